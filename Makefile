@@ -1,0 +1,51 @@
+# Polity: the two set-up commands are `make localnet` and `make test`.
+BUILD_DIR ?= $(CURDIR)/build
+BIN       := $(BUILD_DIR)/polityd
+GO        ?= go
+LDFLAGS   := -X github.com/cosmos/cosmos-sdk/version.Name=polity \
+             -X github.com/cosmos/cosmos-sdk/version.AppName=polityd \
+             -X github.com/cosmos/cosmos-sdk/version.Version=$(shell git describe --tags --always --dirty 2>/dev/null || echo dev) \
+             -X github.com/cosmos/cosmos-sdk/version.Commit=$(shell git rev-parse HEAD 2>/dev/null)
+export POLITYD_BIN := $(BIN)
+
+.PHONY: all build build-static install localnet localnet-multi test test-unit e2e bench proto-gen proto-tools docker-image clean
+
+all: build
+
+build:
+	CGO_ENABLED=0 $(GO) build -trimpath -ldflags '$(LDFLAGS)' -o $(BIN) ./cmd/polityd
+
+install:
+	CGO_ENABLED=0 $(GO) install -trimpath -ldflags '$(LDFLAGS)' ./cmd/polityd
+
+# One validator with the default constitution, in the foreground (KEEP=1 keeps the chain).
+localnet: build
+	BIN=$(BIN) scripts/localnet.sh
+
+# Four validators from four communities on 127.0.0.1, in the foreground.
+localnet-multi: build
+	BIN=$(BIN) scripts/localnet-multi.sh
+
+# Every test: unit, keeper, end-to-end against real nodes, docker fault tests.
+test: build
+	$(GO) test -count=1 -timeout 40m ./...
+
+test-unit:
+	$(GO) test -count=1 -short ./...
+
+e2e: build
+	$(GO) test -count=1 -timeout 40m ./e2e/...
+
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem ./x/...
+
+proto-tools:
+	$(GO) install github.com/bufbuild/buf/cmd/buf@v1.75.0
+	$(GO) install github.com/cosmos/gogoproto/protoc-gen-gocosmos@v1.7.2
+	$(GO) install github.com/grpc-ecosystem/grpc-gateway/protoc-gen-grpc-gateway@v1.16.0
+
+proto-gen:
+	PATH="$$PATH:$$($(GO) env GOPATH)/bin" scripts/protocgen.sh
+
+clean:
+	rm -rf $(BUILD_DIR)

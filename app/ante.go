@@ -1,0 +1,47 @@
+package app
+
+import (
+	"errors"
+
+	sdk "github.com/cosmos/cosmos-sdk/types"
+	sdkante "github.com/cosmos/cosmos-sdk/x/auth/ante"
+
+	"github.com/polity-chain/polity/app/ante"
+)
+
+// newAnteHandler is the SDK's default chain with Polity's permission check
+// inserted right after the stateless checks: an outsider's transaction is
+// refused before it is charged gas or fees, and before any message runs.
+func (app *App) newAnteHandler() (sdk.AnteHandler, error) {
+	opts := sdkante.HandlerOptions{
+		AccountKeeper:   app.AccountKeeper,
+		BankKeeper:      app.BankKeeper,
+		SignModeHandler: app.txConfig.SignModeHandler(),
+		SigGasConsumer:  sdkante.DefaultSigVerificationGasConsumer,
+	}
+	if opts.SignModeHandler == nil {
+		return nil, errors.New("sign mode handler is required")
+	}
+	return sdk.ChainAnteDecorators(
+		sdkante.NewSetUpContextDecorator(),
+		sdkante.NewExtensionOptionsDecorator(opts.ExtensionOptionChecker),
+		sdkante.NewValidateBasicDecorator(),
+		sdkante.NewTxTimeoutHeightDecorator(),
+		sdkante.NewValidateMemoDecorator(opts.AccountKeeper),
+		ante.NewPermissionDecorator(app.CommunityKeeper, OpenDoorMessages(), app.CommunityKeeper),
+		sdkante.NewConsumeGasForTxSizeDecorator(opts.AccountKeeper),
+		sdkante.NewDeductFeeDecorator(opts.AccountKeeper, opts.BankKeeper, opts.FeegrantKeeper, opts.TxFeeChecker),
+		sdkante.NewSetPubKeyDecorator(opts.AccountKeeper),
+		sdkante.NewValidateSigCountDecorator(opts.AccountKeeper),
+		sdkante.NewSigGasConsumeDecorator(opts.AccountKeeper, opts.SigGasConsumer),
+		sdkante.NewSigVerificationDecorator(opts.AccountKeeper, opts.SignModeHandler, opts.SigVerifyOptions...),
+		sdkante.NewIncrementSequenceDecorator(opts.AccountKeeper),
+	), nil
+}
+
+// OpenDoorMessages lists the message types any account may send (with the
+// open-door fee). x/community marks none; x/proposals (public comments) and
+// x/review (filings, complaints) add theirs.
+func OpenDoorMessages() []string {
+	return []string{}
+}

@@ -1,0 +1,51 @@
+package app
+
+import (
+	"os"
+	"path/filepath"
+
+	sdk "github.com/cosmos/cosmos-sdk/types"
+	authtypes "github.com/cosmos/cosmos-sdk/x/auth/types"
+
+	communitytypes "github.com/polity-chain/polity/x/community/types"
+)
+
+const (
+	// AppName is the application's name as reported by the node.
+	AppName = "polity"
+	// Bech32Prefix is the account address prefix.
+	Bech32Prefix = "polity"
+	// FeeDenom is the fee token.
+	FeeDenom = communitytypes.FeeDenom
+	// DefaultChainID is used by local networks.
+	DefaultChainID = "polity-local-1"
+	// GovernanceModuleName names the account that x/proposals executes ratified
+	// proposals with. It is the authority of every module's parameters and of
+	// software upgrades; until x/proposals lands no one can sign as it.
+	GovernanceModuleName = "proposals"
+)
+
+var (
+	// DefaultNodeHome is the default home of polityd.
+	DefaultNodeHome = defaultHome()
+
+	// GovernanceAuthority is the ratification address (see GovernanceModuleName).
+	GovernanceAuthority = authtypes.NewModuleAddress(GovernanceModuleName)
+)
+
+func defaultHome() string {
+	home, err := os.UserHomeDir()
+	if err != nil {
+		home = "."
+	}
+	return filepath.Join(home, ".polity")
+}
+
+// SetAddressConfig sets the bech32 prefixes process-wide. Call it once, before
+// any address is printed or parsed.
+func SetAddressConfig() {
+	cfg := sdk.GetConfig()
+	cfg.SetBech32PrefixForAccount(Bech32Prefix, Bech32Prefix+sdk.PrefixPublic)
+	cfg.SetBech32PrefixForValidator(Bech32Prefix+sdk.PrefixValidator+sdk.PrefixOperator, Bech32Prefix+sdk.PrefixValidator+sdk.PrefixOperator+sdk.PrefixPublic)
+	cfg.SetBech32PrefixForConsensusNode(Bech32Prefix+sdk.PrefixValidator+sdk.PrefixConsensus, Bech32Prefix+sdk.PrefixValidator+sdk.PrefixConsensus+sdk.PrefixPublic)
+}

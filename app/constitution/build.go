@@ -1,0 +1,148 @@
+package constitution
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"time"
+
+	codectypes "github.com/cosmos/cosmos-sdk/codec/types"
+	cryptotypes "github.com/cosmos/cosmos-sdk/crypto/types"
+	sdk "github.com/cosmos/cosmos-sdk/types"
+	banktypes "github.com/cosmos/cosmos-sdk/x/bank/types"
+
+	ctypes "github.com/polity-chain/polity/x/community/types"
+)
+
+// ValidatorSpec is one genesis validator.
+type ValidatorSpec struct {
+	Community string
+	Moniker   string
+	PubKey    cryptotypes.PubKey
+	// Operator names the key that runs the node; empty means the community's chair.
+	Operator string
+	Power    int64
+}
+
+// Spec is what varies between constitutions: the keys' addresses, the
+// validators, the clock and the periods.
+type Spec struct {
+	// Addresses maps every name in People to its account.
+	Addresses   map[string]sdk.AccAddress
+	Validators  []ValidatorSpec
+	GenesisTime time.Time
+	// VotingPeriod is every body's voting period: seconds on a local network,
+	// days in production.
+	VotingPeriod time.Duration
+	// Bootstrap suspends the power cap (single-node chains only).
+	Bootstrap bool
+	// Funds is what each named key receives, in upolity.
+	Funds int64
+}
+
+// Result is the constitution's share of the genesis file.
+type Result struct {
+	Community *ctypes.GenesisState
+	Balances  []banktypes.Balance
+}
+
+// CharterDocument returns a deterministic placeholder charter for a community.
+func CharterDocument(id string) ctypes.Document {
+	uri := "https://polity.example/charters/" + id + ".md"
+	sum := sha256.Sum256([]byte("Charter of the " + id + " community"))
+	return ctypes.Document{Hash: hex.EncodeToString(sum[:]), Uri: uri}
+}
+
+// CommunityRule is the default community rule: a majority of the votes cast,
+// with half the membership voting.
+func CommunityRule(period time.Duration) ctypes.DecisionRule {
+	return ctypes.DecisionRule{Threshold: "0.5", Quorum: "0.5", VotingPeriod: period, Basis: ctypes.BasisVotesCast}
+}
+
+// BoardRule is a majority of all directors in office (ICANN: only directors
+// count toward quorum and votes).
+func BoardRule(period time.Duration) ctypes.DecisionRule {
+	return ctypes.DecisionRule{Threshold: "0.5", Quorum: "0.5", VotingPeriod: period, Basis: ctypes.BasisAllMembers}
+}
+
+// Build assembles the constitution. The result passes GenesisState.Validate.
+func Build(spec Spec) (Result, error) {
+	gs := ctypes.DefaultGenesis()
+	gs.Params.Bootstrap = spec.Bootstrap
+	// A seven-seat Board: at most two voting directors from one region keeps
+	// the five-region coverage meaningful.
+	gs.Params.Board.MaxVotingDirectorsPerRegion = 2
+	gs.Bodies = []ctypes.Body{ctypes.NewBoardBody(BoardRule(spec.VotingPeriod))}
+	audit := ctypes.Audit{CreatedAt: spec.GenesisTime, UpdatedAt: spec.GenesisTime}
+
+	for _, c := range Communities {
+		addr := ctypes.BodyAddress(c.ID).String()
+		gs.Communities = append(gs.Communities, ctypes.Community{
+			Id: c.ID, Name: c.Name, Kind: c.Kind, Charter: CharterDocument(c.ID),
+			DecisionalParticipant: c.Decisional, Seats: c.Seats, Address: addr, Audit: audit,
+		})
+		gs.Bodies = append(gs.Bodies, ctypes.Body{Id: c.ID, Kind: ctypes.BodyKindCommunity, Address: addr, Rule: CommunityRule(spec.VotingPeriod), Audit: audit})
+	}
+	seatOf := map[string][]uint64{} // community -> vacant seat ids, voting first
+	for _, c := range Communities {
+		for i := uint32(0); i < c.Seats.VotingBoardSeats+c.Seats.LiaisonBoardSeats; i++ {
+			id := gs.NextSeatId
+			gs.NextSeatId++
+			gs.Seats = append(gs.Seats, ctypes.BoardSeat{Id: id, AppointingCommunity: c.ID, Voting: i < c.Seats.VotingBoardSeats, Audit: audit})
+			seatOf[c.ID] = append(seatOf[c.ID], id)
+		}
+	}
+
+	termEnd := spec.GenesisTime.Add(gs.Params.Board.TermDuration)
+	var balances []banktypes.Balance
+	for _, p := range People {
+		addr, ok := spec.Addresses[p.Name]
+		if !ok {
+			return Result{}, fmt.Errorf("no address for key %q", p.Name)
+		}
+		balances = append(balances, banktypes.Balance{Address: addr.String(), Coins: sdk.NewCoins(sdk.NewInt64Coin(ctypes.FeeDenom, spec.Funds))})
+		if p.Name == "outsider" {
+			continue
+		}
+		gs.Members = append(gs.Members, ctypes.Member{Address: addr.String(), StakeholderType: p.Stakeholder, Region: p.Region, Audit: audit})
+		for _, m := range p.Memberships {
+			roles, err := ctypes.NormalizeRoles(m.Roles)
+			if err != nil {
+				return Result{}, err
+			}
+			gs.Memberships = append(gs.Memberships, ctypes.Membership{CommunityId: m.Community, Address: addr.String(), Roles: roles, Weight: 1, Audit: audit})
+		}
+		if p.Seat == "" {
+			continue
+		}
+		free := seatOf[p.Seat]
+		if len(free) == 0 {
+			return Result{}, fmt.Errorf("%s has no free seat for %s", p.Seat, p.Name)
+		}
+		seatOf[p.Seat] = free[1:]
+		seat := &gs.Seats[free[0]-1]
+		seat.Holder, seat.TermStart, seat.TermEnd = addr.String(), spec.GenesisTime, termEnd
+		gs.Directors = append(gs.Directors, ctypes.DirectorRecord{Address: addr.String(), ConsecutiveTerms: 1, TotalTerms: 1, LastTermEnd: termEnd})
+	}
+
+	for _, v := range spec.Validators {
+		operator := v.Operator
+		if operator == "" {
+			operator = v.Community + "-chair"
+		}
+		opAddr, ok := spec.Addresses[operator]
+		if !ok {
+			return Result{}, fmt.Errorf("validator %s: no key %q for its operator", v.Moniker, operator)
+		}
+		pkAny, err := codectypes.NewAnyWithValue(v.PubKey)
+		if err != nil {
+			return Result{}, err
+		}
+		consAddr := sdk.ConsAddress(v.PubKey.Address())
+		gs.Validators = append(gs.Validators, ctypes.Validator{
+			ConsensusAddress: consAddr.String(), Operator: opAddr.String(), CommunityId: v.Community, Moniker: v.Moniker,
+			ConsensusPubkey: pkAny, Power: v.Power, Status: ctypes.ValidatorActive, Audit: audit,
+		})
+	}
+	return Result{Community: gs, Balances: balances}, nil
+}

@@ -1,0 +1,144 @@
+package cmd
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/cosmos/cosmos-sdk/client"
+	"github.com/cosmos/cosmos-sdk/client/flags"
+	"github.com/cosmos/cosmos-sdk/crypto/hd"
+	"github.com/cosmos/cosmos-sdk/crypto/keyring"
+	"github.com/cosmos/cosmos-sdk/server"
+	sdk "github.com/cosmos/cosmos-sdk/types"
+
+	"github.com/polity-chain/polity/app"
+	"github.com/polity-chain/polity/app/constitution"
+	ctypes "github.com/polity-chain/polity/x/community/types"
+)
+
+const (
+	flagBootstrap    = "bootstrap"
+	flagVotingPeriod = "voting-period"
+	flagValidator    = "validator"
+	flagFunds        = "funds"
+)
+
+// constitutionCmd writes the default constitution into genesis.
+func constitutionCmd() *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "constitution",
+		Short: "Write the default constitution into genesis, with a key for every role",
+		Long: `Write Polity's default constitution into the genesis file: the supporting
+(dev, ops, fin), advisory (users, gov, security, standards), nominating (nomcom)
+and secretariat communities; five decisional participants; a seven-seat Board
+with three liaisons; and the validators. Every role gets a named key in the
+keyring (created if missing), funded with --funds upolity.
+
+Validators: --validator community,moniker,node-home[,power[,operator-key]]
+(repeatable). Without it, this node is the only validator, run by "ops".
+A single validator cannot meet the 1/3 power cap: pass --bootstrap for a
+single-node development chain.`,
+		Example: `polityd genesis constitution --bootstrap --keyring-backend test
+polityd genesis constitution --keyring-backend test \
+  --validator ops,node0,/tmp/n0 --validator dev,node1,/tmp/n1 \
+  --validator fin,node2,/tmp/n2 --validator users,node3,/tmp/n3`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			clientCtx, err := client.GetClientQueryContext(cmd)
+			if err != nil {
+				return err
+			}
+			addrs, err := ensureKeys(clientCtx.Keyring)
+			if err != nil {
+				return err
+			}
+			validators, err := validatorSpecs(cmd, clientCtx.HomeDir)
+			if err != nil {
+				return err
+			}
+			path, doc, state, err := genesisFile(cmd)
+			if err != nil {
+				return err
+			}
+			if doc.GenesisTime.IsZero() {
+				doc.GenesisTime = time.Now().UTC().Truncate(time.Second)
+			}
+			bootstrap, _ := cmd.Flags().GetBool(flagBootstrap)
+			period, _ := cmd.Flags().GetDuration(flagVotingPeriod)
+			funds, _ := cmd.Flags().GetInt64(flagFunds)
+			res, err := constitution.Build(constitution.Spec{
+				Addresses: addrs, Validators: validators, GenesisTime: doc.GenesisTime,
+				VotingPeriod: period, Bootstrap: bootstrap, Funds: funds,
+			})
+			if err != nil {
+				return err
+			}
+			cdc := clientCtx.Codec
+			if state[ctypes.ModuleName], err = cdc.MarshalJSON(res.Community); err != nil {
+				return err
+			}
+			if err := addAccounts(cdc, state, res.Balances); err != nil {
+				return err
+			}
+			if err := writeGenesis(path, doc, state); err != nil {
+				return err
+			}
+			for _, name := range constitution.KeyNames() {
+				fmt.Fprintf(cmd.OutOrStdout(), "%-18s %s\n", name, addrs[name])
+			}
+			return nil
+		},
+	}
+	cmd.Flags().Bool(flagBootstrap, false, "suspend the 1/3 power cap (single-node development chains only)")
+	cmd.Flags().Duration(flagVotingPeriod, 30*time.Second, "voting period of every body (use days in production)")
+	cmd.Flags().StringArray(flagValidator, nil, "community,moniker,node-home[,power[,operator-key]] (repeatable)")
+	cmd.Flags().Int64(flagFunds, 1_000_000_000, "upolity given to every named key")
+	cmd.Flags().String(flags.FlagHome, app.DefaultNodeHome, "the node's home directory")
+	cmd.Flags().String(flags.FlagKeyringBackend, flags.DefaultKeyringBackend, "keyring backend (os|file|kwallet|pass|test)")
+	cmd.Flags().String(flags.FlagKeyringDir, "", "keyring directory (defaults to the home)")
+	return cmd
+}
+
+// ensureKeys returns every constitution key's address, creating missing keys.
+func ensureKeys(kr keyring.Keyring) (map[string]sdk.AccAddress, error) {
+	addrs := map[string]sdk.AccAddress{}
+	for _, name := range constitution.KeyNames() {
+		rec, err := kr.Key(name)
+		if err != nil {
+			rec, _, err = kr.NewMnemonic(name, keyring.English, sdk.GetConfig().GetFullBIP44Path(), keyring.DefaultBIP39Passphrase, hd.Secp256k1)
+			if err != nil {
+				return nil, fmt.Errorf("create key %s: %w", name, err)
+			}
+		}
+		addr, err := rec.GetAddress()
+		if err != nil {
+			return nil, err
+		}
+		addrs[name] = addr
+	}
+	return addrs, nil
+}
+
+// validatorSpecs reads the --validator flags, defaulting to this node run by ops.
+func validatorSpecs(cmd *cobra.Command, home string) ([]constitution.ValidatorSpec, error) {
+	flagsIn, _ := cmd.Flags().GetStringArray(flagValidator)
+	if len(flagsIn) == 0 {
+		moniker := server.GetServerContextFromCmd(cmd).Config.Moniker
+		flagsIn = []string{"ops," + moniker + "," + home}
+	}
+	var out []constitution.ValidatorSpec
+	for _, f := range flagsIn {
+		community, moniker, nodeHome, power, operator, err := parseValidatorFlag(f)
+		if err != nil {
+			return nil, err
+		}
+		pk, err := nodePubKey(nodeHome)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, constitution.ValidatorSpec{Community: community, Moniker: moniker, PubKey: pk, Operator: operator, Power: power})
+	}
+	return out, nil
+}

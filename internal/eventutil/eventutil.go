@@ -1,0 +1,96 @@
+// Package eventutil emits Polity's events: each typed protobuf event, plus a
+// plain companion event that CometBFT's tx_search can match.
+//
+// The SDK renders typed-event attributes as JSON, so string values arrive quoted
+// ("\"dev\"") and a query such as community.body_id='dev' never matches. The
+// companion event, of type "polity.<module>", repeats the scalar fields with
+// plain values and adds action=<snake_case event name>, for example
+//
+//	tx_search "polity.community.action='motion_submitted' AND polity.community.body_id='dev'"
+package eventutil
+
+import (
+	"context"
+	"encoding/json"
+	"strings"
+	"unicode"
+
+	"cosmossdk.io/core/event"
+	"github.com/cosmos/gogoproto/proto"
+
+	sdk "github.com/cosmos/cosmos-sdk/types"
+)
+
+// Emit emits the typed event and its plain companion of type "polity.<module>".
+func Emit(ctx context.Context, svc event.Service, module string, ev proto.Message) error {
+	em := svc.EventManager(ctx)
+	if err := em.Emit(ctx, ev); err != nil {
+		return err
+	}
+	attrs, err := PlainAttributes(ev)
+	if err != nil {
+		return err
+	}
+	return em.EmitKV(ctx, "polity."+module, attrs...)
+}
+
+// PlainAttributes returns action=<name> followed by the event's scalar fields
+// (and lists of scalars, comma-joined) with unquoted values, in the SDK's
+// sorted key order. Nested messages are left to the typed event.
+func PlainAttributes(ev proto.Message) ([]event.Attribute, error) {
+	typed, err := sdk.TypedEventToEvent(ev)
+	if err != nil {
+		return nil, err
+	}
+	attrs := []event.Attribute{{Key: "action", Value: ActionName(typed.Type)}}
+	for _, a := range typed.Attributes {
+		if v, ok := plainValue(json.RawMessage(a.Value)); ok {
+			attrs = append(attrs, event.Attribute{Key: a.Key, Value: v})
+		}
+	}
+	return attrs, nil
+}
+
+// ActionName turns "polity.community.v1.EventMotionSubmitted" into "motion_submitted".
+func ActionName(typeURL string) string {
+	name := typeURL[strings.LastIndex(typeURL, ".")+1:]
+	name = strings.TrimPrefix(name, "Event")
+	var b strings.Builder
+	for i, r := range name {
+		if unicode.IsUpper(r) {
+			if i > 0 {
+				b.WriteByte('_')
+			}
+			r = unicode.ToLower(r)
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// plainValue unquotes a JSON scalar, or comma-joins a list of scalars; it
+// reports false for objects and lists of objects.
+func plainValue(raw json.RawMessage) (string, bool) {
+	var s string
+	if err := json.Unmarshal(raw, &s); err == nil {
+		return s, true
+	}
+	var list []json.RawMessage
+	if err := json.Unmarshal(raw, &list); err == nil {
+		parts := make([]string, 0, len(list))
+		for _, item := range list {
+			v, ok := plainValue(item)
+			if !ok {
+				return "", false
+			}
+			parts = append(parts, v)
+		}
+		return strings.Join(parts, ","), true
+	}
+	var obj map[string]json.RawMessage
+	if err := json.Unmarshal(raw, &obj); err == nil {
+		return "", false
+	}
+	// numbers, booleans and null are already plain
+	return string(raw), true
+}

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# make localnet: one validator on 127.0.0.1 with the default constitution, in
+# the foreground. Ctrl-C stops it. Every run starts a fresh chain unless
+# KEEP=1 is set and a chain already exists in $LOCALNET_HOME.
+#
+# A single node is a single validator, which cannot meet the 1/3 power cap, so
+# this chain runs in bootstrap mode (visible in `polityd q community params`).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+BIN=${BIN:-./build/polityd}
+HOME_DIR=${LOCALNET_HOME:-$HOME/.polity-localnet}
+CHAIN_ID=${CHAIN_ID:-polity-local-1}
+KEEP=${KEEP:-0}
+
+if [ "$KEEP" = 1 ] && [ -f "$HOME_DIR/config/genesis.json" ]; then
+  echo "Keeping the existing chain in $HOME_DIR"
+else
+  rm -rf "$HOME_DIR"
+  "$BIN" init node0 --chain-id "$CHAIN_ID" --home "$HOME_DIR" --default-denom upolity >/dev/null 2>&1
+  echo "Default constitution; named keys in the test keyring of $HOME_DIR:"
+  "$BIN" genesis constitution --bootstrap --home "$HOME_DIR" --keyring-backend test
+  scripts/configure-node.sh "$HOME_DIR" "$CHAIN_ID" 0
+fi
+
+cat <<EOT
+
+Polity localnet ($CHAIN_ID): REST http://127.0.0.1:1317  RPC http://127.0.0.1:26657  gRPC 127.0.0.1:9090
+Act as any role at once, e.g.:
+  export POLITYD_HOME=$HOME_DIR
+  $BIN query community communities
+  $BIN tx community submit-motion dev motion.json --from dev-chair
+Ctrl-C stops the node.
+
+EOT
+exec "$BIN" start --home "$HOME_DIR"

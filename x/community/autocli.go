@@ -1,0 +1,101 @@
+package community
+
+import (
+	autocliv1 "cosmossdk.io/api/cosmos/autocli/v1"
+)
+
+const (
+	queryService = "polity.community.v1.Query"
+	msgService   = "polity.community.v1.Msg"
+)
+
+// decisionNote explains the authority-signed messages: they are decisions of
+// a body, so from the CLI they are built with --generate-only and the body's
+// address as --from, then carried by a motion (see submit-motion).
+const decisionNote = `This is a decision of a body: its signer is the body's own address, which no
+one holds a key for. Build it with --generate-only --from <body-address> and
+submit the file as a motion with "polityd tx community submit-motion".`
+
+// AutoCLIOptions describes every query and transaction for autocli.
+func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
+	return &autocliv1.ModuleOptions{
+		Query: &autocliv1.ServiceCommandDescriptor{
+			Service: queryService,
+			RpcCommandOptions: []*autocliv1.RpcCommandOptions{
+				{RpcMethod: "Params", Use: "params", Short: "Show the x/community bylaws, including the bootstrap flag",
+					Example: "polityd query community params"},
+				{RpcMethod: "Communities", Use: "communities", Short: "List communities, optionally by --kind or --parent-id",
+					Example: "polityd query community communities --kind supporting"},
+				{RpcMethod: "Community", Use: "community [id]", Short: "Show a community with its decision rule and electorate",
+					Example: "polityd query community community dev", PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "id"}}},
+				{RpcMethod: "CommunityMembers", Use: "community-members [id]", Short: "List a community's members, optionally with one --role",
+					Example: "polityd query community community-members dev --role chair", PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "id"}}},
+				{RpcMethod: "Members", Use: "members", Short: "List members, optionally by --region or --stakeholder-type",
+					Example: "polityd query community members --region europe"},
+				{RpcMethod: "Member", Use: "member [address]", Short: "Show a member with memberships, seat and validators",
+					Example: "polityd query community member polity1...", PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "address"}}},
+				{RpcMethod: "Board", Use: "board", Short: "Show the Board: seats, holders, terms and regional composition",
+					Example: "polityd query community board"},
+				{RpcMethod: "Seat", Use: "seat [id]", Short: "Show one Board seat",
+					Example: "polityd query community seat 1", PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "id"}}},
+				{RpcMethod: "Validators", Use: "validators", Short: "List validators with each community's power share",
+					Example: "polityd query community validators --community-id ops --status active"},
+				{RpcMethod: "Validator", Use: "validator [consensus-address]", Short: "Show one validator",
+					Example: "polityd query community validator polityvalcons1...", PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "consensus_address"}}},
+				{RpcMethod: "Bodies", Use: "bodies", Short: "List every body that decides by motion",
+					Example: "polityd query community bodies --kind board"},
+				{RpcMethod: "Body", Use: "body [id]", Short: "Show a body: its address, decision rule and electorate",
+					Example: "polityd query community body dev", PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "id"}}},
+				{RpcMethod: "BodyMotions", Use: "body-motions [body-id]", Short: "List a body's motions, optionally by --status",
+					Example: "polityd query community body-motions dev --status voting", PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "id"}}},
+				{RpcMethod: "Motions", Use: "motions", Short: "List all motions, optionally by --status",
+					Example: "polityd query community motions --status passed --reverse"},
+				{RpcMethod: "Motion", Use: "motion [id]", Short: "Show a motion with its tally and the rule that applies",
+					Example: "polityd query community motion 1", PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "id"}}},
+				{RpcMethod: "MotionVotes", Use: "votes [motion-id]", Short: "List the votes cast on a motion",
+					Example: "polityd query community votes 1", PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "id"}}},
+				{RpcMethod: "MotionVote", Use: "vote [motion-id] [voter]", Short: "Show one voter's vote on a motion",
+					Example: "polityd query community vote 1 polity1...", PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "id"}, {ProtoField: "voter"}}},
+			},
+		},
+		Tx: &autocliv1.ServiceCommandDescriptor{
+			Service:              msgService,
+			EnhanceCustomCommand: true,
+			RpcCommandOptions: []*autocliv1.RpcCommandOptions{
+				{RpcMethod: "Vote", Use: "vote [motion-id] [yes|no|abstain]", Short: "Vote on a motion of a body you belong to",
+					Example:        "polityd tx community vote 1 yes --reason 'agreed' --from dev-chair",
+					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "motion_id"}, {ProtoField: "option"}}},
+				{RpcMethod: "WithdrawMotion", Use: "withdraw-motion [motion-id]", Short: "Withdraw your motion while it is in voting",
+					Example: "polityd tx community withdraw-motion 1 --from dev-chair", PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "motion_id"}}},
+				{RpcMethod: "UpdateProfile", Use: "update-profile [profile-uri]", Short: "Change your own profile URI",
+					Example: "polityd tx community update-profile https://example.org/me --from dev-member", PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "profile_uri"}}},
+				{RpcMethod: "Resign", Use: "resign [community-id]", Short: "Leave a community",
+					Example: "polityd tx community resign dev --from dev-member", PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "community_id"}}},
+				{RpcMethod: "SubmitMotion", Skip: true}, // hand-written: see submit-motion
+				{RpcMethod: "AdmitMember", Use: "admit-member [community-id] [address]", Short: "Admit a member (a community decision)", Long: decisionNote,
+					Example:        "polityd tx community admit-member dev polity1... --roles chair --region europe --from <dev-address> --generate-only",
+					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "community_id"}, {ProtoField: "address"}}},
+				{RpcMethod: "RemoveMember", Use: "remove-member [community-id] [address]", Short: "Remove a member (a community decision)", Long: decisionNote,
+					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "community_id"}, {ProtoField: "address"}}},
+				{RpcMethod: "SetMemberRoles", Use: "set-member-roles [community-id] [address]", Short: "Elect roles (a community decision)", Long: decisionNote,
+					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "community_id"}, {ProtoField: "address"}}},
+				{RpcMethod: "AppointDirector", Use: "appoint-director [seat-id] [director]", Short: "Fill a Board seat (the appointing community's decision)", Long: decisionNote,
+					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "seat_id"}, {ProtoField: "director"}}},
+				{RpcMethod: "VacateSeat", Use: "vacate-seat [seat-id]", Short: "Vacate a Board seat (appointing community or governance)", Long: decisionNote,
+					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "seat_id"}}},
+				{RpcMethod: "AdmitValidator", Use: "admit-validator [community-id] [operator] [consensus-pubkey-json] [moniker] [power]",
+					Short: "Admit a validator run by the community (a community decision)", Long: decisionNote,
+					Example:        `polityd tx community admit-validator ops polity1... '{"@type":"/cosmos.crypto.ed25519.PubKey","key":"..."}' node4 10 --from <ops-address> --generate-only`,
+					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "community_id"}, {ProtoField: "operator"}, {ProtoField: "consensus_pubkey"}, {ProtoField: "moniker"}, {ProtoField: "power"}}},
+				{RpcMethod: "RemoveValidator", Use: "remove-validator [community-id] [consensus-address]", Short: "Remove one of the community's validators (a community decision)", Long: decisionNote,
+					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "community_id"}, {ProtoField: "consensus_address"}}},
+				{RpcMethod: "UpdateParams", Skip: true},             // governance only: nested params object
+				{RpcMethod: "CreateCommunity", Skip: true},          // governance only: nested rule and charter
+				{RpcMethod: "UpdateCommunityCharter", Skip: true},   // governance only
+				{RpcMethod: "SetSeatAllocation", Skip: true},        // governance only
+				{RpcMethod: "SetDecisionRule", Skip: true},          // governance only
+				{RpcMethod: "SetDecisionalParticipant", Skip: true}, // governance only
+			},
+		},
+	}
+}

@@ -1,0 +1,83 @@
+package keeper
+
+import (
+	"context"
+	"fmt"
+
+	errorsmod "cosmossdk.io/errors"
+	storetypes "github.com/cosmos/cosmos-sdk/store/v2/types"
+
+	"github.com/cosmos/cosmos-sdk/baseapp"
+	sdk "github.com/cosmos/cosmos-sdk/types"
+
+	"github.com/polity-chain/polity/x/community/types"
+)
+
+// finish takes a motion out of voting. A passed motion's messages execute
+// atomically with the body's address as signer: all apply, or none do and the
+// failure is recorded as EXECUTION_FAILED.
+func (k *Keeper) finish(ctx context.Context, m types.Motion, passed bool) error {
+	if err := k.MotionQueue.Remove(ctx, joinTime(m.VotingEndTime, m.Id)); err != nil {
+		return err
+	}
+	sdkCtx := sdk.UnwrapSDKContext(ctx)
+	m.DecidedHeight, m.DecidedTime = sdkCtx.BlockHeight(), sdkCtx.HeaderInfo().Time
+	m.Status = types.MotionStatusRejected
+	if passed {
+		m.Status = types.MotionStatusPassed
+	}
+	// Record the status before executing, so a message cannot vote on or
+	// re-decide the motion that carries it.
+	if err := k.Motions.Set(ctx, m.Id, m); err != nil {
+		return err
+	}
+	if passed {
+		if err := k.execute(sdkCtx, m); err != nil {
+			m.Status, m.FailureReason = types.MotionStatusExecutionFailed, err.Error()
+			if err := k.Motions.Set(ctx, m.Id, m); err != nil {
+				return err
+			}
+		}
+	}
+	return k.emit(ctx, &types.EventMotionDecided{
+		MotionId: m.Id, BodyId: m.BodyId, Status: m.Status, Tally: m.Tally,
+		EligibleWeight: m.EligibleWeight, FailureReason: m.FailureReason,
+	})
+}
+
+// execute runs the messages in a cache context and writes it only when all of
+// them succeed.
+func (k *Keeper) execute(ctx sdk.Context, m types.Motion) error {
+	cacheCtx, write := ctx.CacheContext()
+	for i, a := range m.Messages {
+		var msg sdk.Msg
+		if err := k.cdc.UnpackAny(a, &msg); err != nil {
+			return fmt.Errorf("message %d: %w", i, err)
+		}
+		handler := k.router.Handler(msg)
+		if handler == nil {
+			return fmt.Errorf("message %d: no handler for %s", i, sdk.MsgTypeURL(msg))
+		}
+		if err := safeExecute(cacheCtx, handler, msg); err != nil {
+			return errorsmod.Wrapf(err, "message %d (%s)", i, sdk.MsgTypeURL(msg))
+		}
+	}
+	write()
+	return nil
+}
+
+// safeExecute turns a handler panic into an error, so a faulty message fails
+// its motion instead of the block. Out-of-gas panics are re-raised: they must
+// fail the transaction that ran out, not be recorded as a motion failure.
+func safeExecute(ctx sdk.Context, handler baseapp.MsgServiceHandler, msg sdk.Msg) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			if _, oog := r.(storetypes.ErrorOutOfGas); oog {
+				panic(r)
+			}
+			err = fmt.Errorf("panic: %v", r)
+		}
+	}()
+	_, err = handler(ctx, msg)
+	return err
+}

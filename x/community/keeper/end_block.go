@@ -1,0 +1,186 @@
+package keeper
+
+import (
+	"context"
+	"math"
+
+	abci "github.com/cometbft/cometbft/abci/types"
+
+	"cosmossdk.io/collections"
+
+	cryptocodec "github.com/cosmos/cosmos-sdk/crypto/codec"
+	sdk "github.com/cosmos/cosmos-sdk/types"
+
+	"github.com/polity-chain/polity/x/community/types"
+)
+
+// EndBlocker decides motions whose voting ended, vacates seats whose term
+// ended, and hands this block's validator changes to CometBFT. It touches only
+// due queue entries, at most max_queue_items_per_block of each kind; the rest
+// wait a block. A failing item is logged and recorded, never allowed to halt
+// the chain: only an unreadable store makes it return an error.
+func (k *Keeper) EndBlocker(ctx context.Context) ([]abci.ValidatorUpdate, error) {
+	params, err := k.GetParams(ctx)
+	if err != nil {
+		return nil, err
+	}
+	sdkCtx := sdk.UnwrapSDKContext(ctx)
+	now := sdkCtx.HeaderInfo().Time.Unix()
+	limit := int(params.MaxQueueItemsPerBlock)
+
+	due, err := dueKeys(ctx, k.MotionQueue, now, limit)
+	if err != nil {
+		return nil, err
+	}
+	for _, key := range due {
+		k.endMotion(sdkCtx, key.K2())
+	}
+	expiring, err := dueKeys(ctx, k.SeatExpiry, now, limit)
+	if err != nil {
+		return nil, err
+	}
+	for _, key := range expiring {
+		k.expireSeat(sdkCtx, key.K2())
+	}
+	return k.validatorUpdates(ctx)
+}
+
+// dueKeys collects up to limit queue keys due at or before now. Keys are
+// collected first and processed after the iterator is closed, because a store
+// must not be written while it is iterated.
+func dueKeys(ctx context.Context, queue collections.KeySet[collectionsPair], now int64, limit int) ([]collectionsPair, error) {
+	rng := new(collections.Range[collectionsPair]).EndInclusive(collections.Join(now, uint64(math.MaxUint64)))
+	iter, err := queue.Iterate(ctx, rng)
+	if err != nil {
+		return nil, err
+	}
+	defer iter.Close()
+	var keys []collectionsPair
+	for ; iter.Valid() && len(keys) < limit; iter.Next() {
+		key, err := iter.Key()
+		if err != nil {
+			return nil, err
+		}
+		keys = append(keys, key)
+	}
+	return keys, nil
+}
+
+// endMotion decides one motion whose voting period is over, in its own cache
+// context so that a failure leaves no partial write.
+func (k *Keeper) endMotion(ctx sdk.Context, id uint64) {
+	cacheCtx, write := ctx.CacheContext()
+	err := func() error {
+		m, err := k.GetMotion(cacheCtx, id)
+		if err != nil {
+			return err
+		}
+		if m.Status != types.MotionStatusVoting {
+			return k.MotionQueue.Remove(cacheCtx, joinTime(m.VotingEndTime, m.Id))
+		}
+		return k.finish(cacheCtx, m, m.Rule.Passes(m.Tally, m.EligibleWeight, m.HouseTallies))
+	}()
+	if err == nil {
+		write()
+		return
+	}
+	k.logger.Error("could not decide motion; dropping it from the queue", "motion", id, "err", err)
+	k.dropFromQueue(ctx, k.MotionQueue, id)
+}
+
+// expireSeat vacates a seat whose term has ended.
+func (k *Keeper) expireSeat(ctx sdk.Context, id uint64) {
+	cacheCtx, write := ctx.CacheContext()
+	err := func() error {
+		seat, err := k.GetSeat(cacheCtx, id)
+		if err != nil {
+			return err
+		}
+		if seat.Holder == "" {
+			return k.SeatExpiry.Remove(cacheCtx, expiryKey(seat))
+		}
+		return k.vacate(cacheCtx, seat, "term_ended")
+	}()
+	if err == nil {
+		write()
+		return
+	}
+	k.logger.Error("could not end a board term; dropping it from the queue", "seat", id, "err", err)
+	k.dropFromQueue(ctx, k.SeatExpiry, id)
+}
+
+// dropFromQueue removes every entry for id that is due now, so that a broken
+// record cannot block the queue forever.
+func (k *Keeper) dropFromQueue(ctx sdk.Context, queue collections.KeySet[collectionsPair], id uint64) {
+	keys, err := dueKeys(ctx, queue, ctx.HeaderInfo().Time.Unix(), math.MaxInt)
+	if err != nil {
+		return
+	}
+	for _, key := range keys {
+		if key.K2() == id {
+			if err := queue.Remove(ctx, key); err != nil {
+				k.logger.Error("could not drop queue entry", "id", id, "err", err)
+			}
+		}
+	}
+}
+
+// validatorUpdates turns this block's changed validators into CometBFT
+// updates, sending only powers that differ from what CometBFT last received.
+func (k *Keeper) validatorUpdates(ctx context.Context) ([]abci.ValidatorUpdate, error) {
+	iter, err := k.PendingValidators.Iterate(ctx, nil)
+	if err != nil {
+		return nil, err
+	}
+	pending, err := iter.Keys()
+	if err != nil {
+		return nil, err
+	}
+	var updates []abci.ValidatorUpdate
+	for _, consAddr := range pending {
+		if err := k.PendingValidators.Remove(ctx, consAddr); err != nil {
+			return nil, err
+		}
+		v, err := k.Validators.Get(ctx, consAddr)
+		if err != nil {
+			return nil, err
+		}
+		want := int64(0)
+		if v.Status == types.ValidatorActive {
+			want = v.Power
+		}
+		last, err := k.CometPower.Get(ctx, consAddr)
+		if err := notFoundOK(err); err != nil {
+			return nil, err
+		}
+		if want == last {
+			continue
+		}
+		update, err := k.toValidatorUpdate(v, want)
+		if err != nil {
+			return nil, err
+		}
+		updates = append(updates, update)
+		if want == 0 {
+			err = k.CometPower.Remove(ctx, consAddr)
+		} else {
+			err = k.CometPower.Set(ctx, consAddr, want)
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
+	return updates, nil
+}
+
+func (k *Keeper) toValidatorUpdate(v types.Validator, power int64) (abci.ValidatorUpdate, error) {
+	pk, err := k.ConsPubKey(v)
+	if err != nil {
+		return abci.ValidatorUpdate{}, err
+	}
+	cmtPk, err := cryptocodec.ToCmtProtoPublicKey(pk)
+	if err != nil {
+		return abci.ValidatorUpdate{}, err
+	}
+	return abci.ValidatorUpdate{PubKey: cmtPk, Power: power}, nil
+}

@@ -1,0 +1,259 @@
+package keeper
+
+import (
+	"context"
+	"slices"
+	"strings"
+
+	abci "github.com/cometbft/cometbft/abci/types"
+
+	"cosmossdk.io/collections"
+
+	"github.com/polity-chain/polity/x/community/types"
+)
+
+// InitGenesis writes the constitution (or an export) and rebuilds every
+// derived counter, index and queue from the records. It returns the initial
+// validator set for CometBFT. The genesis state must have passed Validate.
+func (k *Keeper) InitGenesis(ctx context.Context, gs types.GenesisState) ([]abci.ValidatorUpdate, error) {
+	if err := k.Params.Set(ctx, gs.Params); err != nil {
+		return nil, err
+	}
+	if err := k.MotionID.Set(ctx, max(gs.NextMotionId, 1)); err != nil {
+		return nil, err
+	}
+	if err := k.SeatID.Set(ctx, max(gs.NextSeatId, 1)); err != nil {
+		return nil, err
+	}
+	steps := []func(context.Context, types.GenesisState) error{
+		k.initCommunities, k.initMembers, k.initSeats, k.initMotions,
+	}
+	for _, step := range steps {
+		if err := step(ctx, gs); err != nil {
+			return nil, err
+		}
+	}
+	updates, err := k.initValidators(ctx, gs)
+	if err != nil {
+		return nil, err
+	}
+	if gs.Params.Bootstrap {
+		k.logger.Warn("BOOTSTRAP MODE: the 1/3 validator power cap is suspended; use only for a single-node development chain")
+	}
+	return updates, nil
+}
+
+func (k *Keeper) initCommunities(ctx context.Context, gs types.GenesisState) error {
+	for _, c := range gs.Communities {
+		if err := k.Communities.Set(ctx, c.Id, c); err != nil {
+			return err
+		}
+	}
+	for _, b := range gs.Bodies {
+		if err := k.Bodies.Set(ctx, b.Id, b); err != nil {
+			return err
+		}
+		if err := k.BodyStats.Set(ctx, b.Id, types.BodyStats{}); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (k *Keeper) initMembers(ctx context.Context, gs types.GenesisState) error {
+	for _, m := range gs.Members {
+		addr, err := k.parseAddr("member", m.Address)
+		if err != nil {
+			return err
+		}
+		if err := k.Members.Set(ctx, addr, m); err != nil {
+			return err
+		}
+	}
+	for _, ms := range gs.Memberships {
+		addr, err := k.parseAddr("member", ms.Address)
+		if err != nil {
+			return err
+		}
+		if err := k.Memberships.Set(ctx, pairKey(ms.CommunityId, addr), ms); err != nil {
+			return err
+		}
+		for _, r := range ms.Roles {
+			if err := k.RoleHolders.Set(ctx, collections.Join3(ms.CommunityId, int32(r), addr)); err != nil {
+				return err
+			}
+		}
+		if types.Represents(ms.Roles) {
+			if err := k.Representing.Set(ctx, addr, ms.CommunityId); err != nil {
+				return err
+			}
+		}
+		if err := k.changeElectorate(ctx, ms.CommunityId, ms.Weight, false); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (k *Keeper) initSeats(ctx context.Context, gs types.GenesisState) error {
+	for _, d := range gs.Directors {
+		addr, err := k.parseAddr("director", d.Address)
+		if err != nil {
+			return err
+		}
+		if err := k.Directors.Set(ctx, addr, d); err != nil {
+			return err
+		}
+	}
+	if err := k.VotingSeats.Set(ctx, 0); err != nil {
+		return err
+	}
+	for _, s := range gs.Seats {
+		if err := k.Seats.Set(ctx, s.Id, s); err != nil {
+			return err
+		}
+		if s.Retired {
+			continue
+		}
+		if s.Voting {
+			if err := k.addVotingSeats(ctx, 1); err != nil {
+				return err
+			}
+		}
+		if s.Holder == "" {
+			continue
+		}
+		addr, err := k.parseAddr("holder", s.Holder)
+		if err != nil {
+			return err
+		}
+		member, err := k.Members.Get(ctx, addr)
+		if err != nil {
+			return err
+		}
+		record, err := k.Directors.Get(ctx, addr)
+		if err != nil {
+			return err
+		}
+		if err := k.occupySeat(ctx, s, addr, member.Region, record); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (k *Keeper) initValidators(ctx context.Context, gs types.GenesisState) ([]abci.ValidatorUpdate, error) {
+	var updates []abci.ValidatorUpdate
+	for _, v := range gs.Validators {
+		consAddr, err := k.consCodec.StringToBytes(v.ConsensusAddress)
+		if err != nil {
+			return nil, err
+		}
+		if err := k.Validators.Set(ctx, consAddr, v); err != nil {
+			return nil, err
+		}
+		if v.Status != types.ValidatorActive {
+			continue
+		}
+		if err := k.setValidatorPower(ctx, v, consAddr, v.Power); err != nil {
+			return nil, err
+		}
+		// InitChain hands the whole set to CometBFT, so nothing is pending.
+		if err := k.PendingValidators.Remove(ctx, consAddr); err != nil {
+			return nil, err
+		}
+		if err := k.CometPower.Set(ctx, consAddr, v.Power); err != nil {
+			return nil, err
+		}
+		update, err := k.toValidatorUpdate(v, v.Power)
+		if err != nil {
+			return nil, err
+		}
+		updates = append(updates, update)
+	}
+	if len(updates) == 0 {
+		return nil, types.ErrEmptyValidatorSet.Wrap("the constitution names no active validator: run `polityd genesis constitution` or `polityd genesis add-validator`")
+	}
+	return updates, nil
+}
+
+func (k *Keeper) initMotions(ctx context.Context, gs types.GenesisState) error {
+	for _, m := range gs.Motions {
+		if err := k.Motions.Set(ctx, m.Id, m); err != nil {
+			return err
+		}
+		if m.Status == types.MotionStatusVoting {
+			if err := k.MotionQueue.Set(ctx, joinTime(m.VotingEndTime, m.Id)); err != nil {
+				return err
+			}
+		}
+	}
+	for _, v := range gs.Votes {
+		addr, err := k.parseAddr("voter", v.Voter)
+		if err != nil {
+			return err
+		}
+		if err := k.Votes.Set(ctx, collections.Join(v.MotionId, addr), v); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// ExportGenesis writes out every record; counters and queues are left out
+// because InitGenesis derives them.
+func (k *Keeper) ExportGenesis(ctx context.Context) (*types.GenesisState, error) {
+	params, err := k.GetParams(ctx)
+	if err != nil {
+		return nil, err
+	}
+	gs := &types.GenesisState{Params: params}
+	if gs.Communities, err = values(ctx, k.Communities.Iterate); err != nil {
+		return nil, err
+	}
+	if gs.Bodies, err = values(ctx, k.Bodies.Iterate); err != nil {
+		return nil, err
+	}
+	if gs.Members, err = values(ctx, k.Members.Iterate); err != nil {
+		return nil, err
+	}
+	if gs.Memberships, err = values(ctx, k.Memberships.Iterate); err != nil {
+		return nil, err
+	}
+	if gs.Seats, err = values(ctx, k.Seats.Iterate); err != nil {
+		return nil, err
+	}
+	if gs.Directors, err = values(ctx, k.Directors.Iterate); err != nil {
+		return nil, err
+	}
+	if gs.Validators, err = values(ctx, k.Validators.Iterate); err != nil {
+		return nil, err
+	}
+	if gs.Motions, err = values(ctx, k.Motions.Iterate); err != nil {
+		return nil, err
+	}
+	if gs.Votes, err = values(ctx, k.Votes.Iterate); err != nil {
+		return nil, err
+	}
+	if gs.NextMotionId, err = k.MotionID.Peek(ctx); err != nil {
+		return nil, err
+	}
+	if gs.NextSeatId, err = k.SeatID.Peek(ctx); err != nil {
+		return nil, err
+	}
+	// Validators are keyed by address bytes; list them by bech32 address so the
+	// export reads in a stable, human order.
+	slices.SortFunc(gs.Validators, func(a, b types.Validator) int {
+		return strings.Compare(a.ConsensusAddress, b.ConsensusAddress)
+	})
+	return gs, nil
+}
+
+// values reads a whole collection in key order.
+func values[K, V any](ctx context.Context, iterate func(context.Context, collections.Ranger[K]) (collections.Iterator[K, V], error)) ([]V, error) {
+	iter, err := iterate(ctx, nil)
+	if err != nil {
+		return nil, err
+	}
+	return iter.Values()
+}

@@ -1,0 +1,257 @@
+// Package keeper holds x/community's state and rules: communities, members,
+// bodies and their motions, the Board, and the community-run validator set.
+package keeper
+
+import (
+	"fmt"
+
+	"cosmossdk.io/collections"
+	"cosmossdk.io/collections/indexes"
+	"cosmossdk.io/core/address"
+	"cosmossdk.io/core/event"
+	"cosmossdk.io/core/store"
+	"cosmossdk.io/log/v2"
+
+	"github.com/cosmos/cosmos-sdk/baseapp"
+	"github.com/cosmos/cosmos-sdk/codec"
+	sdk "github.com/cosmos/cosmos-sdk/types"
+
+	"github.com/polity-chain/polity/x/community/types"
+)
+
+// Keeper owns the x/community store. Other modules reach it only through the
+// narrow interfaces they declare.
+type Keeper struct {
+	cdc          codec.Codec
+	addressCodec address.Codec
+	consCodec    address.Codec
+	events       event.Service
+	router       baseapp.MessageRouter
+	logger       log.Logger
+	// authority is the governance (ratification) address: the only signer of
+	// parameter, community-structure and decision-rule changes.
+	authority string
+
+	Schema collections.Schema
+	Params collections.Item[types.Params]
+
+	Communities *collections.IndexedMap[string, types.Community, CommunityIndexes]
+	Bodies      *collections.IndexedMap[string, types.Body, BodyIndexes]
+	BodyStats   collections.Map[string, types.BodyStats]
+	Members     *collections.IndexedMap[sdk.AccAddress, types.Member, MemberIndexes]
+	Memberships *collections.IndexedMap[collections.Pair[string, sdk.AccAddress], types.Membership, MembershipIndexes]
+	// RoleHolders indexes (community, role, address) for role filters and limits.
+	RoleHolders collections.KeySet[collections.Triple[string, int32, sdk.AccAddress]]
+	// Representing maps an address to the one community it represents.
+	Representing collections.Map[sdk.AccAddress, string]
+
+	Seats        *collections.IndexedMap[uint64, types.BoardSeat, SeatIndexes]
+	SeatID       collections.Sequence
+	SeatHolders  collections.Map[sdk.AccAddress, uint64]
+	SeatExpiry   collections.KeySet[collections.Pair[int64, uint64]]
+	Directors    collections.Map[sdk.AccAddress, types.DirectorRecord]
+	RegionCounts collections.Map[int32, uint32]
+	// VotingSeats counts the voting seats not retired, so "the Board is full"
+	// is a comparison with the Board's electorate rather than a scan.
+	VotingSeats collections.Item[uint32]
+
+	Validators     *collections.IndexedMap[[]byte, types.Validator, ValidatorIndexes]
+	CommunityPower collections.Map[string, int64]
+	TotalPower     collections.Item[int64]
+	// PendingValidators are consensus addresses whose power changed this block;
+	// EndBlock sends them to CometBFT and clears the set.
+	PendingValidators collections.KeySet[[]byte]
+	// CometPower is the power CometBFT was last told for each consensus address,
+	// so EndBlock sends only real changes and never removes a validator CometBFT
+	// does not know (which would halt the chain).
+	CometPower collections.Map[[]byte, int64]
+
+	Motions     *collections.IndexedMap[uint64, types.Motion, MotionIndexes]
+	MotionID    collections.Sequence
+	MotionQueue collections.KeySet[collections.Pair[int64, uint64]]
+	Votes       collections.Map[collections.Pair[uint64, sdk.AccAddress], types.Vote]
+}
+
+// CommunityIndexes support the kind and parent filters.
+type CommunityIndexes struct {
+	Kind   *indexes.Multi[int32, string, types.Community]
+	Parent *indexes.Multi[string, string, types.Community]
+}
+
+// IndexesList implements collections.Indexes.
+func (i CommunityIndexes) IndexesList() []collections.Index[string, types.Community] {
+	return []collections.Index[string, types.Community]{i.Kind, i.Parent}
+}
+
+// BodyIndexes support the kind filter.
+type BodyIndexes struct {
+	Kind *indexes.Multi[int32, string, types.Body]
+}
+
+// IndexesList implements collections.Indexes.
+func (i BodyIndexes) IndexesList() []collections.Index[string, types.Body] {
+	return []collections.Index[string, types.Body]{i.Kind}
+}
+
+// MemberIndexes support the region and stakeholder-type filters.
+type MemberIndexes struct {
+	Region      *indexes.Multi[int32, sdk.AccAddress, types.Member]
+	Stakeholder *indexes.Multi[int32, sdk.AccAddress, types.Member]
+}
+
+// IndexesList implements collections.Indexes.
+func (i MemberIndexes) IndexesList() []collections.Index[sdk.AccAddress, types.Member] {
+	return []collections.Index[sdk.AccAddress, types.Member]{i.Region, i.Stakeholder}
+}
+
+// MembershipIndexes find a member's communities.
+type MembershipIndexes struct {
+	Address *indexes.ReversePair[string, sdk.AccAddress, types.Membership]
+}
+
+// IndexesList implements collections.Indexes.
+func (i MembershipIndexes) IndexesList() []collections.Index[collections.Pair[string, sdk.AccAddress], types.Membership] {
+	return []collections.Index[collections.Pair[string, sdk.AccAddress], types.Membership]{i.Address}
+}
+
+// SeatIndexes find a community's seats.
+type SeatIndexes struct {
+	Community *indexes.Multi[string, uint64, types.BoardSeat]
+}
+
+// IndexesList implements collections.Indexes.
+func (i SeatIndexes) IndexesList() []collections.Index[uint64, types.BoardSeat] {
+	return []collections.Index[uint64, types.BoardSeat]{i.Community}
+}
+
+// ValidatorIndexes find validators by community and by operator.
+type ValidatorIndexes struct {
+	Community *indexes.Multi[string, []byte, types.Validator]
+	Operator  *indexes.Multi[sdk.AccAddress, []byte, types.Validator]
+}
+
+// IndexesList implements collections.Indexes.
+func (i ValidatorIndexes) IndexesList() []collections.Index[[]byte, types.Validator] {
+	return []collections.Index[[]byte, types.Validator]{i.Community, i.Operator}
+}
+
+// MotionIndexes support listing by body, by body and status, and by status.
+type MotionIndexes struct {
+	Body       *indexes.Multi[string, uint64, types.Motion]
+	BodyStatus *indexes.Multi[collections.Pair[string, int32], uint64, types.Motion]
+	Status     *indexes.Multi[int32, uint64, types.Motion]
+}
+
+// IndexesList implements collections.Indexes.
+func (i MotionIndexes) IndexesList() []collections.Index[uint64, types.Motion] {
+	return []collections.Index[uint64, types.Motion]{i.Body, i.BodyStatus, i.Status}
+}
+
+// NewKeeper builds the keeper and its schema. The authority must be a valid
+// address: it is checked here so a misconfigured app fails at start.
+func NewKeeper(
+	cdc codec.Codec,
+	storeService store.KVStoreService,
+	events event.Service,
+	router baseapp.MessageRouter,
+	addressCodec, consCodec address.Codec,
+	authority string,
+	logger log.Logger,
+) *Keeper {
+	if _, err := addressCodec.StringToBytes(authority); err != nil {
+		panic(fmt.Errorf("invalid x/community authority %q: %w", authority, err))
+	}
+	sb := collections.NewSchemaBuilder(storeService)
+	accKey := sdk.AccAddressKey
+	k := &Keeper{
+		cdc: cdc, addressCodec: addressCodec, consCodec: consCodec, events: events,
+		router: router, authority: authority, logger: logger.With("module", "x/"+types.ModuleName),
+
+		Params: collections.NewItem(sb, types.ParamsKey, "params", codec.CollValue[types.Params](cdc)),
+		Communities: collections.NewIndexedMap(sb, types.CommunitiesKey, "communities", collections.StringKey,
+			codec.CollValue[types.Community](cdc), CommunityIndexes{
+				Kind: indexes.NewMulti(sb, types.CommunitiesKindKey, "communities_by_kind", collections.Int32Key, collections.StringKey,
+					func(_ string, c types.Community) (int32, error) { return int32(c.Kind), nil }),
+				Parent: indexes.NewMulti(sb, types.CommunitiesParentKey, "communities_by_parent", collections.StringKey, collections.StringKey,
+					func(_ string, c types.Community) (string, error) { return c.ParentId, nil }),
+			}),
+		Bodies: collections.NewIndexedMap(sb, types.BodiesKey, "bodies", collections.StringKey,
+			codec.CollValue[types.Body](cdc), BodyIndexes{
+				Kind: indexes.NewMulti(sb, types.BodiesKindKey, "bodies_by_kind", collections.Int32Key, collections.StringKey,
+					func(_ string, b types.Body) (int32, error) { return int32(b.Kind), nil }),
+			}),
+		BodyStats: collections.NewMap(sb, types.BodyStatsKey, "body_stats", collections.StringKey, codec.CollValue[types.BodyStats](cdc)),
+		Members: collections.NewIndexedMap(sb, types.MembersKey, "members", accKey,
+			codec.CollValue[types.Member](cdc), MemberIndexes{
+				Region: indexes.NewMulti(sb, types.MembersRegionKey, "members_by_region", collections.Int32Key, accKey,
+					func(_ sdk.AccAddress, m types.Member) (int32, error) { return int32(m.Region), nil }),
+				Stakeholder: indexes.NewMulti(sb, types.MembersStakeholderKey, "members_by_stakeholder", collections.Int32Key, accKey,
+					func(_ sdk.AccAddress, m types.Member) (int32, error) { return int32(m.StakeholderType), nil }),
+			}),
+		Memberships: collections.NewIndexedMap(sb, types.MembershipsKey, "memberships",
+			collections.PairKeyCodec(collections.StringKey, accKey), codec.CollValue[types.Membership](cdc),
+			MembershipIndexes{Address: indexes.NewReversePair[types.Membership](sb, types.MembershipsByAddrKey, "memberships_by_address",
+				collections.PairKeyCodec(collections.StringKey, accKey))}),
+		RoleHolders: collections.NewKeySet(sb, types.RoleHoldersKey, "role_holders",
+			collections.TripleKeyCodec(collections.StringKey, collections.Int32Key, accKey)),
+		Representing: collections.NewMap(sb, types.RepresentingKey, "representing", accKey, collections.StringValue),
+
+		Seats: collections.NewIndexedMap(sb, types.SeatsKey, "seats", collections.Uint64Key,
+			codec.CollValue[types.BoardSeat](cdc), SeatIndexes{
+				Community: indexes.NewMulti(sb, types.SeatsCommunityKey, "seats_by_community", collections.StringKey, collections.Uint64Key,
+					func(_ uint64, s types.BoardSeat) (string, error) { return s.AppointingCommunity, nil }),
+			}),
+		SeatID:       collections.NewSequence(sb, types.SeatIDKey, "seat_id"),
+		SeatHolders:  collections.NewMap(sb, types.SeatHoldersKey, "seat_holders", accKey, collections.Uint64Value),
+		SeatExpiry:   collections.NewKeySet(sb, types.SeatExpiryKey, "seat_expiry", collections.PairKeyCodec(collections.Int64Key, collections.Uint64Key)),
+		Directors:    collections.NewMap(sb, types.DirectorsKey, "directors", accKey, codec.CollValue[types.DirectorRecord](cdc)),
+		RegionCounts: collections.NewMap(sb, types.RegionCountsKey, "region_counts", collections.Int32Key, collections.Uint32Value),
+		VotingSeats:  collections.NewItem(sb, types.VotingSeatsKey, "voting_seats", collections.Uint32Value),
+
+		Validators: collections.NewIndexedMap(sb, types.ValidatorsKey, "validators", collections.BytesKey,
+			codec.CollValue[types.Validator](cdc), ValidatorIndexes{
+				Community: indexes.NewMulti(sb, types.ValidatorsCommunityKey, "validators_by_community", collections.StringKey, collections.BytesKey,
+					func(_ []byte, v types.Validator) (string, error) { return v.CommunityId, nil }),
+				Operator: indexes.NewMulti(sb, types.ValidatorsOperatorKey, "validators_by_operator", accKey, collections.BytesKey,
+					func(_ []byte, v types.Validator) (sdk.AccAddress, error) {
+						return addressCodec.StringToBytes(v.Operator)
+					}),
+			}),
+		CommunityPower:    collections.NewMap(sb, types.CommunityPowerKey, "community_power", collections.StringKey, collections.Int64Value),
+		TotalPower:        collections.NewItem(sb, types.TotalPowerKey, "total_power", collections.Int64Value),
+		PendingValidators: collections.NewKeySet(sb, types.PendingValidatorKey, "pending_validators", collections.BytesKey),
+		CometPower:        collections.NewMap(sb, types.CometPowerKey, "comet_power", collections.BytesKey, collections.Int64Value),
+
+		Motions: collections.NewIndexedMap(sb, types.MotionsKey, "motions", collections.Uint64Key,
+			codec.CollValue[types.Motion](cdc), MotionIndexes{
+				Body: indexes.NewMulti(sb, types.MotionsBodyKey, "motions_by_body", collections.StringKey, collections.Uint64Key,
+					func(_ uint64, m types.Motion) (string, error) { return m.BodyId, nil }),
+				BodyStatus: indexes.NewMulti(sb, types.MotionsBodyStatusKey, "motions_by_body_status",
+					collections.PairKeyCodec(collections.StringKey, collections.Int32Key), collections.Uint64Key,
+					func(_ uint64, m types.Motion) (collections.Pair[string, int32], error) {
+						return collections.Join(m.BodyId, int32(m.Status)), nil
+					}),
+				Status: indexes.NewMulti(sb, types.MotionsStatusKey, "motions_by_status", collections.Int32Key, collections.Uint64Key,
+					func(_ uint64, m types.Motion) (int32, error) { return int32(m.Status), nil }),
+			}),
+		MotionID:    collections.NewSequence(sb, types.MotionIDKey, "motion_id"),
+		MotionQueue: collections.NewKeySet(sb, types.MotionQueueKey, "motion_queue", collections.PairKeyCodec(collections.Int64Key, collections.Uint64Key)),
+		Votes: collections.NewMap(sb, types.VotesKey, "votes",
+			collections.PairKeyCodec(collections.Uint64Key, accKey), codec.CollValue[types.Vote](cdc)),
+	}
+	schema, err := sb.Build()
+	if err != nil {
+		panic(err)
+	}
+	k.Schema = schema
+	return k
+}
+
+// Authority returns the governance address that may change the module's bylaws.
+func (k *Keeper) Authority() string { return k.authority }
+
+// AddressCodec returns the account address codec.
+func (k *Keeper) AddressCodec() address.Codec { return k.addressCodec }
+
+// Logger returns the module logger.
+func (k *Keeper) Logger() log.Logger { return k.logger }

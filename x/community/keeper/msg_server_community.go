@@ -1,0 +1,79 @@
+package keeper
+
+import (
+	"context"
+
+	"github.com/polity-chain/polity/x/community/types"
+)
+
+// AdmitMember admits a member (the community's motion).
+func (s msgServer) AdmitMember(ctx context.Context, msg *types.MsgAdmitMember) (*types.MsgAdmitMemberResponse, error) {
+	return &types.MsgAdmitMemberResponse{}, s.Keeper.AdmitMember(ctx, msg)
+}
+
+// RemoveMember removes a member (the community's motion).
+func (s msgServer) RemoveMember(ctx context.Context, msg *types.MsgRemoveMember) (*types.MsgRemoveMemberResponse, error) {
+	return &types.MsgRemoveMemberResponse{}, s.Keeper.RemoveMember(ctx, msg)
+}
+
+// SetMemberRoles elects roles (the community's motion).
+func (s msgServer) SetMemberRoles(ctx context.Context, msg *types.MsgSetMemberRoles) (*types.MsgSetMemberRolesResponse, error) {
+	return &types.MsgSetMemberRolesResponse{}, s.Keeper.SetMemberRoles(ctx, msg)
+}
+
+// AppointDirector fills a seat (the appointing community's motion).
+func (s msgServer) AppointDirector(ctx context.Context, msg *types.MsgAppointDirector) (*types.MsgAppointDirectorResponse, error) {
+	return &types.MsgAppointDirectorResponse{}, s.Keeper.AppointDirector(ctx, msg)
+}
+
+// VacateSeat removes a director (appointing community or governance).
+func (s msgServer) VacateSeat(ctx context.Context, msg *types.MsgVacateSeat) (*types.MsgVacateSeatResponse, error) {
+	return &types.MsgVacateSeatResponse{}, s.Keeper.VacateSeat(ctx, msg)
+}
+
+// AdmitValidator adds a validator (the community's motion).
+func (s msgServer) AdmitValidator(ctx context.Context, msg *types.MsgAdmitValidator) (*types.MsgAdmitValidatorResponse, error) {
+	addr, err := s.Keeper.AdmitValidator(ctx, msg)
+	if err != nil {
+		return nil, err
+	}
+	return &types.MsgAdmitValidatorResponse{ConsensusAddress: addr}, nil
+}
+
+// RemoveValidator removes a validator (the community's motion).
+func (s msgServer) RemoveValidator(ctx context.Context, msg *types.MsgRemoveValidator) (*types.MsgRemoveValidatorResponse, error) {
+	return &types.MsgRemoveValidatorResponse{}, s.Keeper.RemoveValidator(ctx, msg)
+}
+
+// UpdateProfile changes the signer's profile.
+func (s msgServer) UpdateProfile(ctx context.Context, msg *types.MsgUpdateProfile) (*types.MsgUpdateProfileResponse, error) {
+	return &types.MsgUpdateProfileResponse{}, s.Keeper.UpdateProfile(ctx, msg)
+}
+
+// Resign leaves a community.
+func (s msgServer) Resign(ctx context.Context, msg *types.MsgResign) (*types.MsgResignResponse, error) {
+	return &types.MsgResignResponse{}, s.Keeper.Resign(ctx, msg)
+}
+
+// SubmitMotion opens a motion.
+func (s msgServer) SubmitMotion(ctx context.Context, msg *types.MsgSubmitMotion) (*types.MsgSubmitMotionResponse, error) {
+	id, err := s.Keeper.SubmitMotion(ctx, msg)
+	if err != nil {
+		return nil, err
+	}
+	return &types.MsgSubmitMotionResponse{MotionId: id}, nil
+}
+
+// Vote casts a vote.
+func (s msgServer) Vote(ctx context.Context, msg *types.MsgVote) (*types.MsgVoteResponse, error) {
+	status, err := s.Keeper.Vote(ctx, msg)
+	if err != nil {
+		return nil, err
+	}
+	return &types.MsgVoteResponse{Status: status}, nil
+}
+
+// WithdrawMotion withdraws a motion.
+func (s msgServer) WithdrawMotion(ctx context.Context, msg *types.MsgWithdrawMotion) (*types.MsgWithdrawMotionResponse, error) {
+	return &types.MsgWithdrawMotionResponse{}, s.Keeper.WithdrawMotion(ctx, msg)
+}

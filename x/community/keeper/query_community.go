@@ -1,0 +1,201 @@
+package keeper
+
+import (
+	"context"
+	"slices"
+
+	"cosmossdk.io/collections"
+
+	sdk "github.com/cosmos/cosmos-sdk/types"
+	"github.com/cosmos/cosmos-sdk/types/query"
+
+	"github.com/polity-chain/polity/x/community/types"
+)
+
+// Communities lists communities, filtered by kind and/or parent through the
+// indexes (with both filters, the parent index is walked and kind checked).
+func (q queryServer) Communities(ctx context.Context, req *types.QueryCommunitiesRequest) (*types.QueryCommunitiesResponse, error) {
+	if req == nil {
+		return nil, errNilRequest
+	}
+	load := func(id string) (types.Community, error) { return q.k.Communities.Get(ctx, id) }
+	var (
+		out  []types.Community
+		resp *query.PageResponse
+		err  error
+	)
+	switch {
+	case req.ParentId != "":
+		out, resp, err = query.CollectionFilteredPaginate(ctx, q.k.Communities.Indexes.Parent, page(req.Pagination),
+			func(key collections.Pair[string, string], _ collections.NoValue) (bool, error) {
+				if req.Kind == types.KindUnspecified {
+					return true, nil
+				}
+				c, err := load(key.K2())
+				return c.Kind == req.Kind, err
+			},
+			func(key collections.Pair[string, string], _ collections.NoValue) (types.Community, error) { return load(key.K2()) },
+			query.WithCollectionPaginationPairPrefix[string, string](req.ParentId))
+	case req.Kind != types.KindUnspecified:
+		out, resp, err = query.CollectionPaginate(ctx, q.k.Communities.Indexes.Kind, page(req.Pagination),
+			func(key collections.Pair[int32, string], _ collections.NoValue) (types.Community, error) { return load(key.K2()) },
+			query.WithCollectionPaginationPairPrefix[int32, string](int32(req.Kind)))
+	default:
+		out, resp, err = query.CollectionPaginate(ctx, q.k.Communities, page(req.Pagination),
+			func(_ string, c types.Community) (types.Community, error) { return c, nil })
+	}
+	if err != nil {
+		return nil, grpcError(err)
+	}
+	return &types.QueryCommunitiesResponse{Communities: out, Pagination: resp}, nil
+}
+
+// Community returns one community with its body and electorate size.
+func (q queryServer) Community(ctx context.Context, req *types.QueryCommunityRequest) (*types.QueryCommunityResponse, error) {
+	if req == nil {
+		return nil, errNilRequest
+	}
+	c, err := q.k.GetCommunity(ctx, req.Id)
+	if err != nil {
+		return nil, grpcError(err)
+	}
+	body, err := q.k.GetBody(ctx, req.Id)
+	if err != nil {
+		return nil, grpcError(err)
+	}
+	stats, err := q.k.GetBodyStats(ctx, req.Id)
+	if err != nil {
+		return nil, grpcError(err)
+	}
+	return &types.QueryCommunityResponse{Community: c, Body: body, Stats: stats}, nil
+}
+
+// CommunityMembers lists a community's memberships, optionally those holding
+// one role.
+func (q queryServer) CommunityMembers(ctx context.Context, req *types.QueryCommunityMembersRequest) (*types.QueryCommunityMembersResponse, error) {
+	if req == nil {
+		return nil, errNilRequest
+	}
+	if _, err := q.k.GetCommunity(ctx, req.Id); err != nil {
+		return nil, grpcError(err)
+	}
+	out, resp, err := query.CollectionFilteredPaginate(ctx, q.k.Memberships, page(req.Pagination),
+		func(_ collections.Pair[string, sdk.AccAddress], ms types.Membership) (bool, error) {
+			return req.Role == types.RoleUnspecified || slices.Contains(ms.Roles, req.Role), nil
+		},
+		func(_ collections.Pair[string, sdk.AccAddress], ms types.Membership) (types.Membership, error) { return ms, nil },
+		query.WithCollectionPaginationPairPrefix[string, sdk.AccAddress](req.Id))
+	if err != nil {
+		return nil, grpcError(err)
+	}
+	return &types.QueryCommunityMembersResponse{Memberships: out, Pagination: resp}, nil
+}
+
+// Members lists members, optionally of one region and/or stakeholder type.
+func (q queryServer) Members(ctx context.Context, req *types.QueryMembersRequest) (*types.QueryMembersResponse, error) {
+	if req == nil {
+		return nil, errNilRequest
+	}
+	load := func(addr sdk.AccAddress) (types.Member, error) { return q.k.Members.Get(ctx, addr) }
+	var (
+		out  []types.Member
+		resp *query.PageResponse
+		err  error
+	)
+	switch {
+	case req.Region != types.RegionUnspecified:
+		out, resp, err = query.CollectionFilteredPaginate(ctx, q.k.Members.Indexes.Region, page(req.Pagination),
+			func(key collections.Pair[int32, sdk.AccAddress], _ collections.NoValue) (bool, error) {
+				if req.StakeholderType == types.StakeholderUnspecified {
+					return true, nil
+				}
+				m, err := load(key.K2())
+				return m.StakeholderType == req.StakeholderType, err
+			},
+			func(key collections.Pair[int32, sdk.AccAddress], _ collections.NoValue) (types.Member, error) { return load(key.K2()) },
+			query.WithCollectionPaginationPairPrefix[int32, sdk.AccAddress](int32(req.Region)))
+	case req.StakeholderType != types.StakeholderUnspecified:
+		out, resp, err = query.CollectionPaginate(ctx, q.k.Members.Indexes.Stakeholder, page(req.Pagination),
+			func(key collections.Pair[int32, sdk.AccAddress], _ collections.NoValue) (types.Member, error) { return load(key.K2()) },
+			query.WithCollectionPaginationPairPrefix[int32, sdk.AccAddress](int32(req.StakeholderType)))
+	default:
+		out, resp, err = query.CollectionPaginate(ctx, q.k.Members, page(req.Pagination),
+			func(_ sdk.AccAddress, m types.Member) (types.Member, error) { return m, nil })
+	}
+	if err != nil {
+		return nil, grpcError(err)
+	}
+	return &types.QueryMembersResponse{Members: out, Pagination: resp}, nil
+}
+
+// Member returns a member with every place they hold. A member belongs to at
+// most max_communities communities and operates few validators, so the lists
+// are bounded.
+func (q queryServer) Member(ctx context.Context, req *types.QueryMemberRequest) (*types.QueryMemberResponse, error) {
+	if req == nil {
+		return nil, errNilRequest
+	}
+	addr, err := q.k.parseAddr("address", req.Address)
+	if err != nil {
+		return nil, grpcError(err)
+	}
+	m, err := q.k.Members.Get(ctx, addr)
+	if err != nil {
+		return nil, grpcError(notFound(err, types.ErrMemberNotFound, "%s", req.Address))
+	}
+	resp := &types.QueryMemberResponse{Member: m}
+	if resp.Memberships, err = q.k.membershipsOf(ctx, addr); err != nil {
+		return nil, grpcError(err)
+	}
+	if seatID, err := q.k.SeatHolders.Get(ctx, addr); err == nil {
+		seat, err := q.k.GetSeat(ctx, seatID)
+		if err != nil {
+			return nil, grpcError(err)
+		}
+		resp.Seat = &seat
+	} else if err := notFoundOK(err); err != nil {
+		return nil, grpcError(err)
+	}
+	if record, err := q.k.Directors.Get(ctx, addr); err == nil {
+		resp.DirectorRecord = &record
+	} else if err := notFoundOK(err); err != nil {
+		return nil, grpcError(err)
+	}
+	iter, err := q.k.Validators.Indexes.Operator.MatchExact(ctx, addr)
+	if err != nil {
+		return nil, grpcError(err)
+	}
+	keys, err := iter.PrimaryKeys()
+	if err != nil {
+		return nil, grpcError(err)
+	}
+	for _, key := range keys {
+		v, err := q.k.Validators.Get(ctx, key)
+		if err != nil {
+			return nil, grpcError(err)
+		}
+		resp.Validators = append(resp.Validators, v)
+	}
+	return resp, nil
+}
+
+// membershipsOf lists an account's memberships through the reverse index.
+func (k *Keeper) membershipsOf(ctx context.Context, addr sdk.AccAddress) ([]types.Membership, error) {
+	iter, err := k.Memberships.Indexes.Address.MatchExact(ctx, addr)
+	if err != nil {
+		return nil, err
+	}
+	keys, err := iter.PrimaryKeys()
+	if err != nil {
+		return nil, err
+	}
+	out := make([]types.Membership, 0, len(keys))
+	for _, key := range keys {
+		ms, err := k.Memberships.Get(ctx, key)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, ms)
+	}
+	return out, nil
+}

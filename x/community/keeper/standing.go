@@ -1,0 +1,56 @@
+package keeper
+
+import (
+	"context"
+
+	sdk "github.com/cosmos/cosmos-sdk/types"
+
+	"github.com/polity-chain/polity/x/community/types"
+)
+
+// HasStanding reports whether an account holds a role on the chain: a
+// membership in any community, a Board seat, or an active validator it
+// operates. The permission ante decorator lets such accounts send any message
+// (each handler still checks what their role allows); everyone else may only
+// use the open door. Each check is a bounded index lookup.
+func (k *Keeper) HasStanding(ctx context.Context, addr sdk.AccAddress) (bool, error) {
+	iter, err := k.Memberships.Indexes.Address.MatchExact(ctx, addr)
+	if err != nil {
+		return false, err
+	}
+	member := iter.Valid()
+	iter.Close()
+	if member {
+		return true, nil
+	}
+	if seated, err := k.SeatHolders.Has(ctx, addr); err != nil || seated {
+		return seated, err
+	}
+	ops, err := k.Validators.Indexes.Operator.MatchExact(ctx, addr)
+	if err != nil {
+		return false, err
+	}
+	keys, err := ops.PrimaryKeys()
+	if err != nil {
+		return false, err
+	}
+	for _, key := range keys {
+		v, err := k.Validators.Get(ctx, key)
+		if err != nil {
+			return false, err
+		}
+		if v.Status == types.ValidatorActive {
+			return true, nil
+		}
+	}
+	return false, nil
+}
+
+// OpenDoorMinFee is the least fee an account without standing must pay.
+func (k *Keeper) OpenDoorMinFee(ctx context.Context) (sdk.Coins, error) {
+	p, err := k.GetParams(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return p.OpenDoorMinFee, nil
+}

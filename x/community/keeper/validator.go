@@ -1,0 +1,244 @@
+package keeper
+
+import (
+	"context"
+
+	cryptotypes "github.com/cosmos/cosmos-sdk/crypto/types"
+
+	"github.com/polity-chain/polity/x/community/types"
+)
+
+// GetValidator returns a validator by consensus address bytes.
+func (k *Keeper) GetValidator(ctx context.Context, consAddr []byte) (types.Validator, error) {
+	v, err := k.Validators.Get(ctx, consAddr)
+	if err != nil {
+		return v, notFound(err, types.ErrValidatorNotFound, "%X", consAddr)
+	}
+	return v, nil
+}
+
+// AdmitValidator adds a validator run by the community, by its motion. The
+// power cap is checked with the new numbers before anything is written; the
+// change reaches CometBFT in this block's EndBlock.
+func (k *Keeper) AdmitValidator(ctx context.Context, msg *types.MsgAdmitValidator) (string, error) {
+	if err := k.requireBodyAuthority(msg.CommunityId, msg.Authority); err != nil {
+		return "", err
+	}
+	c, err := k.GetCommunity(ctx, msg.CommunityId)
+	if err != nil {
+		return "", err
+	}
+	if _, err := k.parseAddr("operator", msg.Operator); err != nil {
+		return "", err
+	}
+	pk, ok := msg.ConsensusPubkey.GetCachedValue().(cryptotypes.PubKey)
+	if msg.ConsensusPubkey == nil || !ok {
+		return "", types.ErrInvalidPubKey.Wrap("consensus_pubkey must be a packed public key")
+	}
+	if err := types.ValidateConsensusKey(pk); err != nil {
+		return "", err
+	}
+	params, err := k.GetParams(ctx)
+	if err != nil {
+		return "", err
+	}
+	if err := types.ValidateText("moniker", msg.Moniker, params.MaxNameLength, true); err != nil {
+		return "", err
+	}
+	if msg.Power <= 0 || msg.Power > params.MaxValidatorPower {
+		return "", types.ErrInvalidPower.Wrapf("%d, want 1 to %d", msg.Power, params.MaxValidatorPower)
+	}
+	consAddr := pk.Address().Bytes()
+	consStr, err := k.consCodec.BytesToString(consAddr)
+	if err != nil {
+		return "", err
+	}
+	existing, err := k.Validators.Get(ctx, consAddr)
+	if err := notFoundOK(err); err != nil {
+		return "", err
+	}
+	if existing.Status == types.ValidatorActive {
+		return "", types.ErrValidatorExists.Wrapf("%s (%s)", consStr, existing.Moniker)
+	}
+	if err := k.checkPowers(ctx, c.Id, msg.Power, params.Bootstrap); err != nil {
+		return "", err
+	}
+	v := types.Validator{
+		ConsensusAddress: consStr, Operator: msg.Operator, CommunityId: c.Id, Moniker: msg.Moniker,
+		ConsensusPubkey: msg.ConsensusPubkey, Power: msg.Power, Status: types.ValidatorActive, Audit: newAudit(ctx),
+	}
+	if existing.ConsensusAddress != "" {
+		v.Audit.CreatedHeight, v.Audit.CreatedAt = existing.Audit.CreatedHeight, existing.Audit.CreatedAt
+	}
+	if err := k.setValidatorPower(ctx, v, consAddr, msg.Power); err != nil {
+		return "", err
+	}
+	return consStr, k.emit(ctx, &types.EventValidatorAdmitted{
+		ConsensusAddress: consStr, Operator: msg.Operator, CommunityId: c.Id, Moniker: msg.Moniker, Power: msg.Power,
+	})
+}
+
+// RemoveValidator takes one of the community's validators out of the set, by
+// its motion. The set may not become empty and the cap must still hold.
+func (k *Keeper) RemoveValidator(ctx context.Context, msg *types.MsgRemoveValidator) error {
+	if err := k.requireBodyAuthority(msg.CommunityId, msg.Authority); err != nil {
+		return err
+	}
+	if _, err := k.GetCommunity(ctx, msg.CommunityId); err != nil {
+		return err
+	}
+	consAddr, err := k.consCodec.StringToBytes(msg.ConsensusAddress)
+	if err != nil {
+		return types.ErrInvalidAddress.Wrapf("consensus_address %q: %v", msg.ConsensusAddress, err)
+	}
+	v, err := k.GetValidator(ctx, consAddr)
+	if err != nil {
+		return err
+	}
+	if v.Status != types.ValidatorActive || v.CommunityId != msg.CommunityId {
+		return types.ErrValidatorNotFound.Wrapf("%s is not an active validator of %s", msg.ConsensusAddress, msg.CommunityId)
+	}
+	total, err := k.totalPower(ctx)
+	if err != nil {
+		return err
+	}
+	if total-v.Power <= 0 {
+		return types.ErrEmptyValidatorSet.Wrapf("%s is the last validator", v.Moniker)
+	}
+	params, err := k.GetParams(ctx)
+	if err != nil {
+		return err
+	}
+	if err := k.checkPowers(ctx, v.CommunityId, -v.Power, params.Bootstrap); err != nil {
+		return err
+	}
+	v.Status = types.ValidatorRemoved
+	touch(ctx, &v.Audit)
+	if err := k.setValidatorPower(ctx, v, consAddr, -v.Power); err != nil {
+		return err
+	}
+	return k.emit(ctx, &types.EventValidatorRemoved{ConsensusAddress: msg.ConsensusAddress, CommunityId: v.CommunityId})
+}
+
+// setValidatorPower writes the validator and moves the power counters by delta,
+// marking the validator for this block's update to CometBFT.
+func (k *Keeper) setValidatorPower(ctx context.Context, v types.Validator, consAddr []byte, delta int64) error {
+	if err := k.Validators.Set(ctx, consAddr, v); err != nil {
+		return err
+	}
+	power, err := k.communityPower(ctx, v.CommunityId)
+	if err != nil {
+		return err
+	}
+	if power+delta == 0 {
+		err = k.CommunityPower.Remove(ctx, v.CommunityId)
+	} else {
+		err = k.CommunityPower.Set(ctx, v.CommunityId, power+delta)
+	}
+	if err != nil {
+		return err
+	}
+	total, err := k.totalPower(ctx)
+	if err != nil {
+		return err
+	}
+	if err := k.TotalPower.Set(ctx, total+delta); err != nil {
+		return err
+	}
+	return k.PendingValidators.Set(ctx, consAddr)
+}
+
+func (k *Keeper) communityPower(ctx context.Context, id string) (int64, error) {
+	p, err := k.CommunityPower.Get(ctx, id)
+	if err != nil {
+		return 0, notFoundOK(err)
+	}
+	return p, nil
+}
+
+func (k *Keeper) totalPower(ctx context.Context) (int64, error) {
+	p, err := k.TotalPower.Get(ctx)
+	if err != nil {
+		return 0, notFoundOK(err)
+	}
+	return p, nil
+}
+
+// checkPowers checks every community's share as it would be after changing one
+// community's power by delta. A removal raises everyone else's share, so all
+// communities holding power are checked; there are at most max_communities.
+func (k *Keeper) checkPowers(ctx context.Context, changed string, delta int64, bootstrap bool) error {
+	if bootstrap {
+		return nil
+	}
+	total, err := k.totalPower(ctx)
+	if err != nil {
+		return err
+	}
+	total += delta
+	iter, err := k.CommunityPower.Iterate(ctx, nil)
+	if err != nil {
+		return err
+	}
+	kvs, err := iter.KeyValues()
+	if err != nil {
+		return err
+	}
+	sawChanged := false
+	for _, kv := range kvs {
+		power := kv.Value
+		if kv.Key == changed {
+			power += delta
+			sawChanged = true
+		}
+		if err := k.checkShare(ctx, kv.Key, power, total); err != nil {
+			return err
+		}
+	}
+	if !sawChanged && changed != "" {
+		return k.checkShare(ctx, changed, delta, total)
+	}
+	return nil
+}
+
+func (k *Keeper) checkShare(ctx context.Context, communityID string, power, total int64) error {
+	c, err := k.GetCommunity(ctx, communityID)
+	if err != nil {
+		return err
+	}
+	return types.CheckPowerShare(false, c, power, total)
+}
+
+// checkCommunityPower checks one community against its (possibly new)
+// allocation with the current numbers.
+func (k *Keeper) checkCommunityPower(ctx context.Context, c types.Community) error {
+	params, err := k.GetParams(ctx)
+	if err != nil {
+		return err
+	}
+	power, err := k.communityPower(ctx, c.Id)
+	if err != nil {
+		return err
+	}
+	total, err := k.totalPower(ctx)
+	if err != nil {
+		return err
+	}
+	return types.CheckPowerShare(params.Bootstrap, c, power, total)
+}
+
+// CheckAllPowers verifies the cap for every community with the current
+// numbers; used when bootstrap mode is switched off.
+func (k *Keeper) CheckAllPowers(ctx context.Context) error {
+	return k.checkPowers(ctx, "", 0, false)
+}
+
+// ConsPubKey unpacks a stored validator's consensus key (records read from the
+// store carry the key as raw Any bytes).
+func (k *Keeper) ConsPubKey(v types.Validator) (cryptotypes.PubKey, error) {
+	var pk cryptotypes.PubKey
+	if err := k.cdc.UnpackAny(v.ConsensusPubkey, &pk); err != nil || pk == nil {
+		return nil, types.ErrInvalidPubKey.Wrapf("validator %s: %v", v.ConsensusAddress, err)
+	}
+	return pk, nil
+}

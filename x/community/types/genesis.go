@@ -1,0 +1,431 @@
+package types
+
+import (
+	"fmt"
+	"slices"
+
+	"cosmossdk.io/core/address"
+
+	cryptotypes "github.com/cosmos/cosmos-sdk/crypto/types"
+)
+
+// DefaultGenesis is an empty constitution: default params and the Board's body.
+// A chain needs at least one validator, which `polityd genesis constitution`
+// (or add-validator) writes; InitGenesis says so if none is there.
+func DefaultGenesis() *GenesisState {
+	return &GenesisState{
+		Params:       DefaultParams(),
+		Bodies:       []Body{NewBoardBody(DefaultBoardRule())},
+		NextMotionId: 1,
+		NextSeatId:   1,
+	}
+}
+
+// NewBoardBody returns the Board's body with the given rule.
+func NewBoardBody(rule DecisionRule) Body {
+	return Body{Id: BoardBodyID, Kind: BodyKindBoard, Address: BodyAddress(BoardBodyID).String(), Rule: rule}
+}
+
+// genesisIndex holds lookups built once while validating, so each check is a
+// map lookup rather than a scan. Maps are only read by key, never ranged.
+type genesisIndex struct {
+	communities map[string]Community
+	members     map[string]Member
+	memberships map[string]bool // community|address
+	motions     map[uint64]Motion
+}
+
+// Validate rejects everything InitGenesis would: bad params, duplicate or
+// dangling ids, broken role, seat, diversity and power rules, tallies that do
+// not match the votes, and sequences behind the records.
+func (gs GenesisState) Validate(ac, cc address.Codec) error {
+	if err := gs.Params.Validate(); err != nil {
+		return err
+	}
+	idx := genesisIndex{
+		communities: map[string]Community{},
+		members:     map[string]Member{},
+		memberships: map[string]bool{},
+		motions:     map[uint64]Motion{},
+	}
+	checks := []func(address.Codec, address.Codec, *genesisIndex) error{
+		gs.validateCommunities, gs.validateBodies, gs.validateMembers, gs.validateMemberships,
+		gs.validateSeats, gs.validateValidators, gs.validateMotions, gs.validateVotes,
+	}
+	for _, check := range checks {
+		if err := check(ac, cc, &idx); err != nil {
+			return ErrInvalidGenesis.Wrap(err.Error())
+		}
+	}
+	return nil
+}
+
+func (gs GenesisState) validateCommunities(_, _ address.Codec, idx *genesisIndex) error {
+	if len(gs.Communities) > int(gs.Params.MaxCommunities) {
+		return fmt.Errorf("%d communities, max_communities is %d", len(gs.Communities), gs.Params.MaxCommunities)
+	}
+	for _, c := range gs.Communities {
+		if err := ValidateCommunityID(c.Id); err != nil {
+			return err
+		}
+		if _, dup := idx.communities[c.Id]; dup {
+			return fmt.Errorf("community %s listed twice", c.Id)
+		}
+		if err := ValidateCommunityFields(c, gs.Params); err != nil {
+			return fmt.Errorf("community %s: %w", c.Id, err)
+		}
+		if c.Address != BodyAddress(c.Id).String() {
+			return fmt.Errorf("community %s: address %s is not its body address %s", c.Id, c.Address, BodyAddress(c.Id))
+		}
+		idx.communities[c.Id] = c
+	}
+	// Parents must exist and the parent chain must end: walking up more steps
+	// than there are communities means a cycle.
+	for _, c := range gs.Communities {
+		cur, steps := c, 0
+		for cur.ParentId != "" {
+			parent, ok := idx.communities[cur.ParentId]
+			if !ok {
+				return fmt.Errorf("community %s: parent %s not found", cur.Id, cur.ParentId)
+			}
+			if steps++; steps > len(gs.Communities) {
+				return fmt.Errorf("community %s: parent chain has a cycle", c.Id)
+			}
+			cur = parent
+		}
+	}
+	return nil
+}
+
+// ValidateCommunityFields checks what a community carries, for genesis and for
+// MsgCreateCommunity alike.
+func ValidateCommunityFields(c Community, p Params) error {
+	if err := ValidateText("name", c.Name, p.MaxNameLength, true); err != nil {
+		return err
+	}
+	if err := ValidateKind(c.Kind); err != nil {
+		return err
+	}
+	if err := c.Charter.Validate(p.MaxUriLength); err != nil {
+		return err
+	}
+	return c.Seats.Validate()
+}
+
+func (gs GenesisState) validateBodies(_, _ address.Codec, idx *genesisIndex) error {
+	seen := map[string]bool{}
+	for _, b := range gs.Bodies {
+		if seen[b.Id] {
+			return fmt.Errorf("body %s listed twice", b.Id)
+		}
+		seen[b.Id] = true
+		if b.Address != BodyAddress(b.Id).String() {
+			return fmt.Errorf("body %s: address is not derived from its id", b.Id)
+		}
+		if err := b.Rule.Validate(); err != nil {
+			return fmt.Errorf("body %s: %w", b.Id, err)
+		}
+		switch b.Kind {
+		case BodyKindBoard:
+			if b.Id != BoardBodyID || len(b.Rule.Houses) > 0 {
+				return fmt.Errorf("the board body must have id %q and no houses", BoardBodyID)
+			}
+		case BodyKindCommunity:
+			if _, ok := idx.communities[b.Id]; !ok {
+				return fmt.Errorf("body %s: no community with that id", b.Id)
+			}
+			for _, h := range b.Rule.Houses {
+				if child, ok := idx.communities[h.CommunityId]; !ok || child.ParentId != b.Id {
+					return fmt.Errorf("body %s: house %s is not one of its sub-communities", b.Id, h.CommunityId)
+				}
+			}
+		default:
+			return fmt.Errorf("body %s: unknown kind %d", b.Id, b.Kind)
+		}
+	}
+	if !seen[BoardBodyID] {
+		return fmt.Errorf("the board body is missing")
+	}
+	for _, c := range gs.Communities {
+		if !seen[c.Id] {
+			return fmt.Errorf("community %s has no body", c.Id)
+		}
+	}
+	return nil
+}
+
+func (gs GenesisState) validateMembers(ac, _ address.Codec, idx *genesisIndex) error {
+	for _, m := range gs.Members {
+		if _, err := ac.StringToBytes(m.Address); err != nil {
+			return fmt.Errorf("member %s: %w", m.Address, err)
+		}
+		if _, dup := idx.members[m.Address]; dup {
+			return fmt.Errorf("member %s listed twice", m.Address)
+		}
+		if err := ValidateRegion(m.Region, true); err != nil {
+			return err
+		}
+		if err := ValidateStakeholderType(m.StakeholderType); err != nil {
+			return err
+		}
+		if err := ValidateText("profile_uri", m.ProfileUri, gs.Params.MaxUriLength, false); err != nil {
+			return err
+		}
+		idx.members[m.Address] = m
+	}
+	return nil
+}
+
+func (gs GenesisState) validateMemberships(_, _ address.Codec, idx *genesisIndex) error {
+	chairs := map[string]bool{}
+	delegates := map[string]uint32{}
+	represents := map[string]string{}
+	for _, ms := range gs.Memberships {
+		c, ok := idx.communities[ms.CommunityId]
+		if !ok {
+			return fmt.Errorf("membership of %s: community %s not found", ms.Address, ms.CommunityId)
+		}
+		if _, ok := idx.members[ms.Address]; !ok {
+			return fmt.Errorf("membership of %s in %s: no member record", ms.Address, ms.CommunityId)
+		}
+		key := ms.CommunityId + "|" + ms.Address
+		if idx.memberships[key] {
+			return fmt.Errorf("membership of %s in %s listed twice", ms.Address, ms.CommunityId)
+		}
+		idx.memberships[key] = true
+		roles, err := NormalizeRoles(ms.Roles)
+		if err != nil || !slices.Equal(roles, ms.Roles) {
+			return fmt.Errorf("membership of %s in %s: roles must be sorted, unique and include ROLE_MEMBER", ms.Address, ms.CommunityId)
+		}
+		if ms.Weight == 0 {
+			return fmt.Errorf("membership of %s in %s: weight must be positive", ms.Address, ms.CommunityId)
+		}
+		if slices.Contains(ms.Roles, RoleChair) {
+			if chairs[ms.CommunityId] {
+				return fmt.Errorf("community %s has two chairs", ms.CommunityId)
+			}
+			chairs[ms.CommunityId] = true
+		}
+		if slices.Contains(ms.Roles, RoleNomComDelegate) {
+			if delegates[ms.CommunityId]++; delegates[ms.CommunityId] > c.Seats.NomcomDelegates {
+				return fmt.Errorf("community %s designates more NomCom delegates than its allocation", ms.CommunityId)
+			}
+		}
+		if Represents(ms.Roles) {
+			if other, ok := represents[ms.Address]; ok && other != ms.CommunityId {
+				return fmt.Errorf("%s represents both %s and %s", ms.Address, other, ms.CommunityId)
+			}
+			represents[ms.Address] = ms.CommunityId
+		}
+	}
+	return nil
+}
+
+func (gs GenesisState) validateSeats(_, _ address.Codec, idx *genesisIndex) error {
+	seen := map[uint64]bool{}
+	holders := map[string]bool{}
+	allocated := map[string][2]uint32{} // voting, liaison seats found per community
+	regions := map[Region]uint32{}
+	vacantVoting := 0
+	for _, s := range gs.Seats {
+		if s.Id == 0 || s.Id >= gs.NextSeatId || seen[s.Id] {
+			return fmt.Errorf("seat %d: id duplicated or not below next_seat_id %d", s.Id, gs.NextSeatId)
+		}
+		seen[s.Id] = true
+		if _, ok := idx.communities[s.AppointingCommunity]; !ok {
+			return fmt.Errorf("seat %d: community %s not found", s.Id, s.AppointingCommunity)
+		}
+		if s.Retired {
+			if s.Holder != "" {
+				return fmt.Errorf("seat %d is retired but held", s.Id)
+			}
+			continue
+		}
+		counts := allocated[s.AppointingCommunity]
+		if s.Voting {
+			counts[0]++
+		} else {
+			counts[1]++
+		}
+		allocated[s.AppointingCommunity] = counts
+		if s.Holder == "" {
+			if s.Voting {
+				vacantVoting++
+			}
+			continue
+		}
+		m, ok := idx.members[s.Holder]
+		if !ok {
+			return fmt.Errorf("seat %d: holder %s has no member record", s.Id, s.Holder)
+		}
+		if holders[s.Holder] {
+			return fmt.Errorf("seat %d: %s already holds another seat", s.Id, s.Holder)
+		}
+		holders[s.Holder] = true
+		if !s.TermEnd.After(s.TermStart) {
+			return fmt.Errorf("seat %d: term must end after it starts", s.Id)
+		}
+		if s.Voting {
+			if m.Region == RegionUnspecified {
+				return fmt.Errorf("seat %d: voting director %s has no region", s.Id, s.Holder)
+			}
+			if regions[m.Region]++; regions[m.Region] > gs.Params.Board.MaxVotingDirectorsPerRegion {
+				return fmt.Errorf("more than %d voting directors from %s", gs.Params.Board.MaxVotingDirectorsPerRegion, m.Region)
+			}
+		}
+	}
+	for _, c := range gs.Communities {
+		counts := allocated[c.Id]
+		if counts[0] != c.Seats.VotingBoardSeats || counts[1] != c.Seats.LiaisonBoardSeats {
+			return fmt.Errorf("community %s: seats in genesis (%d voting, %d liaison) do not match its allocation (%d, %d)",
+				c.Id, counts[0], counts[1], c.Seats.VotingBoardSeats, c.Seats.LiaisonBoardSeats)
+		}
+	}
+	if err := CheckRegionalCoverage(vacantVoting == 0 && len(holders) > 0, func(r Region) uint32 { return regions[r] }); err != nil {
+		return err
+	}
+	directors := map[string]bool{}
+	for _, d := range gs.Directors {
+		if directors[d.Address] {
+			return fmt.Errorf("director record %s listed twice", d.Address)
+		}
+		directors[d.Address] = true
+		if d.ConsecutiveTerms > gs.Params.Board.MaxConsecutiveTerms || d.ConsecutiveTerms > d.TotalTerms {
+			return fmt.Errorf("director record %s: term counts out of range", d.Address)
+		}
+	}
+	for _, s := range gs.Seats {
+		if s.Holder != "" && !directors[s.Holder] {
+			return fmt.Errorf("seat %d: holder %s has no director record", s.Id, s.Holder)
+		}
+	}
+	return nil
+}
+
+// CheckRegionalCoverage enforces that a full Board has a voting director from
+// every region.
+func CheckRegionalCoverage(boardFull bool, count func(Region) uint32) error {
+	if !boardFull {
+		return nil
+	}
+	for _, r := range AllRegions() {
+		if count(r) == 0 {
+			return ErrRegionalDiversity.Wrapf("the board is full but has no voting director from %s", r)
+		}
+	}
+	return nil
+}
+
+// AllRegions lists the regions in a fixed order.
+func AllRegions() []Region {
+	return []Region{RegionAfrica, RegionAsiaPacific, RegionEurope, RegionLatinAmericaCaribbean, RegionNorthAmerica}
+}
+
+func (gs GenesisState) validateValidators(ac, cc address.Codec, idx *genesisIndex) error {
+	seen := map[string]bool{}
+	power := map[string]int64{}
+	var total int64
+	for _, v := range gs.Validators {
+		if _, ok := idx.communities[v.CommunityId]; !ok {
+			return fmt.Errorf("validator %s: community %s not found", v.Moniker, v.CommunityId)
+		}
+		if _, err := ac.StringToBytes(v.Operator); err != nil {
+			return fmt.Errorf("validator %s: operator: %w", v.Moniker, err)
+		}
+		pk, ok := v.ConsensusPubkey.GetCachedValue().(cryptotypes.PubKey)
+		if !ok {
+			return fmt.Errorf("validator %s: consensus pubkey is missing or not unpacked", v.Moniker)
+		}
+		if err := ValidateConsensusKey(pk); err != nil {
+			return fmt.Errorf("validator %s: %w", v.Moniker, err)
+		}
+		addr, err := cc.BytesToString(pk.Address())
+		if err != nil || addr != v.ConsensusAddress {
+			return fmt.Errorf("validator %s: consensus address %s does not match its key", v.Moniker, v.ConsensusAddress)
+		}
+		if seen[addr] {
+			return fmt.Errorf("validator %s listed twice", addr)
+		}
+		seen[addr] = true
+		if err := ValidateText("moniker", v.Moniker, gs.Params.MaxNameLength, true); err != nil {
+			return err
+		}
+		if v.Power <= 0 || v.Power > gs.Params.MaxValidatorPower {
+			return fmt.Errorf("validator %s: power %d out of [1, %d]", v.Moniker, v.Power, gs.Params.MaxValidatorPower)
+		}
+		switch v.Status {
+		case ValidatorActive:
+			power[v.CommunityId] += v.Power
+			total += v.Power
+		case ValidatorRemoved:
+		default:
+			return fmt.Errorf("validator %s: unknown status %d", v.Moniker, v.Status)
+		}
+	}
+	for _, c := range gs.Communities {
+		if err := CheckPowerShare(gs.Params.Bootstrap, c, power[c.Id], total); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (gs GenesisState) validateMotions(ac, _ address.Codec, idx *genesisIndex) error {
+	bodies := map[string]bool{}
+	for _, b := range gs.Bodies {
+		bodies[b.Id] = true
+	}
+	for _, m := range gs.Motions {
+		if m.Id == 0 || m.Id >= gs.NextMotionId {
+			return fmt.Errorf("motion %d: id not below next_motion_id %d", m.Id, gs.NextMotionId)
+		}
+		if _, dup := idx.motions[m.Id]; dup {
+			return fmt.Errorf("motion %d listed twice", m.Id)
+		}
+		if !bodies[m.BodyId] {
+			return fmt.Errorf("motion %d: body %s not found", m.Id, m.BodyId)
+		}
+		if _, err := ac.StringToBytes(m.Proposer); err != nil {
+			return fmt.Errorf("motion %d: proposer: %w", m.Id, err)
+		}
+		if _, ok := MotionStatus_name[int32(m.Status)]; !ok || m.Status == MotionStatusUnspecified {
+			return fmt.Errorf("motion %d: unknown status %d", m.Id, m.Status)
+		}
+		if err := m.Rule.Validate(); err != nil {
+			return fmt.Errorf("motion %d: %w", m.Id, err)
+		}
+		if len(m.HouseTallies) != len(m.Rule.Houses) {
+			return fmt.Errorf("motion %d: one house tally per house rule expected", m.Id)
+		}
+		idx.motions[m.Id] = m
+	}
+	return nil
+}
+
+func (gs GenesisState) validateVotes(ac, _ address.Codec, idx *genesisIndex) error {
+	seen := map[string]bool{}
+	tallies := map[uint64]Tally{}
+	for _, v := range gs.Votes {
+		if _, ok := idx.motions[v.MotionId]; !ok {
+			return fmt.Errorf("vote of %s: motion %d not found", v.Voter, v.MotionId)
+		}
+		if _, err := ac.StringToBytes(v.Voter); err != nil {
+			return fmt.Errorf("vote on motion %d: voter: %w", v.MotionId, err)
+		}
+		key := fmt.Sprintf("%d|%s", v.MotionId, v.Voter)
+		if seen[key] {
+			return fmt.Errorf("%s voted twice on motion %d", v.Voter, v.MotionId)
+		}
+		seen[key] = true
+		if v.Option < OptionYes || v.Option > OptionAbstain {
+			return fmt.Errorf("vote of %s on motion %d: unknown option %d", v.Voter, v.MotionId, v.Option)
+		}
+		tallies[v.MotionId] = tallies[v.MotionId].Add(v.Option, v.Weight)
+	}
+	for _, m := range gs.Motions {
+		if tallies[m.Id] != m.Tally {
+			return fmt.Errorf("motion %d: tally %v does not match its votes %v", m.Id, m.Tally, tallies[m.Id])
+		}
+	}
+	return nil
+}

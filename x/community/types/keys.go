@@ -1,0 +1,56 @@
+package types
+
+import "cosmossdk.io/collections"
+
+const (
+	// ModuleName is the name of the x/community module.
+	ModuleName = "community"
+	// StoreKey is the module's KV store key.
+	StoreKey = ModuleName
+	// BoardBodyID is the reserved id of the Board of Directors' body.
+	BoardBodyID = "board"
+)
+
+// Store prefixes. They are part of the consensus state: never renumber them.
+var (
+	ParamsKey = collections.NewPrefix(0)
+
+	CommunitiesKey        = collections.NewPrefix(1)
+	CommunitiesKindKey    = collections.NewPrefix(2)
+	CommunitiesParentKey  = collections.NewPrefix(3)
+	BodiesKey             = collections.NewPrefix(4)
+	BodiesKindKey         = collections.NewPrefix(5)
+	BodyStatsKey          = collections.NewPrefix(6)
+	MembersKey            = collections.NewPrefix(7)
+	MembersRegionKey      = collections.NewPrefix(8)
+	MembersStakeholderKey = collections.NewPrefix(9)
+	MembershipsKey        = collections.NewPrefix(10)
+	MembershipsByAddrKey  = collections.NewPrefix(11)
+	RoleHoldersKey        = collections.NewPrefix(12)
+	RepresentingKey       = collections.NewPrefix(13)
+
+	SeatsKey          = collections.NewPrefix(14)
+	SeatsCommunityKey = collections.NewPrefix(15)
+	SeatIDKey         = collections.NewPrefix(16)
+	SeatHoldersKey    = collections.NewPrefix(17)
+	SeatExpiryKey     = collections.NewPrefix(18)
+	DirectorsKey      = collections.NewPrefix(19)
+	RegionCountsKey   = collections.NewPrefix(20)
+	VotingSeatsKey    = collections.NewPrefix(34)
+
+	ValidatorsKey          = collections.NewPrefix(21)
+	ValidatorsCommunityKey = collections.NewPrefix(22)
+	ValidatorsOperatorKey  = collections.NewPrefix(23)
+	CommunityPowerKey      = collections.NewPrefix(24)
+	TotalPowerKey          = collections.NewPrefix(25)
+	PendingValidatorKey    = collections.NewPrefix(26)
+	CometPowerKey          = collections.NewPrefix(35)
+
+	MotionsKey           = collections.NewPrefix(27)
+	MotionsBodyKey       = collections.NewPrefix(28)
+	MotionsBodyStatusKey = collections.NewPrefix(29)
+	MotionsStatusKey     = collections.NewPrefix(30)
+	MotionIDKey          = collections.NewPrefix(31)
+	MotionQueueKey       = collections.NewPrefix(32)
+	VotesKey             = collections.NewPrefix(33)
+)

@@ -1,0 +1,71 @@
+package types
+
+import (
+	"time"
+
+	sdk "github.com/cosmos/cosmos-sdk/types"
+)
+
+// FeeDenom is the chain's fee token.
+const FeeDenom = "upolity"
+
+// DefaultParams are production-leaning defaults; the local constitution shortens
+// nothing here, only voting periods in its decision rules. ICANN directors serve
+// three-year terms, at most three in a row, and at most five of fifteen come from
+// one region (reference: icann-procedures.md, Board composition).
+func DefaultParams() Params {
+	return Params{
+		Bootstrap: false,
+		Board: BoardRules{
+			TermDuration:                3 * 365 * 24 * time.Hour,
+			MaxConsecutiveTerms:         3,
+			CoolingOffPeriod:            365 * 24 * time.Hour,
+			MaxVotingDirectorsPerRegion: 5,
+		},
+		MaxNameLength:         128,
+		MaxTitleLength:        256,
+		MaxSummaryLength:      10_000,
+		MaxUriLength:          512,
+		MaxReasonLength:       1_000,
+		MaxMessagesPerMotion:  16,
+		MaxQueueItemsPerBlock: 100,
+		MaxValidatorPower:     1_000_000,
+		MaxCommunities:        64,
+		OpenDoorMinFee:        sdk.NewCoins(sdk.NewInt64Coin(FeeDenom, 1_000)),
+	}
+}
+
+// Validate checks every bound.
+func (p Params) Validate() error {
+	b := p.Board
+	if b.TermDuration <= 0 || b.MaxConsecutiveTerms == 0 || b.CoolingOffPeriod < 0 || b.MaxVotingDirectorsPerRegion == 0 {
+		return ErrInvalidParams.Wrap("board rules need a positive term, term limit and regional cap, and a non-negative cooling-off period")
+	}
+	limits := []struct {
+		name  string
+		value uint32
+		max   uint32
+	}{
+		{"max_name_length", p.MaxNameLength, 1_000},
+		{"max_title_length", p.MaxTitleLength, 1_000},
+		{"max_summary_length", p.MaxSummaryLength, 100_000},
+		{"max_uri_length", p.MaxUriLength, 4_096},
+		{"max_reason_length", p.MaxReasonLength, 10_000},
+		{"max_messages_per_motion", p.MaxMessagesPerMotion, 100},
+		{"max_queue_items_per_block", p.MaxQueueItemsPerBlock, 10_000},
+		{"max_communities", p.MaxCommunities, 1_000},
+	}
+	for _, l := range limits {
+		if l.value == 0 || l.value > l.max {
+			return ErrInvalidParams.Wrapf("%s must be in [1, %d], got %d", l.name, l.max, l.value)
+		}
+	}
+	// CometBFT caps the total voting power at MaxInt64/8; keep one validator far below.
+	if p.MaxValidatorPower <= 0 || p.MaxValidatorPower > 1_000_000_000 {
+		return ErrInvalidParams.Wrapf("max_validator_power must be in [1, 1e9], got %d", p.MaxValidatorPower)
+	}
+	if err := p.OpenDoorMinFee.Validate(); err != nil {
+		return ErrInvalidParams.Wrapf("open_door_min_fee: %v", err)
+	}
+	return nil
+}
