@@ -16,6 +16,11 @@ const decisionNote = `This is a decision of a body: its signer is the body's own
 one holds a key for. Build it with --generate-only --from <body-address> and
 submit the file as a motion with "polityd tx community submit-motion".`
 
+// govNote explains the governance-signed messages.
+const govNote = `This changes the bylaws: its signer is the governance (ratification) address,
+so it takes effect only inside a proposal ratified through x/proposals. Build it
+with --generate-only --from <governance-address>.`
+
 // AutoCLIOptions describes every query and transaction for autocli.
 func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
 	return &autocliv1.ModuleOptions{
@@ -89,12 +94,19 @@ func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
 					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "community_id"}, {ProtoField: "operator"}, {ProtoField: "consensus_pubkey"}, {ProtoField: "moniker"}, {ProtoField: "power"}}},
 				{RpcMethod: "RemoveValidator", Use: "remove-validator [community-id] [consensus-address]", Short: "Remove one of the community's validators (a community decision)", Long: decisionNote,
 					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "community_id"}, {ProtoField: "consensus_address"}}},
-				{RpcMethod: "UpdateParams", Skip: true},             // governance only: nested params object
-				{RpcMethod: "CreateCommunity", Skip: true},          // governance only: nested rule and charter
-				{RpcMethod: "UpdateCommunityCharter", Skip: true},   // governance only
-				{RpcMethod: "SetSeatAllocation", Skip: true},        // governance only
-				{RpcMethod: "SetDecisionRule", Skip: true},          // governance only
-				{RpcMethod: "SetDecisionalParticipant", Skip: true}, // governance only
+				{RpcMethod: "UpdateParams", Use: "update-params", Short: "Replace the x/community bylaws (governance)", Long: govNote,
+					Example: `polityd tx community update-params --params '{"bootstrap":false,...}' --from <governance-address> --generate-only`},
+				{RpcMethod: "CreateCommunity", Use: "create-community [id] [name] [kind]", Short: "Found a community (governance)", Long: govNote,
+					Example:        `polityd tx community create-community wallets "Wallet Providers" supporting --charter '{"hash":"<sha256>","uri":"https://..."}' --rule '{"threshold":"0.5","quorum":"0.5","voting_period":"604800s","basis":"THRESHOLD_BASIS_VOTES_CAST"}' --seats '{"voting_board_seats":1,"validator_power_share":"0.25"}' --from <governance-address> --generate-only`,
+					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "id"}, {ProtoField: "name"}, {ProtoField: "kind"}}},
+				{RpcMethod: "UpdateCommunityCharter", Use: "update-community-charter [community-id] [name]", Short: "Rename a community or replace its charter (governance)", Long: govNote,
+					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "community_id"}, {ProtoField: "name"}}},
+				{RpcMethod: "SetSeatAllocation", Use: "set-seat-allocation [community-id]", Short: "Change a community's seat allocation (governance)", Long: govNote,
+					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "community_id"}}},
+				{RpcMethod: "SetDecisionRule", Use: "set-decision-rule [body-id]", Short: "Change a body's decision rule (governance)", Long: govNote,
+					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "body_id"}}},
+				{RpcMethod: "SetDecisionalParticipant", Use: "set-decisional-participant [community-id] [true|false]", Short: "Flag a community as a decisional participant (governance)", Long: govNote,
+					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "community_id"}, {ProtoField: "decisional"}}},
 			},
 		},
 	}

@@ -12,6 +12,7 @@ import (
 
 	"github.com/cosmos/cosmos-sdk/client"
 	"github.com/cosmos/cosmos-sdk/client/config"
+	"github.com/cosmos/cosmos-sdk/client/flags"
 	"github.com/cosmos/cosmos-sdk/server"
 	simtestutil "github.com/cosmos/cosmos-sdk/testutil/sims"
 	authtypes "github.com/cosmos/cosmos-sdk/x/auth/types"
@@ -47,6 +48,9 @@ func NewRootCmd() *cobra.Command {
 		PersistentPreRunE: func(cmd *cobra.Command, _ []string) error {
 			cmd.SetOut(cmd.OutOrStdout())
 			cmd.SetErr(cmd.ErrOrStderr())
+			if err := homeFromEnv(cmd); err != nil {
+				return err
+			}
 			ctx := initClientCtx.WithCmdContext(cmd.Context())
 			ctx, err := client.ReadPersistentCommandFlags(ctx, cmd.Flags())
 			if err != nil {
@@ -71,4 +75,15 @@ func NewRootCmd() *cobra.Command {
 		panic(err)
 	}
 	return rootCmd
+}
+
+// homeFromEnv applies $POLITYD_HOME when --home is not given, so that
+// `export POLITYD_HOME=~/.polity-localnet` points every command (and, through
+// that home's client.toml, its node, chain id and keyring) at a local chain.
+func homeFromEnv(cmd *cobra.Command) error {
+	home := os.Getenv("POLITYD_HOME")
+	if home == "" || cmd.Flags().Lookup(flags.FlagHome) == nil || cmd.Flags().Changed(flags.FlagHome) {
+		return nil
+	}
+	return cmd.Flags().Set(flags.FlagHome, home)
 }

@@ -34,11 +34,15 @@ func (q queryServer) Communities(ctx context.Context, req *types.QueryCommunitie
 				c, err := load(key.K2())
 				return c.Kind == req.Kind, err
 			},
-			func(key collections.Pair[string, string], _ collections.NoValue) (types.Community, error) { return load(key.K2()) },
+			func(key collections.Pair[string, string], _ collections.NoValue) (types.Community, error) {
+				return load(key.K2())
+			},
 			query.WithCollectionPaginationPairPrefix[string, string](req.ParentId))
 	case req.Kind != types.KindUnspecified:
 		out, resp, err = query.CollectionPaginate(ctx, q.k.Communities.Indexes.Kind, page(req.Pagination),
-			func(key collections.Pair[int32, string], _ collections.NoValue) (types.Community, error) { return load(key.K2()) },
+			func(key collections.Pair[int32, string], _ collections.NoValue) (types.Community, error) {
+				return load(key.K2())
+			},
 			query.WithCollectionPaginationPairPrefix[int32, string](int32(req.Kind)))
 	default:
 		out, resp, err = query.CollectionPaginate(ctx, q.k.Communities, page(req.Pagination),
@@ -83,7 +87,9 @@ func (q queryServer) CommunityMembers(ctx context.Context, req *types.QueryCommu
 		func(_ collections.Pair[string, sdk.AccAddress], ms types.Membership) (bool, error) {
 			return req.Role == types.RoleUnspecified || slices.Contains(ms.Roles, req.Role), nil
 		},
-		func(_ collections.Pair[string, sdk.AccAddress], ms types.Membership) (types.Membership, error) { return ms, nil },
+		func(_ collections.Pair[string, sdk.AccAddress], ms types.Membership) (types.Membership, error) {
+			return ms, nil
+		},
 		query.WithCollectionPaginationPairPrefix[string, sdk.AccAddress](req.Id))
 	if err != nil {
 		return nil, grpcError(err)
@@ -112,11 +118,15 @@ func (q queryServer) Members(ctx context.Context, req *types.QueryMembersRequest
 				m, err := load(key.K2())
 				return m.StakeholderType == req.StakeholderType, err
 			},
-			func(key collections.Pair[int32, sdk.AccAddress], _ collections.NoValue) (types.Member, error) { return load(key.K2()) },
+			func(key collections.Pair[int32, sdk.AccAddress], _ collections.NoValue) (types.Member, error) {
+				return load(key.K2())
+			},
 			query.WithCollectionPaginationPairPrefix[int32, sdk.AccAddress](int32(req.Region)))
 	case req.StakeholderType != types.StakeholderUnspecified:
 		out, resp, err = query.CollectionPaginate(ctx, q.k.Members.Indexes.Stakeholder, page(req.Pagination),
-			func(key collections.Pair[int32, sdk.AccAddress], _ collections.NoValue) (types.Member, error) { return load(key.K2()) },
+			func(key collections.Pair[int32, sdk.AccAddress], _ collections.NoValue) (types.Member, error) {
+				return load(key.K2())
+			},
 			query.WithCollectionPaginationPairPrefix[int32, sdk.AccAddress](int32(req.StakeholderType)))
 	default:
 		out, resp, err = query.CollectionPaginate(ctx, q.k.Members, page(req.Pagination),

@@ -23,7 +23,9 @@ func (q queryServer) Bodies(ctx context.Context, req *types.QueryBodiesRequest) 
 	)
 	if req.Kind != types.BodyKindUnspecified {
 		out, resp, err = query.CollectionPaginate(ctx, q.k.Bodies.Indexes.Kind, page(req.Pagination),
-			func(key collections.Pair[int32, string], _ collections.NoValue) (types.Body, error) { return q.k.Bodies.Get(ctx, key.K2()) },
+			func(key collections.Pair[int32, string], _ collections.NoValue) (types.Body, error) {
+				return q.k.Bodies.Get(ctx, key.K2())
+			},
 			query.WithCollectionPaginationPairPrefix[int32, string](int32(req.Kind)))
 	} else {
 		out, resp, err = query.CollectionPaginate(ctx, q.k.Bodies, page(req.Pagination),
@@ -72,7 +74,9 @@ func (q queryServer) BodyMotions(ctx context.Context, req *types.QueryBodyMotion
 			query.WithCollectionPaginationPairPrefix[collections.Pair[string, int32], uint64](collections.Join(req.Id, int32(req.Status))))
 	} else {
 		out, resp, err = query.CollectionPaginate(ctx, q.k.Motions.Indexes.Body, page(req.Pagination),
-			func(key collections.Pair[string, uint64], _ collections.NoValue) (types.Motion, error) { return q.k.Motions.Get(ctx, key.K2()) },
+			func(key collections.Pair[string, uint64], _ collections.NoValue) (types.Motion, error) {
+				return q.k.Motions.Get(ctx, key.K2())
+			},
 			query.WithCollectionPaginationPairPrefix[string, uint64](req.Id))
 	}
 	if err != nil {
@@ -93,7 +97,9 @@ func (q queryServer) Motions(ctx context.Context, req *types.QueryMotionsRequest
 	)
 	if req.Status != types.MotionStatusUnspecified {
 		out, resp, err = query.CollectionPaginate(ctx, q.k.Motions.Indexes.Status, page(req.Pagination),
-			func(key collections.Pair[int32, uint64], _ collections.NoValue) (types.Motion, error) { return q.k.Motions.Get(ctx, key.K2()) },
+			func(key collections.Pair[int32, uint64], _ collections.NoValue) (types.Motion, error) {
+				return q.k.Motions.Get(ctx, key.K2())
+			},
 			query.WithCollectionPaginationPairPrefix[int32, uint64](int32(req.Status)))
 	} else {
 		out, resp, err = query.CollectionPaginate(ctx, q.k.Motions, page(req.Pagination),

@@ -25,13 +25,17 @@ func (q queryServer) Validators(ctx context.Context, req *types.QueryValidatorsR
 		err  error
 	)
 	if req.CommunityId != "" {
-		load := func(key collections.Pair[string, []byte]) (types.Validator, error) { return q.k.Validators.Get(ctx, key.K2()) }
+		load := func(key collections.Pair[string, []byte]) (types.Validator, error) {
+			return q.k.Validators.Get(ctx, key.K2())
+		}
 		out, resp, err = query.CollectionFilteredPaginate(ctx, q.k.Validators.Indexes.Community, page(req.Pagination),
 			func(key collections.Pair[string, []byte], _ collections.NoValue) (bool, error) {
 				v, err := load(key)
 				return keep(v), err
 			},
-			func(key collections.Pair[string, []byte], _ collections.NoValue) (types.Validator, error) { return load(key) },
+			func(key collections.Pair[string, []byte], _ collections.NoValue) (types.Validator, error) {
+				return load(key)
+			},
 			query.WithCollectionPaginationPairPrefix[string, []byte](req.CommunityId))
 	} else {
 		out, resp, err = query.CollectionFilteredPaginate(ctx, q.k.Validators, page(req.Pagination),

@@ -226,7 +226,7 @@ func (gs GenesisState) validateSeats(_, _ address.Codec, idx *genesisIndex) erro
 	holders := map[string]bool{}
 	allocated := map[string][2]uint32{} // voting, liaison seats found per community
 	regions := map[Region]uint32{}
-	vacantVoting := 0
+	votingSeats, vacantVoting := 0, 0
 	for _, s := range gs.Seats {
 		if s.Id == 0 || s.Id >= gs.NextSeatId || seen[s.Id] {
 			return fmt.Errorf("seat %d: id duplicated or not below next_seat_id %d", s.Id, gs.NextSeatId)
@@ -244,6 +244,7 @@ func (gs GenesisState) validateSeats(_, _ address.Codec, idx *genesisIndex) erro
 		counts := allocated[s.AppointingCommunity]
 		if s.Voting {
 			counts[0]++
+			votingSeats++
 		} else {
 			counts[1]++
 		}
@@ -281,7 +282,7 @@ func (gs GenesisState) validateSeats(_, _ address.Codec, idx *genesisIndex) erro
 				c.Id, counts[0], counts[1], c.Seats.VotingBoardSeats, c.Seats.LiaisonBoardSeats)
 		}
 	}
-	if err := CheckRegionalCoverage(vacantVoting == 0 && len(holders) > 0, func(r Region) uint32 { return regions[r] }); err != nil {
+	if err := CheckRegionalCoverage(votingSeats > 0 && vacantVoting == 0, func(r Region) uint32 { return regions[r] }); err != nil {
 		return err
 	}
 	directors := map[string]bool{}
