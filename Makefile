@@ -8,7 +8,7 @@ LDFLAGS   := -X github.com/cosmos/cosmos-sdk/version.Name=polity \
              -X github.com/cosmos/cosmos-sdk/version.Commit=$(shell git rev-parse HEAD 2>/dev/null)
 export POLITYD_BIN := $(BIN)
 
-.PHONY: all build build-static install localnet localnet-multi test test-unit e2e bench proto-gen proto-tools docker-image clean
+.PHONY: all build install localnet localnet-multi localnet-docker test test-unit e2e bench proto-gen proto-tools docker-image clean
 
 all: build
 
@@ -46,6 +46,13 @@ proto-tools:
 
 proto-gen:
 	PATH="$$PATH:$$($(GO) env GOPATH)/bin" scripts/protocgen.sh
+
+# The FROM-scratch image, and the four-validator docker-compose network (docker/README.md).
+docker-image: build
+	docker/testnet.sh image
+
+localnet-docker: build
+	docker/testnet.sh up
 
 clean:
 	rm -rf $(BUILD_DIR)

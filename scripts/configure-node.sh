@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # configure-node.sh HOME CHAIN_ID INDEX [PEERS]
 # Sets a local node's ports (node INDEX uses the default ports plus 100*INDEX,
-# all on 127.0.0.1), a sub-second block time, the REST API with CORS, and a
-# client.toml so that CLI commands need no extra flags.
+# plus $PORT_OFFSET if set, all on 127.0.0.1), its persistent PEERS
+# (comma-separated id@host:port), a sub-second block time, the REST API with
+# CORS, and a client.toml so that CLI commands need no extra flags.
 set -euo pipefail
 home=$1 chain_id=$2 i=$3 peers=${4:-}
-off=$((i * 100))
+off=$((i * 100 + ${PORT_OFFSET:-0}))
 cfg="$home/config/config.toml" app="$home/config/app.toml"
 
 sed -i \

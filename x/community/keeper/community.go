@@ -147,6 +147,12 @@ func (k *Keeper) SetSeatAllocation(ctx context.Context, id string, seats types.S
 	if err := k.reconcileSeats(ctx, id, old, seats); err != nil {
 		return err
 	}
+	// Retiring the last vacant voting seat fills the Board as surely as an
+	// appointment does, so the regional coverage rule is checked here too;
+	// otherwise the state would no longer pass genesis validation on export.
+	if err := k.checkBoardCoverage(ctx); err != nil {
+		return err
+	}
 	return k.emit(ctx, &types.EventSeatAllocationChanged{CommunityId: id, Seats: seats})
 }
 

@@ -46,7 +46,10 @@ func (k *Keeper) finish(ctx context.Context, m types.Motion, passed bool) error 
 }
 
 // execute runs the messages in a cache context and writes it only when all of
-// them succeed.
+// them succeed. The router gives each handler its own event manager and
+// returns the events in the result, so they are collected here and emitted
+// with the writes (as x/gov does): without this, the typed events of what a
+// motion did (a member admitted, a validator added) would be lost.
 func (k *Keeper) execute(ctx sdk.Context, m types.Motion) error {
 	cacheCtx, write := ctx.CacheContext()
 	for i, a := range m.Messages {
@@ -58,10 +61,15 @@ func (k *Keeper) execute(ctx sdk.Context, m types.Motion) error {
 		if handler == nil {
 			return fmt.Errorf("message %d: no handler for %s", i, sdk.MsgTypeURL(msg))
 		}
-		if err := safeExecute(cacheCtx, handler, msg); err != nil {
+		res, err := safeExecute(cacheCtx, handler, msg)
+		if err != nil {
 			return errorsmod.Wrapf(err, "message %d (%s)", i, sdk.MsgTypeURL(msg))
 		}
+		for _, ev := range res.GetEvents() {
+			cacheCtx.EventManager().EmitEvent(sdk.Event(ev))
+		}
 	}
+	// write also re-emits cacheCtx's events into ctx.
 	write()
 	return nil
 }
@@ -69,15 +77,14 @@ func (k *Keeper) execute(ctx sdk.Context, m types.Motion) error {
 // safeExecute turns a handler panic into an error, so a faulty message fails
 // its motion instead of the block. Out-of-gas panics are re-raised: they must
 // fail the transaction that ran out, not be recorded as a motion failure.
-func safeExecute(ctx sdk.Context, handler baseapp.MsgServiceHandler, msg sdk.Msg) (err error) {
+func safeExecute(ctx sdk.Context, handler baseapp.MsgServiceHandler, msg sdk.Msg) (res *sdk.Result, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			if _, oog := r.(storetypes.ErrorOutOfGas); oog {
 				panic(r)
 			}
-			err = fmt.Errorf("panic: %v", r)
+			res, err = nil, fmt.Errorf("panic: %v", r)
 		}
 	}()
-	_, err = handler(ctx, msg)
-	return err
+	return handler(ctx, msg)
 }

@@ -84,8 +84,38 @@ func (k *Keeper) endMotion(ctx sdk.Context, id uint64) {
 		write()
 		return
 	}
-	k.logger.Error("could not decide motion; dropping it from the queue", "motion", id, "err", err)
-	k.dropFromQueue(ctx, k.MotionQueue, id)
+	k.logger.Error("could not decide motion; recording it as failed", "motion", id, "err", err)
+	if err := k.failMotion(ctx, id, err); err != nil {
+		k.logger.Error("could not record the failure; dropping the motion from the queue", "motion", id, "err", err)
+		k.dropFromQueue(ctx, k.MotionQueue, id)
+	}
+}
+
+// failMotion closes a motion that could not be decided (for instance, one of
+// its messages no longer decodes after an upgrade) as EXECUTION_FAILED, so it
+// does not stay open for ever.
+func (k *Keeper) failMotion(ctx sdk.Context, id uint64, cause error) error {
+	cacheCtx, write := ctx.CacheContext()
+	m, err := k.Motions.Get(cacheCtx, id)
+	if err != nil {
+		return err
+	}
+	if err := k.MotionQueue.Remove(cacheCtx, joinTime(m.VotingEndTime, m.Id)); err != nil {
+		return err
+	}
+	m.Status, m.FailureReason = types.MotionStatusExecutionFailed, cause.Error()
+	m.DecidedHeight, m.DecidedTime = ctx.BlockHeight(), ctx.HeaderInfo().Time
+	if err := k.Motions.Set(cacheCtx, m.Id, m); err != nil {
+		return err
+	}
+	if err := k.emit(cacheCtx, &types.EventMotionDecided{
+		MotionId: m.Id, BodyId: m.BodyId, Status: m.Status, Tally: m.Tally,
+		EligibleWeight: m.EligibleWeight, FailureReason: m.FailureReason,
+	}); err != nil {
+		return err
+	}
+	write()
+	return nil
 }
 
 // expireSeat vacates a seat whose term has ended.

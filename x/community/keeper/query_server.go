@@ -26,10 +26,11 @@ func NewQueryServer(k *Keeper) types.QueryServer {
 	return queryServer{k: k}
 }
 
-// page applies the page-size cap.
+// page applies the page-size cap; without a request it returns the first page
+// with the total counted, as the SDK's own pagination does.
 func page(p *query.PageRequest) *query.PageRequest {
 	if p == nil {
-		return &query.PageRequest{Limit: query.DefaultLimit}
+		return &query.PageRequest{Limit: query.DefaultLimit, CountTotal: true}
 	}
 	if p.Limit > maxPageLimit {
 		cp := *p

@@ -31,8 +31,13 @@ func (k *Keeper) AdmitValidator(ctx context.Context, msg *types.MsgAdmitValidato
 	if _, err := k.parseAddr("operator", msg.Operator); err != nil {
 		return "", err
 	}
+	// Check for a missing key first: GetCachedValue dereferences its receiver,
+	// so a nil Any would panic instead of returning the registered error.
+	if msg.ConsensusPubkey == nil {
+		return "", types.ErrInvalidPubKey.Wrap("consensus_pubkey is required")
+	}
 	pk, ok := msg.ConsensusPubkey.GetCachedValue().(cryptotypes.PubKey)
-	if msg.ConsensusPubkey == nil || !ok {
+	if !ok {
 		return "", types.ErrInvalidPubKey.Wrap("consensus_pubkey must be a packed public key")
 	}
 	if err := types.ValidateConsensusKey(pk); err != nil {

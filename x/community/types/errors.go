@@ -50,4 +50,5 @@ var (
 	ErrInsufficientFee       = errorsmod.Register(ModuleName, 45, "open-door transaction fee too low")
 	ErrLimitReached          = errorsmod.Register(ModuleName, 46, "limit reached")
 	ErrHasDependents         = errorsmod.Register(ModuleName, 47, "record still in use")
+	ErrRequired              = errorsmod.Register(ModuleName, 48, "required field missing")
 )

@@ -61,8 +61,9 @@ func (gs GenesisState) Validate(ac, cc address.Codec) error {
 }
 
 func (gs GenesisState) validateCommunities(_, _ address.Codec, idx *genesisIndex) error {
-	if len(gs.Communities) > int(gs.Params.MaxCommunities) {
-		return fmt.Errorf("%d communities, max_communities is %d", len(gs.Communities), gs.Params.MaxCommunities)
+	limits := gs.Params.Ceilings()
+	if len(gs.Communities) > int(limits.MaxCommunities) {
+		return fmt.Errorf("%d communities, at most %d", len(gs.Communities), limits.MaxCommunities)
 	}
 	for _, c := range gs.Communities {
 		if err := ValidateCommunityID(c.Id); err != nil {
@@ -71,7 +72,7 @@ func (gs GenesisState) validateCommunities(_, _ address.Codec, idx *genesisIndex
 		if _, dup := idx.communities[c.Id]; dup {
 			return fmt.Errorf("community %s listed twice", c.Id)
 		}
-		if err := ValidateCommunityFields(c, gs.Params); err != nil {
+		if err := ValidateCommunityFields(c, limits); err != nil {
 			return fmt.Errorf("community %s: %w", c.Id, err)
 		}
 		if c.Address != BodyAddress(c.Id).String() {
@@ -168,7 +169,7 @@ func (gs GenesisState) validateMembers(ac, _ address.Codec, idx *genesisIndex) e
 		if err := ValidateStakeholderType(m.StakeholderType); err != nil {
 			return err
 		}
-		if err := ValidateText("profile_uri", m.ProfileUri, gs.Params.MaxUriLength, false); err != nil {
+		if err := ValidateText("profile_uri", m.ProfileUri, gs.Params.Ceilings().MaxUriLength, false); err != nil {
 			return err
 		}
 		idx.members[m.Address] = m
@@ -270,9 +271,9 @@ func (gs GenesisState) validateSeats(_, _ address.Codec, idx *genesisIndex) erro
 			if m.Region == RegionUnspecified {
 				return fmt.Errorf("seat %d: voting director %s has no region", s.Id, s.Holder)
 			}
-			if regions[m.Region]++; regions[m.Region] > gs.Params.Board.MaxVotingDirectorsPerRegion {
-				return fmt.Errorf("more than %d voting directors from %s", gs.Params.Board.MaxVotingDirectorsPerRegion, m.Region)
-			}
+			// The regional cap binds appointments; a Board formed under an
+			// older, higher cap stays valid, so genesis only counts here.
+			regions[m.Region]++
 		}
 	}
 	for _, c := range gs.Communities {
@@ -291,7 +292,7 @@ func (gs GenesisState) validateSeats(_, _ address.Codec, idx *genesisIndex) erro
 			return fmt.Errorf("director record %s listed twice", d.Address)
 		}
 		directors[d.Address] = true
-		if d.ConsecutiveTerms > gs.Params.Board.MaxConsecutiveTerms || d.ConsecutiveTerms > d.TotalTerms {
+		if d.ConsecutiveTerms > d.TotalTerms {
 			return fmt.Errorf("director record %s: term counts out of range", d.Address)
 		}
 	}
@@ -333,6 +334,10 @@ func (gs GenesisState) validateValidators(ac, cc address.Codec, idx *genesisInde
 		if _, err := ac.StringToBytes(v.Operator); err != nil {
 			return fmt.Errorf("validator %s: operator: %w", v.Moniker, err)
 		}
+		// A nil Any must be checked first: GetCachedValue would dereference it.
+		if v.ConsensusPubkey == nil {
+			return fmt.Errorf("validator %s: consensus pubkey is missing", v.Moniker)
+		}
 		pk, ok := v.ConsensusPubkey.GetCachedValue().(cryptotypes.PubKey)
 		if !ok {
 			return fmt.Errorf("validator %s: consensus pubkey is missing or not unpacked", v.Moniker)
@@ -348,11 +353,12 @@ func (gs GenesisState) validateValidators(ac, cc address.Codec, idx *genesisInde
 			return fmt.Errorf("validator %s listed twice", addr)
 		}
 		seen[addr] = true
-		if err := ValidateText("moniker", v.Moniker, gs.Params.MaxNameLength, true); err != nil {
+		limits := gs.Params.Ceilings()
+		if err := ValidateText("moniker", v.Moniker, limits.MaxNameLength, true); err != nil {
 			return err
 		}
-		if v.Power <= 0 || v.Power > gs.Params.MaxValidatorPower {
-			return fmt.Errorf("validator %s: power %d out of [1, %d]", v.Moniker, v.Power, gs.Params.MaxValidatorPower)
+		if v.Power <= 0 || v.Power > limits.MaxValidatorPower {
+			return fmt.Errorf("validator %s: power %d out of [1, %d]", v.Moniker, v.Power, limits.MaxValidatorPower)
 		}
 		switch v.Status {
 		case ValidatorActive:

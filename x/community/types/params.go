@@ -46,14 +46,14 @@ func (p Params) Validate() error {
 		value uint32
 		max   uint32
 	}{
-		{"max_name_length", p.MaxNameLength, 1_000},
+		{"max_name_length", p.MaxNameLength, ceilingNameLength},
 		{"max_title_length", p.MaxTitleLength, 1_000},
 		{"max_summary_length", p.MaxSummaryLength, 100_000},
-		{"max_uri_length", p.MaxUriLength, 4_096},
+		{"max_uri_length", p.MaxUriLength, ceilingURILength},
 		{"max_reason_length", p.MaxReasonLength, 10_000},
 		{"max_messages_per_motion", p.MaxMessagesPerMotion, 100},
 		{"max_queue_items_per_block", p.MaxQueueItemsPerBlock, 10_000},
-		{"max_communities", p.MaxCommunities, 1_000},
+		{"max_communities", p.MaxCommunities, ceilingCommunities},
 	}
 	for _, l := range limits {
 		if l.value == 0 || l.value > l.max {
@@ -61,11 +61,30 @@ func (p Params) Validate() error {
 		}
 	}
 	// CometBFT caps the total voting power at MaxInt64/8; keep one validator far below.
-	if p.MaxValidatorPower <= 0 || p.MaxValidatorPower > 1_000_000_000 {
+	if p.MaxValidatorPower <= 0 || p.MaxValidatorPower > ceilingValidatorPower {
 		return ErrInvalidParams.Wrapf("max_validator_power must be in [1, 1e9], got %d", p.MaxValidatorPower)
 	}
 	if err := p.OpenDoorMinFee.Validate(); err != nil {
 		return ErrInvalidParams.Wrapf("open_door_min_fee: %v", err)
 	}
 	return nil
+}
+
+// Hard ceilings of the limits in Params.
+const (
+	ceilingNameLength     = 1_000
+	ceilingURILength      = 4_096
+	ceilingCommunities    = 1_000
+	ceilingValidatorPower = 1_000_000_000
+)
+
+// Ceilings returns the params with every record limit raised to its hard
+// ceiling. Genesis checks existing records against these, not against the
+// current limits: a bylaw that lowers a limit binds new input only, and
+// records made under the old limit stay valid (and exportable).
+func (p Params) Ceilings() Params {
+	c := p
+	c.MaxNameLength, c.MaxUriLength = ceilingNameLength, ceilingURILength
+	c.MaxCommunities, c.MaxValidatorPower = ceilingCommunities, ceilingValidatorPower
+	return c
 }

@@ -37,7 +37,7 @@ func ValidateCommunityID(id string) error {
 // not be empty.
 func ValidateText(field, value string, limit uint32, required bool) error {
 	if required && value == "" {
-		return ErrTextTooLong.Wrapf("%s is required", field)
+		return ErrRequired.Wrap(field)
 	}
 	if uint64(len(value)) > uint64(limit) {
 		return ErrTextTooLong.Wrapf("%s is %d bytes, limit %d", field, len(value), limit)

@@ -1,0 +1,163 @@
+package e2e
+
+import (
+	"fmt"
+	"net/http"
+	"strings"
+	"testing"
+	"time"
+)
+
+// TestFourNodes runs four validators from four communities (25% each, the
+// power cap in force) and checks agreement, the cap, and recovery from
+// stopping one node and then all of them.
+func TestFourNodes(t *testing.T) {
+	net := NewNetwork(t, Options{Validators: []ValidatorSpec{
+		{Community: "ops", Power: 10}, {Community: "dev", Power: 10},
+		{Community: "fin", Power: 10}, {Community: "users", Power: 10},
+	}})
+	nodes := net.Nodes
+	n0 := nodes[0]
+
+	t.Run("bootstrap is off and every community holds a quarter", func(t *testing.T) {
+		var res struct {
+			CommunityPowers []struct {
+				CommunityID string `json:"community_id"`
+				Power       string `json:"power"`
+				Share       string `json:"share"`
+			} `json:"community_powers"`
+			Bootstrap bool `json:"bootstrap"`
+		}
+		n0.RESTJSON(t, api+"/validators", &res)
+		if res.Bootstrap || len(res.CommunityPowers) != 4 {
+			t.Fatalf("validators: bootstrap %v, community_powers %+v; want bootstrap off and 4 communities", res.Bootstrap, res.CommunityPowers)
+		}
+		for _, p := range res.CommunityPowers {
+			if p.Power != "10" || !strings.HasPrefix(p.Share, "0.25") {
+				t.Errorf("community %s: power %s share %s, want 10 and 0.25", p.CommunityID, p.Power, p.Share)
+			}
+		}
+		if vals := n0.CometValidators(t); len(vals) != 4 {
+			t.Errorf("CometBFT validators: %v, want 4", vals)
+		}
+	})
+
+	t.Run("all nodes produce blocks with one app hash", func(t *testing.T) {
+		h := MaxHeight(t, nodes...)
+		AgreeAt(t, h+1, nodes...)
+		AgreeAt(t, h+3, nodes...)
+	})
+
+	// Records written before the restarts, checked after them.
+	frank := net.AddKey(t, "frank")
+	var memberMotion, capMotion Motion
+	key := net.NewConsensusKey(t, "ops-second")
+
+	t.Run("a motion breaking the power cap fails with its error", func(t *testing.T) {
+		// ops already holds 10 of 40; a second ops validator of 10 would give it 20 of 50.
+		var decide TxResult
+		capMotion, decide = n0.Decide(t, "ops", "Second ops validator", []string{"ops-chair", "ops-member"}, map[string]any{
+			"@type": "/polity.community.v1.MsgAdmitValidator", "community_id": "ops", "operator": net.Address(t, "ops-member"),
+			"consensus_pubkey": key.PubKey, "moniker": "ops-second", "power": "10",
+		})
+		if capMotion.Status != MotionExecutionFailed || !strings.Contains(capMotion.FailureReason, "power cap") {
+			t.Fatalf("cap-breaking motion: status %s, failure_reason %q; want %s mentioning the power cap",
+				capMotion.Status, capMotion.FailureReason, MotionExecutionFailed)
+		}
+		t.Logf("motion %s failed as it must: %s", capMotion.ID, capMotion.FailureReason)
+		if status, _ := decide.Attr("polity.community", "status", "action", "motion_decided"); status != MotionExecutionFailed {
+			t.Errorf("motion_decided event status = %q, want %s", status, MotionExecutionFailed)
+		}
+		if _, admitted := decide.Attr("polity.community", "action", "action", "validator_admitted"); admitted {
+			t.Error("the failed motion still emitted validator_admitted")
+		}
+		code, body, err := n0.REST(api + "/validators/" + key.Address)
+		if err != nil || code != http.StatusNotFound {
+			t.Errorf("validators/%s after the failed motion: HTTP %d %s (%v), want 404", key.Address, code, body, err)
+		}
+		h := AgreeAt(t, decide.Height+2, nodes...).Height
+		if vals := n0.CometValidators(t); len(vals) != 4 || vals[key.HexAddress] != 0 {
+			t.Errorf("CometBFT validators at height %d: %v, want the 4 genesis validators only", h, vals)
+		}
+	})
+
+	t.Run("a motion admits a member", func(t *testing.T) {
+		memberMotion, _ = n0.Decide(t, "fin", "Admit frank", []string{"fin-chair", "fin-member"}, map[string]any{
+			"@type": "/polity.community.v1.MsgAdmitMember", "community_id": "fin", "address": frank,
+			"stakeholder_type": "STAKEHOLDER_TYPE_FINANCIAL_INSTITUTION", "region": "REGION_AFRICA",
+		})
+		if memberMotion.Status != MotionPassed {
+			t.Fatalf("admit frank: %+v, want %s", memberMotion, MotionPassed)
+		}
+		// Every node serves the new record.
+		for _, n := range nodes {
+			Eventually(t, 20*time.Second, n.Moniker+" to serve member frank", func() (bool, string) {
+				code, body, err := n.REST(api + "/members/" + frank)
+				return err == nil && code == http.StatusOK, fmt.Sprintf("HTTP %d %s %v", code, body, err)
+			})
+		}
+	})
+	if t.Failed() {
+		t.FailNow()
+	}
+
+	t.Run("one validator stopped, the others go on; restarted, it catches up", func(t *testing.T) {
+		stopped := nodes[3]
+		rest := nodes[:3]
+		stopped.Stop(t)
+		h := MaxHeight(t, rest...)
+		AgreeAt(t, h+5, rest...)
+
+		stopped.Start(t)
+		stopped.WaitReady(t)
+		// The restarted node must reach what the others have now and agree
+		// with them at a height it had missed and at a new one.
+		top := MaxHeight(t, rest...)
+		AgreeAt(t, h+3, nodes...)
+		AgreeAt(t, top+2, nodes...)
+	})
+
+	t.Run("all four stopped and restarted resume with every record intact", func(t *testing.T) {
+		before := AgreeAt(t, MaxHeight(t, nodes...), nodes...)
+		for _, n := range nodes {
+			n.Stop(t)
+		}
+		for _, n := range nodes {
+			n.Start(t)
+		}
+		for _, n := range nodes {
+			n.WaitReady(t)
+		}
+		// Heights continue past the last one seen, with the old blocks unchanged.
+		AgreeAt(t, before.Height+3, nodes...)
+		if again := AgreeAt(t, before.Height, nodes...); again != before {
+			t.Errorf("block %d was %+v before the restart and is %+v after", before.Height, before, again)
+		}
+		for _, n := range nodes {
+			if m := n.Motion(t, parseID(t, capMotion.ID)); m.Status != MotionExecutionFailed || m.FailureReason != capMotion.FailureReason {
+				t.Errorf("%s: motion %s after restart: %+v, want %+v", n.Moniker, capMotion.ID, m, capMotion)
+			}
+			if m := n.Motion(t, parseID(t, memberMotion.ID)); m.Status != MotionPassed || m.DecidedHeight != memberMotion.DecidedHeight {
+				t.Errorf("%s: motion %s after restart: %+v, want %+v", n.Moniker, memberMotion.ID, m, memberMotion)
+			}
+			var member struct {
+				Memberships []struct {
+					CommunityID string `json:"community_id"`
+				} `json:"memberships"`
+			}
+			n.RESTJSON(t, api+"/members/"+frank, &member)
+			if len(member.Memberships) != 1 || member.Memberships[0].CommunityID != "fin" {
+				t.Errorf("%s: frank after restart: %+v, want a member of fin", n.Moniker, member)
+			}
+		}
+		// The chain still decides: a new motion passes on the restarted network.
+		m, _ := nodes[2].Decide(t, "users", "Admit grace", []string{"users-chair", "users-member"}, map[string]any{
+			"@type": "/polity.community.v1.MsgAdmitMember", "community_id": "users", "address": net.AddKey(t, "grace"),
+			"stakeholder_type": "STAKEHOLDER_TYPE_USER", "region": "REGION_ASIA_PACIFIC",
+		})
+		if m.Status != MotionPassed || parseID(t, m.ID) <= parseID(t, memberMotion.ID) {
+			t.Errorf("new motion after restart: %+v, want passed with a new id", m)
+		}
+		AgreeAt(t, MaxHeight(t, nodes...)+1, nodes...)
+	})
+}

@@ -1,0 +1,44 @@
+package keeper_test
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	sdk "github.com/cosmos/cosmos-sdk/types"
+
+	keepertest "github.com/polity-chain/polity/testutil/keeper"
+	"github.com/polity-chain/polity/x/community/types"
+)
+
+// TestHasStanding checks who may send more than open-door messages: members,
+// seat holders and operators of active validators, and nobody else.
+func TestHasStanding(t *testing.T) {
+	f := keepertest.NewConstitutionFixture(t)
+	standing := func(who sdk.AccAddress) bool {
+		ok, err := f.Keeper.HasStanding(f.Ctx, who)
+		require.NoError(t, err)
+		return ok
+	}
+	require.True(t, standing(addr("dev-member")), "a member")
+	require.True(t, standing(addr("director-dev")), "a director without membership")
+	require.False(t, standing(addr("outsider")))
+
+	// An operator with no other role has standing while the validator is active.
+	operator := addr("operator")
+	msg := admitValidatorMsg(t, "gov", "gov-node", 10)
+	msg.Operator = operator.String()
+	f.MustDeliver(msg)
+	require.True(t, standing(operator))
+	f.MustDeliver(admitValidatorMsg(t, "secretariat", "secretariat-node", 10))
+	f.MustDeliver(removeValidatorMsg("gov", "gov-node"))
+	require.False(t, standing(operator), "a removed validator's operator")
+
+	// Leaving every community ends a member's standing; the profile stays.
+	f.MustDeliver(&types.MsgResign{Member: addr("gov-member").String(), CommunityId: "gov"})
+	require.False(t, standing(addr("gov-member")))
+
+	fee, err := f.Keeper.OpenDoorMinFee(f.Ctx)
+	require.NoError(t, err)
+	require.Equal(t, types.DefaultParams().OpenDoorMinFee, fee)
+}
