@@ -6,6 +6,7 @@ import (
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
+	"github.com/polity-chain/polity/internal/collutil"
 	"github.com/polity-chain/polity/x/community/types"
 )
 
@@ -43,7 +44,7 @@ func (k *Keeper) AppointDirector(ctx context.Context, msg *types.MsgAppointDirec
 	}
 	if other, err := k.Representing.Get(ctx, addr); err == nil && other != seat.AppointingCommunity {
 		return types.ErrRepresentsOther.Wrapf("%s represents %s and cannot take a seat appointed by %s", msg.Director, other, seat.AppointingCommunity)
-	} else if notFoundOK(err) != nil {
+	} else if collutil.NotFoundOK(err) != nil {
 		return err
 	}
 	now := sdk.UnwrapSDKContext(ctx).HeaderInfo().Time
@@ -102,7 +103,7 @@ func (k *Keeper) occupySeat(ctx context.Context, seat types.BoardSeat, addr sdk.
 // person has been off the Board for the cooling-off period.
 func (k *Keeper) nextTerm(ctx context.Context, addr sdk.AccAddress, now, termEnd time.Time, rules types.BoardRules) (types.DirectorRecord, error) {
 	record, err := k.Directors.Get(ctx, addr)
-	if err := notFoundOK(err); err != nil {
+	if err := collutil.NotFoundOK(err); err != nil {
 		return record, err
 	}
 	record.Address = addr.String()
@@ -143,7 +144,7 @@ func (k *Keeper) checkBoardCoverage(ctx context.Context) error {
 		return err
 	}
 	seats, err := k.VotingSeats.Get(ctx)
-	if err := notFoundOK(err); err != nil {
+	if err := collutil.NotFoundOK(err); err != nil {
 		return err
 	}
 	full := seats > 0 && stats.TotalWeight >= uint64(seats)
@@ -202,7 +203,7 @@ func (k *Keeper) vacate(ctx context.Context, seat types.BoardSeat, reason string
 		if err := k.Directors.Set(ctx, addr, record); err != nil {
 			return err
 		}
-	} else if notFoundOK(err) != nil {
+	} else if collutil.NotFoundOK(err) != nil {
 		return err
 	}
 	weight := uint64(0)
@@ -227,6 +228,6 @@ func (k *Keeper) vacate(ctx context.Context, seat types.BoardSeat, reason string
 	return k.emit(ctx, &types.EventSeatVacated{SeatId: seat.Id, FormerHolder: holder, AppointingCommunity: seat.AppointingCommunity, Reason: reason})
 }
 
-func expiryKey(seat types.BoardSeat) collectionsPair {
-	return joinTime(seat.TermEnd, seat.Id)
+func expiryKey(seat types.BoardSeat) collutil.QueueKey {
+	return collutil.At(seat.TermEnd, seat.Id)
 }

@@ -5,6 +5,7 @@ import (
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
+	"github.com/polity-chain/polity/internal/collutil"
 	"github.com/polity-chain/polity/x/community/types"
 )
 
@@ -21,7 +22,7 @@ func (k *Keeper) GetBody(ctx context.Context, id string) (types.Body, error) {
 func (k *Keeper) GetBodyStats(ctx context.Context, id string) (types.BodyStats, error) {
 	s, err := k.BodyStats.Get(ctx, id)
 	if err != nil {
-		return types.BodyStats{}, notFoundOK(err)
+		return types.BodyStats{}, collutil.NotFoundOK(err)
 	}
 	return s, nil
 }
@@ -101,7 +102,7 @@ func (k *Keeper) voterIn(ctx context.Context, body types.Body, addr sdk.AccAddre
 	case types.BodyKindBoard:
 		seatID, err := k.SeatHolders.Get(ctx, addr)
 		if err != nil {
-			return voter{}, false, notFoundOK(err)
+			return voter{}, false, collutil.NotFoundOK(err)
 		}
 		seat, err := k.Seats.Get(ctx, seatID)
 		if err != nil {
@@ -120,7 +121,7 @@ func (k *Keeper) voterIn(ctx context.Context, body types.Body, addr sdk.AccAddre
 func (k *Keeper) communityVoter(ctx context.Context, communityID string, addr sdk.AccAddress) (voter, bool, error) {
 	ms, err := k.Memberships.Get(ctx, pairKey(communityID, addr))
 	if err != nil {
-		return voter{}, false, notFoundOK(err)
+		return voter{}, false, collutil.NotFoundOK(err)
 	}
 	return voter{weight: ms.Weight, since: ms.Audit.CreatedHeight}, true, nil
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/cosmos/cosmos-sdk/baseapp"
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
+	"github.com/polity-chain/polity/internal/collutil"
 	"github.com/polity-chain/polity/x/community/types"
 )
 
@@ -17,7 +18,7 @@ import (
 // atomically with the body's address as signer: all apply, or none do and the
 // failure is recorded as EXECUTION_FAILED.
 func (k *Keeper) finish(ctx context.Context, m types.Motion, passed bool) error {
-	if err := k.MotionQueue.Remove(ctx, joinTime(m.VotingEndTime, m.Id)); err != nil {
+	if err := k.MotionQueue.Remove(ctx, collutil.At(m.VotingEndTime, m.Id)); err != nil {
 		return err
 	}
 	sdkCtx := sdk.UnwrapSDKContext(ctx)

@@ -2,7 +2,6 @@ package keeper
 
 import (
 	"context"
-	"math"
 
 	abci "github.com/cometbft/cometbft/abci/types"
 
@@ -11,6 +10,7 @@ import (
 	cryptocodec "github.com/cosmos/cosmos-sdk/crypto/codec"
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
+	"github.com/polity-chain/polity/internal/collutil"
 	"github.com/polity-chain/polity/x/community/types"
 )
 
@@ -25,17 +25,16 @@ func (k *Keeper) EndBlocker(ctx context.Context) ([]abci.ValidatorUpdate, error)
 		return nil, err
 	}
 	sdkCtx := sdk.UnwrapSDKContext(ctx)
-	now := sdkCtx.HeaderInfo().Time.Unix()
 	limit := int(params.MaxQueueItemsPerBlock)
 
-	due, err := dueKeys(ctx, k.MotionQueue, now, limit)
+	due, err := collutil.Due(ctx, k.MotionQueue, sdkCtx.HeaderInfo().Time, limit)
 	if err != nil {
 		return nil, err
 	}
 	for _, key := range due {
 		k.endMotion(sdkCtx, key.K2())
 	}
-	expiring, err := dueKeys(ctx, k.SeatExpiry, now, limit)
+	expiring, err := collutil.Due(ctx, k.SeatExpiry, sdkCtx.HeaderInfo().Time, limit)
 	if err != nil {
 		return nil, err
 	}
@@ -43,27 +42,6 @@ func (k *Keeper) EndBlocker(ctx context.Context) ([]abci.ValidatorUpdate, error)
 		k.expireSeat(sdkCtx, key.K2())
 	}
 	return k.validatorUpdates(ctx)
-}
-
-// dueKeys collects up to limit queue keys due at or before now. Keys are
-// collected first and processed after the iterator is closed, because a store
-// must not be written while it is iterated.
-func dueKeys(ctx context.Context, queue collections.KeySet[collectionsPair], now int64, limit int) ([]collectionsPair, error) {
-	rng := new(collections.Range[collectionsPair]).EndInclusive(collections.Join(now, uint64(math.MaxUint64)))
-	iter, err := queue.Iterate(ctx, rng)
-	if err != nil {
-		return nil, err
-	}
-	defer iter.Close()
-	var keys []collectionsPair
-	for ; iter.Valid() && len(keys) < limit; iter.Next() {
-		key, err := iter.Key()
-		if err != nil {
-			return nil, err
-		}
-		keys = append(keys, key)
-	}
-	return keys, nil
 }
 
 // endMotion decides one motion whose voting period is over, in its own cache
@@ -76,7 +54,7 @@ func (k *Keeper) endMotion(ctx sdk.Context, id uint64) {
 			return err
 		}
 		if m.Status != types.MotionStatusVoting {
-			return k.MotionQueue.Remove(cacheCtx, joinTime(m.VotingEndTime, m.Id))
+			return k.MotionQueue.Remove(cacheCtx, collutil.At(m.VotingEndTime, m.Id))
 		}
 		return k.finish(cacheCtx, m, m.Rule.Passes(m.Tally, m.EligibleWeight, m.HouseTallies))
 	}()
@@ -100,7 +78,7 @@ func (k *Keeper) failMotion(ctx sdk.Context, id uint64, cause error) error {
 	if err != nil {
 		return err
 	}
-	if err := k.MotionQueue.Remove(cacheCtx, joinTime(m.VotingEndTime, m.Id)); err != nil {
+	if err := k.MotionQueue.Remove(cacheCtx, collutil.At(m.VotingEndTime, m.Id)); err != nil {
 		return err
 	}
 	m.Status, m.FailureReason = types.MotionStatusExecutionFailed, cause.Error()
@@ -139,22 +117,6 @@ func (k *Keeper) expireSeat(ctx sdk.Context, id uint64) {
 	k.dropFromQueue(ctx, k.SeatExpiry, id)
 }
 
-// dropFromQueue removes every entry for id that is due now, so that a broken
-// record cannot block the queue forever.
-func (k *Keeper) dropFromQueue(ctx sdk.Context, queue collections.KeySet[collectionsPair], id uint64) {
-	keys, err := dueKeys(ctx, queue, ctx.HeaderInfo().Time.Unix(), math.MaxInt)
-	if err != nil {
-		return
-	}
-	for _, key := range keys {
-		if key.K2() == id {
-			if err := queue.Remove(ctx, key); err != nil {
-				k.logger.Error("could not drop queue entry", "id", id, "err", err)
-			}
-		}
-	}
-}
-
 // validatorUpdates turns this block's changed validators into CometBFT
 // updates, sending only powers that differ from what CometBFT last received.
 func (k *Keeper) validatorUpdates(ctx context.Context) ([]abci.ValidatorUpdate, error) {
@@ -180,7 +142,7 @@ func (k *Keeper) validatorUpdates(ctx context.Context) ([]abci.ValidatorUpdate, 
 			want = v.Power
 		}
 		last, err := k.CometPower.Get(ctx, consAddr)
-		if err := notFoundOK(err); err != nil {
+		if err := collutil.NotFoundOK(err); err != nil {
 			return nil, err
 		}
 		if want == last {
@@ -213,4 +175,11 @@ func (k *Keeper) toValidatorUpdate(v types.Validator, power int64) (abci.Validat
 		return abci.ValidatorUpdate{}, err
 	}
 	return abci.ValidatorUpdate{PubKey: cmtPk, Power: power}, nil
+}
+
+// dropFromQueue removes a broken record's due entries, logging any failure.
+func (k *Keeper) dropFromQueue(ctx sdk.Context, queue collections.KeySet[collutil.QueueKey], id uint64) {
+	if err := collutil.Drop(ctx, queue, ctx.HeaderInfo().Time, id); err != nil {
+		k.logger.Error("could not drop queue entry", "id", id, "err", err)
+	}
 }

@@ -9,6 +9,7 @@ import (
 
 	"cosmossdk.io/collections"
 
+	"github.com/polity-chain/polity/internal/collutil"
 	"github.com/polity-chain/polity/x/community/types"
 )
 
@@ -183,7 +184,7 @@ func (k *Keeper) initMotions(ctx context.Context, gs types.GenesisState) error {
 			return err
 		}
 		if m.Status == types.MotionStatusVoting {
-			if err := k.MotionQueue.Set(ctx, joinTime(m.VotingEndTime, m.Id)); err != nil {
+			if err := k.MotionQueue.Set(ctx, collutil.At(m.VotingEndTime, m.Id)); err != nil {
 				return err
 			}
 		}

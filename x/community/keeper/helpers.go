@@ -3,7 +3,6 @@ package keeper
 import (
 	"context"
 	"errors"
-	"time"
 
 	"cosmossdk.io/collections"
 	errorsmod "cosmossdk.io/errors"
@@ -56,26 +55,9 @@ func (k *Keeper) GetParams(ctx context.Context) (types.Params, error) {
 	return k.Params.Get(ctx)
 }
 
-// notFoundOK swallows collections.ErrNotFound, for lookups where absence is a
-// normal answer, and passes other errors through.
-func notFoundOK(err error) error {
-	if errors.Is(err, collections.ErrNotFound) {
-		return nil
-	}
-	return err
-}
-
 // pairKey builds a (community, address) key.
 func pairKey(id string, addr sdk.AccAddress) collections.Pair[string, sdk.AccAddress] {
 	return collections.Join(id, addr)
-}
-
-// collectionsPair is the key of the time-ordered queues: (unix seconds, id).
-type collectionsPair = collections.Pair[int64, uint64]
-
-// joinTime keys a deadline queue entry; Int64Key keeps numeric order.
-func joinTime(t time.Time, id uint64) collectionsPair {
-	return collections.Join(t.Unix(), id)
 }
 
 // isAny reports whether err is one of the registered errors.

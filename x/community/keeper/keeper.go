@@ -16,6 +16,7 @@ import (
 	"github.com/cosmos/cosmos-sdk/codec"
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
+	"github.com/polity-chain/polity/internal/collutil"
 	"github.com/polity-chain/polity/x/community/types"
 )
 
@@ -203,7 +204,7 @@ func NewKeeper(
 			}),
 		SeatID:       collections.NewSequence(sb, types.SeatIDKey, "seat_id"),
 		SeatHolders:  collections.NewMap(sb, types.SeatHoldersKey, "seat_holders", accKey, collections.Uint64Value),
-		SeatExpiry:   collections.NewKeySet(sb, types.SeatExpiryKey, "seat_expiry", collections.PairKeyCodec(collections.Int64Key, collections.Uint64Key)),
+		SeatExpiry:   collections.NewKeySet(sb, types.SeatExpiryKey, "seat_expiry", collutil.QueueKeyCodec),
 		Directors:    collections.NewMap(sb, types.DirectorsKey, "directors", accKey, codec.CollValue[types.DirectorRecord](cdc)),
 		RegionCounts: collections.NewMap(sb, types.RegionCountsKey, "region_counts", collections.Int32Key, collections.Uint32Value),
 		VotingSeats:  collections.NewItem(sb, types.VotingSeatsKey, "voting_seats", collections.Uint32Value),
@@ -235,7 +236,7 @@ func NewKeeper(
 					func(_ uint64, m types.Motion) (int32, error) { return int32(m.Status), nil }),
 			}),
 		MotionID:    collections.NewSequence(sb, types.MotionIDKey, "motion_id"),
-		MotionQueue: collections.NewKeySet(sb, types.MotionQueueKey, "motion_queue", collections.PairKeyCodec(collections.Int64Key, collections.Uint64Key)),
+		MotionQueue: collections.NewKeySet(sb, types.MotionQueueKey, "motion_queue", collutil.QueueKeyCodec),
 		Votes: collections.NewMap(sb, types.VotesKey, "votes",
 			collections.PairKeyCodec(collections.Uint64Key, accKey), codec.CollValue[types.Vote](cdc)),
 	}

@@ -5,6 +5,7 @@ import (
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
+	"github.com/polity-chain/polity/internal/collutil"
 	"github.com/polity-chain/polity/x/community/types"
 )
 
@@ -177,7 +178,7 @@ func (k *Keeper) ensureMember(ctx context.Context, addr sdk.AccAddress, st types
 		return types.Member{}, err
 	}
 	m, err := k.Members.Get(ctx, addr)
-	if err := notFoundOK(err); err != nil {
+	if err := collutil.NotFoundOK(err); err != nil {
 		return m, err
 	}
 	if m.Address == "" {

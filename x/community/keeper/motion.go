@@ -8,6 +8,7 @@ import (
 	codectypes "github.com/cosmos/cosmos-sdk/codec/types"
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
+	"github.com/polity-chain/polity/internal/collutil"
 	"github.com/polity-chain/polity/x/community/types"
 )
 
@@ -85,7 +86,7 @@ func (k *Keeper) SubmitMotion(ctx context.Context, msg *types.MsgSubmitMotion) (
 	if err := k.Motions.Set(ctx, id, m); err != nil {
 		return 0, err
 	}
-	if err := k.MotionQueue.Set(ctx, joinTime(end, id)); err != nil {
+	if err := k.MotionQueue.Set(ctx, collutil.At(end, id)); err != nil {
 		return 0, err
 	}
 	if err := k.emit(ctx, &types.EventMotionSubmitted{
@@ -151,7 +152,7 @@ func (k *Keeper) WithdrawMotion(ctx context.Context, msg *types.MsgWithdrawMotio
 	if m.Status != types.MotionStatusVoting {
 		return types.ErrMotionClosed.Wrapf("motion %d is %s", m.Id, m.Status)
 	}
-	if err := k.MotionQueue.Remove(ctx, joinTime(m.VotingEndTime, m.Id)); err != nil {
+	if err := k.MotionQueue.Remove(ctx, collutil.At(m.VotingEndTime, m.Id)); err != nil {
 		return err
 	}
 	sdkCtx := sdk.UnwrapSDKContext(ctx)

@@ -9,6 +9,7 @@ import (
 	sdk "github.com/cosmos/cosmos-sdk/types"
 	"github.com/cosmos/cosmos-sdk/types/query"
 
+	"github.com/polity-chain/polity/internal/collutil"
 	"github.com/polity-chain/polity/x/community/types"
 )
 
@@ -163,12 +164,12 @@ func (q queryServer) Member(ctx context.Context, req *types.QueryMemberRequest) 
 			return nil, grpcError(err)
 		}
 		resp.Seat = &seat
-	} else if err := notFoundOK(err); err != nil {
+	} else if err := collutil.NotFoundOK(err); err != nil {
 		return nil, grpcError(err)
 	}
 	if record, err := q.k.Directors.Get(ctx, addr); err == nil {
 		resp.DirectorRecord = &record
-	} else if err := notFoundOK(err); err != nil {
+	} else if err := collutil.NotFoundOK(err); err != nil {
 		return nil, grpcError(err)
 	}
 	iter, err := q.k.Validators.Indexes.Operator.MatchExact(ctx, addr)

@@ -8,6 +8,7 @@ import (
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
+	"github.com/polity-chain/polity/internal/collutil"
 	"github.com/polity-chain/polity/x/community/types"
 )
 
@@ -47,7 +48,7 @@ func (k *Keeper) applyRoles(ctx context.Context, c types.Community, addr sdk.Acc
 // updateRepresentation records or releases the community a person speaks for.
 func (k *Keeper) updateRepresentation(ctx context.Context, communityID string, addr sdk.AccAddress, represents bool) error {
 	current, err := k.Representing.Get(ctx, addr)
-	if err := notFoundOK(err); err != nil {
+	if err := collutil.NotFoundOK(err); err != nil {
 		return err
 	}
 	if !represents {
@@ -67,7 +68,7 @@ func (k *Keeper) updateRepresentation(ctx context.Context, communityID string, a
 		if seat.AppointingCommunity != communityID {
 			return types.ErrRepresentsOther.Wrapf("%s holds board seat %d appointed by %s", addr, seat.Id, seat.AppointingCommunity)
 		}
-	} else if notFoundOK(err) != nil {
+	} else if collutil.NotFoundOK(err) != nil {
 		return err
 	}
 	return k.Representing.Set(ctx, addr, communityID)

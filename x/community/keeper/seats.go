@@ -3,6 +3,7 @@ package keeper
 import (
 	"context"
 
+	"github.com/polity-chain/polity/internal/collutil"
 	"github.com/polity-chain/polity/x/community/types"
 )
 
@@ -115,7 +116,7 @@ func (k *Keeper) retireSeat(ctx context.Context, seat types.BoardSeat) error {
 
 func (k *Keeper) addVotingSeats(ctx context.Context, delta int) error {
 	n, err := k.VotingSeats.Get(ctx)
-	if err != nil && notFoundOK(err) != nil {
+	if err != nil && collutil.NotFoundOK(err) != nil {
 		return err
 	}
 	if delta < 0 && n == 0 {
@@ -128,7 +129,7 @@ func (k *Keeper) addVotingSeats(ctx context.Context, delta int) error {
 func (k *Keeper) regionCount(ctx context.Context, r types.Region) (uint32, error) {
 	n, err := k.RegionCounts.Get(ctx, int32(r))
 	if err != nil {
-		return 0, notFoundOK(err)
+		return 0, collutil.NotFoundOK(err)
 	}
 	return n, nil
 }

@@ -5,6 +5,7 @@ import (
 
 	cryptotypes "github.com/cosmos/cosmos-sdk/crypto/types"
 
+	"github.com/polity-chain/polity/internal/collutil"
 	"github.com/polity-chain/polity/x/community/types"
 )
 
@@ -59,7 +60,7 @@ func (k *Keeper) AdmitValidator(ctx context.Context, msg *types.MsgAdmitValidato
 		return "", err
 	}
 	existing, err := k.Validators.Get(ctx, consAddr)
-	if err := notFoundOK(err); err != nil {
+	if err := collutil.NotFoundOK(err); err != nil {
 		return "", err
 	}
 	if existing.Status == types.ValidatorActive {
@@ -156,7 +157,7 @@ func (k *Keeper) setValidatorPower(ctx context.Context, v types.Validator, consA
 func (k *Keeper) communityPower(ctx context.Context, id string) (int64, error) {
 	p, err := k.CommunityPower.Get(ctx, id)
 	if err != nil {
-		return 0, notFoundOK(err)
+		return 0, collutil.NotFoundOK(err)
 	}
 	return p, nil
 }
@@ -164,7 +165,7 @@ func (k *Keeper) communityPower(ctx context.Context, id string) (int64, error) {
 func (k *Keeper) totalPower(ctx context.Context) (int64, error) {
 	p, err := k.TotalPower.Get(ctx)
 	if err != nil {
-		return 0, notFoundOK(err)
+		return 0, collutil.NotFoundOK(err)
 	}
 	return p, nil
 }

@@ -1,0 +1,73 @@
+// Package collutil holds what every Polity module needs on top of
+// cosmossdk.io/collections: time-ordered deadline queues keyed (deadline in
+// unix seconds, record id), so that blockers touch only what is due, and
+// not-found handling.
+package collutil
+
+import (
+	"context"
+	"errors"
+	"math"
+	"time"
+
+	"cosmossdk.io/collections"
+)
+
+// QueueKey is a queue entry: the deadline in unix seconds, then the record id.
+// collections.Int64Key keeps numeric order.
+type QueueKey = collections.Pair[int64, uint64]
+
+// QueueKeyCodec encodes queue keys.
+var QueueKeyCodec = collections.PairKeyCodec(collections.Int64Key, collections.Uint64Key)
+
+// At keys a record's deadline. Deadlines are whole seconds, so the key equals
+// the deadline.
+func At(t time.Time, id uint64) QueueKey {
+	return collections.Join(t.Unix(), id)
+}
+
+// Due collects up to limit entries due at or before now, in deadline order.
+// Keys are collected before any is processed because a store must not be
+// written while it is iterated.
+func Due(ctx context.Context, q collections.KeySet[QueueKey], now time.Time, limit int) ([]QueueKey, error) {
+	rng := new(collections.Range[QueueKey]).EndInclusive(collections.Join(now.Unix(), uint64(math.MaxUint64)))
+	iter, err := q.Iterate(ctx, rng)
+	if err != nil {
+		return nil, err
+	}
+	defer iter.Close()
+	var keys []QueueKey
+	for ; iter.Valid() && len(keys) < limit; iter.Next() {
+		key, err := iter.Key()
+		if err != nil {
+			return nil, err
+		}
+		keys = append(keys, key)
+	}
+	return keys, nil
+}
+
+// Drop removes every due entry for id, so that a broken record cannot block
+// the queue for ever.
+func Drop(ctx context.Context, q collections.KeySet[QueueKey], now time.Time, id uint64) error {
+	keys, err := Due(ctx, q, now, math.MaxInt)
+	if err != nil {
+		return err
+	}
+	var errs []error
+	for _, key := range keys {
+		if key.K2() == id {
+			errs = append(errs, q.Remove(ctx, key))
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// NotFoundOK swallows collections.ErrNotFound, for lookups where absence is a
+// normal answer, and passes other errors through.
+func NotFoundOK(err error) error {
+	if errors.Is(err, collections.ErrNotFound) {
+		return nil
+	}
+	return err
+}

@@ -1,0 +1,40 @@
+package types
+
+import "cosmossdk.io/collections"
+
+const (
+	// ModuleName is the name of the x/proposals module. Its module account is
+	// the governance (ratification) address: the signer of every message a
+	// ratified proposal executes.
+	ModuleName = "proposals"
+	// StoreKey is the module's KV store key.
+	StoreKey = ModuleName
+	// BoardOriginator is the originator id of Board proposals.
+	BoardOriginator = "board"
+)
+
+// Store prefixes. Never renumber them.
+var (
+	ParamsKey = collections.NewPrefix(0)
+
+	ProposalsKey           = collections.NewPrefix(1)
+	ProposalsStatusKey     = collections.NewPrefix(2)
+	ProposalsKindKey       = collections.NewPrefix(3)
+	ProposalsOriginatorKey = collections.NewPrefix(4)
+	ProposalIDKey          = collections.NewPrefix(5)
+	PhaseQueueKey          = collections.NewPrefix(6)
+	VotesKey               = collections.NewPrefix(7)
+	CommentsKey            = collections.NewPrefix(8)
+	CommentIDKey           = collections.NewPrefix(9)
+
+	AdviceKey          = collections.NewPrefix(10)
+	AdviceStatusKey    = collections.NewPrefix(11)
+	AdviceCommunityKey = collections.NewPrefix(12)
+	AdviceProposalKey  = collections.NewPrefix(13)
+	AdviceIDKey        = collections.NewPrefix(14)
+	AdviceQueueKey     = collections.NewPrefix(15)
+
+	DocumentsKey       = collections.NewPrefix(16)
+	CurrentDocumentKey = collections.NewPrefix(17)
+	ExecutingKey       = collections.NewPrefix(18)
+)
