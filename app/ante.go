@@ -7,6 +7,7 @@ import (
 	sdkante "github.com/cosmos/cosmos-sdk/x/auth/ante"
 
 	"github.com/polity-chain/polity/app/ante"
+	proposalstypes "github.com/polity-chain/polity/x/proposals/types"
 )
 
 // newAnteHandler is the SDK's default chain with Polity's permission check
@@ -40,8 +41,8 @@ func (app *App) newAnteHandler() (sdk.AnteHandler, error) {
 }
 
 // OpenDoorMessages lists the message types any account may send (with the
-// open-door fee). x/community marks none; x/proposals (public comments) and
-// x/review (filings, complaints) add theirs.
+// open-door fee): public comments on proposals; x/review adds filings and
+// complaints. x/community marks none.
 func OpenDoorMessages() []string {
-	return []string{}
+	return []string{sdk.MsgTypeURL(&proposalstypes.MsgComment{})}
 }

@@ -52,6 +52,9 @@ import (
 	"github.com/polity-chain/polity/x/community"
 	communitykeeper "github.com/polity-chain/polity/x/community/keeper"
 	communitytypes "github.com/polity-chain/polity/x/community/types"
+	"github.com/polity-chain/polity/x/proposals"
+	proposalskeeper "github.com/polity-chain/polity/x/proposals/keeper"
+	proposalstypes "github.com/polity-chain/polity/x/proposals/types"
 )
 
 var _ servertypes.Application = (*App)(nil)
@@ -60,6 +63,8 @@ var _ servertypes.Application = (*App)(nil)
 // there is no distribution module to pay them out.
 var maccPerms = map[string][]string{
 	authtypes.FeeCollectorName: nil,
+	// the governance account may hold a treasury that BUDGET proposals spend
+	proposalstypes.ModuleName: nil,
 }
 
 // App is the Polity application.
@@ -78,6 +83,7 @@ type App struct {
 	ConsensusKeeper consensuskeeper.Keeper
 	UpgradeKeeper   *upgradekeeper.Keeper
 	CommunityKeeper *communitykeeper.Keeper
+	ProposalsKeeper *proposalskeeper.Keeper
 
 	ModuleManager      *module.Manager
 	BasicModuleManager module.BasicManager
@@ -119,7 +125,7 @@ func New(
 
 	keys := storetypes.NewKVStoreKeys(
 		authtypes.StoreKey, banktypes.StoreKey, consensustypes.StoreKey, upgradetypes.StoreKey,
-		communitytypes.StoreKey,
+		communitytypes.StoreKey, proposalstypes.StoreKey,
 	)
 	if err := bApp.RegisterStreamingServices(appOpts, keys); err != nil {
 		panic(err)
@@ -149,6 +155,12 @@ func New(
 		appCodec, homePath, app.BaseApp, authority)
 	app.CommunityKeeper = communitykeeper.NewKeeper(appCodec, runtime.NewKVStoreService(keys[communitytypes.StoreKey]),
 		runtime.EventService{}, app.MsgServiceRouter(), addrCodec, consCodec, authority, logger)
+	app.ProposalsKeeper = proposalskeeper.NewKeeper(appCodec, runtime.NewKVStoreService(keys[proposalstypes.StoreKey]),
+		runtime.EventService{}, app.MsgServiceRouter(), addrCodec, proposalskeeper.Authorities{
+			Governance: authority,
+			Empowered:  EmpoweredAuthority.String(),
+			Review:     ReviewAuthority.String(),
+		}, app.CommunityKeeper, logger)
 
 	app.ModuleManager = module.NewManager(
 		auth.NewAppModule(appCodec, app.AccountKeeper, nil, nil),
@@ -156,6 +168,7 @@ func New(
 		consensus.NewAppModule(appCodec, app.ConsensusKeeper),
 		upgrade.NewAppModule(app.UpgradeKeeper, addrCodec),
 		community.NewAppModule(appCodec, app.CommunityKeeper, addrCodec, consCodec),
+		proposals.NewAppModule(app.ProposalsKeeper, addrCodec),
 	)
 	app.BasicModuleManager = module.NewBasicManagerFromManager(app.ModuleManager, nil)
 	app.BasicModuleManager.RegisterLegacyAminoCodec(legacyAmino)
@@ -165,13 +178,15 @@ func New(
 	// chain before anything else executes.
 	app.ModuleManager.SetOrderPreBlockers(upgradetypes.ModuleName, authtypes.ModuleName)
 	app.ModuleManager.SetOrderBeginBlockers(upgradetypes.ModuleName, authtypes.ModuleName, banktypes.ModuleName,
-		consensustypes.ModuleName, communitytypes.ModuleName)
-	// x/bank first (SDK v0.54 requirement); x/community alone returns
-	// validator updates.
+		consensustypes.ModuleName, communitytypes.ModuleName, proposalstypes.ModuleName)
+	// x/bank first (SDK v0.54 requirement). x/proposals runs before
+	// x/community so that a proposal ratified in this EndBlock has its effects
+	// (a validator change, say) flushed by x/community in the same block;
+	// x/community alone returns validator updates.
 	app.ModuleManager.SetOrderEndBlockers(banktypes.ModuleName, authtypes.ModuleName, consensustypes.ModuleName,
-		upgradetypes.ModuleName, communitytypes.ModuleName)
+		upgradetypes.ModuleName, proposalstypes.ModuleName, communitytypes.ModuleName)
 	genesisOrder := []string{authtypes.ModuleName, banktypes.ModuleName, consensustypes.ModuleName,
-		upgradetypes.ModuleName, communitytypes.ModuleName}
+		upgradetypes.ModuleName, communitytypes.ModuleName, proposalstypes.ModuleName}
 	app.ModuleManager.SetOrderInitGenesis(genesisOrder...)
 	app.ModuleManager.SetOrderExportGenesis(genesisOrder...)
 
@@ -259,13 +274,10 @@ func (app *App) InitChainer(ctx sdk.Context, req *abci.RequestInitChain) (*abci.
 // LoadHeight loads a particular height.
 func (app *App) LoadHeight(height int64) error { return app.LoadVersion(height) }
 
-// BlockedAddresses are the module accounts that may not receive funds.
+// BlockedAddresses are the module accounts that may not receive funds: all
+// but the governance account, which may hold a treasury.
 func BlockedAddresses() map[string]bool {
-	blocked := make(map[string]bool, len(maccPerms))
-	for name := range maccPerms {
-		blocked[authtypes.NewModuleAddress(name).String()] = true
-	}
-	return blocked
+	return map[string]bool{authtypes.NewModuleAddress(authtypes.FeeCollectorName).String(): true}
 }
 
 // LegacyAmino returns the amino codec.

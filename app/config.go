@@ -31,6 +31,14 @@ var (
 
 	// GovernanceAuthority is the ratification address (see GovernanceModuleName).
 	GovernanceAuthority = authtypes.NewModuleAddress(GovernanceModuleName)
+
+	// EmpoweredAuthority is the Empowered Community's body address, which
+	// vetoes and approves proposals (x/empowered registers the body).
+	EmpoweredAuthority = communitytypes.BodyAddress("empowered")
+
+	// ReviewAuthority is the independent review address, which stays and
+	// returns proposals (x/review's module account).
+	ReviewAuthority = authtypes.NewModuleAddress("review")
 )
 
 func defaultHome() string {

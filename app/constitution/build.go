@@ -12,6 +12,7 @@ import (
 	banktypes "github.com/cosmos/cosmos-sdk/x/bank/types"
 
 	ctypes "github.com/polity-chain/polity/x/community/types"
+	ptypes "github.com/polity-chain/polity/x/proposals/types"
 )
 
 // ValidatorSpec is one genesis validator.
@@ -31,9 +32,17 @@ type Spec struct {
 	Addresses   map[string]sdk.AccAddress
 	Validators  []ValidatorSpec
 	GenesisTime time.Time
-	// VotingPeriod is every body's voting period: seconds on a local network,
-	// days in production.
+	// VotingPeriod is every body's voting period, the Board's votes on
+	// proposals included: seconds on a local network, days in production.
 	VotingPeriod time.Duration
+	// CommentPeriod is the public comment period of policy, budget, bylaw and
+	// technical proposals (resolutions have none).
+	CommentPeriod time.Duration
+	// ECPeriod is the Empowered Community's rejection window and approval deadline.
+	ECPeriod time.Duration
+	// AdvicePeriod is how long the Board has to answer advice, and how long a
+	// finished Board vote waits for those answers.
+	AdvicePeriod time.Duration
 	// Bootstrap suspends the power cap (single-node chains only).
 	Bootstrap bool
 	// Funds is what each named key receives, in upolity.
@@ -43,6 +52,7 @@ type Spec struct {
 // Result is the constitution's share of the genesis file.
 type Result struct {
 	Community *ctypes.GenesisState
+	Proposals *ptypes.GenesisState
 	Balances  []banktypes.Balance
 }
 
@@ -144,5 +154,33 @@ func Build(spec Spec) (Result, error) {
 			ConsensusPubkey: pkAny, Power: v.Power, Status: ctypes.ValidatorActive, Audit: audit,
 		})
 	}
-	return Result{Community: gs, Balances: balances}, nil
+	return Result{Community: gs, Proposals: proposalsGenesis(spec), Balances: balances}, nil
+}
+
+// proposalsGenesis keeps the production procedures (thresholds, originators,
+// EC treatment, classification guard) with the spec's periods, and registers
+// the founding bylaws as version 1.
+func proposalsGenesis(spec Spec) *ptypes.GenesisState {
+	gs := ptypes.DefaultGenesis()
+	for i := range gs.Params.KindRules {
+		r := &gs.Params.KindRules[i]
+		r.BoardRule.VotingPeriod = spec.VotingPeriod
+		if r.PublicCommentPeriod > 0 {
+			r.PublicCommentPeriod = spec.CommentPeriod
+		}
+		if r.EcPeriod > 0 {
+			r.EcPeriod = spec.ECPeriod
+		}
+	}
+	gs.Params.AdviceResponsePeriod, gs.Params.AdviceWait = spec.AdvicePeriod, spec.AdvicePeriod
+	gs.Documents = []ptypes.DocumentVersion{{
+		Kind: ptypes.DocumentBylaws, Version: 1, Document: FoundingBylaws(), Summary: "Founding bylaws", Time: spec.GenesisTime,
+	}}
+	return gs
+}
+
+// FoundingBylaws is a deterministic placeholder for the founding bylaws.
+func FoundingBylaws() ctypes.Document {
+	sum := sha256.Sum256([]byte("Polity founding bylaws"))
+	return ctypes.Document{Hash: hex.EncodeToString(sum[:]), Uri: "https://polity.example/bylaws/v1.md"}
 }

@@ -16,6 +16,7 @@ import (
 	"github.com/polity-chain/polity/app"
 	"github.com/polity-chain/polity/app/constitution"
 	ctypes "github.com/polity-chain/polity/x/community/types"
+	ptypes "github.com/polity-chain/polity/x/proposals/types"
 )
 
 const (
@@ -23,6 +24,9 @@ const (
 	flagVotingPeriod = "voting-period"
 	flagValidator    = "validator"
 	flagFunds        = "funds"
+	flagComment      = "comment-period"
+	flagEC           = "ec-period"
+	flagAdvice       = "advice-period"
 )
 
 // constitutionCmd writes the default constitution into genesis.
@@ -67,16 +71,23 @@ polityd genesis constitution --keyring-backend test \
 			}
 			bootstrap, _ := cmd.Flags().GetBool(flagBootstrap)
 			period, _ := cmd.Flags().GetDuration(flagVotingPeriod)
+			comment, _ := cmd.Flags().GetDuration(flagComment)
+			ec, _ := cmd.Flags().GetDuration(flagEC)
+			advice, _ := cmd.Flags().GetDuration(flagAdvice)
 			funds, _ := cmd.Flags().GetInt64(flagFunds)
 			res, err := constitution.Build(constitution.Spec{
 				Addresses: addrs, Validators: validators, GenesisTime: doc.GenesisTime,
-				VotingPeriod: period, Bootstrap: bootstrap, Funds: funds,
+				VotingPeriod: period, CommentPeriod: comment, ECPeriod: ec, AdvicePeriod: advice,
+				Bootstrap: bootstrap, Funds: funds,
 			})
 			if err != nil {
 				return err
 			}
 			cdc := clientCtx.Codec
 			if state[ctypes.ModuleName], err = cdc.MarshalJSON(res.Community); err != nil {
+				return err
+			}
+			if state[ptypes.ModuleName], err = cdc.MarshalJSON(res.Proposals); err != nil {
 				return err
 			}
 			if err := addAccounts(cdc, state, res.Balances); err != nil {
@@ -92,7 +103,10 @@ polityd genesis constitution --keyring-backend test \
 		},
 	}
 	cmd.Flags().Bool(flagBootstrap, false, "suspend the 1/3 power cap (single-node development chains only)")
-	cmd.Flags().Duration(flagVotingPeriod, 30*time.Second, "voting period of every body (use days in production)")
+	cmd.Flags().Duration(flagVotingPeriod, 30*time.Second, "voting period of every body and of the Board on proposals (use days in production)")
+	cmd.Flags().Duration(flagComment, 10*time.Second, "public comment period of proposals (ICANN: 40 days)")
+	cmd.Flags().Duration(flagEC, 20*time.Second, "Empowered Community rejection window and approval deadline (ICANN: 21 and 51 days)")
+	cmd.Flags().Duration(flagAdvice, 60*time.Second, "time the Board has to answer advice")
 	cmd.Flags().StringArray(flagValidator, nil, "community,moniker,node-home[,power[,operator-key]] (repeatable)")
 	cmd.Flags().Int64(flagFunds, 1_000_000_000, "upolity given to every named key")
 	cmd.Flags().String(flags.FlagHome, app.DefaultNodeHome, "the node's home directory")

@@ -5,6 +5,7 @@ import (
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
+	"github.com/polity-chain/polity/internal/collutil"
 	"github.com/polity-chain/polity/x/community/types"
 )
 
@@ -53,4 +54,14 @@ func (k *Keeper) OpenDoorMinFee(ctx context.Context) (sdk.Coins, error) {
 		return nil, err
 	}
 	return p.OpenDoorMinFee, nil
+}
+
+// BoardSeatOf returns the Board seat an account holds, if any.
+func (k *Keeper) BoardSeatOf(ctx context.Context, addr sdk.AccAddress) (types.BoardSeat, bool, error) {
+	id, err := k.SeatHolders.Get(ctx, addr)
+	if err != nil {
+		return types.BoardSeat{}, false, collutil.NotFoundOK(err)
+	}
+	seat, err := k.Seats.Get(ctx, id)
+	return seat, err == nil, err
 }

@@ -26,4 +26,5 @@ var (
 	ErrInvalidAddress       = errorsmod.Register(ModuleName, 21, "invalid address")
 	ErrNotOriginator        = errorsmod.Register(ModuleName, 22, "only the proposer may do this")
 	ErrUnknownCommunity     = errorsmod.Register(ModuleName, 23, "unknown community")
+	ErrDuplicateAdvice      = errorsmod.Register(ModuleName, 24, "community already advised on this proposal")
 )

@@ -1,7 +1,6 @@
 package types
 
 import (
-	"fmt"
 	"slices"
 	"time"
 
@@ -196,6 +195,3 @@ func (r KindRule) Validate() error {
 
 // Allows reports whether an originator may originate the rule's kind.
 func (r KindRule) Allows(o Originator) bool { return slices.Contains(r.Originators, o) }
-
-// String names a kind rule for messages.
-func (r KindRule) Describe() string { return fmt.Sprintf("%s (EC: %s)", r.Kind, r.EcTreatment) }

@@ -6,21 +6,14 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
-	"strings"
 
 	"github.com/spf13/cobra"
-	protov2 "google.golang.org/protobuf/proto"
-	"google.golang.org/protobuf/reflect/protoreflect"
-
-	msgv1 "cosmossdk.io/api/cosmos/msg/v1"
-	gogoproto "github.com/cosmos/gogoproto/proto"
 
 	"github.com/cosmos/cosmos-sdk/client"
 	"github.com/cosmos/cosmos-sdk/client/flags"
 	"github.com/cosmos/cosmos-sdk/client/tx"
-	codectypes "github.com/cosmos/cosmos-sdk/codec/types"
-	sdk "github.com/cosmos/cosmos-sdk/types"
 
+	"github.com/polity-chain/polity/internal/msgjson"
 	"github.com/polity-chain/polity/x/community/types"
 )
 
@@ -110,62 +103,9 @@ func ReadMotion(clientCtx client.Context, bodyID, path string) (*types.MsgSubmit
 	if len(f.Messages) == 0 && f.Body != nil {
 		f.Messages = f.Body.Messages
 	}
-	bodyAddr := types.BodyAddress(bodyID).String()
-	anys := make([]*codectypes.Any, 0, len(f.Messages))
-	for i, m := range f.Messages {
-		m, err := withAuthority(m, bodyAddr)
-		if err != nil {
-			return nil, fmt.Errorf("message %d: %w", i, err)
-		}
-		var msg sdk.Msg
-		if err := clientCtx.Codec.UnmarshalInterfaceJSON(m, &msg); err != nil {
-			return nil, fmt.Errorf("message %d: %w", i, err)
-		}
-		a, err := codectypes.NewAnyWithValue(msg)
-		if err != nil {
-			return nil, err
-		}
-		anys = append(anys, a)
+	anys, err := msgjson.Pack(clientCtx.Codec, f.Messages, types.BodyAddress(bodyID).String())
+	if err != nil {
+		return nil, err
 	}
 	return &types.MsgSubmitMotion{BodyId: bodyID, Title: f.Title, Summary: f.Summary, Messages: anys}, nil
-}
-
-// withAuthority fills the message's signer field (as declared by its
-// cosmos.msg.v1.signer option, "authority" for decisions) with the body's
-// address when the message leaves it out or empty.
-func withAuthority(m json.RawMessage, bodyAddr string) (json.RawMessage, error) {
-	var obj map[string]json.RawMessage
-	if err := json.Unmarshal(m, &obj); err != nil {
-		return nil, err
-	}
-	var typeURL string
-	if err := json.Unmarshal(obj["@type"], &typeURL); err != nil || typeURL == "" {
-		return nil, fmt.Errorf("missing @type")
-	}
-	field, err := signerField(strings.TrimPrefix(typeURL, "/"))
-	if err != nil {
-		return nil, err
-	}
-	if v, ok := obj[field]; ok && string(v) != `""` {
-		return m, nil
-	}
-	obj[field], _ = json.Marshal(bodyAddr)
-	return json.Marshal(obj)
-}
-
-// signerField returns the name of a message's single signer field.
-func signerField(fullName string) (string, error) {
-	desc, err := gogoproto.HybridResolver.FindDescriptorByName(protoreflect.FullName(fullName))
-	if err != nil {
-		return "", fmt.Errorf("unknown message type %s: %w", fullName, err)
-	}
-	md, ok := desc.(protoreflect.MessageDescriptor)
-	if !ok {
-		return "", fmt.Errorf("%s is not a message", fullName)
-	}
-	signers, _ := protov2.GetExtension(md.Options(), msgv1.E_Signer).([]string)
-	if len(signers) != 1 {
-		return "", fmt.Errorf("%s must declare exactly one signer field", fullName)
-	}
-	return signers[0], nil
 }

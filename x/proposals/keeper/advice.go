@@ -1,0 +1,239 @@
+package keeper
+
+import (
+	"context"
+	"time"
+
+	sdk "github.com/cosmos/cosmos-sdk/types"
+
+	"github.com/polity-chain/polity/internal/collutil"
+	communitytypes "github.com/polity-chain/polity/x/community/types"
+	"github.com/polity-chain/polity/x/proposals/types"
+)
+
+// SubmitAdvice records an advisory community's advice (its motion), on an open
+// proposal or on a topic. Linked advice holds the proposal's Board vote open
+// until the Board answers it; a community links at most one piece of advice to
+// a proposal, so a proposal waits on at most one per advisory community.
+func (k *Keeper) SubmitAdvice(ctx context.Context, msg *types.MsgSubmitAdvice) (uint64, error) {
+	if want := communitytypes.BodyAddress(msg.CommunityId).String(); msg.Authority != want {
+		return 0, types.ErrUnauthorized.Wrapf("advice of %s must come from its motion (signer %s), got %s", msg.CommunityId, want, msg.Authority)
+	}
+	params, err := k.GetParams(ctx)
+	if err != nil {
+		return 0, err
+	}
+	c, err := k.community.GetCommunity(ctx, msg.CommunityId)
+	if err != nil {
+		return 0, types.ErrUnknownCommunity.Wrapf("%s: %v", msg.CommunityId, err)
+	}
+	if c.Kind != communitytypes.KindAdvisory {
+		return 0, types.ErrNotAdvisory.Wrapf("%s is a %s community", c.Id, c.Kind)
+	}
+	if err := checkText("title", msg.Title, params.MaxTitleLength, true); err != nil {
+		return 0, err
+	}
+	if err := checkText("topic", msg.Topic, params.MaxTitleLength, msg.ProposalId == 0); err != nil {
+		return 0, err
+	}
+	if err := checkDocument("document", msg.Document, params.MaxUriLength); err != nil {
+		return 0, err
+	}
+	var p types.Proposal
+	if msg.ProposalId != 0 {
+		if p, err = k.GetProposal(ctx, msg.ProposalId); err != nil {
+			return 0, err
+		}
+		if p.Status != types.StatusPublicComment && p.Status != types.StatusBoardVote {
+			return 0, types.ErrWrongPhase.Wrapf("proposal %d is %s: advice can be linked only before the Board decides", p.Id, p.Status)
+		}
+		linked, err := k.linkedAdvice(ctx, p.Id)
+		if err != nil {
+			return 0, err
+		}
+		for _, a := range linked {
+			if a.CommunityId == c.Id {
+				return 0, types.ErrDuplicateAdvice.Wrapf("%s already gave advice %d on proposal %d", c.Id, a.Id, p.Id)
+			}
+		}
+	}
+
+	sdkCtx, height := now(ctx)
+	id, err := k.AdviceID.Next(ctx)
+	if err != nil {
+		return 0, err
+	}
+	a := types.Advice{
+		Id: id, CommunityId: c.Id, ProposalId: msg.ProposalId, Topic: msg.Topic, Title: msg.Title,
+		Document: msg.Document, Consensus: msg.Consensus, Status: types.AdvicePending,
+		Deadline:     sdkCtx.HeaderInfo().Time.Add(params.AdviceResponsePeriod).Truncate(time.Second),
+		SubmitHeight: height, SubmitTime: sdkCtx.HeaderInfo().Time,
+	}
+	if err := k.Advice.Set(ctx, id, a); err != nil {
+		return 0, err
+	}
+	if err := k.AdviceQueue.Set(ctx, collutil.At(a.Deadline, id)); err != nil {
+		return 0, err
+	}
+	if msg.ProposalId != 0 {
+		p.PendingAdvice++
+		if err := k.Proposals.Set(ctx, p.Id, p); err != nil {
+			return 0, err
+		}
+	}
+	return id, k.emit(ctx, &types.EventAdviceSubmitted{AdviceId: id, CommunityId: c.Id, ProposalId: msg.ProposalId, Consensus: msg.Consensus})
+}
+
+// linkedAdvice lists the advice linked to a proposal; at most one per
+// advisory community.
+func (k *Keeper) linkedAdvice(ctx context.Context, proposalID uint64) ([]types.Advice, error) {
+	iter, err := k.Advice.Indexes.Proposal.MatchExact(ctx, proposalID)
+	if err != nil {
+		return nil, err
+	}
+	ids, err := iter.PrimaryKeys()
+	if err != nil {
+		return nil, err
+	}
+	out := make([]types.Advice, 0, len(ids))
+	for _, id := range ids {
+		a, err := k.Advice.Get(ctx, id)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, a)
+	}
+	return out, nil
+}
+
+// RespondToAdvice records the Board's answer. It is signed by the governance
+// address, so it only ever runs inside a ratified Board resolution, whose id is
+// recorded with the answer. When the last linked advice of a finished Board
+// vote is answered, the vote concludes in the next EndBlock.
+func (k *Keeper) RespondToAdvice(ctx context.Context, msg *types.MsgRespondToAdvice) error {
+	if msg.Authority != k.auth.Governance {
+		return types.ErrUnauthorized.Wrapf("advice is answered by a ratified Board resolution (signer %s), got %s", k.auth.Governance, msg.Authority)
+	}
+	params, err := k.GetParams(ctx)
+	if err != nil {
+		return err
+	}
+	if msg.Response < types.ResponseAccepted || msg.Response > types.ResponsePartiallyAccepted {
+		return types.ErrInvalidResponse.Wrapf("%d", msg.Response)
+	}
+	if err := checkDocument("rationale", msg.Rationale, params.MaxUriLength); err != nil {
+		return err
+	}
+	a, err := k.GetAdvice(ctx, msg.AdviceId)
+	if err != nil {
+		return err
+	}
+	if a.Status == types.AdviceAnswered {
+		return types.ErrAdviceAnswered.Wrapf("advice %d was answered at height %d", a.Id, a.ResponseHeight)
+	}
+	if a.Status == types.AdvicePending {
+		if err := k.AdviceQueue.Remove(ctx, collutil.At(a.Deadline, a.Id)); err != nil {
+			return err
+		}
+	}
+	executing, err := k.Executing.Get(ctx)
+	if err := collutil.NotFoundOK(err); err != nil {
+		return err
+	}
+	sdkCtx, height := now(ctx)
+	a.Status, a.Response, a.ResponseRationale = types.AdviceAnswered, msg.Response, msg.Rationale
+	a.ResponseProposalId, a.ResponseHeight, a.ResponseTime = executing, height, sdkCtx.HeaderInfo().Time
+	if err := k.Advice.Set(ctx, a.Id, a); err != nil {
+		return err
+	}
+	if err := k.emit(ctx, &types.EventAdviceAnswered{AdviceId: a.Id, Response: a.Response, ResponseProposalId: executing}); err != nil {
+		return err
+	}
+	if a.ProposalId == 0 {
+		return nil
+	}
+	return k.adviceAnswered(ctx, a.ProposalId)
+}
+
+// adviceAnswered releases one linked advice of a proposal; a finished Board
+// vote that no longer waits is rescheduled to conclude in the next EndBlock.
+func (k *Keeper) adviceAnswered(ctx context.Context, proposalID uint64) error {
+	p, err := k.GetProposal(ctx, proposalID)
+	if err != nil {
+		return err
+	}
+	if p.Status.Terminal() || p.PendingAdvice == 0 {
+		return nil
+	}
+	p.PendingAdvice--
+	if p.PendingAdvice == 0 && p.Status == types.StatusBoardVote {
+		blockTime := sdk.UnwrapSDKContext(ctx).HeaderInfo().Time
+		ended := !blockTime.Before(p.BoardVoteEndTime)
+		decided, _, err := k.boardOutcome(ctx, &p)
+		if err != nil {
+			return err
+		}
+		if ended || decided {
+			// the vote was only waiting for the answers: conclude it in the next EndBlock
+			if err := k.transition(ctx, &p, types.StatusBoardVote, blockTime, "linked advice answered; the Board vote concludes"); err != nil {
+				return err
+			}
+		}
+	}
+	return k.Proposals.Set(ctx, p.Id, p)
+}
+
+// againstConsensus lists the consensus advice a Board approval of p would act
+// against: consensus advice linked to p that the Board did not accept, and
+// consensus advice that p itself answers with anything but acceptance.
+func (k *Keeper) againstConsensus(ctx context.Context, p *types.Proposal) ([]types.Advice, error) {
+	linked, err := k.linkedAdvice(ctx, p.Id)
+	if err != nil {
+		return nil, err
+	}
+	var out []types.Advice
+	for _, a := range linked {
+		if a.Consensus && a.Status == types.AdviceAnswered && a.Response != types.ResponseAccepted {
+			out = append(out, a)
+		}
+	}
+	for _, any := range p.Messages {
+		if any.TypeUrl != sdk.MsgTypeURL(&types.MsgRespondToAdvice{}) {
+			continue
+		}
+		var msg types.MsgRespondToAdvice
+		if err := k.cdc.Unmarshal(any.Value, &msg); err != nil {
+			return nil, err
+		}
+		if msg.Response == types.ResponseAccepted {
+			continue
+		}
+		a, err := k.GetAdvice(ctx, msg.AdviceId)
+		if err != nil {
+			continue // an unknown advice id fails at execution, not here
+		}
+		if a.Consensus {
+			out = append(out, a)
+		}
+	}
+	return out, nil
+}
+
+// markOverdue flags advice whose response deadline passed unanswered.
+func (k *Keeper) markOverdue(ctx context.Context, id uint64) error {
+	a, err := k.GetAdvice(ctx, id)
+	if err != nil {
+		return err
+	}
+	if err := k.AdviceQueue.Remove(ctx, collutil.At(a.Deadline, a.Id)); err != nil {
+		return err
+	}
+	if a.Status != types.AdvicePending {
+		return nil
+	}
+	a.Status = types.AdviceOverdue
+	if err := k.Advice.Set(ctx, a.Id, a); err != nil {
+		return err
+	}
+	return k.emit(ctx, &types.EventAdviceOverdue{AdviceId: a.Id, CommunityId: a.CommunityId})
+}

@@ -1,0 +1,154 @@
+package keeper
+
+import (
+	"context"
+	"time"
+
+	"cosmossdk.io/collections"
+	"cosmossdk.io/math"
+
+	communitytypes "github.com/polity-chain/polity/x/community/types"
+	"github.com/polity-chain/polity/x/proposals/types"
+)
+
+// BoardVote records a voting director's vote and updates the tally in place.
+// Only directors appointed before the vote opened vote, one vote each. The
+// vote concludes at once when its outcome is certain and no linked advice is
+// waiting for an answer.
+func (k *Keeper) BoardVote(ctx context.Context, msg *types.MsgBoardVote) (types.ProposalStatus, error) {
+	addr, err := k.parseAddr("director", msg.Director)
+	if err != nil {
+		return 0, err
+	}
+	if msg.Option < communitytypes.OptionYes || msg.Option > communitytypes.OptionAbstain {
+		return 0, types.ErrInvalidVoteOption.Wrapf("%d", msg.Option)
+	}
+	params, err := k.GetParams(ctx)
+	if err != nil {
+		return 0, err
+	}
+	if err := checkText("rationale", msg.Rationale, params.MaxTextLength, false); err != nil {
+		return 0, err
+	}
+	p, err := k.GetProposal(ctx, msg.ProposalId)
+	if err != nil {
+		return 0, err
+	}
+	sdkCtx, height := now(ctx)
+	if p.Status != types.StatusBoardVote || !sdkCtx.HeaderInfo().Time.Before(p.BoardVoteEndTime) {
+		return p.Status, types.ErrWrongPhase.Wrapf("proposal %d is %s; the Board vote ends %s", p.Id, p.Status, p.BoardVoteEndTime)
+	}
+	seat, held, err := k.community.BoardSeatOf(ctx, addr)
+	if err != nil {
+		return 0, err
+	}
+	if !held || !seat.Voting || seat.AppointedHeight >= p.BoardVoteStartHeight {
+		return 0, types.ErrNotDirector.Wrapf("%s held no voting seat when the vote on proposal %d opened", msg.Director, p.Id)
+	}
+	key := collections.Join(p.Id, addr)
+	if has, err := k.Votes.Has(ctx, key); err != nil || has {
+		if err == nil {
+			err = types.ErrAlreadyVoted.Wrapf("%s on proposal %d", msg.Director, p.Id)
+		}
+		return 0, err
+	}
+	vote := types.BoardVote{ProposalId: p.Id, Director: msg.Director, Option: msg.Option, Rationale: msg.Rationale, Height: height, Time: sdkCtx.HeaderInfo().Time}
+	if err := k.Votes.Set(ctx, key, vote); err != nil {
+		return 0, err
+	}
+	p.BoardTally = p.BoardTally.Add(msg.Option, 1)
+	if err := k.emit(ctx, &types.EventBoardVoteCast{ProposalId: p.Id, Director: msg.Director, Option: msg.Option}); err != nil {
+		return 0, err
+	}
+	if p.PendingAdvice == 0 {
+		decided, passed, err := k.boardOutcome(ctx, &p)
+		if err != nil {
+			return 0, err
+		}
+		if decided {
+			if err := k.concludeBoardVote(ctx, &p, passed); err != nil {
+				return 0, err
+			}
+		}
+	}
+	return p.Status, k.Proposals.Set(ctx, p.Id, p)
+}
+
+// boardRule is the Board's rule for this proposal: the kind's rule, with the
+// threshold raised to the supermajority when the Board would act against
+// consensus advice.
+func (k *Keeper) boardRule(ctx context.Context, p *types.Proposal) (communitytypes.DecisionRule, []types.Advice, error) {
+	rule := p.Rule.BoardRule
+	against, err := k.againstConsensus(ctx, p)
+	if err != nil || len(against) == 0 {
+		return rule, nil, err
+	}
+	params, err := k.GetParams(ctx)
+	if err != nil {
+		return rule, nil, err
+	}
+	base, err1 := math.LegacyNewDecFromStr(rule.Threshold)
+	super, err2 := math.LegacyNewDecFromStr(params.AgainstAdviceThreshold)
+	if err1 == nil && err2 == nil && super.GT(base) {
+		rule.Threshold = params.AgainstAdviceThreshold
+	}
+	return rule, against, nil
+}
+
+// boardOutcome applies the early-decision rule of x/community to the tally.
+func (k *Keeper) boardOutcome(ctx context.Context, p *types.Proposal) (decided, passed bool, err error) {
+	rule, _, err := k.boardRule(ctx, p)
+	if err != nil {
+		return false, false, err
+	}
+	p.BoardThreshold = rule.Threshold
+	decided, passed = rule.Outcome(p.BoardTally, p.BoardEligibleWeight, nil)
+	return decided, passed, nil
+}
+
+// boardPasses decides a finished Board vote.
+func (k *Keeper) boardPasses(ctx context.Context, p *types.Proposal) (bool, error) {
+	rule, _, err := k.boardRule(ctx, p)
+	if err != nil {
+		return false, err
+	}
+	p.BoardThreshold = rule.Threshold
+	return rule.Passes(p.BoardTally, p.BoardEligibleWeight, nil), nil
+}
+
+// concludeBoardVote records the Board's decision and moves the proposal on:
+// rejected; or approved and, by its kind, ratified at once or handed to the
+// Empowered Community. Acting against consensus advice records a consultation
+// for each such advice.
+func (k *Keeper) concludeBoardVote(ctx context.Context, p *types.Proposal, approved bool) error {
+	if err := k.emit(ctx, &types.EventBoardVoteConcluded{
+		ProposalId: p.Id, Approved: approved, Tally: p.BoardTally, EligibleWeight: p.BoardEligibleWeight, Threshold: p.BoardThreshold,
+	}); err != nil {
+		return err
+	}
+	if !approved {
+		return k.transition(ctx, p, types.StatusRejected, time.Time{}, "the Board did not approve it")
+	}
+	_, against, err := k.boardRule(ctx, p)
+	if err != nil {
+		return err
+	}
+	for _, a := range against {
+		p.Consultations = append(p.Consultations, a.Id)
+		if err := k.emit(ctx, &types.EventConsultationRecorded{ProposalId: p.Id, AdviceId: a.Id, CommunityId: a.CommunityId}); err != nil {
+			return err
+		}
+	}
+	if p.Rule.EcTreatment == types.ECNone {
+		return k.ratify(ctx, p)
+	}
+	sdkCtx, _ := now(ctx)
+	p.EcDeadline = sdkCtx.HeaderInfo().Time.Add(p.Rule.EcPeriod).Truncate(time.Second)
+	if err := k.transition(ctx, p, types.StatusECReview, p.EcDeadline, ""); err != nil {
+		return err
+	}
+	if k.hooks != nil {
+		return k.hooks.AfterBoardApproval(ctx, *p)
+	}
+	return nil
+}

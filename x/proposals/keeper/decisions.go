@@ -1,0 +1,134 @@
+package keeper
+
+import (
+	"context"
+	"time"
+
+	"github.com/polity-chain/polity/x/proposals/types"
+)
+
+// WithdrawProposal lets the proposer withdraw a proposal in public comment.
+func (k *Keeper) WithdrawProposal(ctx context.Context, msg *types.MsgWithdrawProposal) error {
+	if _, err := k.parseAddr("proposer", msg.Proposer); err != nil {
+		return err
+	}
+	p, err := k.GetProposal(ctx, msg.ProposalId)
+	if err != nil {
+		return err
+	}
+	if p.Proposer != msg.Proposer {
+		return types.ErrNotOriginator.Wrapf("only %s may withdraw proposal %d", p.Proposer, p.Id)
+	}
+	if p.Status != types.StatusPublicComment {
+		return types.ErrWrongPhase.Wrapf("proposal %d is %s: only proposals in public comment can be withdrawn", p.Id, p.Status)
+	}
+	if err := k.transition(ctx, &p, types.StatusWithdrawn, time.Time{}, "withdrawn by its originator"); err != nil {
+		return err
+	}
+	return k.Proposals.Set(ctx, p.Id, p)
+}
+
+// VetoProposal is the Empowered Community's rejection within the window.
+func (k *Keeper) VetoProposal(ctx context.Context, msg *types.MsgVetoProposal) error {
+	if msg.Authority != k.auth.Empowered {
+		return types.ErrUnauthorized.Wrapf("only the Empowered Community (%s) vetoes, got %s", k.auth.Empowered, msg.Authority)
+	}
+	params, err := k.GetParams(ctx)
+	if err != nil {
+		return err
+	}
+	if err := checkText("reason", msg.Reason, params.MaxTextLength, false); err != nil {
+		return err
+	}
+	p, err := k.GetProposal(ctx, msg.ProposalId)
+	if err != nil {
+		return err
+	}
+	if p.Status != types.StatusECReview || p.Rule.EcTreatment != types.ECRejectionWindow {
+		return types.ErrWrongPhase.Wrapf("proposal %d is %s (%s): no rejection window is open", p.Id, p.Status, p.Rule.EcTreatment)
+	}
+	if err := k.transition(ctx, &p, types.StatusVetoed, time.Time{}, "vetoed by the Empowered Community: "+msg.Reason); err != nil {
+		return err
+	}
+	return k.Proposals.Set(ctx, p.Id, p)
+}
+
+// ApproveProposal is the Empowered Community's approval, which ratifies.
+func (k *Keeper) ApproveProposal(ctx context.Context, msg *types.MsgApproveProposal) (types.ProposalStatus, error) {
+	if msg.Authority != k.auth.Empowered {
+		return 0, types.ErrUnauthorized.Wrapf("only the Empowered Community (%s) approves, got %s", k.auth.Empowered, msg.Authority)
+	}
+	p, err := k.GetProposal(ctx, msg.ProposalId)
+	if err != nil {
+		return 0, err
+	}
+	if p.Status != types.StatusECReview || p.Rule.EcTreatment != types.ECApprovalRequired {
+		return p.Status, types.ErrWrongPhase.Wrapf("proposal %d is %s (%s): it awaits no approval", p.Id, p.Status, p.Rule.EcTreatment)
+	}
+	if err := k.ratify(ctx, &p); err != nil {
+		return 0, err
+	}
+	return p.Status, k.Proposals.Set(ctx, p.Id, p)
+}
+
+// StayProposal imposes or lifts an independent review's stay. A proposal not
+// yet executed may be stayed; lifting the stay of an APPROVED proposal
+// executes it at once.
+func (k *Keeper) StayProposal(ctx context.Context, msg *types.MsgStayProposal) (types.ProposalStatus, error) {
+	if msg.Authority != k.auth.Review {
+		return 0, types.ErrUnauthorized.Wrapf("only independent review (%s) stays proposals, got %s", k.auth.Review, msg.Authority)
+	}
+	params, err := k.GetParams(ctx)
+	if err != nil {
+		return 0, err
+	}
+	if err := checkText("reason", msg.Reason, params.MaxTextLength, false); err != nil {
+		return 0, err
+	}
+	p, err := k.GetProposal(ctx, msg.ProposalId)
+	if err != nil {
+		return 0, err
+	}
+	if p.Status.Terminal() {
+		return p.Status, types.ErrWrongPhase.Wrapf("proposal %d is %s: only a proposal not yet executed can be stayed", p.Id, p.Status)
+	}
+	if p.Stayed == msg.Stay {
+		return p.Status, types.ErrWrongPhase.Wrapf("proposal %d is already %s", p.Id, map[bool]string{true: "stayed", false: "not stayed"}[msg.Stay])
+	}
+	p.Stayed = msg.Stay
+	if err := k.emit(ctx, &types.EventProposalStayed{ProposalId: p.Id, Stayed: msg.Stay, Reason: msg.Reason}); err != nil {
+		return 0, err
+	}
+	if !msg.Stay && p.Status == types.StatusApproved {
+		if err := k.ratify(ctx, &p); err != nil {
+			return 0, err
+		}
+	}
+	return p.Status, k.Proposals.Set(ctx, p.Id, p)
+}
+
+// AnnulProposal returns a proposal not yet executed to the Board, on an
+// upheld independent review.
+func (k *Keeper) AnnulProposal(ctx context.Context, msg *types.MsgAnnulProposal) error {
+	if msg.Authority != k.auth.Review {
+		return types.ErrUnauthorized.Wrapf("only independent review (%s) annuls proposals, got %s", k.auth.Review, msg.Authority)
+	}
+	params, err := k.GetParams(ctx)
+	if err != nil {
+		return err
+	}
+	if err := checkText("reason", msg.Reason, params.MaxTextLength, true); err != nil {
+		return err
+	}
+	p, err := k.GetProposal(ctx, msg.ProposalId)
+	if err != nil {
+		return err
+	}
+	if p.Status.Terminal() {
+		return types.ErrWrongPhase.Wrapf("proposal %d is %s: an executed or closed proposal cannot be returned", p.Id, p.Status)
+	}
+	if err := k.transition(ctx, &p, types.StatusReturned, time.Time{}, "returned to the Board by independent review: "+msg.Reason); err != nil {
+		return err
+	}
+	return k.Proposals.Set(ctx, p.Id, p)
+}

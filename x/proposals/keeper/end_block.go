@@ -1,0 +1,71 @@
+package keeper
+
+import (
+	"context"
+
+	"cosmossdk.io/collections"
+
+	sdk "github.com/cosmos/cosmos-sdk/types"
+
+	"github.com/polity-chain/polity/internal/collutil"
+)
+
+// EndBlocker moves proposals whose phase deadline has come and marks overdue
+// advice. Only due queue entries are touched, at most
+// max_queue_items_per_block of each; every item runs in its own cache context
+// and a failing one is logged and dropped, never allowed to halt the chain.
+func (k *Keeper) EndBlocker(ctx context.Context) error {
+	params, err := k.GetParams(ctx)
+	if err != nil {
+		return err
+	}
+	sdkCtx := sdk.UnwrapSDKContext(ctx)
+	blockTime, limit := sdkCtx.HeaderInfo().Time, int(params.MaxQueueItemsPerBlock)
+
+	due, err := collutil.Due(ctx, k.PhaseQueue, blockTime, limit)
+	if err != nil {
+		return err
+	}
+	for _, key := range due {
+		k.runItem(sdkCtx, k.PhaseQueue, key.K2(), func(c context.Context) error { return k.advanceDue(c, key) })
+	}
+	overdue, err := collutil.Due(ctx, k.AdviceQueue, blockTime, limit)
+	if err != nil {
+		return err
+	}
+	for _, key := range overdue {
+		k.runItem(sdkCtx, k.AdviceQueue, key.K2(), func(c context.Context) error { return k.markOverdue(c, key.K2()) })
+	}
+	return nil
+}
+
+// advanceDue advances the proposal of a due queue entry.
+func (k *Keeper) advanceDue(ctx context.Context, key collutil.QueueKey) error {
+	p, err := k.GetProposal(ctx, key.K2())
+	if err != nil {
+		return err
+	}
+	if !queued(p) || p.Deadline.Unix() != key.K1() {
+		return k.PhaseQueue.Remove(ctx, key) // stale: the proposal has moved on
+	}
+	if err := k.advance(ctx, &p); err != nil {
+		return err
+	}
+	return k.Proposals.Set(ctx, p.Id, p)
+}
+
+// runItem runs one queue item in a cache context, writing it on success; on
+// failure it logs and drops the item's due entries so they cannot block the
+// queue.
+func (k *Keeper) runItem(ctx sdk.Context, queue collections.KeySet[collutil.QueueKey], id uint64, item func(context.Context) error) {
+	cacheCtx, write := ctx.CacheContext()
+	err := item(cacheCtx)
+	if err == nil {
+		write()
+		return
+	}
+	k.logger.Error("queue item failed; dropping it from the queue", "id", id, "err", err)
+	if err := collutil.Drop(ctx, queue, ctx.HeaderInfo().Time, id); err != nil {
+		k.logger.Error("could not drop queue entry", "id", id, "err", err)
+	}
+}

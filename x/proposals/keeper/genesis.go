@@ -1,0 +1,120 @@
+package keeper
+
+import (
+	"context"
+
+	"cosmossdk.io/collections"
+
+	"github.com/polity-chain/polity/internal/collutil"
+	"github.com/polity-chain/polity/x/proposals/types"
+)
+
+// InitGenesis writes the state and rebuilds the queues and current-document
+// pointers from the records. The state must have passed Validate.
+func (k *Keeper) InitGenesis(ctx context.Context, gs types.GenesisState) error {
+	if err := k.Params.Set(ctx, gs.Params); err != nil {
+		return err
+	}
+	seqs := []struct {
+		seq  collections.Sequence
+		next uint64
+	}{{k.ProposalID, gs.NextProposalId}, {k.AdviceID, gs.NextAdviceId}, {k.CommentID, gs.NextCommentId}}
+	for _, s := range seqs {
+		if err := s.seq.Set(ctx, max(s.next, 1)); err != nil {
+			return err
+		}
+	}
+	for _, p := range gs.Proposals {
+		if err := k.Proposals.Set(ctx, p.Id, p); err != nil {
+			return err
+		}
+		if queued(p) {
+			if err := k.PhaseQueue.Set(ctx, collutil.At(p.Deadline, p.Id)); err != nil {
+				return err
+			}
+		}
+	}
+	for _, v := range gs.Votes {
+		addr, err := k.parseAddr("director", v.Director)
+		if err != nil {
+			return err
+		}
+		if err := k.Votes.Set(ctx, collections.Join(v.ProposalId, addr), v); err != nil {
+			return err
+		}
+	}
+	for _, c := range gs.Comments {
+		if err := k.Comments.Set(ctx, collections.Join(c.ProposalId, c.Id), c); err != nil {
+			return err
+		}
+	}
+	for _, a := range gs.Advice {
+		if err := k.Advice.Set(ctx, a.Id, a); err != nil {
+			return err
+		}
+		if a.Status == types.AdvicePending {
+			if err := k.AdviceQueue.Set(ctx, collutil.At(a.Deadline, a.Id)); err != nil {
+				return err
+			}
+		}
+	}
+	for _, d := range gs.Documents {
+		if err := k.Documents.Set(ctx, collections.Join(docKey(d.Kind, d.Scope), d.Version), d); err != nil {
+			return err
+		}
+		key := docKey(d.Kind, d.Scope)
+		current, err := k.CurrentDocument.Get(ctx, key)
+		if err := collutil.NotFoundOK(err); err != nil {
+			return err
+		}
+		if d.Version > current {
+			if err := k.CurrentDocument.Set(ctx, key, d.Version); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// ExportGenesis writes out every record.
+func (k *Keeper) ExportGenesis(ctx context.Context) (*types.GenesisState, error) {
+	params, err := k.GetParams(ctx)
+	if err != nil {
+		return nil, err
+	}
+	gs := &types.GenesisState{Params: params}
+	if gs.Proposals, err = values(ctx, k.Proposals.Iterate); err != nil {
+		return nil, err
+	}
+	if gs.Votes, err = values(ctx, k.Votes.Iterate); err != nil {
+		return nil, err
+	}
+	if gs.Comments, err = values(ctx, k.Comments.Iterate); err != nil {
+		return nil, err
+	}
+	if gs.Advice, err = values(ctx, k.Advice.Iterate); err != nil {
+		return nil, err
+	}
+	if gs.Documents, err = values(ctx, k.Documents.Iterate); err != nil {
+		return nil, err
+	}
+	if gs.NextProposalId, err = k.ProposalID.Peek(ctx); err != nil {
+		return nil, err
+	}
+	if gs.NextAdviceId, err = k.AdviceID.Peek(ctx); err != nil {
+		return nil, err
+	}
+	if gs.NextCommentId, err = k.CommentID.Peek(ctx); err != nil {
+		return nil, err
+	}
+	return gs, nil
+}
+
+// values reads a whole collection in key order.
+func values[K, V any](ctx context.Context, iterate func(context.Context, collections.Ranger[K]) (collections.Iterator[K, V], error)) ([]V, error) {
+	iter, err := iterate(ctx, nil)
+	if err != nil {
+		return nil, err
+	}
+	return iter.Values()
+}

@@ -1,0 +1,283 @@
+package keeper
+
+import (
+	"context"
+	"errors"
+
+	"google.golang.org/grpc/codes"
+	"google.golang.org/grpc/status"
+
+	"cosmossdk.io/collections"
+
+	sdk "github.com/cosmos/cosmos-sdk/types"
+	"github.com/cosmos/cosmos-sdk/types/query"
+
+	"github.com/polity-chain/polity/x/proposals/types"
+)
+
+// maxPageLimit caps one page of any list query.
+const maxPageLimit = 200
+
+// queryServer is the read-only gRPC service.
+type queryServer struct{ k *Keeper }
+
+var _ types.QueryServer = queryServer{}
+
+// NewQueryServer returns the x/proposals Query service.
+func NewQueryServer(k *Keeper) types.QueryServer { return queryServer{k: k} }
+
+var errNilRequest = status.Error(codes.InvalidArgument, "empty request")
+
+// page applies the page-size cap; without a request it counts the total.
+func page(p *query.PageRequest) *query.PageRequest {
+	if p == nil {
+		return &query.PageRequest{Limit: query.DefaultLimit, CountTotal: true}
+	}
+	if p.Limit > maxPageLimit {
+		cp := *p
+		cp.Limit = maxPageLimit
+		return &cp
+	}
+	return p
+}
+
+// grpcError maps registered "not found" errors to NotFound and the rest to
+// InvalidArgument or Internal.
+func grpcError(err error) error {
+	switch {
+	case err == nil:
+		return nil
+	case errors.Is(err, types.ErrProposalNotFound), errors.Is(err, types.ErrAdviceNotFound), errors.Is(err, types.ErrUnknownCommunity):
+		return status.Error(codes.NotFound, err.Error())
+	case errors.Is(err, types.ErrInvalidAddress):
+		return status.Error(codes.InvalidArgument, err.Error())
+	default:
+		return status.Error(codes.Internal, err.Error())
+	}
+}
+
+// Params returns the module parameters.
+func (q queryServer) Params(ctx context.Context, req *types.QueryParamsRequest) (*types.QueryParamsResponse, error) {
+	if req == nil {
+		return nil, errNilRequest
+	}
+	p, err := q.k.GetParams(ctx)
+	if err != nil {
+		return nil, grpcError(err)
+	}
+	return &types.QueryParamsResponse{Params: p}, nil
+}
+
+// Proposals lists proposals through the most selective index given
+// (originator, then status, then kind), checking the other filters.
+func (q queryServer) Proposals(ctx context.Context, req *types.QueryProposalsRequest) (*types.QueryProposalsResponse, error) {
+	if req == nil {
+		return nil, errNilRequest
+	}
+	load := func(id uint64) (types.Proposal, error) { return q.k.Proposals.Get(ctx, id) }
+	keep := func(p types.Proposal) bool {
+		return (req.Status == types.StatusUnspecified || p.Status == req.Status) &&
+			(req.Kind == types.KindUnspecified || p.Kind == req.Kind) &&
+			(req.Originator == "" || p.Originator == req.Originator)
+	}
+	var (
+		out  []types.Proposal
+		resp *query.PageResponse
+		err  error
+	)
+	switch {
+	case req.Originator != "":
+		out, resp, err = paginateIndex(ctx, q.k.Proposals.Indexes.Originator, req.Pagination, req.Originator, load, keep)
+	case req.Status != types.StatusUnspecified:
+		out, resp, err = paginateIndex(ctx, q.k.Proposals.Indexes.Status, req.Pagination, int32(req.Status), load, keep)
+	case req.Kind != types.KindUnspecified:
+		out, resp, err = paginateIndex(ctx, q.k.Proposals.Indexes.Kind, req.Pagination, int32(req.Kind), load, keep)
+	default:
+		out, resp, err = query.CollectionPaginate(ctx, q.k.Proposals, page(req.Pagination),
+			func(_ uint64, p types.Proposal) (types.Proposal, error) { return p, nil })
+	}
+	if err != nil {
+		return nil, grpcError(err)
+	}
+	return &types.QueryProposalsResponse{Proposals: out, Pagination: resp}, nil
+}
+
+// multiIndex is the part of indexes.Multi that pagination needs.
+type multiIndex[R any] interface {
+	query.Collection[collections.Pair[R, uint64], collections.NoValue]
+}
+
+// paginateIndex pages through a Multi index's entries for one reference key,
+// loading each record and keeping those that pass the other filters.
+func paginateIndex[R, V any](
+	ctx context.Context, idx multiIndex[R], pageReq *query.PageRequest, ref R,
+	load func(uint64) (V, error), keep func(V) bool,
+) ([]V, *query.PageResponse, error) {
+	return query.CollectionFilteredPaginate(ctx, idx, page(pageReq),
+		func(key collections.Pair[R, uint64], _ collections.NoValue) (bool, error) {
+			v, err := load(key.K2())
+			return err == nil && keep(v), err
+		},
+		func(key collections.Pair[R, uint64], _ collections.NoValue) (V, error) { return load(key.K2()) },
+		query.WithCollectionPaginationPairPrefix[R, uint64](ref))
+}
+
+// Proposal returns one proposal.
+func (q queryServer) Proposal(ctx context.Context, req *types.QueryProposalRequest) (*types.QueryProposalResponse, error) {
+	if req == nil {
+		return nil, errNilRequest
+	}
+	p, err := q.k.GetProposal(ctx, req.Id)
+	if err != nil {
+		return nil, grpcError(err)
+	}
+	return &types.QueryProposalResponse{Proposal: p}, nil
+}
+
+// ProposalVotes lists the Board's votes on a proposal.
+func (q queryServer) ProposalVotes(ctx context.Context, req *types.QueryProposalVotesRequest) (*types.QueryProposalVotesResponse, error) {
+	if req == nil {
+		return nil, errNilRequest
+	}
+	if _, err := q.k.GetProposal(ctx, req.Id); err != nil {
+		return nil, grpcError(err)
+	}
+	out, resp, err := query.CollectionPaginate(ctx, q.k.Votes, page(req.Pagination),
+		func(_ collections.Pair[uint64, sdk.AccAddress], v types.BoardVote) (types.BoardVote, error) {
+			return v, nil
+		},
+		query.WithCollectionPaginationPairPrefix[uint64, sdk.AccAddress](req.Id))
+	if err != nil {
+		return nil, grpcError(err)
+	}
+	return &types.QueryProposalVotesResponse{Votes: out, Pagination: resp}, nil
+}
+
+// ProposalComments lists the comments on a proposal in posting order.
+func (q queryServer) ProposalComments(ctx context.Context, req *types.QueryProposalCommentsRequest) (*types.QueryProposalCommentsResponse, error) {
+	if req == nil {
+		return nil, errNilRequest
+	}
+	if _, err := q.k.GetProposal(ctx, req.Id); err != nil {
+		return nil, grpcError(err)
+	}
+	out, resp, err := query.CollectionPaginate(ctx, q.k.Comments, page(req.Pagination),
+		func(_ collections.Pair[uint64, uint64], c types.Comment) (types.Comment, error) { return c, nil },
+		query.WithCollectionPaginationPairPrefix[uint64, uint64](req.Id))
+	if err != nil {
+		return nil, grpcError(err)
+	}
+	return &types.QueryProposalCommentsResponse{Comments: out, Pagination: resp}, nil
+}
+
+// AdviceList lists advice through the most selective index given (proposal,
+// then community, then status).
+func (q queryServer) AdviceList(ctx context.Context, req *types.QueryAdviceListRequest) (*types.QueryAdviceListResponse, error) {
+	if req == nil {
+		return nil, errNilRequest
+	}
+	load := func(id uint64) (types.Advice, error) { return q.k.Advice.Get(ctx, id) }
+	keep := func(a types.Advice) bool {
+		return (req.Status == types.AdviceUnspecified || a.Status == req.Status) &&
+			(req.CommunityId == "" || a.CommunityId == req.CommunityId) &&
+			(req.ProposalId == 0 || a.ProposalId == req.ProposalId)
+	}
+	var (
+		out  []types.Advice
+		resp *query.PageResponse
+		err  error
+	)
+	switch {
+	case req.ProposalId != 0:
+		out, resp, err = paginateIndex(ctx, q.k.Advice.Indexes.Proposal, req.Pagination, req.ProposalId, load, keep)
+	case req.CommunityId != "":
+		out, resp, err = paginateIndex(ctx, q.k.Advice.Indexes.Community, req.Pagination, req.CommunityId, load, keep)
+	case req.Status != types.AdviceUnspecified:
+		out, resp, err = paginateIndex(ctx, q.k.Advice.Indexes.Status, req.Pagination, int32(req.Status), load, keep)
+	default:
+		out, resp, err = query.CollectionPaginate(ctx, q.k.Advice, page(req.Pagination),
+			func(_ uint64, a types.Advice) (types.Advice, error) { return a, nil })
+	}
+	if err != nil {
+		return nil, grpcError(err)
+	}
+	return &types.QueryAdviceListResponse{Advice: out, Pagination: resp}, nil
+}
+
+// Advice returns one piece of advice.
+func (q queryServer) Advice(ctx context.Context, req *types.QueryAdviceRequest) (*types.QueryAdviceResponse, error) {
+	if req == nil {
+		return nil, errNilRequest
+	}
+	a, err := q.k.GetAdvice(ctx, req.Id)
+	if err != nil {
+		return nil, grpcError(err)
+	}
+	return &types.QueryAdviceResponse{Advice: a}, nil
+}
+
+// documents returns a registered document's current version and a page of
+// its history.
+func (q queryServer) documents(ctx context.Context, kind types.DocumentKind, scope string, pageReq *query.PageRequest) (
+	*types.DocumentVersion, []types.DocumentVersion, *query.PageResponse, error,
+) {
+	current, ok, err := q.k.CurrentVersion(ctx, kind, scope)
+	if err != nil {
+		return nil, nil, nil, grpcError(err)
+	}
+	history, resp, err := query.CollectionPaginate(ctx, q.k.Documents, page(pageReq),
+		func(_ collections.Pair[DocKey, uint64], d types.DocumentVersion) (types.DocumentVersion, error) {
+			return d, nil
+		},
+		query.WithCollectionPaginationPairPrefix[DocKey, uint64](docKey(kind, scope)))
+	if err != nil {
+		return nil, nil, nil, grpcError(err)
+	}
+	if !ok {
+		return nil, history, resp, nil
+	}
+	return &current, history, resp, nil
+}
+
+// Bylaws returns the bylaws in force and their history.
+func (q queryServer) Bylaws(ctx context.Context, req *types.QueryBylawsRequest) (*types.QueryBylawsResponse, error) {
+	if req == nil {
+		return nil, errNilRequest
+	}
+	current, history, resp, err := q.documents(ctx, types.DocumentBylaws, "", req.Pagination)
+	if err != nil {
+		return nil, err
+	}
+	out := &types.QueryBylawsResponse{History: history, Pagination: resp}
+	if current != nil {
+		out.Current = *current
+	}
+	return out, nil
+}
+
+// Policies returns a supporting community's policy and its history.
+func (q queryServer) Policies(ctx context.Context, req *types.QueryPoliciesRequest) (*types.QueryPoliciesResponse, error) {
+	if req == nil {
+		return nil, errNilRequest
+	}
+	if _, err := q.k.community.GetCommunity(ctx, req.CommunityId); err != nil {
+		return nil, grpcError(types.ErrUnknownCommunity.Wrapf("%s: %v", req.CommunityId, err))
+	}
+	current, history, resp, err := q.documents(ctx, types.DocumentPolicy, req.CommunityId, req.Pagination)
+	if err != nil {
+		return nil, err
+	}
+	return &types.QueryPoliciesResponse{Current: current, History: history, Pagination: resp}, nil
+}
+
+// Budgets returns the budget in force and its history.
+func (q queryServer) Budgets(ctx context.Context, req *types.QueryBudgetsRequest) (*types.QueryBudgetsResponse, error) {
+	if req == nil {
+		return nil, errNilRequest
+	}
+	current, history, resp, err := q.documents(ctx, types.DocumentBudget, "", req.Pagination)
+	if err != nil {
+		return nil, err
+	}
+	return &types.QueryBudgetsResponse{Current: current, History: history, Pagination: resp}, nil
+}

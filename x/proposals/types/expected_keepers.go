@@ -1,0 +1,29 @@
+package types
+
+import (
+	"context"
+
+	sdk "github.com/cosmos/cosmos-sdk/types"
+
+	communitytypes "github.com/polity-chain/polity/x/community/types"
+)
+
+// CommunityKeeper is what x/proposals needs from x/community: who the
+// communities and directors are. It never writes x/community state.
+type CommunityKeeper interface {
+	GetCommunity(ctx context.Context, id string) (communitytypes.Community, error)
+	GetBodyStats(ctx context.Context, id string) (communitytypes.BodyStats, error)
+	BoardSeatOf(ctx context.Context, addr sdk.AccAddress) (communitytypes.BoardSeat, bool, error)
+	HasStanding(ctx context.Context, addr sdk.AccAddress) (bool, error)
+}
+
+// EmpoweredHooks is the Empowered Community's side of a proposal's EC phase,
+// which x/empowered implements. Without it, a rejection window simply elapses
+// and an approval never arrives unless MsgApproveProposal is sent by the EC's
+// address.
+type EmpoweredHooks interface {
+	// AfterBoardApproval runs when the Board approves a proposal whose kind
+	// has an Empowered Community phase (a rejection window or a required
+	// approval): x/empowered opens its petition or approval process.
+	AfterBoardApproval(ctx context.Context, p Proposal) error
+}

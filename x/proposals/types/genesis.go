@@ -1,0 +1,139 @@
+package types
+
+import (
+	"fmt"
+
+	"cosmossdk.io/core/address"
+
+	communitytypes "github.com/polity-chain/polity/x/community/types"
+)
+
+// DefaultGenesis has the default params and nothing else; the constitution
+// adds the founding bylaws.
+func DefaultGenesis() *GenesisState {
+	return &GenesisState{Params: DefaultParams(), NextProposalId: 1, NextAdviceId: 1, NextCommentId: 1}
+}
+
+// Validate rejects everything InitGenesis would: bad params, duplicate or
+// dangling ids, tallies and pending-advice counts that do not match their
+// records, and sequences behind the records.
+func (gs GenesisState) Validate(ac address.Codec) error {
+	if err := gs.Params.Validate(); err != nil {
+		return err
+	}
+	if err := gs.validate(ac); err != nil {
+		return ErrInvalidGenesis.Wrap(err.Error())
+	}
+	return nil
+}
+
+func (gs GenesisState) validate(ac address.Codec) error {
+	proposals := map[uint64]Proposal{}
+	for _, p := range gs.Proposals {
+		if p.Id == 0 || p.Id >= gs.NextProposalId {
+			return fmt.Errorf("proposal %d: id not below next_proposal_id %d", p.Id, gs.NextProposalId)
+		}
+		if _, dup := proposals[p.Id]; dup {
+			return fmt.Errorf("proposal %d listed twice", p.Id)
+		}
+		if !p.Kind.Valid() || p.Rule.Kind != p.Kind {
+			return fmt.Errorf("proposal %d: invalid kind %d", p.Id, p.Kind)
+		}
+		if _, ok := ProposalStatus_name[int32(p.Status)]; !ok || p.Status == StatusUnspecified {
+			return fmt.Errorf("proposal %d: invalid status %d", p.Id, p.Status)
+		}
+		if _, err := ac.StringToBytes(p.Proposer); err != nil {
+			return fmt.Errorf("proposal %d: proposer: %w", p.Id, err)
+		}
+		if p.Originator == "" || p.Title == "" {
+			return fmt.Errorf("proposal %d: originator and title are required", p.Id)
+		}
+		if err := p.Rule.Validate(); err != nil {
+			return fmt.Errorf("proposal %d: %w", p.Id, err)
+		}
+		proposals[p.Id] = p
+	}
+	tallies := map[uint64]communitytypes.Tally{}
+	voted := map[string]bool{}
+	for _, v := range gs.Votes {
+		if _, ok := proposals[v.ProposalId]; !ok {
+			return fmt.Errorf("vote of %s: proposal %d not found", v.Director, v.ProposalId)
+		}
+		if _, err := ac.StringToBytes(v.Director); err != nil {
+			return fmt.Errorf("vote on proposal %d: %w", v.ProposalId, err)
+		}
+		key := fmt.Sprintf("%d|%s", v.ProposalId, v.Director)
+		if voted[key] {
+			return fmt.Errorf("%s voted twice on proposal %d", v.Director, v.ProposalId)
+		}
+		voted[key] = true
+		if v.Option < communitytypes.OptionYes || v.Option > communitytypes.OptionAbstain {
+			return fmt.Errorf("vote of %s on proposal %d: invalid option", v.Director, v.ProposalId)
+		}
+		tallies[v.ProposalId] = tallies[v.ProposalId].Add(v.Option, 1)
+	}
+	comments := map[string]bool{}
+	for _, c := range gs.Comments {
+		if _, ok := proposals[c.ProposalId]; !ok {
+			return fmt.Errorf("comment %d: proposal %d not found", c.Id, c.ProposalId)
+		}
+		key := fmt.Sprintf("%d|%d", c.ProposalId, c.Id)
+		if c.Id == 0 || c.Id >= gs.NextCommentId || comments[key] {
+			return fmt.Errorf("comment %d: id duplicated or not below next_comment_id", c.Id)
+		}
+		comments[key] = true
+	}
+	pending := map[uint64]uint32{}
+	advice := map[uint64]bool{}
+	for _, a := range gs.Advice {
+		if a.Id == 0 || a.Id >= gs.NextAdviceId || advice[a.Id] {
+			return fmt.Errorf("advice %d: id duplicated or not below next_advice_id", a.Id)
+		}
+		advice[a.Id] = true
+		if _, ok := AdviceStatus_name[int32(a.Status)]; !ok || a.Status == AdviceUnspecified {
+			return fmt.Errorf("advice %d: invalid status", a.Id)
+		}
+		if a.ProposalId != 0 {
+			if _, ok := proposals[a.ProposalId]; !ok {
+				return fmt.Errorf("advice %d: proposal %d not found", a.Id, a.ProposalId)
+			}
+			if a.Status != AdviceAnswered {
+				pending[a.ProposalId]++
+			}
+		}
+	}
+	for _, p := range gs.Proposals {
+		if tallies[p.Id] != p.BoardTally {
+			return fmt.Errorf("proposal %d: Board tally does not match its votes", p.Id)
+		}
+		if !p.Status.Terminal() && pending[p.Id] != p.PendingAdvice {
+			return fmt.Errorf("proposal %d: pending_advice %d, but %d linked advice unanswered", p.Id, p.PendingAdvice, pending[p.Id])
+		}
+	}
+	versions := map[string]bool{}
+	for _, d := range gs.Documents {
+		if d.Kind < DocumentBylaws || d.Kind > DocumentBudget || d.Version == 0 {
+			return fmt.Errorf("document %s/%s v%d: invalid kind or version", d.Kind, d.Scope, d.Version)
+		}
+		key := fmt.Sprintf("%d|%s|%d", d.Kind, d.Scope, d.Version)
+		if versions[key] {
+			return fmt.Errorf("document %s/%s v%d listed twice", d.Kind, d.Scope, d.Version)
+		}
+		versions[key] = true
+		if d.ProposalId != 0 {
+			if _, ok := proposals[d.ProposalId]; !ok {
+				return fmt.Errorf("document %s v%d: proposal %d not found", d.Kind, d.Version, d.ProposalId)
+			}
+		}
+	}
+	return nil
+}
+
+// Terminal reports whether a status is final.
+func (s ProposalStatus) Terminal() bool {
+	switch s {
+	case StatusPublicComment, StatusBoardVote, StatusECReview, StatusApproved:
+		return false
+	}
+	return true
+}
