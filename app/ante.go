@@ -8,6 +8,7 @@ import (
 
 	"github.com/polity-chain/polity/app/ante"
 	proposalstypes "github.com/polity-chain/polity/x/proposals/types"
+	reviewtypes "github.com/polity-chain/polity/x/review/types"
 )
 
 // newAnteHandler is the SDK's default chain with Polity's permission check
@@ -29,7 +30,8 @@ func (app *App) newAnteHandler() (sdk.AnteHandler, error) {
 		sdkante.NewValidateBasicDecorator(),
 		sdkante.NewTxTimeoutHeightDecorator(),
 		sdkante.NewValidateMemoDecorator(opts.AccountKeeper),
-		ante.NewPermissionDecorator(app.CommunityKeeper, OpenDoorMessages(), app.CommunityKeeper),
+		ante.NewPermissionDecorator(app.CommunityKeeper, OpenDoorMessages(), app.CommunityKeeper, app.ReviewKeeper),
+		ante.NewPauseDecorator(app.ReviewKeeper),
 		sdkante.NewConsumeGasForTxSizeDecorator(opts.AccountKeeper),
 		sdkante.NewDeductFeeDecorator(opts.AccountKeeper, opts.BankKeeper, opts.FeegrantKeeper, opts.TxFeeChecker),
 		sdkante.NewSetPubKeyDecorator(opts.AccountKeeper),
@@ -41,8 +43,8 @@ func (app *App) newAnteHandler() (sdk.AnteHandler, error) {
 }
 
 // OpenDoorMessages lists the message types any account may send (with the
-// open-door fee): public comments on proposals; x/review adds filings and
-// complaints. x/community marks none.
+// open-door fee): public comments on proposals, review filings,
+// reconsideration requests and complaints. x/community marks none.
 func OpenDoorMessages() []string {
-	return []string{sdk.MsgTypeURL(&proposalstypes.MsgComment{})}
+	return append([]string{sdk.MsgTypeURL(&proposalstypes.MsgComment{})}, reviewtypes.OpenDoorMessages()...)
 }

@@ -55,6 +55,9 @@ import (
 	"github.com/polity-chain/polity/x/proposals"
 	proposalskeeper "github.com/polity-chain/polity/x/proposals/keeper"
 	proposalstypes "github.com/polity-chain/polity/x/proposals/types"
+	"github.com/polity-chain/polity/x/review"
+	reviewkeeper "github.com/polity-chain/polity/x/review/keeper"
+	reviewtypes "github.com/polity-chain/polity/x/review/types"
 )
 
 var _ servertypes.Application = (*App)(nil)
@@ -65,6 +68,8 @@ var maccPerms = map[string][]string{
 	authtypes.FeeCollectorName: nil,
 	// the governance account may hold a treasury that BUDGET proposals spend
 	proposalstypes.ModuleName: nil,
+	// x/review holds refundable IRP deposits
+	reviewtypes.ModuleName: nil,
 }
 
 // App is the Polity application.
@@ -84,6 +89,7 @@ type App struct {
 	UpgradeKeeper   *upgradekeeper.Keeper
 	CommunityKeeper *communitykeeper.Keeper
 	ProposalsKeeper *proposalskeeper.Keeper
+	ReviewKeeper    *reviewkeeper.Keeper
 
 	ModuleManager      *module.Manager
 	BasicModuleManager module.BasicManager
@@ -125,7 +131,7 @@ func New(
 
 	keys := storetypes.NewKVStoreKeys(
 		authtypes.StoreKey, banktypes.StoreKey, consensustypes.StoreKey, upgradetypes.StoreKey,
-		communitytypes.StoreKey, proposalstypes.StoreKey,
+		communitytypes.StoreKey, proposalstypes.StoreKey, reviewtypes.StoreKey,
 	)
 	if err := bApp.RegisterStreamingServices(appOpts, keys); err != nil {
 		panic(err)
@@ -161,6 +167,13 @@ func New(
 			Empowered:  EmpoweredAuthority.String(),
 			Review:     ReviewAuthority.String(),
 		}, app.CommunityKeeper, logger)
+	app.ReviewKeeper = reviewkeeper.NewKeeper(appCodec, runtime.NewKVStoreService(keys[reviewtypes.StoreKey]),
+		runtime.EventService{}, app.MsgServiceRouter(), addrCodec, reviewkeeper.Authorities{
+			Governance:  authority,
+			Review:      ReviewAuthority.String(),
+			Empowered:   EmpoweredAuthority.String(),
+			Secretariat: SecretariatCommunity,
+		}, app.CommunityKeeper, app.ProposalsKeeper, app.BankKeeper, logger)
 
 	app.ModuleManager = module.NewManager(
 		auth.NewAppModule(appCodec, app.AccountKeeper, nil, nil),
@@ -169,6 +182,7 @@ func New(
 		upgrade.NewAppModule(app.UpgradeKeeper, addrCodec),
 		community.NewAppModule(appCodec, app.CommunityKeeper, addrCodec, consCodec),
 		proposals.NewAppModule(app.ProposalsKeeper, addrCodec),
+		review.NewAppModule(app.ReviewKeeper, addrCodec),
 	)
 	app.BasicModuleManager = module.NewBasicManagerFromManager(app.ModuleManager, nil)
 	app.BasicModuleManager.RegisterLegacyAminoCodec(legacyAmino)
@@ -178,15 +192,15 @@ func New(
 	// chain before anything else executes.
 	app.ModuleManager.SetOrderPreBlockers(upgradetypes.ModuleName, authtypes.ModuleName)
 	app.ModuleManager.SetOrderBeginBlockers(upgradetypes.ModuleName, authtypes.ModuleName, banktypes.ModuleName,
-		consensustypes.ModuleName, communitytypes.ModuleName, proposalstypes.ModuleName)
+		consensustypes.ModuleName, communitytypes.ModuleName, proposalstypes.ModuleName, reviewtypes.ModuleName)
 	// x/bank first (SDK v0.54 requirement). x/proposals runs before
 	// x/community so that a proposal ratified in this EndBlock has its effects
 	// (a validator change, say) flushed by x/community in the same block;
 	// x/community alone returns validator updates.
 	app.ModuleManager.SetOrderEndBlockers(banktypes.ModuleName, authtypes.ModuleName, consensustypes.ModuleName,
-		upgradetypes.ModuleName, proposalstypes.ModuleName, communitytypes.ModuleName)
+		upgradetypes.ModuleName, reviewtypes.ModuleName, proposalstypes.ModuleName, communitytypes.ModuleName)
 	genesisOrder := []string{authtypes.ModuleName, banktypes.ModuleName, consensustypes.ModuleName,
-		upgradetypes.ModuleName, communitytypes.ModuleName, proposalstypes.ModuleName}
+		upgradetypes.ModuleName, communitytypes.ModuleName, proposalstypes.ModuleName, reviewtypes.ModuleName}
 	app.ModuleManager.SetOrderInitGenesis(genesisOrder...)
 	app.ModuleManager.SetOrderExportGenesis(genesisOrder...)
 
@@ -274,10 +288,13 @@ func (app *App) InitChainer(ctx sdk.Context, req *abci.RequestInitChain) (*abci.
 // LoadHeight loads a particular height.
 func (app *App) LoadHeight(height int64) error { return app.LoadVersion(height) }
 
-// BlockedAddresses are the module accounts that may not receive funds: all
-// but the governance account, which may hold a treasury.
+// BlockedAddresses are the module accounts that may not receive funds by
+// transfer: all but the governance account, which may hold a treasury.
 func BlockedAddresses() map[string]bool {
-	return map[string]bool{authtypes.NewModuleAddress(authtypes.FeeCollectorName).String(): true}
+	return map[string]bool{
+		authtypes.NewModuleAddress(authtypes.FeeCollectorName).String(): true,
+		authtypes.NewModuleAddress(reviewtypes.ModuleName).String():     true,
+	}
 }
 
 // LegacyAmino returns the amino codec.

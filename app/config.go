@@ -23,6 +23,8 @@ const (
 	// proposals with. It is the authority of every module's parameters and of
 	// software upgrades; until x/proposals lands no one can sign as it.
 	GovernanceModuleName = "proposals"
+	// SecretariatCommunity is the community whose motions register external parties.
+	SecretariatCommunity = "secretariat"
 )
 
 var (

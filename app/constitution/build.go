@@ -13,6 +13,7 @@ import (
 
 	ctypes "github.com/polity-chain/polity/x/community/types"
 	ptypes "github.com/polity-chain/polity/x/proposals/types"
+	rtypes "github.com/polity-chain/polity/x/review/types"
 )
 
 // ValidatorSpec is one genesis validator.
@@ -43,6 +44,10 @@ type Spec struct {
 	// AdvicePeriod is how long the Board has to answer advice, and how long a
 	// finished Board vote waits for those answers.
 	AdvicePeriod time.Duration
+	// ReviewPeriod is x/review's working period: panel picks, the Board's
+	// deadlines, ombudsman reports and emergency consultations (emergency
+	// actions lapse after two).
+	ReviewPeriod time.Duration
 	// Bootstrap suspends the power cap (single-node chains only).
 	Bootstrap bool
 	// Funds is what each named key receives, in upolity.
@@ -53,6 +58,7 @@ type Spec struct {
 type Result struct {
 	Community *ctypes.GenesisState
 	Proposals *ptypes.GenesisState
+	Review    *rtypes.GenesisState
 	Balances  []banktypes.Balance
 }
 
@@ -111,7 +117,7 @@ func Build(spec Spec) (Result, error) {
 			return Result{}, fmt.Errorf("no address for key %q", p.Name)
 		}
 		balances = append(balances, banktypes.Balance{Address: addr.String(), Coins: sdk.NewCoins(sdk.NewInt64Coin(ctypes.FeeDenom, spec.Funds))})
-		if p.Name == "outsider" {
+		if p.independent() {
 			continue
 		}
 		gs.Members = append(gs.Members, ctypes.Member{Address: addr.String(), StakeholderType: p.Stakeholder, Region: p.Region, Audit: audit})
@@ -154,7 +160,41 @@ func Build(spec Spec) (Result, error) {
 			ConsensusPubkey: pkAny, Power: v.Power, Status: ctypes.ValidatorActive, Audit: audit,
 		})
 	}
-	return Result{Community: gs, Proposals: proposalsGenesis(spec), Balances: balances}, nil
+	review, err := reviewGenesis(spec)
+	if err != nil {
+		return Result{}, err
+	}
+	return Result{Community: gs, Proposals: proposalsGenesis(spec), Review: review, Balances: balances}, nil
+}
+
+// reviewGenesis seats the standing panel and the ombudsman and shortens the
+// review periods to the spec's; review cycles keep their production length.
+func reviewGenesis(spec Spec) (*rtypes.GenesisState, error) {
+	gs := rtypes.DefaultGenesis()
+	p := &gs.Params
+	p.PanelPickPeriod, p.BoardActionPeriod, p.ReconsiderationPeriod = spec.ReviewPeriod, spec.ReviewPeriod, spec.ReviewPeriod
+	p.ComplaintPeriod, p.EmergencyConsultationPeriod, p.EmergencyExpiry = spec.ReviewPeriod, spec.ReviewPeriod, 2*spec.ReviewPeriod
+	p.DrawDelayBlocks = 3
+	for i := range p.ReviewCycles {
+		if p.ReviewCycles[i].Type == rtypes.ReviewPostEmergency {
+			p.ReviewCycles[i].ReportPeriod = 5 * spec.ReviewPeriod
+		}
+	}
+	audit := ctypes.Audit{CreatedAt: spec.GenesisTime, UpdatedAt: spec.GenesisTime}
+	for i := 1; i <= 5; i++ {
+		name := fmt.Sprintf("panelist-%d", i)
+		addr, ok := spec.Addresses[name]
+		if !ok {
+			return nil, fmt.Errorf("no address for key %q", name)
+		}
+		gs.Panelists = append(gs.Panelists, rtypes.Panelist{Address: addr.String(), Name: "Panelist " + fmt.Sprint(i), Active: true, Audit: audit})
+	}
+	ombudsman, ok := spec.Addresses["ombudsman"]
+	if !ok {
+		return nil, fmt.Errorf("no address for key %q", "ombudsman")
+	}
+	gs.Ombudsman = &rtypes.Ombudsman{Address: ombudsman.String(), TermEnd: spec.GenesisTime.Add(p.OmbudsmanTerm), AppointedTime: spec.GenesisTime}
+	return gs, nil
 }
 
 // proposalsGenesis keeps the production procedures (thresholds, originators,

@@ -94,6 +94,8 @@ func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
 					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "community_id"}, {ProtoField: "operator"}, {ProtoField: "consensus_pubkey"}, {ProtoField: "moniker"}, {ProtoField: "power"}}},
 				{RpcMethod: "RemoveValidator", Use: "remove-validator [community-id] [consensus-address]", Short: "Remove one of the community's validators (a community decision)", Long: decisionNote,
 					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "community_id"}, {ProtoField: "consensus_address"}}},
+				{RpcMethod: "SetBoardChair", Use: "set-board-chair [director]", Short: "Elect the Board chair (a Board decision)", Long: decisionNote,
+					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "director"}}},
 				{RpcMethod: "UpdateParams", Use: "update-params", Short: "Replace the x/community bylaws (governance)", Long: govNote,
 					Example: `polityd tx community update-params --params '{"bootstrap":false,...}' --from <governance-address> --generate-only`},
 				{RpcMethod: "CreateCommunity", Use: "create-community [id] [name] [kind]", Short: "Found a community (governance)", Long: govNote,

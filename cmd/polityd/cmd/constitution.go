@@ -17,6 +17,7 @@ import (
 	"github.com/polity-chain/polity/app/constitution"
 	ctypes "github.com/polity-chain/polity/x/community/types"
 	ptypes "github.com/polity-chain/polity/x/proposals/types"
+	rtypes "github.com/polity-chain/polity/x/review/types"
 )
 
 const (
@@ -27,6 +28,7 @@ const (
 	flagComment      = "comment-period"
 	flagEC           = "ec-period"
 	flagAdvice       = "advice-period"
+	flagReview       = "review-period"
 )
 
 // constitutionCmd writes the default constitution into genesis.
@@ -74,10 +76,11 @@ polityd genesis constitution --keyring-backend test \
 			comment, _ := cmd.Flags().GetDuration(flagComment)
 			ec, _ := cmd.Flags().GetDuration(flagEC)
 			advice, _ := cmd.Flags().GetDuration(flagAdvice)
+			review, _ := cmd.Flags().GetDuration(flagReview)
 			funds, _ := cmd.Flags().GetInt64(flagFunds)
 			res, err := constitution.Build(constitution.Spec{
 				Addresses: addrs, Validators: validators, GenesisTime: doc.GenesisTime,
-				VotingPeriod: period, CommentPeriod: comment, ECPeriod: ec, AdvicePeriod: advice,
+				VotingPeriod: period, CommentPeriod: comment, ECPeriod: ec, AdvicePeriod: advice, ReviewPeriod: review,
 				Bootstrap: bootstrap, Funds: funds,
 			})
 			if err != nil {
@@ -88,6 +91,9 @@ polityd genesis constitution --keyring-backend test \
 				return err
 			}
 			if state[ptypes.ModuleName], err = cdc.MarshalJSON(res.Proposals); err != nil {
+				return err
+			}
+			if state[rtypes.ModuleName], err = cdc.MarshalJSON(res.Review); err != nil {
 				return err
 			}
 			if err := addAccounts(cdc, state, res.Balances); err != nil {
@@ -107,6 +113,7 @@ polityd genesis constitution --keyring-backend test \
 	cmd.Flags().Duration(flagComment, 10*time.Second, "public comment period of proposals (ICANN: 40 days)")
 	cmd.Flags().Duration(flagEC, 20*time.Second, "Empowered Community rejection window and approval deadline (ICANN: 21 and 51 days)")
 	cmd.Flags().Duration(flagAdvice, 60*time.Second, "time the Board has to answer advice")
+	cmd.Flags().Duration(flagReview, 60*time.Second, "x/review working period: panel picks, Board deadlines, ombudsman reports, emergency consultations")
 	cmd.Flags().StringArray(flagValidator, nil, "community,moniker,node-home[,power[,operator-key]] (repeatable)")
 	cmd.Flags().Int64(flagFunds, 1_000_000_000, "upolity given to every named key")
 	cmd.Flags().String(flags.FlagHome, app.DefaultNodeHome, "the node's home directory")

@@ -220,6 +220,9 @@ func (k *Keeper) vacate(ctx context.Context, seat types.BoardSeat, reason string
 	if err := k.changeElectorate(ctx, types.BoardBodyID, weight, true); err != nil {
 		return err
 	}
+	if err := k.releaseChair(ctx, holder); err != nil {
+		return err
+	}
 	seat.Holder = ""
 	touch(ctx, &seat.Audit)
 	if err := k.Seats.Set(ctx, seat.Id, seat); err != nil {

@@ -34,6 +34,11 @@ func (k *Keeper) InitGenesis(ctx context.Context, gs types.GenesisState) ([]abci
 			return nil, err
 		}
 	}
+	if gs.BoardChair != "" {
+		if err := k.BoardChair.Set(ctx, gs.BoardChair); err != nil {
+			return nil, err
+		}
+	}
 	updates, err := k.initValidators(ctx, gs)
 	if err != nil {
 		return nil, err
@@ -240,6 +245,9 @@ func (k *Keeper) ExportGenesis(ctx context.Context) (*types.GenesisState, error)
 		return nil, err
 	}
 	if gs.NextSeatId, err = k.SeatID.Peek(ctx); err != nil {
+		return nil, err
+	}
+	if gs.BoardChair, err = k.GetBoardChair(ctx); err != nil {
 		return nil, err
 	}
 	// Validators are keyed by address bytes; list them by bech32 address so the

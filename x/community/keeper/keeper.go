@@ -55,6 +55,8 @@ type Keeper struct {
 	// VotingSeats counts the voting seats not retired, so "the Board is full"
 	// is a comparison with the Board's electorate rather than a scan.
 	VotingSeats collections.Item[uint32]
+	// BoardChair is the chair elected by the Board among its voting directors.
+	BoardChair collections.Item[string]
 
 	Validators     *collections.IndexedMap[[]byte, types.Validator, ValidatorIndexes]
 	CommunityPower collections.Map[string, int64]
@@ -208,6 +210,7 @@ func NewKeeper(
 		Directors:    collections.NewMap(sb, types.DirectorsKey, "directors", accKey, codec.CollValue[types.DirectorRecord](cdc)),
 		RegionCounts: collections.NewMap(sb, types.RegionCountsKey, "region_counts", collections.Int32Key, collections.Uint32Value),
 		VotingSeats:  collections.NewItem(sb, types.VotingSeatsKey, "voting_seats", collections.Uint32Value),
+		BoardChair:   collections.NewItem(sb, types.BoardChairKey, "board_chair", collections.StringValue),
 
 		Validators: collections.NewIndexedMap(sb, types.ValidatorsKey, "validators", collections.BytesKey,
 			codec.CollValue[types.Validator](cdc), ValidatorIndexes{

@@ -45,6 +45,11 @@ func (s msgServer) RemoveValidator(ctx context.Context, msg *types.MsgRemoveVali
 	return &types.MsgRemoveValidatorResponse{}, s.Keeper.RemoveValidator(ctx, msg)
 }
 
+// SetBoardChair elects the Board chair (a Board motion).
+func (s msgServer) SetBoardChair(ctx context.Context, msg *types.MsgSetBoardChair) (*types.MsgSetBoardChairResponse, error) {
+	return &types.MsgSetBoardChairResponse{}, s.Keeper.SetBoardChair(ctx, msg)
+}
+
 // UpdateProfile changes the signer's profile.
 func (s msgServer) UpdateProfile(ctx context.Context, msg *types.MsgUpdateProfile) (*types.MsgUpdateProfileResponse, error) {
 	return &types.MsgUpdateProfileResponse{}, s.Keeper.UpdateProfile(ctx, msg)

@@ -24,7 +24,11 @@ func (q queryServer) Board(ctx context.Context, req *types.QueryBoardRequest) (*
 	if err != nil {
 		return nil, grpcError(err)
 	}
-	resp := &types.QueryBoardResponse{Body: body, Stats: stats, Seats: seats}
+	chair, err := q.k.GetBoardChair(ctx)
+	if err != nil {
+		return nil, grpcError(err)
+	}
+	resp := &types.QueryBoardResponse{Body: body, Stats: stats, Seats: seats, Chair: chair}
 	for _, s := range seats {
 		if s.Retired {
 			continue

@@ -155,7 +155,7 @@ func (q queryServer) Member(ctx context.Context, req *types.QueryMemberRequest) 
 		return nil, grpcError(notFound(err, types.ErrMemberNotFound, "%s", req.Address))
 	}
 	resp := &types.QueryMemberResponse{Member: m}
-	if resp.Memberships, err = q.k.membershipsOf(ctx, addr); err != nil {
+	if resp.Memberships, err = q.k.MembershipsOf(ctx, addr); err != nil {
 		return nil, grpcError(err)
 	}
 	if seatID, err := q.k.SeatHolders.Get(ctx, addr); err == nil {
@@ -190,8 +190,9 @@ func (q queryServer) Member(ctx context.Context, req *types.QueryMemberRequest) 
 	return resp, nil
 }
 
-// membershipsOf lists an account's memberships through the reverse index.
-func (k *Keeper) membershipsOf(ctx context.Context, addr sdk.AccAddress) ([]types.Membership, error) {
+// MembershipsOf lists an account's memberships through the reverse index;
+// an account belongs to at most max_communities communities.
+func (k *Keeper) MembershipsOf(ctx context.Context, addr sdk.AccAddress) ([]types.Membership, error) {
 	iter, err := k.Memberships.Indexes.Address.MatchExact(ctx, addr)
 	if err != nil {
 		return nil, err

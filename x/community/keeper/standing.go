@@ -5,6 +5,8 @@ import (
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
+	"cosmossdk.io/collections"
+
 	"github.com/polity-chain/polity/internal/collutil"
 	"github.com/polity-chain/polity/x/community/types"
 )
@@ -64,4 +66,33 @@ func (k *Keeper) BoardSeatOf(ctx context.Context, addr sdk.AccAddress) (types.Bo
 	}
 	seat, err := k.Seats.Get(ctx, id)
 	return seat, err == nil, err
+}
+
+// NextCommunity returns the community after id in id order, wrapping around
+// to the first; ok is false when there are no communities. It reads at most
+// two entries.
+func (k *Keeper) NextCommunity(ctx context.Context, after string) (string, bool, error) {
+	var rng *collections.Range[string]
+	if after != "" {
+		rng = new(collections.Range[string]).StartExclusive(after)
+	}
+	for _, r := range []*collections.Range[string]{rng, nil} {
+		iter, err := k.Communities.Iterate(ctx, r)
+		if err != nil {
+			return "", false, err
+		}
+		valid := iter.Valid()
+		var id string
+		if valid {
+			id, err = iter.Key()
+		}
+		iter.Close()
+		if err != nil {
+			return "", false, err
+		}
+		if valid {
+			return id, true, nil
+		}
+	}
+	return "", false, nil
 }

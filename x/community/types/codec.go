@@ -18,7 +18,7 @@ func allMsgs() []sdk.Msg {
 		&MsgSetSeatAllocation{}, &MsgSetDecisionRule{}, &MsgSetDecisionalParticipant{},
 		&MsgAdmitMember{}, &MsgRemoveMember{}, &MsgSetMemberRoles{},
 		&MsgAppointDirector{}, &MsgVacateSeat{}, &MsgAdmitValidator{}, &MsgRemoveValidator{},
-		&MsgUpdateProfile{}, &MsgResign{},
+		&MsgSetBoardChair{}, &MsgUpdateProfile{}, &MsgResign{},
 		&MsgSubmitMotion{}, &MsgVote{}, &MsgWithdrawMotion{},
 	}
 }

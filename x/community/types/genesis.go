@@ -296,10 +296,17 @@ func (gs GenesisState) validateSeats(_, _ address.Codec, idx *genesisIndex) erro
 			return fmt.Errorf("director record %s: term counts out of range", d.Address)
 		}
 	}
+	chairSeated := gs.BoardChair == ""
 	for _, s := range gs.Seats {
 		if s.Holder != "" && !directors[s.Holder] {
 			return fmt.Errorf("seat %d: holder %s has no director record", s.Id, s.Holder)
 		}
+		if s.Holder == gs.BoardChair && s.Voting && !s.Retired {
+			chairSeated = true
+		}
+	}
+	if !chairSeated {
+		return fmt.Errorf("board chair %s holds no voting seat", gs.BoardChair)
 	}
 	return nil
 }

@@ -37,6 +37,7 @@ var (
 	DirectorsKey      = collections.NewPrefix(19)
 	RegionCountsKey   = collections.NewPrefix(20)
 	VotingSeatsKey    = collections.NewPrefix(34)
+	BoardChairKey     = collections.NewPrefix(36)
 
 	ValidatorsKey          = collections.NewPrefix(21)
 	ValidatorsCommunityKey = collections.NewPrefix(22)

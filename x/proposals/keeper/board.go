@@ -121,6 +121,8 @@ func (k *Keeper) boardPasses(ctx context.Context, p *types.Proposal) (bool, erro
 // Empowered Community. Acting against consensus advice records a consultation
 // for each such advice.
 func (k *Keeper) concludeBoardVote(ctx context.Context, p *types.Proposal, approved bool) error {
+	sdkCtx, _ := now(ctx)
+	p.BoardDecidedTime = sdkCtx.HeaderInfo().Time
 	if err := k.emit(ctx, &types.EventBoardVoteConcluded{
 		ProposalId: p.Id, Approved: approved, Tally: p.BoardTally, EligibleWeight: p.BoardEligibleWeight, Threshold: p.BoardThreshold,
 	}); err != nil {
@@ -142,7 +144,6 @@ func (k *Keeper) concludeBoardVote(ctx context.Context, p *types.Proposal, appro
 	if p.Rule.EcTreatment == types.ECNone {
 		return k.ratify(ctx, p)
 	}
-	sdkCtx, _ := now(ctx)
 	p.EcDeadline = sdkCtx.HeaderInfo().Time.Add(p.Rule.EcPeriod).Truncate(time.Second)
 	if err := k.transition(ctx, p, types.StatusECReview, p.EcDeadline, ""); err != nil {
 		return err

@@ -76,3 +76,14 @@ func (k *Keeper) CurrentVersion(ctx context.Context, kind types.DocumentKind, sc
 func docKey(kind types.DocumentKind, scope string) DocKey {
 	return collections.Join(int32(kind), scope)
 }
+
+// ExecutingProposal returns the id of the proposal whose messages are running
+// (0 outside a ratification), so that other modules can record which Board
+// resolution made a decision.
+func (k *Keeper) ExecutingProposal(ctx context.Context) (uint64, error) {
+	id, err := k.Executing.Get(ctx)
+	if err != nil {
+		return 0, collutil.NotFoundOK(err)
+	}
+	return id, nil
+}

@@ -1,0 +1,250 @@
+package keeper
+
+import (
+	"context"
+
+	"cosmossdk.io/collections"
+
+	"github.com/polity-chain/polity/internal/collutil"
+	"github.com/polity-chain/polity/x/review/types"
+)
+
+// InitGenesis writes the state and rebuilds the queues from the records.
+func (k *Keeper) InitGenesis(ctx context.Context, gs types.GenesisState) error {
+	if err := k.Params.Set(ctx, gs.Params); err != nil {
+		return err
+	}
+	seqs := []struct {
+		seq  collections.Sequence
+		next uint64
+	}{
+		{k.IRPID, gs.NextIrpId}, {k.ReconsiderationID, gs.NextReconsiderationId}, {k.ComplaintID, gs.NextComplaintId},
+		{k.ReviewID, gs.NextReviewId}, {k.EmergencyID, gs.NextEmergencyId},
+	}
+	for _, s := range seqs {
+		if err := s.seq.Set(ctx, max(s.next, 1)); err != nil {
+			return err
+		}
+	}
+	for _, p := range gs.Parties {
+		addr, err := k.parseAddr("party", p.Address)
+		if err != nil {
+			return err
+		}
+		if err := k.Parties.Set(ctx, addr, p); err != nil {
+			return err
+		}
+	}
+	for _, p := range gs.Panelists {
+		addr, err := k.parseAddr("panelist", p.Address)
+		if err != nil {
+			return err
+		}
+		if err := k.Panelists.Set(ctx, addr, p); err != nil {
+			return err
+		}
+	}
+	if err := k.initCases(ctx, gs); err != nil {
+		return err
+	}
+	if err := k.initReviews(ctx, gs); err != nil {
+		return err
+	}
+	return k.initEmergencies(ctx, gs)
+}
+
+func (k *Keeper) initCases(ctx context.Context, gs types.GenesisState) error {
+	for _, c := range gs.Irps {
+		if err := k.IRPs.Set(ctx, c.Id, c); err != nil {
+			return err
+		}
+		switch c.Status {
+		case types.IRPPanelForming:
+			if c.Seed == "" {
+				if err := k.SeedQueue.Set(ctx, collections.Join(c.SeedHeight, c.Id)); err != nil {
+					return err
+				}
+			}
+			if err := k.PickQueue.Set(ctx, collutil.At(c.PickDeadline, c.Id)); err != nil {
+				return err
+			}
+		case types.IRPUpheld:
+			if err := k.BoardQueue.Set(ctx, collutil.At(c.BoardDeadline, c.Id)); err != nil {
+				return err
+			}
+		}
+	}
+	for _, d := range gs.Declarations {
+		addr, err := k.parseAddr("panelist", d.Panelist)
+		if err != nil {
+			return err
+		}
+		if err := k.Declarations.Set(ctx, collections.Join(d.IrpId, addr), d); err != nil {
+			return err
+		}
+	}
+	for _, r := range gs.Reconsiderations {
+		if err := k.Reconsiderations.Set(ctx, r.Id, r); err != nil {
+			return err
+		}
+		open := r.Status == types.ReconsiderationFiled || r.Status == types.ReconsiderationEvaluated
+		if open && !r.Overdue {
+			if err := k.ReconsiderationQueue.Set(ctx, collutil.At(r.Deadline, r.Id)); err != nil {
+				return err
+			}
+		}
+	}
+	if gs.Ombudsman != nil {
+		if err := k.Ombudsman.Set(ctx, *gs.Ombudsman); err != nil {
+			return err
+		}
+	}
+	for _, c := range gs.Complaints {
+		if err := k.Complaints.Set(ctx, c.Id, c); err != nil {
+			return err
+		}
+		if c.Status != types.ComplaintReported && !c.Overdue {
+			if err := k.ComplaintQueue.Set(ctx, collutil.At(c.Deadline, c.Id)); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+func (k *Keeper) initReviews(ctx context.Context, gs types.GenesisState) error {
+	for _, r := range gs.Reviews {
+		if err := k.Reviews.Set(ctx, r.Id, r); err != nil {
+			return err
+		}
+		if (r.Status == types.ReviewOpen || r.Status == types.ReviewInProgress) && !r.Overdue {
+			if err := k.ReviewQueue.Set(ctx, collutil.At(r.ReportDue, r.Id)); err != nil {
+				return err
+			}
+		}
+	}
+	for _, rec := range gs.Recommendations {
+		if err := k.Recommendations.Set(ctx, collections.Join(rec.ReviewId, rec.Index), rec); err != nil {
+			return err
+		}
+		if rec.Status == types.RecommendationApproved && !rec.Overdue {
+			if err := k.RecommendationQueue.Set(ctx, collutil.At(rec.Due, packRec(rec.ReviewId, rec.Index))); err != nil {
+				return err
+			}
+		}
+	}
+	for _, s := range gs.Schedule {
+		if err := k.Schedule.Set(ctx, int32(s.Type), s.DueUnix); err != nil {
+			return err
+		}
+	}
+	if gs.OrganisationalCursor != "" {
+		return k.Cursor.Set(ctx, gs.OrganisationalCursor)
+	}
+	return nil
+}
+
+func (k *Keeper) initEmergencies(ctx context.Context, gs types.GenesisState) error {
+	for _, e := range gs.Emergencies {
+		if err := k.Emergencies.Set(ctx, e.Id, e); err != nil {
+			return err
+		}
+		inForce := e.Status == types.EmergencyActive || e.Status == types.EmergencyRatified
+		if inForce && e.ConsultedCommunity == "" && !e.ConsultationMissed {
+			if err := k.ConsultationQueue.Set(ctx, collutil.At(e.ConsultationDeadline, e.Id)); err != nil {
+				return err
+			}
+		}
+		if e.Status == types.EmergencyActive {
+			if err := k.ExpiryQueue.Set(ctx, collutil.At(e.Expiry, e.Id)); err != nil {
+				return err
+			}
+		}
+		if inForce && e.Kind == types.EmergencyPauseMessage {
+			n, err := k.Paused.Get(ctx, e.Target)
+			if err := collutil.NotFoundOK(err); err != nil {
+				return err
+			}
+			if err := k.Paused.Set(ctx, e.Target, n+1); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// ExportGenesis writes out every record.
+func (k *Keeper) ExportGenesis(ctx context.Context) (*types.GenesisState, error) {
+	params, err := k.GetParams(ctx)
+	if err != nil {
+		return nil, err
+	}
+	gs := &types.GenesisState{Params: params}
+	if gs.Parties, err = values(ctx, k.Parties.Iterate); err != nil {
+		return nil, err
+	}
+	if gs.Panelists, err = values(ctx, k.Panelists.Iterate); err != nil {
+		return nil, err
+	}
+	if gs.Irps, err = values(ctx, k.IRPs.Iterate); err != nil {
+		return nil, err
+	}
+	if gs.Declarations, err = values(ctx, k.Declarations.Iterate); err != nil {
+		return nil, err
+	}
+	if gs.Reconsiderations, err = values(ctx, k.Reconsiderations.Iterate); err != nil {
+		return nil, err
+	}
+	if o, err := k.Ombudsman.Get(ctx); err == nil {
+		gs.Ombudsman = &o
+	} else if err := collutil.NotFoundOK(err); err != nil {
+		return nil, err
+	}
+	if gs.Complaints, err = values(ctx, k.Complaints.Iterate); err != nil {
+		return nil, err
+	}
+	if gs.Reviews, err = values(ctx, k.Reviews.Iterate); err != nil {
+		return nil, err
+	}
+	if gs.Recommendations, err = values(ctx, k.Recommendations.Iterate); err != nil {
+		return nil, err
+	}
+	if gs.Emergencies, err = values(ctx, k.Emergencies.Iterate); err != nil {
+		return nil, err
+	}
+	iter, err := k.Schedule.Iterate(ctx, nil)
+	if err != nil {
+		return nil, err
+	}
+	kvs, err := iter.KeyValues()
+	if err != nil {
+		return nil, err
+	}
+	for _, kv := range kvs {
+		gs.Schedule = append(gs.Schedule, types.ScheduledReview{Type: types.ReviewType(kv.Key), DueUnix: kv.Value})
+	}
+	if gs.OrganisationalCursor, err = k.Cursor.Get(ctx); collutil.NotFoundOK(err) != nil {
+		return nil, err
+	}
+	for _, s := range []struct {
+		seq collections.Sequence
+		out *uint64
+	}{
+		{k.IRPID, &gs.NextIrpId}, {k.ReconsiderationID, &gs.NextReconsiderationId}, {k.ComplaintID, &gs.NextComplaintId},
+		{k.ReviewID, &gs.NextReviewId}, {k.EmergencyID, &gs.NextEmergencyId},
+	} {
+		if *s.out, err = s.seq.Peek(ctx); err != nil {
+			return nil, err
+		}
+	}
+	return gs, nil
+}
+
+// values reads a whole collection in key order.
+func values[K, V any](ctx context.Context, iterate func(context.Context, collections.Ranger[K]) (collections.Iterator[K, V], error)) ([]V, error) {
+	iter, err := iterate(ctx, nil)
+	if err != nil {
+		return nil, err
+	}
+	return iter.Values()
+}

@@ -1,0 +1,147 @@
+package keeper
+
+import (
+	"context"
+
+	"github.com/polity-chain/polity/internal/collutil"
+	"github.com/polity-chain/polity/x/review/types"
+)
+
+// AppointOmbudsman appoints the ombudsman for a term (a ratified resolution).
+func (k *Keeper) AppointOmbudsman(ctx context.Context, msg *types.MsgAppointOmbudsman) error {
+	if err := k.requireGovernance(msg.Authority); err != nil {
+		return err
+	}
+	if _, err := k.parseAddr("address", msg.Address); err != nil {
+		return err
+	}
+	params, err := k.GetParams(ctx)
+	if err != nil {
+		return err
+	}
+	now, _ := blockTime(ctx)
+	o := types.Ombudsman{Address: msg.Address, TermEnd: deadline(ctx, params.OmbudsmanTerm), AppointedBy: k.resolution(ctx), AppointedTime: now}
+	if err := k.Ombudsman.Set(ctx, o); err != nil {
+		return err
+	}
+	return k.emit(ctx, &types.EventOmbudsmanAppointed{Address: msg.Address})
+}
+
+// requireOmbudsman checks that the signer is the ombudsman in office.
+func (k *Keeper) requireOmbudsman(ctx context.Context, signer string) error {
+	o, err := k.Ombudsman.Get(ctx)
+	if err := collutil.NotFoundOK(err); err != nil {
+		return err
+	}
+	now, _ := blockTime(ctx)
+	if o.Address == "" || o.Address != signer || !now.Before(o.TermEnd) {
+		return types.ErrNotOmbudsman.Wrapf("%s is not the ombudsman in office", signer)
+	}
+	return nil
+}
+
+// FileComplaint files a complaint of unfair treatment (any account: an
+// open-door message). The ombudsman reports by the deadline.
+func (k *Keeper) FileComplaint(ctx context.Context, msg *types.MsgFileComplaint) (uint64, error) {
+	if _, err := k.parseAddr("complainant", msg.Complainant); err != nil {
+		return 0, err
+	}
+	params, err := k.GetParams(ctx)
+	if err != nil {
+		return 0, err
+	}
+	if err := checkText("subject", msg.Subject, params.MaxTextLength, true); err != nil {
+		return 0, err
+	}
+	if err := checkDocument("complaint", msg.Complaint, params.MaxUriLength); err != nil {
+		return 0, err
+	}
+	id, err := k.ComplaintID.Next(ctx)
+	if err != nil {
+		return 0, err
+	}
+	now, height := blockTime(ctx)
+	c := types.Complaint{
+		Id: id, Complainant: msg.Complainant, Subject: msg.Subject, Complaint: msg.Complaint, Status: types.ComplaintFiled,
+		Deadline: deadline(ctx, params.ComplaintPeriod), FiledHeight: height, FiledTime: now, UpdatedTime: now,
+	}
+	if err := k.Complaints.Set(ctx, id, c); err != nil {
+		return 0, err
+	}
+	if err := k.ComplaintQueue.Set(ctx, collutil.At(c.Deadline, id)); err != nil {
+		return 0, err
+	}
+	return id, k.emit(ctx, &types.EventComplaintChanged{ComplaintId: id, Status: c.Status})
+}
+
+// AcknowledgeComplaint acknowledges a complaint.
+func (k *Keeper) AcknowledgeComplaint(ctx context.Context, msg *types.MsgAcknowledgeComplaint) error {
+	if err := k.requireOmbudsman(ctx, msg.Ombudsman); err != nil {
+		return err
+	}
+	c, err := get(ctx, k.Complaints, msg.ComplaintId, "complaint")
+	if err != nil {
+		return err
+	}
+	if c.Status != types.ComplaintFiled {
+		return types.ErrWrongPhase.Wrapf("complaint %d is %s", c.Id, c.Status)
+	}
+	c.Status = types.ComplaintAcknowledged
+	c.UpdatedTime, _ = blockTime(ctx)
+	if err := k.Complaints.Set(ctx, c.Id, c); err != nil {
+		return err
+	}
+	return k.emit(ctx, &types.EventComplaintChanged{ComplaintId: c.Id, Status: c.Status, Overdue: c.Overdue})
+}
+
+// ReportComplaint issues the ombudsman's report; it changes no decision.
+func (k *Keeper) ReportComplaint(ctx context.Context, msg *types.MsgReportComplaint) error {
+	if err := k.requireOmbudsman(ctx, msg.Ombudsman); err != nil {
+		return err
+	}
+	params, err := k.GetParams(ctx)
+	if err != nil {
+		return err
+	}
+	if err := checkDocument("report", msg.Report, params.MaxUriLength); err != nil {
+		return err
+	}
+	c, err := get(ctx, k.Complaints, msg.ComplaintId, "complaint")
+	if err != nil {
+		return err
+	}
+	if c.Status == types.ComplaintReported {
+		return types.ErrAlreadyDone.Wrapf("complaint %d is reported", c.Id)
+	}
+	if !c.Overdue {
+		if err := k.ComplaintQueue.Remove(ctx, collutil.At(c.Deadline, c.Id)); err != nil {
+			return err
+		}
+	}
+	c.Status, c.Report = types.ComplaintReported, msg.Report
+	c.UpdatedTime, _ = blockTime(ctx)
+	if err := k.Complaints.Set(ctx, c.Id, c); err != nil {
+		return err
+	}
+	return k.emit(ctx, &types.EventComplaintChanged{ComplaintId: c.Id, Status: c.Status, Overdue: c.Overdue})
+}
+
+// complaintOverdue marks a complaint not reported in time.
+func (k *Keeper) complaintOverdue(ctx context.Context, id uint64) error {
+	c, err := get(ctx, k.Complaints, id, "complaint")
+	if err != nil {
+		return err
+	}
+	if err := k.ComplaintQueue.Remove(ctx, collutil.At(c.Deadline, c.Id)); err != nil {
+		return err
+	}
+	if c.Status == types.ComplaintReported {
+		return nil
+	}
+	c.Overdue = true
+	c.UpdatedTime, _ = blockTime(ctx)
+	if err := k.Complaints.Set(ctx, c.Id, c); err != nil {
+		return err
+	}
+	return k.emit(ctx, &types.EventComplaintChanged{ComplaintId: c.Id, Status: c.Status, Overdue: true})
+}

@@ -1,0 +1,158 @@
+package keeper
+
+import (
+	"context"
+
+	sdk "github.com/cosmos/cosmos-sdk/types"
+
+	"github.com/polity-chain/polity/internal/collutil"
+	communitytypes "github.com/polity-chain/polity/x/community/types"
+	"github.com/polity-chain/polity/x/review/types"
+)
+
+// RegisterParty registers an external party (the secretariat's motion). A
+// registered party has standing: it may transact like a member and file
+// independent reviews.
+func (k *Keeper) RegisterParty(ctx context.Context, msg *types.MsgRegisterParty) error {
+	if want := communitytypes.BodyAddress(k.auth.Secretariat).String(); msg.Authority != want {
+		return types.ErrUnauthorized.Wrapf("parties are registered by a motion of %s (signer %s), got %s", k.auth.Secretariat, want, msg.Authority)
+	}
+	addr, err := k.parseAddr("address", msg.Address)
+	if err != nil {
+		return err
+	}
+	params, err := k.GetParams(ctx)
+	if err != nil {
+		return err
+	}
+	if err := checkText("name", msg.Name, params.MaxTextLength, true); err != nil {
+		return err
+	}
+	if err := checkDocument("profile", msg.Profile, params.MaxUriLength); err != nil {
+		return err
+	}
+	party, err := k.Parties.Get(ctx, addr)
+	if err == nil && party.Active {
+		return types.ErrAlreadyDone.Wrapf("%s is already registered", msg.Address)
+	}
+	now, height := blockTime(ctx)
+	audit := communitytypes.Audit{CreatedHeight: height, CreatedAt: now, UpdatedHeight: height, UpdatedAt: now}
+	if err == nil {
+		audit.CreatedHeight, audit.CreatedAt = party.Audit.CreatedHeight, party.Audit.CreatedAt
+	}
+	party = types.Party{Address: msg.Address, Name: msg.Name, Profile: msg.Profile, Active: true, Audit: audit}
+	if err := k.Parties.Set(ctx, addr, party); err != nil {
+		return err
+	}
+	return k.emit(ctx, &types.EventPartyRegistered{Address: msg.Address, Active: true})
+}
+
+// DeregisterParty withdraws a registration (the secretariat's motion); the
+// record stays, inactive.
+func (k *Keeper) DeregisterParty(ctx context.Context, msg *types.MsgDeregisterParty) error {
+	if want := communitytypes.BodyAddress(k.auth.Secretariat).String(); msg.Authority != want {
+		return types.ErrUnauthorized.Wrapf("parties are deregistered by a motion of %s (signer %s), got %s", k.auth.Secretariat, want, msg.Authority)
+	}
+	addr, err := k.parseAddr("address", msg.Address)
+	if err != nil {
+		return err
+	}
+	party, err := get(ctx, k.Parties, addr, "party")
+	if err != nil {
+		return err
+	}
+	if !party.Active {
+		return types.ErrAlreadyDone.Wrapf("%s is not registered", msg.Address)
+	}
+	now, height := blockTime(ctx)
+	party.Active, party.Audit.UpdatedHeight, party.Audit.UpdatedAt = false, height, now
+	if err := k.Parties.Set(ctx, addr, party); err != nil {
+		return err
+	}
+	return k.emit(ctx, &types.EventPartyRegistered{Address: msg.Address, Active: false})
+}
+
+// HasStanding reports whether x/review gives an account standing on the
+// chain: an active registered party, an active standing panelist, or the
+// ombudsman (the permission ante decorator asks every module that grants it).
+func (k *Keeper) HasStanding(ctx context.Context, addr sdk.AccAddress) (bool, error) {
+	if party, err := k.Parties.Get(ctx, addr); err == nil && party.Active {
+		return true, nil
+	} else if err := collutil.NotFoundOK(err); err != nil {
+		return false, err
+	}
+	if p, err := k.Panelists.Get(ctx, addr); err == nil && p.Active {
+		return true, nil
+	} else if err := collutil.NotFoundOK(err); err != nil {
+		return false, err
+	}
+	o, err := k.Ombudsman.Get(ctx)
+	if err != nil {
+		return false, collutil.NotFoundOK(err)
+	}
+	return o.Address == addr.String(), nil
+}
+
+// isParty reports whether an account is an active registered party.
+func (k *Keeper) isParty(ctx context.Context, addr sdk.AccAddress) (bool, error) {
+	party, err := k.Parties.Get(ctx, addr)
+	if err != nil {
+		return false, collutil.NotFoundOK(err)
+	}
+	return party.Active, nil
+}
+
+// AppointPanelist adds a member to the standing panel (Board resolution).
+func (k *Keeper) AppointPanelist(ctx context.Context, msg *types.MsgAppointPanelist) error {
+	if err := k.requireGovernance(msg.Authority); err != nil {
+		return err
+	}
+	addr, err := k.parseAddr("address", msg.Address)
+	if err != nil {
+		return err
+	}
+	params, err := k.GetParams(ctx)
+	if err != nil {
+		return err
+	}
+	if err := checkText("name", msg.Name, params.MaxTextLength, true); err != nil {
+		return err
+	}
+	if p, err := k.Panelists.Get(ctx, addr); err == nil && p.Active {
+		return types.ErrAlreadyDone.Wrapf("%s is already a panelist", msg.Address)
+	}
+	now, height := blockTime(ctx)
+	p := types.Panelist{
+		Address: msg.Address, Name: msg.Name, AppointedBy: k.resolution(ctx), Active: true,
+		Audit: communitytypes.Audit{CreatedHeight: height, CreatedAt: now, UpdatedHeight: height, UpdatedAt: now},
+	}
+	if err := k.Panelists.Set(ctx, addr, p); err != nil {
+		return err
+	}
+	return k.emit(ctx, &types.EventPanelistChanged{Address: msg.Address, Active: true})
+}
+
+// RemovePanelist retires a panelist (Board resolution); cases already
+// assigned keep their panel.
+func (k *Keeper) RemovePanelist(ctx context.Context, msg *types.MsgRemovePanelist) error {
+	if err := k.requireGovernance(msg.Authority); err != nil {
+		return err
+	}
+	addr, err := k.parseAddr("address", msg.Address)
+	if err != nil {
+		return err
+	}
+	p, err := get(ctx, k.Panelists, addr, "panelist")
+	if err != nil {
+		return err
+	}
+	if !p.Active {
+		return types.ErrAlreadyDone.Wrapf("%s is not an active panelist", msg.Address)
+	}
+	now, height := blockTime(ctx)
+	p.Active, p.Audit.UpdatedHeight, p.Audit.UpdatedAt = false, height, now
+	if err := k.Panelists.Set(ctx, addr, p); err != nil {
+		return err
+	}
+	return k.emit(ctx, &types.EventPanelistChanged{Address: msg.Address, Active: false})
+}

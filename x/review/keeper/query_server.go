@@ -1,0 +1,326 @@
+package keeper
+
+import (
+	"context"
+	"errors"
+
+	"google.golang.org/grpc/codes"
+	"google.golang.org/grpc/status"
+
+	"cosmossdk.io/collections"
+
+	sdk "github.com/cosmos/cosmos-sdk/types"
+	"github.com/cosmos/cosmos-sdk/types/query"
+
+	"github.com/polity-chain/polity/internal/collutil"
+	"github.com/polity-chain/polity/x/review/types"
+)
+
+// maxPageLimit caps one page of any list query.
+const maxPageLimit = 200
+
+type queryServer struct{ k *Keeper }
+
+var _ types.QueryServer = queryServer{}
+
+// NewQueryServer returns the x/review Query service.
+func NewQueryServer(k *Keeper) types.QueryServer { return queryServer{k: k} }
+
+var errNilRequest = status.Error(codes.InvalidArgument, "empty request")
+
+func page(p *query.PageRequest) *query.PageRequest {
+	if p == nil {
+		return &query.PageRequest{Limit: query.DefaultLimit, CountTotal: true}
+	}
+	if p.Limit > maxPageLimit {
+		cp := *p
+		cp.Limit = maxPageLimit
+		return &cp
+	}
+	return p
+}
+
+func grpcError(err error) error {
+	switch {
+	case err == nil:
+		return nil
+	case errors.Is(err, types.ErrNotFound), errors.Is(err, collections.ErrNotFound):
+		return status.Error(codes.NotFound, err.Error())
+	case errors.Is(err, types.ErrInvalidAddress):
+		return status.Error(codes.InvalidArgument, err.Error())
+	}
+	return status.Error(codes.Internal, err.Error())
+}
+
+// byStatus pages through records of one status through the status index, or
+// through all records when status is zero.
+func byStatus[V any](ctx context.Context, m *collections.IndexedMap[uint64, V, StatusIndex[V]], status int32,
+	pageReq *query.PageRequest, keep func(V) bool,
+) ([]V, *query.PageResponse, error) {
+	if status == 0 {
+		return query.CollectionFilteredPaginate(ctx, m, page(pageReq),
+			func(_ uint64, v V) (bool, error) { return keep(v), nil },
+			func(_ uint64, v V) (V, error) { return v, nil })
+	}
+	load := func(id uint64) (V, error) { return m.Get(ctx, id) }
+	return query.CollectionFilteredPaginate(ctx, m.Indexes.Status, page(pageReq),
+		func(key collections.Pair[int32, uint64], _ collections.NoValue) (bool, error) {
+			v, err := load(key.K2())
+			return err == nil && keep(v), err
+		},
+		func(key collections.Pair[int32, uint64], _ collections.NoValue) (V, error) { return load(key.K2()) },
+		query.WithCollectionPaginationPairPrefix[int32, uint64](status))
+}
+
+func all[V any](V) bool { return true }
+
+// Params returns the module parameters.
+func (q queryServer) Params(ctx context.Context, req *types.QueryParamsRequest) (*types.QueryParamsResponse, error) {
+	if req == nil {
+		return nil, errNilRequest
+	}
+	p, err := q.k.GetParams(ctx)
+	return &types.QueryParamsResponse{Params: p}, grpcError(err)
+}
+
+// IRPs lists cases by status or claimant.
+func (q queryServer) IRPs(ctx context.Context, req *types.QueryIRPsRequest) (*types.QueryIRPsResponse, error) {
+	if req == nil {
+		return nil, errNilRequest
+	}
+	keep := func(c types.IRP) bool {
+		return (req.Status == types.IRPUnspecified || c.Status == req.Status) && (req.Claimant == "" || c.Claimant == req.Claimant)
+	}
+	load := func(id uint64) (types.IRP, error) { return q.k.IRPs.Get(ctx, id) }
+	var (
+		out  []types.IRP
+		resp *query.PageResponse
+		err  error
+	)
+	switch {
+	case req.Claimant != "":
+		out, resp, err = query.CollectionFilteredPaginate(ctx, q.k.IRPs.Indexes.Claimant, page(req.Pagination),
+			func(key collections.Pair[string, uint64], _ collections.NoValue) (bool, error) {
+				c, err := load(key.K2())
+				return err == nil && keep(c), err
+			},
+			func(key collections.Pair[string, uint64], _ collections.NoValue) (types.IRP, error) {
+				return load(key.K2())
+			},
+			query.WithCollectionPaginationPairPrefix[string, uint64](req.Claimant))
+	case req.Status != types.IRPUnspecified:
+		out, resp, err = query.CollectionPaginate(ctx, q.k.IRPs.Indexes.Status, page(req.Pagination),
+			func(key collections.Pair[int32, uint64], _ collections.NoValue) (types.IRP, error) {
+				return load(key.K2())
+			},
+			query.WithCollectionPaginationPairPrefix[int32, uint64](int32(req.Status)))
+	default:
+		out, resp, err = query.CollectionPaginate(ctx, q.k.IRPs, page(req.Pagination),
+			func(_ uint64, c types.IRP) (types.IRP, error) { return c, nil })
+	}
+	if err != nil {
+		return nil, grpcError(err)
+	}
+	return &types.QueryIRPsResponse{Irps: out, Pagination: resp}, nil
+}
+
+// IRP returns a case with its panel's declarations.
+func (q queryServer) IRP(ctx context.Context, req *types.QueryIRPRequest) (*types.QueryIRPResponse, error) {
+	if req == nil {
+		return nil, errNilRequest
+	}
+	c, err := q.k.GetIRP(ctx, req.Id)
+	if err != nil {
+		return nil, grpcError(err)
+	}
+	resp := &types.QueryIRPResponse{Irp: c}
+	for _, p := range c.Panel {
+		addr, err := q.k.parseAddr("panelist", p)
+		if err != nil {
+			return nil, grpcError(err)
+		}
+		d, err := q.k.Declarations.Get(ctx, collections.Join(c.Id, addr))
+		if err == nil {
+			resp.Declarations = append(resp.Declarations, d)
+		} else if err := collutil.NotFoundOK(err); err != nil {
+			return nil, grpcError(err)
+		}
+	}
+	return resp, nil
+}
+
+// Panelists lists the standing panel.
+func (q queryServer) Panelists(ctx context.Context, req *types.QueryPanelistsRequest) (*types.QueryPanelistsResponse, error) {
+	if req == nil {
+		return nil, errNilRequest
+	}
+	out, resp, err := query.CollectionFilteredPaginate(ctx, q.k.Panelists, page(req.Pagination),
+		func(_ sdk.AccAddress, p types.Panelist) (bool, error) { return !req.ActiveOnly || p.Active, nil },
+		func(_ sdk.AccAddress, p types.Panelist) (types.Panelist, error) { return p, nil })
+	if err != nil {
+		return nil, grpcError(err)
+	}
+	return &types.QueryPanelistsResponse{Panelists: out, Pagination: resp}, nil
+}
+
+// Parties lists registered external parties.
+func (q queryServer) Parties(ctx context.Context, req *types.QueryPartiesRequest) (*types.QueryPartiesResponse, error) {
+	if req == nil {
+		return nil, errNilRequest
+	}
+	out, resp, err := query.CollectionPaginate(ctx, q.k.Parties, page(req.Pagination),
+		func(_ sdk.AccAddress, p types.Party) (types.Party, error) { return p, nil })
+	if err != nil {
+		return nil, grpcError(err)
+	}
+	return &types.QueryPartiesResponse{Parties: out, Pagination: resp}, nil
+}
+
+// Reconsiderations lists requests, optionally by status.
+func (q queryServer) Reconsiderations(ctx context.Context, req *types.QueryReconsiderationsRequest) (*types.QueryReconsiderationsResponse, error) {
+	if req == nil {
+		return nil, errNilRequest
+	}
+	out, resp, err := byStatus(ctx, q.k.Reconsiderations, int32(req.Status), req.Pagination, all[types.Reconsideration])
+	if err != nil {
+		return nil, grpcError(err)
+	}
+	return &types.QueryReconsiderationsResponse{Reconsiderations: out, Pagination: resp}, nil
+}
+
+// Reconsideration returns one request.
+func (q queryServer) Reconsideration(ctx context.Context, req *types.QueryReconsiderationRequest) (*types.QueryReconsiderationResponse, error) {
+	if req == nil {
+		return nil, errNilRequest
+	}
+	r, err := get(ctx, q.k.Reconsiderations, req.Id, "reconsideration")
+	if err != nil {
+		return nil, grpcError(err)
+	}
+	return &types.QueryReconsiderationResponse{Reconsideration: r}, nil
+}
+
+// Ombudsman returns the ombudsman.
+func (q queryServer) Ombudsman(ctx context.Context, req *types.QueryOmbudsmanRequest) (*types.QueryOmbudsmanResponse, error) {
+	if req == nil {
+		return nil, errNilRequest
+	}
+	o, err := q.k.Ombudsman.Get(ctx)
+	if err != nil {
+		if err := collutil.NotFoundOK(err); err != nil {
+			return nil, grpcError(err)
+		}
+		return &types.QueryOmbudsmanResponse{}, nil
+	}
+	return &types.QueryOmbudsmanResponse{Ombudsman: &o}, nil
+}
+
+// Complaints lists complaints, optionally by status.
+func (q queryServer) Complaints(ctx context.Context, req *types.QueryComplaintsRequest) (*types.QueryComplaintsResponse, error) {
+	if req == nil {
+		return nil, errNilRequest
+	}
+	out, resp, err := byStatus(ctx, q.k.Complaints, int32(req.Status), req.Pagination, all[types.Complaint])
+	if err != nil {
+		return nil, grpcError(err)
+	}
+	return &types.QueryComplaintsResponse{Complaints: out, Pagination: resp}, nil
+}
+
+// Complaint returns one complaint.
+func (q queryServer) Complaint(ctx context.Context, req *types.QueryComplaintRequest) (*types.QueryComplaintResponse, error) {
+	if req == nil {
+		return nil, errNilRequest
+	}
+	c, err := get(ctx, q.k.Complaints, req.Id, "complaint")
+	if err != nil {
+		return nil, grpcError(err)
+	}
+	return &types.QueryComplaintResponse{Complaint: c}, nil
+}
+
+// Reviews lists reviews by status, type or overdue.
+func (q queryServer) Reviews(ctx context.Context, req *types.QueryReviewsRequest) (*types.QueryReviewsResponse, error) {
+	if req == nil {
+		return nil, errNilRequest
+	}
+	keep := func(r types.Review) bool {
+		return (req.Type == types.ReviewTypeUnspecified || r.Type == req.Type) && (!req.OverdueOnly || r.Overdue)
+	}
+	out, resp, err := byStatus(ctx, q.k.Reviews, int32(req.Status), req.Pagination, keep)
+	if err != nil {
+		return nil, grpcError(err)
+	}
+	return &types.QueryReviewsResponse{Reviews: out, Pagination: resp}, nil
+}
+
+// Review returns one review.
+func (q queryServer) Review(ctx context.Context, req *types.QueryReviewRequest) (*types.QueryReviewResponse, error) {
+	if req == nil {
+		return nil, errNilRequest
+	}
+	r, err := q.k.GetReview(ctx, req.Id)
+	if err != nil {
+		return nil, grpcError(err)
+	}
+	return &types.QueryReviewResponse{Review: r}, nil
+}
+
+// Recommendations lists a review's recommendations.
+func (q queryServer) Recommendations(ctx context.Context, req *types.QueryRecommendationsRequest) (*types.QueryRecommendationsResponse, error) {
+	if req == nil {
+		return nil, errNilRequest
+	}
+	if _, err := q.k.GetReview(ctx, req.Id); err != nil {
+		return nil, grpcError(err)
+	}
+	out, resp, err := query.CollectionPaginate(ctx, q.k.Recommendations, page(req.Pagination),
+		func(_ collections.Pair[uint64, uint32], r types.Recommendation) (types.Recommendation, error) {
+			return r, nil
+		},
+		query.WithCollectionPaginationPairPrefix[uint64, uint32](req.Id))
+	if err != nil {
+		return nil, grpcError(err)
+	}
+	return &types.QueryRecommendationsResponse{Recommendations: out, Pagination: resp}, nil
+}
+
+// Emergencies lists emergency actions, optionally by status.
+func (q queryServer) Emergencies(ctx context.Context, req *types.QueryEmergenciesRequest) (*types.QueryEmergenciesResponse, error) {
+	if req == nil {
+		return nil, errNilRequest
+	}
+	out, resp, err := byStatus(ctx, q.k.Emergencies, int32(req.Status), req.Pagination, all[types.Emergency])
+	if err != nil {
+		return nil, grpcError(err)
+	}
+	return &types.QueryEmergenciesResponse{Emergencies: out, Pagination: resp}, nil
+}
+
+// Emergency returns one emergency action.
+func (q queryServer) Emergency(ctx context.Context, req *types.QueryEmergencyRequest) (*types.QueryEmergencyResponse, error) {
+	if req == nil {
+		return nil, errNilRequest
+	}
+	e, err := q.k.GetEmergency(ctx, req.Id)
+	if err != nil {
+		return nil, grpcError(err)
+	}
+	return &types.QueryEmergencyResponse{Emergency: e}, nil
+}
+
+// PausedMessages lists the message types paused by emergency actions in force.
+func (q queryServer) PausedMessages(ctx context.Context, req *types.QueryPausedMessagesRequest) (*types.QueryPausedMessagesResponse, error) {
+	if req == nil {
+		return nil, errNilRequest
+	}
+	iter, err := q.k.Paused.Iterate(ctx, nil)
+	if err != nil {
+		return nil, grpcError(err)
+	}
+	keys, err := iter.Keys()
+	if err != nil {
+		return nil, grpcError(err)
+	}
+	return &types.QueryPausedMessagesResponse{TypeUrls: keys}, nil
+}

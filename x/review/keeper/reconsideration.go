@@ -1,0 +1,139 @@
+package keeper
+
+import (
+	"context"
+
+	"github.com/polity-chain/polity/internal/collutil"
+	"github.com/polity-chain/polity/x/review/types"
+)
+
+// FileReconsideration asks the Board to reconsider one of its decisions,
+// within the window after it (any account: an open-door message). The Board
+// must decide by the deadline.
+func (k *Keeper) FileReconsideration(ctx context.Context, msg *types.MsgFileReconsideration) (uint64, error) {
+	if _, err := k.parseAddr("requester", msg.Requester); err != nil {
+		return 0, err
+	}
+	params, err := k.GetParams(ctx)
+	if err != nil {
+		return 0, err
+	}
+	if err := checkText("grounds", msg.Grounds, params.MaxTextLength, true); err != nil {
+		return 0, err
+	}
+	if err := checkDocument("request", msg.Request, params.MaxUriLength); err != nil {
+		return 0, err
+	}
+	p, err := k.proposals.GetProposal(ctx, msg.ProposalId)
+	if err != nil {
+		return 0, err
+	}
+	decided, ok := boardDecisionTime(p)
+	if !ok {
+		return 0, types.ErrWrongPhase.Wrapf("proposal %d is %s: there is no Board decision to reconsider", p.Id, p.Status)
+	}
+	now, height := blockTime(ctx)
+	if now.Sub(decided) > params.ReconsiderationWindow {
+		return 0, types.ErrOutOfWindow.Wrapf("the Board decided proposal %d at %s; requests are due within %s", p.Id, decided, params.ReconsiderationWindow)
+	}
+	id, err := k.ReconsiderationID.Next(ctx)
+	if err != nil {
+		return 0, err
+	}
+	r := types.Reconsideration{
+		Id: id, Requester: msg.Requester, ProposalId: msg.ProposalId, Grounds: msg.Grounds, Request: msg.Request,
+		Status: types.ReconsiderationFiled, Deadline: deadline(ctx, params.ReconsiderationPeriod),
+		FiledHeight: height, FiledTime: now, UpdatedTime: now,
+	}
+	if err := k.Reconsiderations.Set(ctx, id, r); err != nil {
+		return 0, err
+	}
+	if err := k.ReconsiderationQueue.Set(ctx, collutil.At(r.Deadline, id)); err != nil {
+		return 0, err
+	}
+	return id, k.emit(ctx, &types.EventReconsiderationChanged{ReconsiderationId: id, Status: r.Status})
+}
+
+// EvaluateReconsideration records the ombudsman's evaluation.
+func (k *Keeper) EvaluateReconsideration(ctx context.Context, msg *types.MsgEvaluateReconsideration) error {
+	if err := k.requireOmbudsman(ctx, msg.Ombudsman); err != nil {
+		return err
+	}
+	params, err := k.GetParams(ctx)
+	if err != nil {
+		return err
+	}
+	if err := checkDocument("evaluation", msg.Evaluation, params.MaxUriLength); err != nil {
+		return err
+	}
+	r, err := get(ctx, k.Reconsiderations, msg.ReconsiderationId, "reconsideration")
+	if err != nil {
+		return err
+	}
+	if r.Status != types.ReconsiderationFiled {
+		return types.ErrWrongPhase.Wrapf("reconsideration %d is %s", r.Id, r.Status)
+	}
+	r.Status, r.Evaluation = types.ReconsiderationEvaluated, msg.Evaluation
+	r.UpdatedTime, _ = blockTime(ctx)
+	if err := k.Reconsiderations.Set(ctx, r.Id, r); err != nil {
+		return err
+	}
+	return k.emit(ctx, &types.EventReconsiderationChanged{ReconsiderationId: r.Id, Status: r.Status, Overdue: r.Overdue})
+}
+
+// DecideReconsideration records the Board's decision (a ratified resolution),
+// after the ombudsman's evaluation; a late decision stays marked overdue.
+func (k *Keeper) DecideReconsideration(ctx context.Context, msg *types.MsgDecideReconsideration) error {
+	if err := k.requireGovernance(msg.Authority); err != nil {
+		return err
+	}
+	params, err := k.GetParams(ctx)
+	if err != nil {
+		return err
+	}
+	if err := checkDocument("decision", msg.Decision, params.MaxUriLength); err != nil {
+		return err
+	}
+	r, err := get(ctx, k.Reconsiderations, msg.ReconsiderationId, "reconsideration")
+	if err != nil {
+		return err
+	}
+	if r.Status != types.ReconsiderationEvaluated {
+		return types.ErrWrongPhase.Wrapf("reconsideration %d is %s: the Board decides after the ombudsman's evaluation", r.Id, r.Status)
+	}
+	if !r.Overdue {
+		if err := k.ReconsiderationQueue.Remove(ctx, collutil.At(r.Deadline, r.Id)); err != nil {
+			return err
+		}
+	}
+	r.Status = types.ReconsiderationDenied
+	if msg.Grant {
+		r.Status = types.ReconsiderationGranted
+	}
+	r.Decision, r.DecidedBy = msg.Decision, k.resolution(ctx)
+	r.UpdatedTime, _ = blockTime(ctx)
+	if err := k.Reconsiderations.Set(ctx, r.Id, r); err != nil {
+		return err
+	}
+	return k.emit(ctx, &types.EventReconsiderationChanged{ReconsiderationId: r.Id, Status: r.Status, Overdue: r.Overdue})
+}
+
+// reconsiderationOverdue marks a request the Board has not decided in time.
+func (k *Keeper) reconsiderationOverdue(ctx context.Context, id uint64) error {
+	r, err := get(ctx, k.Reconsiderations, id, "reconsideration")
+	if err != nil {
+		return err
+	}
+	if err := k.ReconsiderationQueue.Remove(ctx, collutil.At(r.Deadline, r.Id)); err != nil {
+		return err
+	}
+	if r.Status == types.ReconsiderationGranted || r.Status == types.ReconsiderationDenied {
+		return nil
+	}
+	r.Overdue = true
+	r.UpdatedTime, _ = blockTime(ctx)
+	if err := k.Reconsiderations.Set(ctx, r.Id, r); err != nil {
+		return err
+	}
+	return k.emit(ctx, &types.EventReconsiderationChanged{ReconsiderationId: r.Id, Status: r.Status, Overdue: true})
+}

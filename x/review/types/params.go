@@ -1,0 +1,125 @@
+package types
+
+import (
+	"time"
+
+	sdk "github.com/cosmos/cosmos-sdk/types"
+
+	communitytypes "github.com/polity-chain/polity/x/community/types"
+)
+
+const day = 24 * time.Hour
+
+// MaxRecommendations bounds one report's recommendations; their queue ids
+// pack (review, index) into one number.
+const MaxRecommendations = 100
+
+// DefaultParams follow icann-procedures.md: reconsideration within 30 days;
+// the ombudsman's two-year term; specific reviews at least every five years;
+// IRP filing 120 days after the decision and a Board deadline are
+// [UNCONFIRMED] there, so they are parameters with those values.
+func DefaultParams() Params {
+	return Params{
+		IrpFilingWindow:       120 * day,
+		IrpDeposit:            sdk.NewCoins(sdk.NewInt64Coin(communitytypes.FeeDenom, 100_000)),
+		PanelPickPeriod:       14 * day,
+		DrawDelayBlocks:       10,
+		BoardActionPeriod:     60 * day,
+		ReconsiderationWindow: 30 * day,
+		ReconsiderationPeriod: 90 * day,
+		OmbudsmanTerm:         2 * 365 * day,
+		ComplaintPeriod:       60 * day,
+		ReviewCycles: []ReviewCycle{
+			{Type: ReviewAccountability, Period: 5 * 365 * day, ReportPeriod: 365 * day},
+			{Type: ReviewSecurity, Period: 5 * 365 * day, ReportPeriod: 365 * day},
+			{Type: ReviewOrganisational, Period: 365 * day, ReportPeriod: 180 * day},
+			{Type: ReviewPostEmergency, ReportPeriod: 90 * day},
+		},
+		ImplementationPeriod:        365 * day,
+		EmergencyKinds:              []EmergencyKind{EmergencyStatement, EmergencySuspendProposal, EmergencyPauseMessage},
+		EmergencyConsultationPeriod: 2 * day,
+		EmergencyExpiry:             14 * day,
+		MaxTextLength:               10_000,
+		MaxUriLength:                512,
+		MaxProvisions:               20,
+		MaxTeamSize:                 21,
+		MaxQueueItemsPerBlock:       100,
+	}
+}
+
+// Cycle returns a review type's cycle.
+func (p Params) Cycle(t ReviewType) (ReviewCycle, bool) {
+	for _, c := range p.ReviewCycles {
+		if c.Type == t {
+			return c, true
+		}
+	}
+	return ReviewCycle{}, false
+}
+
+// Allows reports whether the Board chair may take an emergency action kind.
+func (p Params) Allows(k EmergencyKind) bool {
+	for _, allowed := range p.EmergencyKinds {
+		if allowed == k {
+			return true
+		}
+	}
+	return false
+}
+
+// Validate checks every period and limit.
+func (p Params) Validate() error {
+	positive := []struct {
+		name string
+		d    time.Duration
+	}{
+		{"irp_filing_window", p.IrpFilingWindow}, {"panel_pick_period", p.PanelPickPeriod},
+		{"board_action_period", p.BoardActionPeriod}, {"reconsideration_window", p.ReconsiderationWindow},
+		{"reconsideration_period", p.ReconsiderationPeriod}, {"ombudsman_term", p.OmbudsmanTerm},
+		{"complaint_period", p.ComplaintPeriod}, {"implementation_period", p.ImplementationPeriod},
+		{"emergency_consultation_period", p.EmergencyConsultationPeriod}, {"emergency_expiry", p.EmergencyExpiry},
+	}
+	for _, d := range positive {
+		if d.d <= 0 {
+			return ErrInvalidParams.Wrapf("%s must be positive", d.name)
+		}
+	}
+	if err := p.IrpDeposit.Validate(); err != nil {
+		return ErrInvalidParams.Wrapf("irp_deposit: %v", err)
+	}
+	if p.DrawDelayBlocks < 1 || p.DrawDelayBlocks > 10_000 {
+		return ErrInvalidParams.Wrap("draw_delay_blocks must be in [1, 10000]")
+	}
+	seen := map[ReviewType]bool{}
+	for _, c := range p.ReviewCycles {
+		if _, ok := ReviewType_name[int32(c.Type)]; !ok || c.Type == ReviewTypeUnspecified || seen[c.Type] {
+			return ErrInvalidParams.Wrapf("review cycle: unknown or duplicate type %d", c.Type)
+		}
+		seen[c.Type] = true
+		if c.ReportPeriod <= 0 || (c.Type == ReviewPostEmergency) != (c.Period == 0) || c.Period < 0 {
+			return ErrInvalidParams.Wrapf("review cycle %s: a positive report period, and a period except for post-emergency reviews", c.Type)
+		}
+	}
+	if !seen[ReviewPostEmergency] {
+		return ErrInvalidParams.Wrap("the post-emergency review cycle (its report period) is required")
+	}
+	for _, k := range p.EmergencyKinds {
+		if k < EmergencyStatement || k > EmergencyPauseMessage {
+			return ErrInvalidParams.Wrapf("unknown emergency kind %d", k)
+		}
+	}
+	limits := []struct {
+		name       string
+		value, max uint32
+	}{
+		{"max_text_length", p.MaxTextLength, 100_000}, {"max_uri_length", p.MaxUriLength, 4_096},
+		{"max_provisions", p.MaxProvisions, 100}, {"max_team_size", p.MaxTeamSize, 100},
+		{"max_queue_items_per_block", p.MaxQueueItemsPerBlock, 10_000},
+	}
+	for _, l := range limits {
+		if l.value == 0 || l.value > l.max {
+			return ErrInvalidParams.Wrapf("%s must be in [1, %d]", l.name, l.max)
+		}
+	}
+	return nil
+}
