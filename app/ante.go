@@ -7,6 +7,7 @@ import (
 	sdkante "github.com/cosmos/cosmos-sdk/x/auth/ante"
 
 	"github.com/polity-chain/polity/app/ante"
+	empoweredtypes "github.com/polity-chain/polity/x/empowered/types"
 	proposalstypes "github.com/polity-chain/polity/x/proposals/types"
 	reviewtypes "github.com/polity-chain/polity/x/review/types"
 )
@@ -44,7 +45,9 @@ func (app *App) newAnteHandler() (sdk.AnteHandler, error) {
 
 // OpenDoorMessages lists the message types any account may send (with the
 // open-door fee): public comments on proposals, review filings,
-// reconsideration requests and complaints. x/community marks none.
+// reconsideration requests, complaints and Empowered Community forum
+// statements. x/community marks none.
 func OpenDoorMessages() []string {
-	return append([]string{sdk.MsgTypeURL(&proposalstypes.MsgComment{})}, reviewtypes.OpenDoorMessages()...)
+	open := append([]string{sdk.MsgTypeURL(&proposalstypes.MsgComment{})}, reviewtypes.OpenDoorMessages()...)
+	return append(open, empoweredtypes.OpenDoorMessages()...)
 }

@@ -52,6 +52,9 @@ import (
 	"github.com/polity-chain/polity/x/community"
 	communitykeeper "github.com/polity-chain/polity/x/community/keeper"
 	communitytypes "github.com/polity-chain/polity/x/community/types"
+	"github.com/polity-chain/polity/x/empowered"
+	empoweredkeeper "github.com/polity-chain/polity/x/empowered/keeper"
+	empoweredtypes "github.com/polity-chain/polity/x/empowered/types"
 	"github.com/polity-chain/polity/x/proposals"
 	proposalskeeper "github.com/polity-chain/polity/x/proposals/keeper"
 	proposalstypes "github.com/polity-chain/polity/x/proposals/types"
@@ -90,6 +93,7 @@ type App struct {
 	CommunityKeeper *communitykeeper.Keeper
 	ProposalsKeeper *proposalskeeper.Keeper
 	ReviewKeeper    *reviewkeeper.Keeper
+	EmpoweredKeeper *empoweredkeeper.Keeper
 
 	ModuleManager      *module.Manager
 	BasicModuleManager module.BasicManager
@@ -131,7 +135,7 @@ func New(
 
 	keys := storetypes.NewKVStoreKeys(
 		authtypes.StoreKey, banktypes.StoreKey, consensustypes.StoreKey, upgradetypes.StoreKey,
-		communitytypes.StoreKey, proposalstypes.StoreKey, reviewtypes.StoreKey,
+		communitytypes.StoreKey, proposalstypes.StoreKey, reviewtypes.StoreKey, empoweredtypes.StoreKey,
 	)
 	if err := bApp.RegisterStreamingServices(appOpts, keys); err != nil {
 		panic(err)
@@ -174,6 +178,12 @@ func New(
 			Empowered:   EmpoweredAuthority.String(),
 			Secretariat: SecretariatCommunity,
 		}, app.CommunityKeeper, app.ProposalsKeeper, app.BankKeeper, logger)
+	app.EmpoweredKeeper = empoweredkeeper.NewKeeper(appCodec, runtime.NewKVStoreService(keys[empoweredtypes.StoreKey]),
+		runtime.EventService{}, app.MsgServiceRouter(), addrCodec, EmpoweredAuthority.String(), authority,
+		app.CommunityKeeper, app.ProposalsKeeper, logger)
+	// the Empowered Community's phases of proposals and panel appointments
+	app.ProposalsKeeper.SetHooks(app.EmpoweredKeeper.Hooks())
+	app.ReviewKeeper.SetHooks(app.EmpoweredKeeper.Hooks())
 
 	app.ModuleManager = module.NewManager(
 		auth.NewAppModule(appCodec, app.AccountKeeper, nil, nil),
@@ -183,6 +193,7 @@ func New(
 		community.NewAppModule(appCodec, app.CommunityKeeper, addrCodec, consCodec),
 		proposals.NewAppModule(app.ProposalsKeeper, addrCodec),
 		review.NewAppModule(app.ReviewKeeper, addrCodec),
+		empowered.NewAppModule(app.EmpoweredKeeper, addrCodec),
 	)
 	app.BasicModuleManager = module.NewBasicManagerFromManager(app.ModuleManager, nil)
 	app.BasicModuleManager.RegisterLegacyAminoCodec(legacyAmino)
@@ -192,15 +203,19 @@ func New(
 	// chain before anything else executes.
 	app.ModuleManager.SetOrderPreBlockers(upgradetypes.ModuleName, authtypes.ModuleName)
 	app.ModuleManager.SetOrderBeginBlockers(upgradetypes.ModuleName, authtypes.ModuleName, banktypes.ModuleName,
-		consensustypes.ModuleName, communitytypes.ModuleName, proposalstypes.ModuleName, reviewtypes.ModuleName)
-	// x/bank first (SDK v0.54 requirement). x/proposals runs before
-	// x/community so that a proposal ratified in this EndBlock has its effects
-	// (a validator change, say) flushed by x/community in the same block;
-	// x/community alone returns validator updates.
+		consensustypes.ModuleName, communitytypes.ModuleName, proposalstypes.ModuleName, reviewtypes.ModuleName,
+		empoweredtypes.ModuleName)
+	// x/bank first (SDK v0.54 requirement). x/review and x/empowered act on
+	// proposals, so they run before x/proposals, which runs before x/community
+	// so that what a ratification changes (a validator, say) is flushed by
+	// x/community in the same block; x/community alone returns validator
+	// updates.
 	app.ModuleManager.SetOrderEndBlockers(banktypes.ModuleName, authtypes.ModuleName, consensustypes.ModuleName,
-		upgradetypes.ModuleName, reviewtypes.ModuleName, proposalstypes.ModuleName, communitytypes.ModuleName)
+		upgradetypes.ModuleName, reviewtypes.ModuleName, empoweredtypes.ModuleName, proposalstypes.ModuleName,
+		communitytypes.ModuleName)
 	genesisOrder := []string{authtypes.ModuleName, banktypes.ModuleName, consensustypes.ModuleName,
-		upgradetypes.ModuleName, communitytypes.ModuleName, proposalstypes.ModuleName, reviewtypes.ModuleName}
+		upgradetypes.ModuleName, communitytypes.ModuleName, proposalstypes.ModuleName, reviewtypes.ModuleName,
+		empoweredtypes.ModuleName}
 	app.ModuleManager.SetOrderInitGenesis(genesisOrder...)
 	app.ModuleManager.SetOrderExportGenesis(genesisOrder...)
 

@@ -12,6 +12,7 @@ import (
 	banktypes "github.com/cosmos/cosmos-sdk/x/bank/types"
 
 	ctypes "github.com/polity-chain/polity/x/community/types"
+	etypes "github.com/polity-chain/polity/x/empowered/types"
 	ptypes "github.com/polity-chain/polity/x/proposals/types"
 	rtypes "github.com/polity-chain/polity/x/review/types"
 )
@@ -59,6 +60,7 @@ type Result struct {
 	Community *ctypes.GenesisState
 	Proposals *ptypes.GenesisState
 	Review    *rtypes.GenesisState
+	Empowered *etypes.GenesisState
 	Balances  []banktypes.Balance
 }
 
@@ -164,7 +166,22 @@ func Build(spec Spec) (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
-	return Result{Community: gs, Proposals: proposalsGenesis(spec), Review: review, Balances: balances}, nil
+	return Result{Community: gs, Proposals: proposalsGenesis(spec), Review: review, Empowered: empoweredGenesis(spec), Balances: balances}, nil
+}
+
+// empoweredGenesis keeps ICANN's thresholds with periods scaled to the EC
+// period: petitions within it, support and forum in half of it, decisions in it.
+func empoweredGenesis(spec Spec) *etypes.GenesisState {
+	gs := etypes.DefaultGenesis()
+	for i := range gs.Params.Rules {
+		r := &gs.Params.Rules[i]
+		if !r.Approval {
+			r.PetitionPeriod, r.SupportPeriod = spec.ECPeriod, spec.ECPeriod/2
+		}
+		r.ForumPeriod, r.DecisionPeriod = spec.ECPeriod/2, spec.ECPeriod
+	}
+	gs.Params.InspectionResponsePeriod = spec.ReviewPeriod
+	return gs
 }
 
 // reviewGenesis seats the standing panel and the ombudsman and shortens the
@@ -187,7 +204,7 @@ func reviewGenesis(spec Spec) (*rtypes.GenesisState, error) {
 		if !ok {
 			return nil, fmt.Errorf("no address for key %q", name)
 		}
-		gs.Panelists = append(gs.Panelists, rtypes.Panelist{Address: addr.String(), Name: "Panelist " + fmt.Sprint(i), Active: true, Audit: audit})
+		gs.Panelists = append(gs.Panelists, rtypes.Panelist{Address: addr.String(), Name: "Panelist " + fmt.Sprint(i), Active: true, Confirmed: true, Audit: audit})
 	}
 	ombudsman, ok := spec.Addresses["ombudsman"]
 	if !ok {

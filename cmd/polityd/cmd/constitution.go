@@ -16,6 +16,7 @@ import (
 	"github.com/polity-chain/polity/app"
 	"github.com/polity-chain/polity/app/constitution"
 	ctypes "github.com/polity-chain/polity/x/community/types"
+	etypes "github.com/polity-chain/polity/x/empowered/types"
 	ptypes "github.com/polity-chain/polity/x/proposals/types"
 	rtypes "github.com/polity-chain/polity/x/review/types"
 )
@@ -96,6 +97,9 @@ polityd genesis constitution --keyring-backend test \
 			if state[rtypes.ModuleName], err = cdc.MarshalJSON(res.Review); err != nil {
 				return err
 			}
+			if state[etypes.ModuleName], err = cdc.MarshalJSON(res.Empowered); err != nil {
+				return err
+			}
 			if err := addAccounts(cdc, state, res.Balances); err != nil {
 				return err
 			}
@@ -111,7 +115,7 @@ polityd genesis constitution --keyring-backend test \
 	cmd.Flags().Bool(flagBootstrap, false, "suspend the 1/3 power cap (single-node development chains only)")
 	cmd.Flags().Duration(flagVotingPeriod, 30*time.Second, "voting period of every body and of the Board on proposals (use days in production)")
 	cmd.Flags().Duration(flagComment, 10*time.Second, "public comment period of proposals (ICANN: 40 days)")
-	cmd.Flags().Duration(flagEC, 20*time.Second, "Empowered Community rejection window and approval deadline (ICANN: 21 and 51 days)")
+	cmd.Flags().Duration(flagEC, 20*time.Second, "Empowered Community windows: rejection window and approval deadline of proposals, petition and decision periods (ICANN: 21 days)")
 	cmd.Flags().Duration(flagAdvice, 60*time.Second, "time the Board has to answer advice")
 	cmd.Flags().Duration(flagReview, 60*time.Second, "x/review working period: panel picks, Board deadlines, ombudsman reports, emergency consultations")
 	cmd.Flags().StringArray(flagValidator, nil, "community,moniker,node-home[,power[,operator-key]] (repeatable)")

@@ -160,13 +160,15 @@ func (k *Keeper) checkBoardCoverage(ctx context.Context) error {
 }
 
 // VacateSeat ends a director's term early, by the appointing community's
-// motion or by the governance authority.
+// motion, the governance authority or the Empowered Community.
 func (k *Keeper) VacateSeat(ctx context.Context, msg *types.MsgVacateSeat) error {
 	seat, err := k.GetSeat(ctx, msg.SeatId)
 	if err != nil {
 		return err
 	}
-	if msg.Authority != k.authority {
+	// The appointing community removes its director; governance, and the
+	// Empowered Community (recall, removal of a NomCom director) may too.
+	if msg.Authority != k.authority && msg.Authority != types.BodyAddress(types.EmpoweredBodyID).String() {
 		if err := k.requireBodyAuthority(seat.AppointingCommunity, msg.Authority); err != nil {
 			return err
 		}

@@ -144,3 +144,13 @@ func (k *Keeper) addRegion(ctx context.Context, r types.Region, delta int) error
 	}
 	return k.RegionCounts.Set(ctx, int32(r), uint32(int(n)+delta))
 }
+
+// AllSeats lists every Board seat in id order; seats are bounded by the
+// communities' allocations.
+func (k *Keeper) AllSeats(ctx context.Context) ([]types.BoardSeat, error) {
+	iter, err := k.Seats.Iterate(ctx, nil)
+	if err != nil {
+		return nil, err
+	}
+	return iter.Values()
+}

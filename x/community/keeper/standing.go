@@ -96,3 +96,44 @@ func (k *Keeper) NextCommunity(ctx context.Context, after string) (string, bool,
 	}
 	return "", false, nil
 }
+
+// DecisionalParticipants lists the communities flagged as decisional
+// participants of the Empowered Community, in id order (at most
+// max_communities are scanned).
+func (k *Keeper) DecisionalParticipants(ctx context.Context) ([]types.Community, error) {
+	iter, err := k.Communities.Iterate(ctx, nil)
+	if err != nil {
+		return nil, err
+	}
+	all, err := iter.Values()
+	if err != nil {
+		return nil, err
+	}
+	var out []types.Community
+	for _, c := range all {
+		if c.DecisionalParticipant {
+			out = append(out, c)
+		}
+	}
+	return out, nil
+}
+
+// HasRole reports whether an account holds a role in a community.
+func (k *Keeper) HasRole(ctx context.Context, communityID string, addr sdk.AccAddress, role types.Role) (bool, error) {
+	return k.RoleHolders.Has(ctx, collections.Join3(communityID, int32(role), addr))
+}
+
+// BoardQuorate reports whether at least half the voting seats are filled.
+// Below that (after a recall, say) the Board is a caretaker: x/proposals then
+// accepts only resolutions and technical proposals.
+func (k *Keeper) BoardQuorate(ctx context.Context) (bool, error) {
+	stats, err := k.GetBodyStats(ctx, types.BoardBodyID)
+	if err != nil {
+		return false, err
+	}
+	seats, err := k.VotingSeats.Get(ctx)
+	if err := collutil.NotFoundOK(err); err != nil {
+		return false, err
+	}
+	return stats.TotalWeight*2 >= uint64(seats), nil
+}

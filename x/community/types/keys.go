@@ -9,6 +9,9 @@ const (
 	StoreKey = ModuleName
 	// BoardBodyID is the reserved id of the Board of Directors' body.
 	BoardBodyID = "board"
+	// EmpoweredBodyID is the reserved id of the Empowered Community, whose
+	// address signs its decisions (x/empowered).
+	EmpoweredBodyID = "empowered"
 )
 
 // Store prefixes. They are part of the consensus state: never renumber them.

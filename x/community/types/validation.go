@@ -12,7 +12,7 @@ var idPattern = regexp.MustCompile(`^[a-z][a-z0-9-]{1,31}$`)
 
 // reservedIDs are body ids held back for the Board and the bodies later modules
 // register, so no community can take them.
-var reservedIDs = []string{BoardBodyID, "empowered", "governance", "panel", "ombudsman"}
+var reservedIDs = []string{BoardBodyID, EmpoweredBodyID, "governance", "panel", "ombudsman"}
 
 // ValidateID checks a community or body id.
 func ValidateID(id string) error {

@@ -47,7 +47,7 @@ func (k *Keeper) SubmitAdvice(ctx context.Context, msg *types.MsgSubmitAdvice) (
 		if p.Status != types.StatusPublicComment && p.Status != types.StatusBoardVote {
 			return 0, types.ErrWrongPhase.Wrapf("proposal %d is %s: advice can be linked only before the Board decides", p.Id, p.Status)
 		}
-		linked, err := k.linkedAdvice(ctx, p.Id)
+		linked, err := k.LinkedAdvice(ctx, p.Id)
 		if err != nil {
 			return 0, err
 		}
@@ -84,9 +84,9 @@ func (k *Keeper) SubmitAdvice(ctx context.Context, msg *types.MsgSubmitAdvice) (
 	return id, k.emit(ctx, &types.EventAdviceSubmitted{AdviceId: id, CommunityId: c.Id, ProposalId: msg.ProposalId, Consensus: msg.Consensus})
 }
 
-// linkedAdvice lists the advice linked to a proposal; at most one per
+// LinkedAdvice lists the advice linked to a proposal; at most one per
 // advisory community.
-func (k *Keeper) linkedAdvice(ctx context.Context, proposalID uint64) ([]types.Advice, error) {
+func (k *Keeper) LinkedAdvice(ctx context.Context, proposalID uint64) ([]types.Advice, error) {
 	iter, err := k.Advice.Indexes.Proposal.MatchExact(ctx, proposalID)
 	if err != nil {
 		return nil, err
@@ -187,7 +187,7 @@ func (k *Keeper) adviceAnswered(ctx context.Context, proposalID uint64) error {
 // against: consensus advice linked to p that the Board did not accept, and
 // consensus advice that p itself answers with anything but acceptance.
 func (k *Keeper) againstConsensus(ctx context.Context, p *types.Proposal) ([]types.Advice, error) {
-	linked, err := k.linkedAdvice(ctx, p.Id)
+	linked, err := k.LinkedAdvice(ctx, p.Id)
 	if err != nil {
 		return nil, err
 	}

@@ -4,6 +4,8 @@ import (
 	"context"
 	"time"
 
+	sdk "github.com/cosmos/cosmos-sdk/types"
+
 	"github.com/polity-chain/polity/internal/collutil"
 	"github.com/polity-chain/polity/x/proposals/types"
 )
@@ -64,6 +66,17 @@ func (k *Keeper) advance(ctx context.Context, p *types.Proposal) error {
 	case types.StatusBoardVote:
 		return k.endBoardVote(ctx, p)
 	case types.StatusECReview:
+		if k.hooks != nil {
+			until, pending, err := k.hooks.Challenge(ctx, p.Id)
+			if err != nil {
+				return err
+			}
+			if pending {
+				// an Empowered Community action is under way: wait for its stage to end
+				return k.transition(ctx, p, types.StatusECReview, maxTime(until, sdk.UnwrapSDKContext(ctx).HeaderInfo().Time.Add(time.Second)),
+					"an Empowered Community action is under way")
+			}
+		}
 		if p.Rule.EcTreatment == types.ECRejectionWindow {
 			return k.ratify(ctx, p)
 		}
@@ -85,14 +98,25 @@ func (k *Keeper) endBoardVote(ctx context.Context, p *types.Proposal) error {
 		}
 		return k.concludeBoardVote(ctx, p, passed)
 	}
-	if !p.Deadline.After(p.BoardVoteEndTime) {
-		params, err := k.GetParams(ctx)
-		if err != nil {
-			return err
-		}
-		until := p.BoardVoteEndTime.Add(params.AdviceWait)
+	params, err := k.GetParams(ctx)
+	if err != nil {
+		return err
+	}
+	// Wait only while the wait's end lies beyond the deadline that has just
+	// come. (Fix: the check used to be "the deadline is not past the vote's
+	// end", which with advice_wait = 0 — allowed by the params — re-queued the
+	// proposal at the same deadline in every block, for ever.)
+	until := p.BoardVoteEndTime.Add(params.AdviceWait).Truncate(time.Second)
+	if until.After(p.Deadline) {
 		return k.transition(ctx, p, types.StatusBoardVote, until,
 			"the Board vote cannot conclude until its linked advice is answered; waiting until "+until.UTC().Format(time.RFC3339))
 	}
 	return k.transition(ctx, p, types.StatusExpired, time.Time{}, "linked advice was not answered in time")
+}
+
+func maxTime(a, b time.Time) time.Time {
+	if a.After(b) {
+		return a
+	}
+	return b
 }

@@ -37,6 +37,15 @@ func (k *Keeper) SubmitProposal(ctx context.Context, msg *types.MsgSubmitProposa
 	if !rule.Allows(origin) {
 		return 0, types.ErrOriginatorNotAllowed.Wrapf("%s (%s) may not originate %s proposals", msg.Originator, origin, msg.Kind)
 	}
+	if msg.Kind != types.KindResolution && msg.Kind != types.KindTechnical {
+		quorate, err := k.community.BoardQuorate(ctx)
+		if err != nil {
+			return 0, err
+		}
+		if !quorate {
+			return 0, types.ErrCaretaker.Wrapf("the Board lacks a quorum of voting directors: until its seats are refilled only resolutions and technical proposals are accepted, not %s", msg.Kind)
+		}
+	}
 	if err := checkText("title", msg.Title, params.MaxTitleLength, true); err != nil {
 		return 0, err
 	}

@@ -27,4 +27,5 @@ var (
 	ErrNotOriginator        = errorsmod.Register(ModuleName, 22, "only the proposer may do this")
 	ErrUnknownCommunity     = errorsmod.Register(ModuleName, 23, "unknown community")
 	ErrDuplicateAdvice      = errorsmod.Register(ModuleName, 24, "community already advised on this proposal")
+	ErrCaretaker            = errorsmod.Register(ModuleName, 25, "the Board is a caretaker")
 )

@@ -2,6 +2,7 @@ package types
 
 import (
 	"context"
+	"time"
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
@@ -15,6 +16,9 @@ type CommunityKeeper interface {
 	GetBodyStats(ctx context.Context, id string) (communitytypes.BodyStats, error)
 	BoardSeatOf(ctx context.Context, addr sdk.AccAddress) (communitytypes.BoardSeat, bool, error)
 	HasStanding(ctx context.Context, addr sdk.AccAddress) (bool, error)
+	// BoardQuorate is false while fewer than half the voting seats are
+	// filled: the Board is then a caretaker.
+	BoardQuorate(ctx context.Context) (bool, error)
 }
 
 // EmpoweredHooks is the Empowered Community's side of a proposal's EC phase,
@@ -26,4 +30,8 @@ type EmpoweredHooks interface {
 	// has an Empowered Community phase (a rejection window or a required
 	// approval): x/empowered opens its petition or approval process.
 	AfterBoardApproval(ctx context.Context, p Proposal) error
+	// Challenge reports whether an Empowered Community action on the
+	// proposal is still under way, and until when its current stage runs: the
+	// proposal's EC phase does not end while it is.
+	Challenge(ctx context.Context, proposalID uint64) (until time.Time, pending bool, err error)
 }

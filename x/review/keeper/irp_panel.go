@@ -44,7 +44,7 @@ func (k *Keeper) ChoosePanelist(ctx context.Context, msg *types.MsgChoosePanelis
 	if err != nil {
 		return err
 	}
-	if !p.Active || msg.Panelist == c.ClaimantPick || msg.Panelist == c.RespondentPick {
+	if !p.Active || !p.Confirmed || msg.Panelist == c.ClaimantPick || msg.Panelist == c.RespondentPick {
 		return types.ErrConflicted.Wrapf("%s is not an available panelist", msg.Panelist)
 	}
 	if reason, err := k.conflict(ctx, c, addr); err != nil || reason != "" {
@@ -193,7 +193,7 @@ func (k *Keeper) eligible(ctx context.Context, c types.IRP) ([]string, error) {
 	}
 	var out []string
 	for _, kv := range kvs {
-		if !kv.Value.Active || kv.Value.Address == c.ClaimantPick || kv.Value.Address == c.RespondentPick {
+		if !kv.Value.Active || !kv.Value.Confirmed || kv.Value.Address == c.ClaimantPick || kv.Value.Address == c.RespondentPick {
 			continue
 		}
 		reason, err := k.conflict(ctx, c, kv.Key)

@@ -46,6 +46,7 @@ type Keeper struct {
 	community    types.CommunityKeeper
 	proposals    types.ProposalsKeeper
 	bank         types.BankKeeper
+	hooks        types.EmpoweredHooks
 
 	Schema    collections.Schema
 	Params    collections.Item[types.Params]
@@ -188,6 +189,9 @@ func NewKeeper(
 	k.Schema = schema
 	return k
 }
+
+// SetHooks installs the Empowered Community's hooks (x/empowered).
+func (k *Keeper) SetHooks(h types.EmpoweredHooks) { k.hooks = h }
 
 // Logger returns the module logger.
 func (k *Keeper) Logger() log.Logger { return k.logger }

@@ -36,6 +36,11 @@ func (s msgServer) RemovePanelist(ctx context.Context, msg *types.MsgRemovePanel
 	return &types.MsgRemovePanelistResponse{}, s.Keeper.RemovePanelist(ctx, msg)
 }
 
+// ConfirmPanelist handles MsgConfirmPanelist.
+func (s msgServer) ConfirmPanelist(ctx context.Context, msg *types.MsgConfirmPanelist) (*types.MsgConfirmPanelistResponse, error) {
+	return &types.MsgConfirmPanelistResponse{}, s.Keeper.ConfirmPanelist(ctx, msg)
+}
+
 // FileIRP handles MsgFileIRP.
 func (s msgServer) FileIRP(ctx context.Context, msg *types.MsgFileIRP) (*types.MsgFileIRPResponse, error) {
 	id, err := s.Keeper.FileIRP(ctx, msg)

@@ -122,10 +122,42 @@ func (k *Keeper) AppointPanelist(ctx context.Context, msg *types.MsgAppointPanel
 		return types.ErrAlreadyDone.Wrapf("%s is already a panelist", msg.Address)
 	}
 	now, height := blockTime(ctx)
+	// Without the Empowered Community's module the Board's appointment stands
+	// alone; with it, the panelist sits on cases only once confirmed.
 	p := types.Panelist{
-		Address: msg.Address, Name: msg.Name, AppointedBy: k.resolution(ctx), Active: true,
+		Address: msg.Address, Name: msg.Name, AppointedBy: k.resolution(ctx), Active: true, Confirmed: k.hooks == nil,
 		Audit: communitytypes.Audit{CreatedHeight: height, CreatedAt: now, UpdatedHeight: height, UpdatedAt: now},
 	}
+	if err := k.Panelists.Set(ctx, addr, p); err != nil {
+		return err
+	}
+	if err := k.emit(ctx, &types.EventPanelistChanged{Address: msg.Address, Active: true}); err != nil {
+		return err
+	}
+	if k.hooks != nil {
+		return k.hooks.AfterPanelistAppointed(ctx, msg.Address)
+	}
+	return nil
+}
+
+// ConfirmPanelist records the Empowered Community's approval of a panelist.
+func (k *Keeper) ConfirmPanelist(ctx context.Context, msg *types.MsgConfirmPanelist) error {
+	if msg.Authority != k.auth.Empowered {
+		return types.ErrUnauthorized.Wrapf("only the Empowered Community (%s) confirms panelists, got %s", k.auth.Empowered, msg.Authority)
+	}
+	addr, err := k.parseAddr("address", msg.Address)
+	if err != nil {
+		return err
+	}
+	p, err := get(ctx, k.Panelists, addr, "panelist")
+	if err != nil {
+		return err
+	}
+	if !p.Active || p.Confirmed {
+		return types.ErrAlreadyDone.Wrapf("%s is not an unconfirmed active panelist", msg.Address)
+	}
+	now, height := blockTime(ctx)
+	p.Confirmed, p.Audit.UpdatedHeight, p.Audit.UpdatedAt = true, height, now
 	if err := k.Panelists.Set(ctx, addr, p); err != nil {
 		return err
 	}

@@ -11,7 +11,7 @@ import (
 // allMsgs lists every Msg of the module.
 func allMsgs() []sdk.Msg {
 	return []sdk.Msg{
-		&MsgRegisterParty{}, &MsgDeregisterParty{}, &MsgAppointPanelist{}, &MsgRemovePanelist{},
+		&MsgRegisterParty{}, &MsgDeregisterParty{}, &MsgAppointPanelist{}, &MsgRemovePanelist{}, &MsgConfirmPanelist{},
 		&MsgFileIRP{}, &MsgChoosePanelist{}, &MsgPanelStay{}, &MsgDeclare{}, &MsgRecordBoardAction{},
 		&MsgFileReconsideration{}, &MsgEvaluateReconsideration{}, &MsgDecideReconsideration{},
 		&MsgAppointOmbudsman{}, &MsgFileComplaint{}, &MsgAcknowledgeComplaint{}, &MsgReportComplaint{},

@@ -33,3 +33,11 @@ type BankKeeper interface {
 	SendCoinsFromAccountToModule(ctx context.Context, from sdk.AccAddress, module string, amt sdk.Coins) error
 	SendCoinsFromModuleToAccount(ctx context.Context, module string, to sdk.AccAddress, amt sdk.Coins) error
 }
+
+// EmpoweredHooks is the Empowered Community's part in x/review, which
+// x/empowered implements: standing-panel appointments need its approval.
+type EmpoweredHooks interface {
+	// AfterPanelistAppointed opens the Empowered Community's approval of a
+	// panelist the Board appointed.
+	AfterPanelistAppointed(ctx context.Context, panelist string) error
+}

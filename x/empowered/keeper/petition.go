@@ -1,0 +1,273 @@
+package keeper
+
+import (
+	"context"
+	"slices"
+
+	sdk "github.com/cosmos/cosmos-sdk/types"
+
+	communitytypes "github.com/polity-chain/polity/x/community/types"
+	"github.com/polity-chain/polity/x/empowered/types"
+	proposalstypes "github.com/polity-chain/polity/x/proposals/types"
+)
+
+// rejectable maps each rejection power to the proposal kind it rejects.
+var rejectable = map[types.Power]proposalstypes.ProposalKind{
+	types.PowerRejectBudget:         proposalstypes.KindBudget,
+	types.PowerRejectStandardBylaw:  proposalstypes.KindStandardBylaw,
+	types.PowerRejectOperatorAction: proposalstypes.KindTechnical,
+}
+
+// Petition starts a rejection, removal or community action: one participant
+// petitions; a second must support it within the support period.
+func (k *Keeper) Petition(ctx context.Context, msg *types.MsgPetition) (uint64, error) {
+	params, err := k.GetParams(ctx)
+	if err != nil {
+		return 0, err
+	}
+	if _, err := k.actingFor(ctx, msg.Signer, msg.CommunityId, params); err != nil {
+		return 0, err
+	}
+	rule, ok := params.Rule(msg.Power)
+	if !ok {
+		return 0, types.ErrInvalidPower.Wrapf("%d", msg.Power)
+	}
+	if rule.Approval {
+		return 0, types.ErrInvalidPower.Wrapf("%s is an approval action: it starts with the Board's decision, not a petition", msg.Power)
+	}
+	if err := checkDocument("rationale", msg.Rationale, params.MaxUriLength, true); err != nil {
+		return 0, err
+	}
+	if err := k.checkTarget(ctx, msg, rule); err != nil {
+		return 0, err
+	}
+	a, err := k.openAction(ctx, msg.Power, rule, msg.ProposalId, msg.SeatId, "", msg.Rationale)
+	if err != nil {
+		return 0, err
+	}
+	if slices.Contains(a.CarvedOut, msg.CommunityId) {
+		return 0, types.ErrCarvedOut.Wrapf("the challenged action implemented consensus advice of %s", msg.CommunityId)
+	}
+	a.Petitioner = msg.CommunityId
+	if err := k.setStage(ctx, &a, types.StageSupport, deadline(ctx, rule.SupportPeriod), "petitioned by "+msg.CommunityId); err != nil {
+		return 0, err
+	}
+	return a.Id, k.Actions.Set(ctx, a.Id, a)
+}
+
+// checkTarget checks what a petition challenges.
+func (k *Keeper) checkTarget(ctx context.Context, msg *types.MsgPetition, rule types.PowerRule) error {
+	if msg.Power != types.PowerRemoveDirector && msg.SeatId != 0 {
+		return types.ErrInvalidTarget.Wrap("only a removal names a seat")
+	}
+	if kind, ok := rejectable[msg.Power]; ok {
+		p, err := k.proposals.GetProposal(ctx, msg.ProposalId)
+		if err != nil {
+			return types.ErrInvalidTarget.Wrapf("proposal %d: %v", msg.ProposalId, err)
+		}
+		if p.Kind != kind || p.Status != proposalstypes.StatusECReview || p.Rule.EcTreatment != proposalstypes.ECRejectionWindow {
+			return types.ErrInvalidTarget.Wrapf("%s applies to a %s proposal in its rejection window; proposal %d is a %s proposal, %s",
+				msg.Power, kind, p.Id, p.Kind, p.Status)
+		}
+		if now, _ := blockTime(ctx); now.Sub(p.BoardDecidedTime) > rule.PetitionPeriod {
+			return types.ErrOutOfWindow.Wrapf("the Board decided proposal %d at %s; petitions are due within %s", p.Id, p.BoardDecidedTime, rule.PetitionPeriod)
+		}
+	} else if msg.ProposalId != 0 || msg.Power == types.PowerCommunityIRP || msg.Power == types.PowerCommunityReconsideration {
+		p, err := k.proposals.GetProposal(ctx, msg.ProposalId)
+		if err != nil {
+			return types.ErrInvalidTarget.Wrapf("proposal %d: %v", msg.ProposalId, err)
+		}
+		if p.BoardDecidedTime.IsZero() {
+			return types.ErrInvalidTarget.Wrapf("proposal %d has no Board decision to challenge", p.Id)
+		}
+	}
+	if msg.Power == types.PowerRemoveDirector {
+		seat, err := k.community.GetSeat(ctx, msg.SeatId)
+		if err != nil {
+			return types.ErrInvalidTarget.Wrapf("seat %d: %v", msg.SeatId, err)
+		}
+		if seat.Holder == "" || !seat.Voting {
+			return types.ErrInvalidTarget.Wrapf("seat %d holds no voting director", seat.Id)
+		}
+		appointer, err := k.community.GetCommunity(ctx, seat.AppointingCommunity)
+		if err != nil {
+			return err
+		}
+		if appointer.Kind != communitytypes.KindNominating {
+			return types.ErrInvalidTarget.Wrapf("seat %d was filled by %s, which removes its director by its own motion", seat.Id, appointer.Id)
+		}
+	}
+	return k.checkNoDuplicate(ctx, msg)
+}
+
+// checkNoDuplicate refuses a second open action of a power on a target.
+func (k *Keeper) checkNoDuplicate(ctx context.Context, msg *types.MsgPetition) error {
+	iter, err := k.Actions.Indexes.Proposal.MatchExact(ctx, msg.ProposalId)
+	if err != nil {
+		return err
+	}
+	ids, err := iter.PrimaryKeys()
+	if err != nil {
+		return err
+	}
+	for _, id := range ids {
+		a, err := k.Actions.Get(ctx, id)
+		if err != nil {
+			return err
+		}
+		if a.Stage.Open() && a.Power == msg.Power && a.SeatId == msg.SeatId {
+			return types.ErrDuplicate.Wrapf("action %d (%s) is under way", a.Id, a.Power)
+		}
+	}
+	return nil
+}
+
+// openAction creates an action with its electorate: the decisional
+// participants now, minus those carved out because the challenged Board action
+// implemented their consensus advice; the support threshold drops by one for
+// each carve-out (never below one).
+func (k *Keeper) openAction(ctx context.Context, power types.Power, rule types.PowerRule, proposalID, seatID uint64,
+	panelist string, rationale communitytypes.Document,
+) (types.Action, error) {
+	participants, err := k.community.DecisionalParticipants(ctx)
+	if err != nil {
+		return types.Action{}, err
+	}
+	carved, err := k.carvedOut(ctx, power, proposalID)
+	if err != nil {
+		return types.Action{}, err
+	}
+	id, err := k.ActionID.Next(ctx)
+	if err != nil {
+		return types.Action{}, err
+	}
+	now, height := blockTime(ctx)
+	a := types.Action{
+		Id: id, Power: power, ProposalId: proposalID, SeatId: seatID, Panelist: panelist, Rationale: rationale,
+		MinSupport: rule.MinSupport, MaxObjections: rule.MaxObjections, OpenedTime: now, OpenedHeight: height,
+	}
+	for _, c := range participants {
+		if slices.Contains(carved, c.Id) {
+			a.CarvedOut = append(a.CarvedOut, c.Id)
+		} else {
+			a.Participants = append(a.Participants, c.Id)
+		}
+	}
+	a.MinSupport = max(1, int64ToU32(int64(a.MinSupport)-int64(len(a.CarvedOut))))
+	return a, nil
+}
+
+func int64ToU32(v int64) uint32 {
+	if v < 0 {
+		return 0
+	}
+	return uint32(v)
+}
+
+// carvedOut lists the participants whose consensus advice the challenged
+// proposal implemented: linked consensus advice the Board accepted, and
+// consensus advice the proposal itself answers with acceptance. The carve-out
+// applies to rejection powers and community reviews, not to a Board recall
+// (ICANN: only after an IRP found the implementation inconsistent).
+func (k *Keeper) carvedOut(ctx context.Context, power types.Power, proposalID uint64) ([]string, error) {
+	if proposalID == 0 || power == types.PowerRecallBoard {
+		return nil, nil
+	}
+	linked, err := k.proposals.LinkedAdvice(ctx, proposalID)
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	for _, adv := range linked {
+		if adv.Consensus && adv.Status == proposalstypes.AdviceAnswered && adv.Response == proposalstypes.ResponseAccepted {
+			out = append(out, adv.CommunityId)
+		}
+	}
+	p, err := k.proposals.GetProposal(ctx, proposalID)
+	if err != nil {
+		return nil, err
+	}
+	for _, any := range p.Messages {
+		if any.TypeUrl != sdk.MsgTypeURL(&proposalstypes.MsgRespondToAdvice{}) {
+			continue
+		}
+		var msg proposalstypes.MsgRespondToAdvice
+		if err := k.cdc.Unmarshal(any.Value, &msg); err != nil || msg.Response != proposalstypes.ResponseAccepted {
+			continue
+		}
+		adv, err := k.proposals.GetAdvice(ctx, msg.AdviceId)
+		if err == nil && adv.Consensus && !slices.Contains(out, adv.CommunityId) {
+			out = append(out, adv.CommunityId)
+		}
+	}
+	return out, nil
+}
+
+// SupportPetition supports a petition: a second, different participant within
+// the support period. The community forum then opens.
+func (k *Keeper) SupportPetition(ctx context.Context, msg *types.MsgSupportPetition) error {
+	params, err := k.GetParams(ctx)
+	if err != nil {
+		return err
+	}
+	if _, err := k.actingFor(ctx, msg.Signer, msg.CommunityId, params); err != nil {
+		return err
+	}
+	a, err := k.GetAction(ctx, msg.ActionId)
+	if err != nil {
+		return err
+	}
+	if a.Stage != types.StageSupport {
+		return types.ErrWrongStage.Wrapf("action %d is %s", a.Id, a.Stage)
+	}
+	if msg.CommunityId == a.Petitioner {
+		return types.ErrSelfSupport.Wrapf("%s petitioned action %d", msg.CommunityId, a.Id)
+	}
+	if slices.Contains(a.CarvedOut, msg.CommunityId) {
+		return types.ErrCarvedOut.Wrapf("%s is carved out of action %d", msg.CommunityId, a.Id)
+	}
+	rule, _ := params.Rule(a.Power)
+	a.Supporter = msg.CommunityId
+	if err := k.emit(ctx, &types.EventPetitionSupported{ActionId: a.Id, CommunityId: msg.CommunityId}); err != nil {
+		return err
+	}
+	if err := k.setStage(ctx, &a, types.StageForum, deadline(ctx, rule.ForumPeriod), "supported by "+msg.CommunityId+"; the community forum is open"); err != nil {
+		return err
+	}
+	return k.Actions.Set(ctx, a.Id, a)
+}
+
+// PostStatement posts a community-forum statement (any account: an open-door
+// message).
+func (k *Keeper) PostStatement(ctx context.Context, msg *types.MsgPostStatement) (uint64, error) {
+	if _, err := k.addressCodec.StringToBytes(msg.Author); err != nil {
+		return 0, types.ErrInvalidAddress.Wrapf("author %q: %v", msg.Author, err)
+	}
+	params, err := k.GetParams(ctx)
+	if err != nil {
+		return 0, err
+	}
+	if err := checkText("text", msg.Text, params.MaxTextLength, true); err != nil {
+		return 0, err
+	}
+	if err := checkDocument("document", msg.Document, params.MaxUriLength, false); err != nil {
+		return 0, err
+	}
+	a, err := k.GetAction(ctx, msg.ActionId)
+	if err != nil {
+		return 0, err
+	}
+	if a.Stage != types.StageForum {
+		return 0, types.ErrWrongStage.Wrapf("action %d is %s: the forum is not open", a.Id, a.Stage)
+	}
+	id, err := k.StatementID.Next(ctx)
+	if err != nil {
+		return 0, err
+	}
+	now, height := blockTime(ctx)
+	st := types.Statement{ActionId: a.Id, Id: id, Author: msg.Author, Text: msg.Text, Document: msg.Document, Height: height, Time: now}
+	if err := k.Statements.Set(ctx, joinStatement(a.Id, id), st); err != nil {
+		return 0, err
+	}
+	return id, k.emit(ctx, &types.EventStatementPosted{ActionId: a.Id, StatementId: id, Author: msg.Author})
+}

@@ -1,0 +1,176 @@
+package keeper
+
+import (
+	"context"
+	"errors"
+
+	"google.golang.org/grpc/codes"
+	"google.golang.org/grpc/status"
+
+	"cosmossdk.io/collections"
+
+	"github.com/cosmos/cosmos-sdk/types/query"
+
+	"github.com/polity-chain/polity/x/empowered/types"
+)
+
+const maxPageLimit = 200
+
+type queryServer struct{ k *Keeper }
+
+var _ types.QueryServer = queryServer{}
+
+// NewQueryServer returns the x/empowered Query service.
+func NewQueryServer(k *Keeper) types.QueryServer { return queryServer{k: k} }
+
+var errNilRequest = status.Error(codes.InvalidArgument, "empty request")
+
+func page(p *query.PageRequest) *query.PageRequest {
+	if p == nil {
+		return &query.PageRequest{Limit: query.DefaultLimit, CountTotal: true}
+	}
+	if p.Limit > maxPageLimit {
+		cp := *p
+		cp.Limit = maxPageLimit
+		return &cp
+	}
+	return p
+}
+
+func grpcError(err error) error {
+	switch {
+	case err == nil:
+		return nil
+	case errors.Is(err, types.ErrNotFound), errors.Is(err, collections.ErrNotFound):
+		return status.Error(codes.NotFound, err.Error())
+	}
+	return status.Error(codes.Internal, err.Error())
+}
+
+// Params returns the module parameters.
+func (q queryServer) Params(ctx context.Context, req *types.QueryParamsRequest) (*types.QueryParamsResponse, error) {
+	if req == nil {
+		return nil, errNilRequest
+	}
+	p, err := q.k.GetParams(ctx)
+	return &types.QueryParamsResponse{Params: p}, grpcError(err)
+}
+
+// Participants lists the decisional participants.
+func (q queryServer) Participants(ctx context.Context, req *types.QueryParticipantsRequest) (*types.QueryParticipantsResponse, error) {
+	if req == nil {
+		return nil, errNilRequest
+	}
+	ps, err := q.k.community.DecisionalParticipants(ctx)
+	if err != nil {
+		return nil, grpcError(err)
+	}
+	return &types.QueryParticipantsResponse{Participants: ps}, nil
+}
+
+// actions pages through actions (by stage when given), keeping those that pass.
+func (q queryServer) actions(ctx context.Context, stage types.Stage, pageReq *query.PageRequest, keep func(types.Action) bool) ([]types.Action, *query.PageResponse, error) {
+	if stage == types.StageUnspecified {
+		return query.CollectionFilteredPaginate(ctx, q.k.Actions, page(pageReq),
+			func(_ uint64, a types.Action) (bool, error) { return keep(a), nil },
+			func(_ uint64, a types.Action) (types.Action, error) { return a, nil })
+	}
+	load := func(id uint64) (types.Action, error) { return q.k.Actions.Get(ctx, id) }
+	return query.CollectionFilteredPaginate(ctx, q.k.Actions.Indexes.Stage, page(pageReq),
+		func(key collections.Pair[int32, uint64], _ collections.NoValue) (bool, error) {
+			a, err := load(key.K2())
+			return err == nil && keep(a), err
+		},
+		func(key collections.Pair[int32, uint64], _ collections.NoValue) (types.Action, error) {
+			return load(key.K2())
+		},
+		query.WithCollectionPaginationPairPrefix[int32, uint64](int32(stage)))
+}
+
+// Petitions lists petitioned actions by power, stage or participant.
+func (q queryServer) Petitions(ctx context.Context, req *types.QueryPetitionsRequest) (*types.QueryPetitionsResponse, error) {
+	if req == nil {
+		return nil, errNilRequest
+	}
+	out, resp, err := q.actions(ctx, req.Stage, req.Pagination, func(a types.Action) bool {
+		return !types.IsApproval(a.Power) && (req.Power == types.PowerUnspecified || a.Power == req.Power) &&
+			(req.Participant == "" || a.Petitioner == req.Participant || a.Supporter == req.Participant)
+	})
+	if err != nil {
+		return nil, grpcError(err)
+	}
+	return &types.QueryPetitionsResponse{Petitions: out, Pagination: resp}, nil
+}
+
+// Petition returns one action.
+func (q queryServer) Petition(ctx context.Context, req *types.QueryPetitionRequest) (*types.QueryPetitionResponse, error) {
+	if req == nil {
+		return nil, errNilRequest
+	}
+	a, err := q.k.GetAction(ctx, req.Id)
+	if err != nil {
+		return nil, grpcError(err)
+	}
+	return &types.QueryPetitionResponse{Petition: a}, nil
+}
+
+// Statements lists an action's forum statements.
+func (q queryServer) Statements(ctx context.Context, req *types.QueryStatementsRequest) (*types.QueryStatementsResponse, error) {
+	if req == nil {
+		return nil, errNilRequest
+	}
+	if _, err := q.k.GetAction(ctx, req.Id); err != nil {
+		return nil, grpcError(err)
+	}
+	out, resp, err := query.CollectionPaginate(ctx, q.k.Statements, page(req.Pagination),
+		func(_ collections.Pair[uint64, uint64], s types.Statement) (types.Statement, error) { return s, nil },
+		query.WithCollectionPaginationPairPrefix[uint64, uint64](req.Id))
+	if err != nil {
+		return nil, grpcError(err)
+	}
+	return &types.QueryStatementsResponse{Statements: out, Pagination: resp}, nil
+}
+
+// Decisions lists an action's decisions (at most one per participant).
+func (q queryServer) Decisions(ctx context.Context, req *types.QueryDecisionsRequest) (*types.QueryDecisionsResponse, error) {
+	if req == nil {
+		return nil, errNilRequest
+	}
+	if _, err := q.k.GetAction(ctx, req.Id); err != nil {
+		return nil, grpcError(err)
+	}
+	iter, err := q.k.Decisions.Iterate(ctx, collections.NewPrefixedPairRange[uint64, string](req.Id))
+	if err != nil {
+		return nil, grpcError(err)
+	}
+	out, err := iter.Values()
+	if err != nil {
+		return nil, grpcError(err)
+	}
+	return &types.QueryDecisionsResponse{Decisions: out}, nil
+}
+
+// Approvals lists approval actions, optionally by stage.
+func (q queryServer) Approvals(ctx context.Context, req *types.QueryApprovalsRequest) (*types.QueryApprovalsResponse, error) {
+	if req == nil {
+		return nil, errNilRequest
+	}
+	out, resp, err := q.actions(ctx, req.Stage, req.Pagination, func(a types.Action) bool { return types.IsApproval(a.Power) })
+	if err != nil {
+		return nil, grpcError(err)
+	}
+	return &types.QueryApprovalsResponse{Approvals: out, Pagination: resp}, nil
+}
+
+// Inspections lists inspection requests.
+func (q queryServer) Inspections(ctx context.Context, req *types.QueryInspectionsRequest) (*types.QueryInspectionsResponse, error) {
+	if req == nil {
+		return nil, errNilRequest
+	}
+	out, resp, err := query.CollectionPaginate(ctx, q.k.Inspections, page(req.Pagination),
+		func(_ uint64, in types.Inspection) (types.Inspection, error) { return in, nil })
+	if err != nil {
+		return nil, grpcError(err)
+	}
+	return &types.QueryInspectionsResponse{Inspections: out, Pagination: resp}, nil
+}
