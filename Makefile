@@ -8,7 +8,7 @@ LDFLAGS   := -X github.com/cosmos/cosmos-sdk/version.Name=polity \
              -X github.com/cosmos/cosmos-sdk/version.Commit=$(shell git rev-parse HEAD 2>/dev/null)
 export POLITYD_BIN := $(BIN)
 
-.PHONY: all build install localnet localnet-multi localnet-docker test test-unit e2e bench proto-gen proto-tools docker-image clean
+.PHONY: all build install localnet localnet-multi localnet-docker demo test test-unit e2e bench proto-gen proto-tools docker-image clean
 
 all: build
 
@@ -21,6 +21,11 @@ install:
 # One validator with the default constitution, in the foreground (KEEP=1 keeps the chain).
 localnet: build
 	BIN=$(BIN) scripts/localnet.sh
+
+# The POLICY story (proposal, comment, advice, Board answer, ratification)
+# against a running `make localnet`.
+demo:
+	BIN=$(BIN) scripts/demo-governance.sh
 
 # Four validators from four communities on 127.0.0.1, in the foreground.
 localnet-multi: build
@@ -37,7 +42,7 @@ e2e: build
 	$(GO) test -count=1 -timeout 40m ./e2e/...
 
 bench:
-	$(GO) test -run '^$$' -bench . -benchmem ./x/...
+	$(GO) test -run '^$$' -bench . -benchmem ./x/... ./benchmarks/...
 
 proto-tools:
 	$(GO) install github.com/bufbuild/buf/cmd/buf@v1.75.0

@@ -218,11 +218,34 @@ outer:
 // the code; see MustTx.
 func (n *Node) Tx(t testing.TB, from string, args ...string) TxResult {
 	t.Helper()
+	res := n.broadcast(t, from, args...)
+	if res.Code != 0 {
+		return res
+	}
+	return n.WaitTx(t, res.Hash)
+}
+
+// broadcast returns the CheckTx answer (Height 0).
+func (n *Node) broadcast(t testing.TB, from string, args ...string) TxResult {
+	t.Helper()
+	res, err := n.TryBroadcast(from, args...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res
+}
+
+// TryBroadcast is Broadcast for use outside the test's goroutine: it returns
+// the CheckTx answer (Height 0), and an error only when the CLI failed.
+func (n *Node) TryBroadcast(from string, args ...string) (TxResult, error) {
 	full := append([]string{"tx"}, args...)
 	full = append(full, "--from", from, "--home", n.net.KeyHome(), "--keyring-backend", "test",
 		"--chain-id", n.net.ChainID, "--node", n.NodeFlag(), "--gas", "2000000",
 		"--broadcast-mode", "sync", "--yes", "--output", "json")
-	raw := n.net.Exec(t, full...)
+	raw, errOut, err := n.net.Run(full...)
+	if err != nil {
+		return TxResult{}, fmt.Errorf("polityd %s: %v\nstdout: %s\nstderr: %s", strings.Join(full, " "), err, raw, errOut)
+	}
 	var res struct {
 		TxHash    string `json:"txhash"`
 		Code      uint32 `json:"code"`
@@ -230,12 +253,9 @@ func (n *Node) Tx(t testing.TB, from string, args ...string) TxResult {
 		RawLog    string `json:"raw_log"`
 	}
 	if err := json.Unmarshal(raw, &res); err != nil {
-		t.Fatalf("polityd %s: %v: %s", strings.Join(full, " "), err, raw)
+		return TxResult{}, fmt.Errorf("polityd %s: %v: %s", strings.Join(full, " "), err, raw)
 	}
-	if res.Code != 0 {
-		return TxResult{Hash: res.TxHash, Code: res.Code, Codespace: res.Codespace, Log: res.RawLog}
-	}
-	return n.WaitTx(t, res.TxHash)
+	return TxResult{Hash: res.TxHash, Code: res.Code, Codespace: res.Codespace, Log: res.RawLog}, nil
 }
 
 // MustTx is Tx requiring success in a block.

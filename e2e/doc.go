@@ -3,9 +3,11 @@
 // ports and a sub-second block time, starts and stops nodes by PID, and runs
 // the CLI, CometBFT RPC and REST against them.
 //
-// The harness builds nothing: it runs the binary at $POLITYD_BIN (the
-// Makefile exports it), defaulting to ../build/polityd, so run `make build`
-// first or use `make e2e`. Every test skips under `go test -short`.
+// The harness runs the binary at $POLITYD_BIN (the Makefile exports it),
+// defaulting to ../build/polityd, so run `make build` first or use `make e2e`.
+// Only the upgrade test builds: it compiles a second binary carrying the
+// next upgrade (build tag polity_next) unless $POLITYD_NEXT_BIN names one.
+// Every test skips under `go test -short`.
 //
 // Each node logs into the test's temporary directory; when a test fails, the
 // tail of every node's log is printed. Every process a test starts is stopped

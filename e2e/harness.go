@@ -74,6 +74,8 @@ type ValidatorSpec struct {
 
 // Options shape a test network.
 type Options struct {
+	// Bin is the polityd binary the nodes and the CLI run (default: Binary).
+	Bin string
 	// Validators gives one node per entry (default: one node run by ops).
 	Validators []ValidatorSpec
 	// Bootstrap suspends the 1/3 power cap (single-node chains only).
@@ -82,6 +84,10 @@ type Options struct {
 	VotingPeriod time.Duration
 	// TimeoutCommit is CometBFT's pause after each block (default 300ms).
 	TimeoutCommit time.Duration
+	// CommentPeriod, ECPeriod and AdvicePeriod are the proposals' public
+	// comment period, Empowered Community period and advice response period
+	// (zero: the defaults of `polityd genesis constitution`).
+	CommentPeriod, ECPeriod, AdvicePeriod time.Duration
 }
 
 // Network is a set of polityd nodes sharing one genesis, with the default
@@ -120,7 +126,10 @@ type Node struct {
 // node's log is printed first.
 func NewNetwork(t testing.TB, opts Options) *Network {
 	t.Helper()
-	bin := Binary(t)
+	bin := opts.Bin
+	if bin == "" {
+		bin = Binary(t)
+	}
 	if len(opts.Validators) == 0 {
 		opts.Validators = []ValidatorSpec{{Community: "ops"}}
 	}
@@ -154,6 +163,14 @@ func NewNetwork(t testing.TB, opts Options) *Network {
 		"--voting-period", opts.VotingPeriod.String()}
 	if opts.Bootstrap {
 		args = append(args, "--bootstrap")
+	}
+	for _, p := range []struct {
+		flag string
+		d    time.Duration
+	}{{"--comment-period", opts.CommentPeriod}, {"--ec-period", opts.ECPeriod}, {"--advice-period", opts.AdvicePeriod}} {
+		if p.d != 0 {
+			args = append(args, p.flag, p.d.String())
+		}
 	}
 	for i, v := range opts.Validators {
 		power := v.Power
@@ -244,6 +261,13 @@ func (net *Network) Run(args ...string) (stdout, stderr []byte, err error) {
 // process is stopped in the network's cleanup at the latest.
 func (n *Node) Start(t testing.TB) {
 	t.Helper()
+	n.StartBinary(t, n.net.Bin)
+}
+
+// StartBinary is Start with another polityd binary on the same home (a
+// software upgrade); CLI commands keep using the network's binary.
+func (n *Node) StartBinary(t testing.TB, bin string) {
+	t.Helper()
 	n.mu.Lock()
 	defer n.mu.Unlock()
 	if n.cmd != nil && !n.exited() {
@@ -254,8 +278,8 @@ func (n *Node) Start(t testing.TB) {
 		t.Fatal(err)
 	}
 	n.starts++
-	fmt.Fprintf(logf, "==== e2e: start #%d of %s at %s ====\n", n.starts, n.Moniker, time.Now().Format(time.RFC3339Nano))
-	cmd := exec.Command(n.net.Bin, "start", "--home", n.Home, "--log_no_color")
+	fmt.Fprintf(logf, "==== e2e: start #%d of %s (%s) at %s ====\n", n.starts, n.Moniker, bin, time.Now().Format(time.RFC3339Nano))
+	cmd := exec.Command(bin, "start", "--home", n.Home, "--log_no_color")
 	cmd.Stdout, cmd.Stderr = logf, logf
 	cmd.SysProcAttr = sysProcAttr()
 	if err := cmd.Start(); err != nil {

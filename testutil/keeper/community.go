@@ -1,13 +1,16 @@
-// Package keeper builds real x/community keepers for tests: an in-memory
-// multistore, real auth and bank keepers, and a baseapp MsgServiceRouter with
-// the x/community and bank Msg services registered, so that a passed motion
-// executes its messages exactly as it does on a running chain. Nothing is
-// mocked.
+// Package keeper builds real Polity keepers for tests: an in-memory
+// multistore, real auth, bank, x/upgrade, x/community, x/proposals, x/review
+// and x/empowered keepers, and one baseapp MsgServiceRouter with all their
+// Msg services registered, so that a passed motion
+// or a ratified proposal executes its messages exactly as it does on a running
+// chain. Nothing is mocked.
 package keeper
 
 import (
+	"crypto/sha256"
 	"maps"
 	"slices"
+	"strconv"
 	"sync"
 	"testing"
 	"time"
@@ -36,10 +39,16 @@ import (
 	bankkeeper "github.com/cosmos/cosmos-sdk/x/bank/keeper"
 	banktypes "github.com/cosmos/cosmos-sdk/x/bank/types"
 	"github.com/cosmos/cosmos-sdk/x/tx/signing"
+	upgradekeeper "github.com/cosmos/cosmos-sdk/x/upgrade/keeper"
+	upgradetypes "github.com/cosmos/cosmos-sdk/x/upgrade/types"
 
 	"github.com/polity-chain/polity/app"
 	communitykeeper "github.com/polity-chain/polity/x/community/keeper"
 	"github.com/polity-chain/polity/x/community/types"
+	empoweredtypes "github.com/polity-chain/polity/x/empowered/types"
+	proposalskeeper "github.com/polity-chain/polity/x/proposals/keeper"
+	proposalstypes "github.com/polity-chain/polity/x/proposals/types"
+	reviewtypes "github.com/polity-chain/polity/x/review/types"
 )
 
 // GenesisTime is the block time of the first block of every fixture: a fixed
@@ -76,6 +85,16 @@ type Fixture struct {
 
 	AccountKeeper authkeeper.AccountKeeper
 	BankKeeper    bankkeeper.BaseKeeper
+	UpgradeKeeper *upgradekeeper.Keeper
+
+	// Proposals is the x/proposals keeper, on the same router and store.
+	Proposals            *proposalskeeper.Keeper
+	ProposalsMsgServer   proposalstypes.MsgServer
+	ProposalsQueryServer proposalstypes.QueryServer
+
+	// Accountability is x/review and x/empowered, on the same router and store.
+	Accountability
+	reviewLoaded, empoweredLoaded bool
 
 	// Authority is the governance (ratification) address of app.GovernanceAuthority.
 	Authority string
@@ -89,7 +108,8 @@ func NewFixture(tb testing.TB) *Fixture {
 
 	registry := newInterfaceRegistry(tb)
 	cdc := codec.NewProtoCodec(registry)
-	keys := storetypes.NewKVStoreKeys(authtypes.StoreKey, banktypes.StoreKey, types.StoreKey)
+	keys := storetypes.NewKVStoreKeys(authtypes.StoreKey, banktypes.StoreKey, types.StoreKey,
+		upgradetypes.StoreKey, proposalstypes.StoreKey, reviewtypes.StoreKey, empoweredtypes.StoreKey)
 	ctx := newContext(tb, keys)
 
 	ac := addresscodec.NewBech32Codec(app.Bech32Prefix)
@@ -98,7 +118,7 @@ func NewFixture(tb testing.TB) *Fixture {
 	logger := log.NewNopLogger()
 
 	accountKeeper := authkeeper.NewAccountKeeper(cdc, runtime.NewKVStoreService(keys[authtypes.StoreKey]),
-		authtypes.ProtoBaseAccount, map[string][]string{faucetModule: {authtypes.Minter}}, ac, app.Bech32Prefix, authority)
+		authtypes.ProtoBaseAccount, map[string][]string{faucetModule: {authtypes.Minter}, reviewtypes.ModuleName: nil}, ac, app.Bech32Prefix, authority)
 	bankKeeper := bankkeeper.NewBaseKeeper(cdc, runtime.NewKVStoreService(keys[banktypes.StoreKey]),
 		accountKeeper, map[string]bool{}, authority, logger)
 
@@ -116,6 +136,8 @@ func NewFixture(tb testing.TB) *Fixture {
 		Codec: cdc, Registry: registry, AddressCodec: ac, ConsensusCodec: cc,
 		AccountKeeper: accountKeeper, BankKeeper: bankKeeper, Authority: authority,
 	}
+	f.wireGovernance(keys, logger)
+	f.wireAccountability(keys, logger)
 	f.SetBlock(1, GenesisTime)
 	require.NoError(tb, bankKeeper.SetParams(f.Ctx, banktypes.DefaultParams()))
 	return f
@@ -151,6 +173,8 @@ func newInterfaceRegistry(tb testing.TB) codectypes.InterfaceRegistry {
 	authtypes.RegisterInterfaces(registry)
 	banktypes.RegisterInterfaces(registry)
 	types.RegisterInterfaces(registry)
+	registerGovernanceInterfaces(registry)
+	registerAccountabilityInterfaces(registry)
 	return registry
 }
 
@@ -158,8 +182,15 @@ func newInterfaceRegistry(tb testing.TB) codectypes.InterfaceRegistry {
 // manager.
 func (f *Fixture) SetBlock(height int64, t time.Time) {
 	f.Ctx = f.Ctx.WithBlockHeight(height).WithBlockTime(t).
-		WithHeaderInfo(header.Info{Height: height, Time: t, ChainID: app.DefaultChainID}).
+		WithHeaderInfo(header.Info{Height: height, Time: t, ChainID: app.DefaultChainID, Hash: BlockHash(height)}).
 		WithEventManager(sdk.NewEventManager())
+}
+
+// BlockHash is the fixture's hash of the block at height: deterministic, so a
+// test can recompute what a keeper derived from it (the IRP panel draw).
+func BlockHash(height int64) []byte {
+	sum := sha256.Sum256([]byte("polity-test/block/" + strconv.FormatInt(height, 10)))
+	return sum[:]
 }
 
 // NextBlock advances one block and d of block time.

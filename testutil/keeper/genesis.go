@@ -46,12 +46,28 @@ func ConsAddr(name string) string {
 // BodyAuthority is the address a body's passed motion signs with.
 func BodyAuthority(bodyID string) string { return types.BodyAddress(bodyID).String() }
 
-// Constitution builds the default constitution (app/constitution) with Addr
-// accounts for every key, one validator of ValidatorPower in each of
+// Periods of the test constitution's proposal procedures. Each differs from
+// VotingPeriod (the Board's vote on a proposal) so a test can tell the phases
+// apart by their deadlines.
+const (
+	// CommentPeriod is the public comment period of every kind but RESOLUTION.
+	CommentPeriod = 2 * time.Hour
+	// ECPeriod is the Empowered Community's rejection window and approval deadline.
+	ECPeriod = 3 * time.Hour
+	// AdvicePeriod is the advice response period and the advice wait.
+	AdvicePeriod = 4 * time.Hour
+	// ReviewPeriod is x/review's working period (panel picks, the Board's
+	// deadlines, ombudsman reports, emergency consultations) and the
+	// Empowered Community's inspection response period.
+	ReviewPeriod = 5 * time.Hour
+)
+
+// BuildConstitution builds the default constitution (app/constitution) with
+// Addr accounts for every key, one validator of ValidatorPower in each of
 // ValidatorCommunities (operated by the community chair, moniker
-// "<community>-node"), an hour's voting period and the cap enforced unless
-// bootstrap is set.
-func Constitution(tb testing.TB, bootstrap bool) *types.GenesisState {
+// "<community>-node"), an hour's voting period, the proposal periods above and
+// the cap enforced unless bootstrap is set.
+func BuildConstitution(tb testing.TB, bootstrap bool) constitution.Result {
 	tb.Helper()
 	SetAddressConfig()
 	addrs := map[string]sdk.AccAddress{}
@@ -66,19 +82,46 @@ func Constitution(tb testing.TB, bootstrap bool) *types.GenesisState {
 	}
 	res, err := constitution.Build(constitution.Spec{
 		Addresses: addrs, Validators: validators, GenesisTime: GenesisTime,
-		VotingPeriod: VotingPeriod, Bootstrap: bootstrap, Funds: 1_000_000,
+		VotingPeriod: VotingPeriod, CommentPeriod: CommentPeriod, ECPeriod: ECPeriod, AdvicePeriod: AdvicePeriod,
+		ReviewPeriod: ReviewPeriod, Bootstrap: bootstrap, Funds: 1_000_000,
 	})
 	require.NoError(tb, err)
-	return res.Community
+	return res
+}
+
+// Constitution is the x/community share of BuildConstitution.
+func Constitution(tb testing.TB, bootstrap bool) *types.GenesisState {
+	tb.Helper()
+	return BuildConstitution(tb, bootstrap).Community
 }
 
 // NewConstitutionFixture returns a fixture with the test constitution loaded
-// (cap enforced) at height 1; genesis members may vote on motions submitted
+// (cap enforced) at height 1 into every module: x/community, x/proposals,
+// x/review and x/empowered; genesis members may vote on motions submitted
 // from this block on.
 func NewConstitutionFixture(tb testing.TB) *Fixture {
 	tb.Helper()
 	f := NewFixture(tb)
-	f.InitGenesis(Constitution(tb, false))
+	res := BuildConstitution(tb, false)
+	f.InitGenesis(res.Community)
+	f.InitProposalsGenesis(res.Proposals)
+	f.InitReviewGenesis(res.Review)
+	f.InitEmpoweredGenesis(res.Empowered)
+	f.ResetEvents()
+	return f
+}
+
+// NewProposalsFixture returns a fixture with the test constitution loaded
+// into x/community and x/proposals only, and x/proposals standing alone: no
+// Empowered Community hooks, so its EC phases follow its own deadlines and
+// tests drive them with MsgVetoProposal and MsgApproveProposal directly.
+func NewProposalsFixture(tb testing.TB) *Fixture {
+	tb.Helper()
+	f := NewFixture(tb)
+	res := BuildConstitution(tb, false)
+	f.InitGenesis(res.Community)
+	f.InitProposalsGenesis(res.Proposals)
+	f.Proposals.SetHooks(nil)
 	f.ResetEvents()
 	return f
 }

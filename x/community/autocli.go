@@ -54,7 +54,7 @@ func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
 				{RpcMethod: "BodyMotions", Use: "body-motions [body-id]", Short: "List a body's motions, optionally by --status",
 					Example: "polityd query community body-motions dev --status voting", PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "id"}}},
 				{RpcMethod: "Motions", Use: "motions", Short: "List all motions, optionally by --status",
-					Example: "polityd query community motions --status passed --reverse"},
+					Example: "polityd query community motions --status passed --page-reverse"},
 				{RpcMethod: "Motion", Use: "motion [id]", Short: "Show a motion with its tally and the rule that applies",
 					Example: "polityd query community motion 1", PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "id"}}},
 				{RpcMethod: "MotionVotes", Use: "votes [motion-id]", Short: "List the votes cast on a motion",

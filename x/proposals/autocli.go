@@ -15,7 +15,7 @@ func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
 			RpcCommandOptions: []*autocliv1.RpcCommandOptions{
 				{RpcMethod: "Params", Use: "params", Short: "Show each kind's procedure and the classification guard"},
 				{RpcMethod: "Proposals", Use: "proposals", Short: "List proposals, optionally by --status, --kind or --originator",
-					Example: "polityd query proposals proposals --status board-vote --reverse"},
+					Example: "polityd query proposals proposals --status board-vote --page-reverse"},
 				{RpcMethod: "Proposal", Use: "proposal [id]", Short: "Show a proposal with its phase, deadlines and Board tally", PositionalArgs: id("id")},
 				{RpcMethod: "ProposalVotes", Use: "votes [proposal-id]", Short: "List the Board's votes on a proposal", PositionalArgs: id("id")},
 				{RpcMethod: "ProposalComments", Use: "comments [proposal-id]", Short: "List the comments and statements on a proposal", PositionalArgs: id("id")},

@@ -10,6 +10,7 @@ import (
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
+	"github.com/polity-chain/polity/internal/addrutil"
 	"github.com/polity-chain/polity/internal/eventutil"
 	"github.com/polity-chain/polity/x/community/types"
 )
@@ -32,10 +33,10 @@ func touch(ctx context.Context, a *types.Audit) {
 	a.UpdatedHeight, a.UpdatedAt = sdkCtx.BlockHeight(), sdkCtx.HeaderInfo().Time
 }
 
-// parseAddr decodes a bech32 account address with a registered error.
+// parseAddr decodes a canonical bech32 account address with a registered error.
 func (k *Keeper) parseAddr(field, s string) (sdk.AccAddress, error) {
-	bz, err := k.addressCodec.StringToBytes(s)
-	if err != nil || len(bz) == 0 {
+	bz, err := addrutil.Parse(k.addressCodec, s)
+	if err != nil {
 		return nil, types.ErrInvalidAddress.Wrapf("%s %q: %v", field, s, err)
 	}
 	return bz, nil

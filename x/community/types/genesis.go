@@ -7,6 +7,8 @@ import (
 	"cosmossdk.io/core/address"
 
 	cryptotypes "github.com/cosmos/cosmos-sdk/crypto/types"
+
+	"github.com/polity-chain/polity/internal/addrutil"
 )
 
 // DefaultGenesis is an empty constitution: default params and the Board's body.
@@ -157,7 +159,7 @@ func (gs GenesisState) validateBodies(_, _ address.Codec, idx *genesisIndex) err
 
 func (gs GenesisState) validateMembers(ac, _ address.Codec, idx *genesisIndex) error {
 	for _, m := range gs.Members {
-		if _, err := ac.StringToBytes(m.Address); err != nil {
+		if _, err := addrutil.Parse(ac, m.Address); err != nil {
 			return fmt.Errorf("member %s: %w", m.Address, err)
 		}
 		if _, dup := idx.members[m.Address]; dup {
@@ -338,7 +340,7 @@ func (gs GenesisState) validateValidators(ac, cc address.Codec, idx *genesisInde
 		if _, ok := idx.communities[v.CommunityId]; !ok {
 			return fmt.Errorf("validator %s: community %s not found", v.Moniker, v.CommunityId)
 		}
-		if _, err := ac.StringToBytes(v.Operator); err != nil {
+		if _, err := addrutil.Parse(ac, v.Operator); err != nil {
 			return fmt.Errorf("validator %s: operator: %w", v.Moniker, err)
 		}
 		// A nil Any must be checked first: GetCachedValue would dereference it.
@@ -399,7 +401,7 @@ func (gs GenesisState) validateMotions(ac, _ address.Codec, idx *genesisIndex) e
 		if !bodies[m.BodyId] {
 			return fmt.Errorf("motion %d: body %s not found", m.Id, m.BodyId)
 		}
-		if _, err := ac.StringToBytes(m.Proposer); err != nil {
+		if _, err := addrutil.Parse(ac, m.Proposer); err != nil {
 			return fmt.Errorf("motion %d: proposer: %w", m.Id, err)
 		}
 		if _, ok := MotionStatus_name[int32(m.Status)]; !ok || m.Status == MotionStatusUnspecified {
@@ -423,7 +425,7 @@ func (gs GenesisState) validateVotes(ac, _ address.Codec, idx *genesisIndex) err
 		if _, ok := idx.motions[v.MotionId]; !ok {
 			return fmt.Errorf("vote of %s: motion %d not found", v.Voter, v.MotionId)
 		}
-		if _, err := ac.StringToBytes(v.Voter); err != nil {
+		if _, err := addrutil.Parse(ac, v.Voter); err != nil {
 			return fmt.Errorf("vote on motion %d: voter: %w", v.MotionId, err)
 		}
 		key := fmt.Sprintf("%d|%s", v.MotionId, v.Voter)

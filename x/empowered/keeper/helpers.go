@@ -11,6 +11,7 @@ import (
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
+	"github.com/polity-chain/polity/internal/addrutil"
 	"github.com/polity-chain/polity/internal/eventutil"
 	communitytypes "github.com/polity-chain/polity/x/community/types"
 	"github.com/polity-chain/polity/x/empowered/types"
@@ -98,7 +99,7 @@ func (k *Keeper) actingFor(ctx context.Context, signer, communityID string, para
 		return c, nil
 	}
 	if params.RepresentativesMayAct {
-		addr, err := k.addressCodec.StringToBytes(signer)
+		addr, err := addrutil.Parse(k.addressCodec, signer)
 		if err != nil {
 			return c, types.ErrInvalidAddress.Wrapf("signer %q: %v", signer, err)
 		}

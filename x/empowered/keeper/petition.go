@@ -6,6 +6,7 @@ import (
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
+	"github.com/polity-chain/polity/internal/addrutil"
 	communitytypes "github.com/polity-chain/polity/x/community/types"
 	"github.com/polity-chain/polity/x/empowered/types"
 	proposalstypes "github.com/polity-chain/polity/x/proposals/types"
@@ -240,7 +241,7 @@ func (k *Keeper) SupportPetition(ctx context.Context, msg *types.MsgSupportPetit
 // PostStatement posts a community-forum statement (any account: an open-door
 // message).
 func (k *Keeper) PostStatement(ctx context.Context, msg *types.MsgPostStatement) (uint64, error) {
-	if _, err := k.addressCodec.StringToBytes(msg.Author); err != nil {
+	if _, err := addrutil.Parse(k.addressCodec, msg.Author); err != nil {
 		return 0, types.ErrInvalidAddress.Wrapf("author %q: %v", msg.Author, err)
 	}
 	params, err := k.GetParams(ctx)

@@ -4,6 +4,8 @@ import (
 	"fmt"
 
 	"cosmossdk.io/core/address"
+
+	"github.com/polity-chain/polity/internal/addrutil"
 )
 
 // DefaultGenesis has the default params and nothing else.
@@ -67,7 +69,7 @@ func (gs GenesisState) Validate(ac address.Codec) error {
 		if _, ok := actions[s.ActionId]; !ok || s.Id == 0 || s.Id >= gs.NextStatementId {
 			return ErrInvalidGenesis.Wrapf("statement %d: action not found or id not below next_statement_id", s.Id)
 		}
-		if _, err := ac.StringToBytes(s.Author); err != nil {
+		if _, err := addrutil.Parse(ac, s.Author); err != nil {
 			return ErrInvalidGenesis.Wrapf("statement %d: author: %v", s.Id, err)
 		}
 	}

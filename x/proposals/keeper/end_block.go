@@ -2,18 +2,23 @@ package keeper
 
 import (
 	"context"
+	"time"
+	"unicode/utf8"
 
 	"cosmossdk.io/collections"
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
 	"github.com/polity-chain/polity/internal/collutil"
+	"github.com/polity-chain/polity/x/proposals/types"
 )
 
 // EndBlocker moves proposals whose phase deadline has come and marks overdue
 // advice. Only due queue entries are touched, at most
 // max_queue_items_per_block of each; every item runs in its own cache context
-// and a failing one is logged and dropped, never allowed to halt the chain.
+// and a failing one is logged and dropped, never allowed to halt the chain. A
+// proposal whose phase change failed ends EXECUTION_FAILED with the reason, so
+// it never sits in an open phase with no deadline.
 func (k *Keeper) EndBlocker(ctx context.Context) error {
 	params, err := k.GetParams(ctx)
 	if err != nil {
@@ -27,14 +32,16 @@ func (k *Keeper) EndBlocker(ctx context.Context) error {
 		return err
 	}
 	for _, key := range due {
-		k.runItem(sdkCtx, k.PhaseQueue, key.K2(), func(c context.Context) error { return k.advanceDue(c, key) })
+		if err := k.runItem(sdkCtx, k.PhaseQueue, key.K2(), func(c context.Context) error { return k.advanceDue(c, key) }); err != nil {
+			k.failOpen(sdkCtx, key.K2(), err)
+		}
 	}
 	overdue, err := collutil.Due(ctx, k.AdviceQueue, blockTime, limit)
 	if err != nil {
 		return err
 	}
 	for _, key := range overdue {
-		k.runItem(sdkCtx, k.AdviceQueue, key.K2(), func(c context.Context) error { return k.markOverdue(c, key.K2()) })
+		_ = k.runItem(sdkCtx, k.AdviceQueue, key.K2(), func(c context.Context) error { return k.markOverdue(c, key.K2()) })
 	}
 	return nil
 }
@@ -56,16 +63,50 @@ func (k *Keeper) advanceDue(ctx context.Context, key collutil.QueueKey) error {
 
 // runItem runs one queue item in a cache context, writing it on success; on
 // failure it logs and drops the item's due entries so they cannot block the
-// queue.
-func (k *Keeper) runItem(ctx sdk.Context, queue collections.KeySet[collutil.QueueKey], id uint64, item func(context.Context) error) {
+// queue, and returns the item's error.
+func (k *Keeper) runItem(ctx sdk.Context, queue collections.KeySet[collutil.QueueKey], id uint64, item func(context.Context) error) error {
 	cacheCtx, write := ctx.CacheContext()
 	err := item(cacheCtx)
 	if err == nil {
 		write()
-		return
+		return nil
 	}
 	k.logger.Error("queue item failed; dropping it from the queue", "id", id, "err", err)
 	if err := collutil.Drop(ctx, queue, ctx.HeaderInfo().Time, id); err != nil {
 		k.logger.Error("could not drop queue entry", "id", id, "err", err)
 	}
+	return err
+}
+
+// failOpen closes a proposal whose phase change failed as EXECUTION_FAILED,
+// recording why: with its queue entry dropped it could otherwise never move
+// again. It runs in its own cache context and only logs if even that fails.
+func (k *Keeper) failOpen(ctx sdk.Context, id uint64, cause error) {
+	cacheCtx, write := ctx.CacheContext()
+	p, err := k.GetProposal(cacheCtx, id)
+	if err == nil && !p.Status.Terminal() {
+		err = k.transition(cacheCtx, &p, types.StatusExecutionFailed, time.Time{}, "could not advance: "+truncate(cause.Error(), maxFailureNote))
+		if err == nil {
+			err = k.Proposals.Set(cacheCtx, p.Id, p)
+		}
+	}
+	if err != nil {
+		k.logger.Error("could not close a failed proposal", "id", id, "err", err)
+		return
+	}
+	write()
+}
+
+// maxFailureNote bounds the error text kept on a failed proposal.
+const maxFailureNote = 512
+
+// truncate cuts s to at most n bytes without splitting a UTF-8 sequence.
+func truncate(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n]
 }

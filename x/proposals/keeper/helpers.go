@@ -10,6 +10,7 @@ import (
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
+	"github.com/polity-chain/polity/internal/addrutil"
 	"github.com/polity-chain/polity/internal/eventutil"
 	communitytypes "github.com/polity-chain/polity/x/community/types"
 	"github.com/polity-chain/polity/x/proposals/types"
@@ -25,10 +26,10 @@ func (k *Keeper) GetParams(ctx context.Context) (types.Params, error) {
 	return k.Params.Get(ctx)
 }
 
-// parseAddr decodes a bech32 account address with a registered error.
+// parseAddr decodes a canonical bech32 account address with a registered error.
 func (k *Keeper) parseAddr(field, s string) (sdk.AccAddress, error) {
-	bz, err := k.addressCodec.StringToBytes(s)
-	if err != nil || len(bz) == 0 {
+	bz, err := addrutil.Parse(k.addressCodec, s)
+	if err != nil {
 		return nil, types.ErrInvalidAddress.Wrapf("%s %q: %v", field, s, err)
 	}
 	return bz, nil

@@ -39,6 +39,9 @@ func (k *Keeper) transition(ctx context.Context, p *types.Proposal, to types.Pro
 			return err
 		}
 	}
+	if from == types.StatusUnspecified {
+		return nil // a new proposal's first phase is announced by EventProposalSubmitted
+	}
 	return k.emit(ctx, &types.EventProposalStatusChanged{ProposalId: p.Id, Kind: p.Kind, From: from, Status: to, Note: note})
 }
 

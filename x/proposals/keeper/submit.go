@@ -67,7 +67,7 @@ func (k *Keeper) SubmitProposal(ctx context.Context, msg *types.MsgSubmitProposa
 	}
 	p := types.Proposal{
 		Id: id, Kind: msg.Kind, Originator: msg.Originator, Proposer: msg.Proposer, Title: msg.Title,
-		Summary: msg.Summary, Document: msg.Document, Messages: msg.Messages, Status: types.StatusPublicComment,
+		Summary: msg.Summary, Document: msg.Document, Messages: msg.Messages,
 		Rule: rule, SubmitTime: blockTime, SubmitHeight: height,
 		CommentEndTime: blockTime.Add(rule.PublicCommentPeriod).Truncate(time.Second),
 	}
@@ -77,7 +77,7 @@ func (k *Keeper) SubmitProposal(ctx context.Context, msg *types.MsgSubmitProposa
 			return 0, err
 		}
 	} else {
-		p.Deadline = p.CommentEndTime
+		p.Status, p.Deadline = types.StatusPublicComment, p.CommentEndTime
 	}
 	if err := k.Proposals.Set(ctx, id, p); err != nil {
 		return 0, err

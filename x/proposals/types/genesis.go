@@ -5,6 +5,7 @@ import (
 
 	"cosmossdk.io/core/address"
 
+	"github.com/polity-chain/polity/internal/addrutil"
 	communitytypes "github.com/polity-chain/polity/x/community/types"
 )
 
@@ -42,7 +43,7 @@ func (gs GenesisState) validate(ac address.Codec) error {
 		if _, ok := ProposalStatus_name[int32(p.Status)]; !ok || p.Status == StatusUnspecified {
 			return fmt.Errorf("proposal %d: invalid status %d", p.Id, p.Status)
 		}
-		if _, err := ac.StringToBytes(p.Proposer); err != nil {
+		if _, err := addrutil.Parse(ac, p.Proposer); err != nil {
 			return fmt.Errorf("proposal %d: proposer: %w", p.Id, err)
 		}
 		if p.Originator == "" || p.Title == "" {
@@ -50,6 +51,16 @@ func (gs GenesisState) validate(ac address.Codec) error {
 		}
 		if err := p.Rule.Validate(); err != nil {
 			return fmt.Errorf("proposal %d: %w", p.Id, err)
+		}
+		// An open proposal moves on only through the queue entry InitGenesis
+		// derives from its deadline, and an APPROVED one only when its stay
+		// is lifted. (Fix: records breaking this used to pass and then stay
+		// open for ever.)
+		if p.Status == StatusApproved && !p.Stayed {
+			return fmt.Errorf("proposal %d: APPROVED but not stayed", p.Id)
+		}
+		if !p.Status.Terminal() && p.Status != StatusApproved && p.Deadline.IsZero() {
+			return fmt.Errorf("proposal %d: %s without a deadline", p.Id, p.Status)
 		}
 		proposals[p.Id] = p
 	}
@@ -59,7 +70,7 @@ func (gs GenesisState) validate(ac address.Codec) error {
 		if _, ok := proposals[v.ProposalId]; !ok {
 			return fmt.Errorf("vote of %s: proposal %d not found", v.Director, v.ProposalId)
 		}
-		if _, err := ac.StringToBytes(v.Director); err != nil {
+		if _, err := addrutil.Parse(ac, v.Director); err != nil {
 			return fmt.Errorf("vote on proposal %d: %w", v.ProposalId, err)
 		}
 		key := fmt.Sprintf("%d|%s", v.ProposalId, v.Director)

@@ -4,6 +4,8 @@ import (
 	"fmt"
 
 	"cosmossdk.io/core/address"
+
+	"github.com/polity-chain/polity/internal/addrutil"
 )
 
 // DefaultGenesis has the default params and nothing else.
@@ -27,13 +29,13 @@ func (gs GenesisState) Validate(ac address.Codec) error {
 func (gs GenesisState) validate(ac address.Codec) error {
 	addrs := map[string]bool{}
 	for _, p := range gs.Parties {
-		if _, err := ac.StringToBytes(p.Address); err != nil || addrs["party|"+p.Address] {
+		if _, err := addrutil.Parse(ac, p.Address); err != nil || addrs["party|"+p.Address] {
 			return fmt.Errorf("party %s: bad or duplicate address", p.Address)
 		}
 		addrs["party|"+p.Address] = true
 	}
 	for _, p := range gs.Panelists {
-		if _, err := ac.StringToBytes(p.Address); err != nil || addrs["panelist|"+p.Address] {
+		if _, err := addrutil.Parse(ac, p.Address); err != nil || addrs["panelist|"+p.Address] {
 			return fmt.Errorf("panelist %s: bad or duplicate address", p.Address)
 		}
 		addrs["panelist|"+p.Address] = true
@@ -47,7 +49,7 @@ func (gs GenesisState) validate(ac address.Codec) error {
 		if _, ok := IRPStatus_name[int32(c.Status)]; !ok || c.Status == IRPUnspecified {
 			return fmt.Errorf("irp %d: invalid status", c.Id)
 		}
-		if _, err := ac.StringToBytes(c.Claimant); err != nil {
+		if _, err := addrutil.Parse(ac, c.Claimant); err != nil {
 			return fmt.Errorf("irp %d: claimant: %w", c.Id, err)
 		}
 		if len(c.Panel) > 3 {
@@ -81,7 +83,7 @@ func (gs GenesisState) validate(ac address.Codec) error {
 		}
 	}
 	if gs.Ombudsman != nil {
-		if _, err := ac.StringToBytes(gs.Ombudsman.Address); err != nil {
+		if _, err := addrutil.Parse(ac, gs.Ombudsman.Address); err != nil {
 			return fmt.Errorf("ombudsman: %w", err)
 		}
 	}

@@ -1,0 +1,116 @@
+//go:build linux
+
+package e2e
+
+import (
+	"context"
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// TestDemoGovernanceScript runs scripts/demo-governance.sh against a
+// single-node chain with the default constitution and the default periods of
+// `make localnet` (its home as LOCALNET_HOME, its RPC as POLITYD_NODE), and
+// requires it to succeed and leave the story's records on chain. It runs
+// beside TestProposals (one node each).
+func TestDemoGovernanceScript(t *testing.T) {
+	Binary(t)
+	if _, err := exec.LookPath("jq"); err != nil {
+		t.Skip("scripts/demo-governance.sh needs jq")
+	}
+	t.Parallel()
+	net := NewNetwork(t, Options{Bootstrap: true})
+	n := net.Nodes[0]
+	root, err := moduleRoot()
+	if err != nil {
+		t.Fatal(err)
+	}
+	scratch := t.TempDir()
+	out := filepath.Join(scratch, "demo.out")
+	logf, err := os.Create(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer logf.Close()
+
+	ctx, cancel := context.WithTimeout(context.Background(), 4*time.Minute)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, filepath.Join(root, "scripts", "demo-governance.sh"))
+	cmd.Env = append(os.Environ(), "BIN="+net.Bin, "LOCALNET_HOME="+n.Home, "POLITYD_NODE="+n.NodeFlag(), "TMPDIR="+scratch)
+	cmd.Stdout, cmd.Stderr = logf, logf
+	// Its own process group, so that a timeout ends the script and the CLI
+	// it is running together; killed too if the test binary dies.
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true, Pdeathsig: syscall.SIGKILL}
+	cmd.Cancel = func() error { return syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL) }
+	t.Cleanup(func() {
+		if cmd.Process != nil && groupAlive(cmd.Process.Pid) {
+			_ = syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL) // ESRCH only means it is gone
+		}
+	})
+	start := time.Now()
+	runErr := cmd.Run()
+	took := time.Since(start)
+	if runErr != nil {
+		var exit *exec.ExitError
+		if errors.As(runErr, &exit) || ctx.Err() != nil {
+			t.Fatalf("demo-governance.sh failed after %s: %v (%v)\n---- its output ----\n%s", took.Round(time.Second), runErr, ctx.Err(), tail(out, 80))
+		}
+		t.Fatal(runErr)
+	}
+	t.Logf("demo-governance.sh succeeded in %s", took.Round(100*time.Millisecond))
+
+	text, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		"$ polityd tx proposals submit-proposal dev policy policy.json --from dev-chair",
+		"$ polityd tx proposals comment 1 ",
+		"$ polityd tx community submit-motion gov advice.json --from gov-chair",
+		"$ polityd tx proposals board-vote 1 yes --from director-users",
+		"$ polityd tx proposals submit-proposal board resolution answer.json --from director-dev",
+		"$ polityd query proposals policies dev",
+		"Done in ",
+	} {
+		if !strings.Contains(string(text), want) {
+			t.Errorf("the demo's output lacks %q", want)
+		}
+	}
+
+	// The records the story leaves: on a fresh chain the policy is proposal 1,
+	// the Board's resolution proposal 2 and gov's advice 1.
+	if p := n.ProposalREST(t, "1"); p.Kind != "PROPOSAL_KIND_POLICY" || p.Status != ProposalRatified || p.BoardTally["yes"] != "4" {
+		t.Errorf("proposal 1: %+v, want a RATIFIED POLICY with 4 yes votes", p)
+	}
+	if p := n.ProposalREST(t, "2"); p.Kind != "PROPOSAL_KIND_RESOLUTION" || p.Status != ProposalRatified {
+		t.Errorf("proposal 2: %+v, want a RATIFIED RESOLUTION", p)
+	}
+	var a struct {
+		Advice Advice `json:"advice"`
+	}
+	n.RESTJSON(t, papi+"/advice/1", &a)
+	if a.Advice.Status != "ADVICE_STATUS_ANSWERED" || a.Advice.ResponseProposalID != "2" || !a.Advice.Consensus || a.Advice.CommunityID != "gov" {
+		t.Errorf("advice 1: %+v, want gov's consensus advice ANSWERED by proposal 2", a.Advice)
+	}
+	var c struct {
+		Comments []struct {
+			Author string `json:"author"`
+			Role   string `json:"role"`
+		} `json:"comments"`
+	}
+	n.RESTJSON(t, papi+"/proposals/1/comments", &c)
+	if len(c.Comments) != 1 || c.Comments[0].Role != "COMMENT_ROLE_PUBLIC" || c.Comments[0].Author != net.Address(t, "outsider") {
+		t.Errorf("comments on proposal 1: %+v, want the outsider's public comment", c.Comments)
+	}
+	var pol Policies
+	n.RESTJSON(t, papi+"/policies/dev", &pol)
+	if pol.Current == nil || pol.Current.Version != "1" || pol.Current.ProposalID != "1" {
+		t.Errorf("policies/dev: %+v, want version 1 ratified by proposal 1", pol)
+	}
+}

@@ -1,0 +1,109 @@
+package keeper
+
+import (
+	"github.com/stretchr/testify/require"
+
+	codectypes "github.com/cosmos/cosmos-sdk/codec/types"
+	sdk "github.com/cosmos/cosmos-sdk/types"
+
+	"github.com/polity-chain/polity/x/community/types"
+	proposalstypes "github.com/polity-chain/polity/x/proposals/types"
+)
+
+// ProposalMsg is a MsgSubmitProposal with a title and a document derived from
+// the originator and kind; tests edit it to make it wrong.
+func (f *Fixture) ProposalMsg(proposer sdk.AccAddress, originator string, kind proposalstypes.ProposalKind, msgs ...sdk.Msg) *proposalstypes.MsgSubmitProposal {
+	f.tb.Helper()
+	anys := make([]*codectypes.Any, len(msgs))
+	for i, m := range msgs {
+		anys[i] = f.Any(m)
+	}
+	return &proposalstypes.MsgSubmitProposal{
+		Proposer: proposer.String(), Originator: originator, Kind: kind,
+		Title: originator + " " + kind.String(), Summary: "a test proposal",
+		Document: Doc(originator + "-" + kind.String()), Messages: anys,
+	}
+}
+
+// SubmitProposal delivers MsgSubmitProposal and returns the new proposal's id.
+func (f *Fixture) SubmitProposal(msg *proposalstypes.MsgSubmitProposal) (uint64, error) {
+	f.tb.Helper()
+	res, err := f.Deliver(msg)
+	if err != nil {
+		return 0, err
+	}
+	var resp proposalstypes.MsgSubmitProposalResponse
+	require.NoError(f.tb, f.Codec.Unmarshal(res.MsgResponses[0].Value, &resp))
+	return resp.ProposalId, nil
+}
+
+// MustSubmitProposal submits a proposal that must be accepted. A community
+// proposal is signed by the community's body address (as its passed motion
+// would); a Board proposal by director-dev.
+func (f *Fixture) MustSubmitProposal(originator string, kind proposalstypes.ProposalKind, msgs ...sdk.Msg) uint64 {
+	f.tb.Helper()
+	proposer := types.BodyAddress(originator)
+	if originator == proposalstypes.BoardOriginator {
+		proposer = Addr("director-dev")
+	}
+	id, err := f.SubmitProposal(f.ProposalMsg(proposer, originator, kind, msgs...))
+	require.NoError(f.tb, err)
+	return id
+}
+
+// BoardVote delivers MsgBoardVote.
+func (f *Fixture) BoardVote(director sdk.AccAddress, id uint64, option types.VoteOption) error {
+	f.tb.Helper()
+	_, err := f.Deliver(&proposalstypes.MsgBoardVote{Director: director.String(), ProposalId: id, Option: option})
+	return err
+}
+
+// MustBoardVote casts a Board vote that must be accepted.
+func (f *Fixture) MustBoardVote(director string, id uint64, option types.VoteOption) {
+	f.tb.Helper()
+	require.NoError(f.tb, f.BoardVote(Addr(director), id, option))
+}
+
+// BoardDecides has the voting directors vote, in seat order, yes first and
+// then no, until the proposal leaves its Board vote; yes is the number of yes
+// votes cast before the first no. It returns the proposal.
+func (f *Fixture) BoardDecides(id uint64, yes int) proposalstypes.Proposal {
+	f.tb.Helper()
+	for i, d := range VotingDirectors {
+		if f.GetProposal(id).Status != proposalstypes.StatusBoardVote {
+			break
+		}
+		option := types.OptionYes
+		if i >= yes {
+			option = types.OptionNo
+		}
+		f.MustBoardVote(d, id, option)
+	}
+	return f.GetProposal(id)
+}
+
+// MustAdvise delivers advice of an advisory community (signed by its body
+// address, as its passed motion would) linked to a proposal, or on a topic
+// when proposalID is 0, and returns the advice id.
+func (f *Fixture) MustAdvise(community string, proposalID uint64, consensus bool) uint64 {
+	f.tb.Helper()
+	msg := &proposalstypes.MsgSubmitAdvice{
+		Authority: BodyAuthority(community), CommunityId: community, ProposalId: proposalID,
+		Title: community + " advice", Document: Doc(community + "-advice"), Consensus: consensus,
+	}
+	if proposalID == 0 {
+		msg.Topic = "a topic"
+	}
+	res := f.MustDeliver(msg)
+	var resp proposalstypes.MsgSubmitAdviceResponse
+	require.NoError(f.tb, f.Codec.Unmarshal(res.MsgResponses[0].Value, &resp))
+	return resp.AdviceId
+}
+
+// RespondMsg is the governance-signed answer to advice that a Board
+// resolution carries.
+func (f *Fixture) RespondMsg(adviceID uint64, response proposalstypes.AdviceResponse) *proposalstypes.MsgRespondToAdvice {
+	return &proposalstypes.MsgRespondToAdvice{
+		Authority: f.Authority, AdviceId: adviceID, Response: response, Rationale: Doc("rationale"),
+	}
+}

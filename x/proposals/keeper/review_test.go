@@ -1,0 +1,133 @@
+package keeper_test
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	keepertest "github.com/polity-chain/polity/testutil/keeper"
+	communitytypes "github.com/polity-chain/polity/x/community/types"
+	"github.com/polity-chain/polity/x/proposals/types"
+)
+
+// stay is a MsgStayProposal of the independent review address.
+func stay(id uint64, on bool) *types.MsgStayProposal {
+	return &types.MsgStayProposal{Authority: review(), ProposalId: id, Stay: on, Reason: "interim relief"}
+}
+
+// annul is a MsgAnnulProposal of the independent review address.
+func annul(id uint64) *types.MsgAnnulProposal {
+	return &types.MsgAnnulProposal{Authority: review(), ProposalId: id, Reason: "declaration upheld"}
+}
+
+// stayStatus delivers a stay and returns the status it reports.
+func stayStatus(t *testing.T, f *keepertest.Fixture, msg *types.MsgStayProposal) types.ProposalStatus {
+	t.Helper()
+	res := f.MustDeliver(msg)
+	var resp types.MsgStayProposalResponse
+	require.NoError(t, f.Codec.Unmarshal(res.MsgResponses[0].Value, &resp))
+	return resp.Status
+}
+
+// seatHeld reports whether a key still holds its seat.
+func seatHeld(t *testing.T, f *keepertest.Fixture, name string) bool {
+	t.Helper()
+	_, held, err := f.Keeper.BoardSeatOf(f.Ctx, addr(name))
+	require.NoError(t, err)
+	return held
+}
+
+// TestStay checks that only independent review stays, that a stayed
+// proposal the Board approves waits as APPROVED without executing, and that
+// lifting the stay executes it at once.
+func TestStay(t *testing.T) {
+	f := newFixture(t)
+	vacateGov := &communitytypes.MsgVacateSeat{Authority: f.Authority, SeatId: seatOf(t, f, "gov-chair")}
+	id := f.MustSubmitProposal(types.BoardOriginator, types.KindResolution, vacateGov)
+	for _, who := range []string{empowered(), f.Authority, addr("director-dev").String()} {
+		msg := stay(id, true)
+		msg.Authority = who
+		requireFailsUnchanged(t, f, msg, types.ErrUnauthorized)
+	}
+	requireFailsUnchanged(t, f, stay(99, true), types.ErrProposalNotFound)
+	requireFailsUnchanged(t, f, stay(id, false), types.ErrWrongPhase) // not stayed
+
+	f.ResetEvents()
+	require.Equal(t, types.StatusBoardVote, stayStatus(t, f, stay(id, true)))
+	require.True(t, f.GetProposal(id).Stayed)
+	ev := requireEvent[*types.EventProposalStayed](t, f)
+	require.True(t, ev.Stayed)
+	require.Equal(t, "interim relief", ev.Reason)
+	requireFailsUnchanged(t, f, stay(id, true), types.ErrWrongPhase) // already stayed
+
+	p := f.BoardDecides(id, 7)
+	require.Equal(t, types.StatusApproved, p.Status)
+	require.True(t, seatHeld(t, f, "gov-chair"), "a stayed proposal does not execute")
+	f.Advance(keepertest.VotingPeriod + keepertest.AdvicePeriod)
+	require.Equal(t, types.StatusApproved, f.GetProposal(id).Status, "APPROVED waits for the stay, not for a deadline")
+
+	require.Equal(t, types.StatusRatified, stayStatus(t, f, stay(id, false)))
+	require.False(t, seatHeld(t, f, "gov-chair"), "executed when the stay was lifted")
+	require.False(t, f.GetProposal(id).Stayed)
+	requireFailsUnchanged(t, f, stay(id, true), types.ErrWrongPhase) // executed: too late
+}
+
+// TestStayedECPhases checks a stay over an Empowered Community phase: an
+// elapsed rejection window or an approval leaves the proposal APPROVED until
+// the stay is lifted.
+func TestStayedECPhases(t *testing.T) {
+	f := newFixture(t)
+	window := toECReview(t, f, types.KindStandardBylaw, communityParamsMsg(f))
+	approval := toECReview(t, f, types.KindFundamentalBylaw)
+	f.MustDeliver(stay(window, true))
+	f.MustDeliver(stay(approval, true))
+
+	f.Advance(keepertest.ECPeriod)
+	require.Equal(t, types.StatusApproved, f.GetProposal(window).Status)
+	require.NotEqual(t, uint32(77), must(f.Keeper.GetParams(f.Ctx)).MaxTitleLength)
+	require.Equal(t, types.StatusExpired, f.GetProposal(approval).Status, "a stay does not stop the approval deadline")
+
+	approval = toECReview(t, f, types.KindFundamentalBylaw)
+	f.MustDeliver(stay(approval, true))
+	f.MustDeliver(&types.MsgApproveProposal{Authority: empowered(), ProposalId: approval})
+	require.Equal(t, types.StatusApproved, f.GetProposal(approval).Status)
+
+	require.Equal(t, types.StatusRatified, stayStatus(t, f, stay(window, false)))
+	require.Equal(t, uint32(77), must(f.Keeper.GetParams(f.Ctx)).MaxTitleLength)
+	require.Equal(t, types.StatusRatified, stayStatus(t, f, stay(approval, false)))
+}
+
+// TestAnnul checks that independent review returns any proposal not yet
+// executed to the Board, and nothing after.
+func TestAnnul(t *testing.T) {
+	f := newFixture(t)
+	ec := toECReview(t, f, types.KindBudget)
+	comment := f.MustSubmitProposal("dev", types.KindPolicy)
+	vote := f.MustSubmitProposal(types.BoardOriginator, types.KindResolution)
+	approved := f.MustSubmitProposal(types.BoardOriginator, types.KindResolution)
+	f.MustDeliver(stay(approved, true))
+	require.Equal(t, types.StatusApproved, f.BoardDecides(approved, 7).Status)
+	ratified := f.MustSubmitProposal(types.BoardOriginator, types.KindResolution)
+	require.Equal(t, types.StatusRatified, f.BoardDecides(ratified, 7).Status)
+
+	bad := annul(vote)
+	bad.Authority = empowered()
+	requireFailsUnchanged(t, f, bad, types.ErrUnauthorized)
+	bad = annul(vote)
+	bad.Reason = ""
+	requireFailsUnchanged(t, f, bad, types.ErrRequired)
+	requireFailsUnchanged(t, f, annul(99), types.ErrProposalNotFound)
+	requireFailsUnchanged(t, f, annul(ratified), types.ErrWrongPhase)
+
+	for _, id := range []uint64{comment, vote, ec, approved} {
+		f.MustDeliver(annul(id))
+		p := f.GetProposal(id)
+		require.Equal(t, types.StatusReturned, p.Status)
+		require.Contains(t, p.Note, "declaration upheld")
+		requireFailsUnchanged(t, f, annul(id), types.ErrWrongPhase)
+	}
+	f.Advance(keepertest.ECPeriod + keepertest.CommentPeriod)
+	for _, id := range []uint64{comment, vote, ec, approved} {
+		require.Equal(t, types.StatusReturned, f.GetProposal(id).Status, "its deadline left the queue")
+	}
+}

@@ -1,0 +1,165 @@
+package types_test
+
+import (
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
+
+	"cosmossdk.io/core/address"
+
+	addresscodec "github.com/cosmos/cosmos-sdk/codec/address"
+
+	keepertest "github.com/polity-chain/polity/testutil/keeper"
+	communitytypes "github.com/polity-chain/polity/x/community/types"
+	"github.com/polity-chain/polity/x/proposals/types"
+)
+
+// addressCodec is the chain's account address codec.
+func addressCodec() address.Codec {
+	keepertest.SetAddressConfig()
+	return addresscodec.NewBech32Codec("polity")
+}
+
+// validGenesis has one proposal of each shape Validate cross-checks: an open
+// Board vote with a vote, a comment and pending linked advice; a ratified
+// policy that registered a document; and answered topic advice.
+func validGenesis() *types.GenesisState {
+	gs := types.DefaultGenesis()
+	rule := func(kind types.ProposalKind) types.KindRule {
+		r, _ := gs.Params.KindRule(kind)
+		return r
+	}
+	t0 := keepertest.GenesisTime
+	director := keepertest.Addr("director-dev").String()
+	gs.Proposals = []types.Proposal{
+		{
+			Id: 1, Kind: types.KindResolution, Originator: types.BoardOriginator, Proposer: director, Title: "open",
+			Document: keepertest.Doc("one"), Status: types.StatusBoardVote, Rule: rule(types.KindResolution),
+			Deadline: t0.Add(time.Hour), BoardEligibleWeight: 7, BoardTally: communitytypes.Tally{Yes: 1}, PendingAdvice: 1,
+		},
+		{
+			Id: 2, Kind: types.KindPolicy, Originator: "dev", Proposer: communitytypes.BodyAddress("dev").String(), Title: "policy",
+			Document: keepertest.Doc("two"), Status: types.StatusRatified, Rule: rule(types.KindPolicy), RegistryVersions: []uint64{1},
+		},
+	}
+	gs.Votes = []types.BoardVote{{ProposalId: 1, Director: director, Option: communitytypes.OptionYes, Time: t0}}
+	gs.Comments = []types.Comment{{ProposalId: 1, Id: 1, Author: director, Role: types.RoleDirector, Text: "hi", Time: t0}}
+	gs.Advice = []types.Advice{
+		{Id: 1, CommunityId: "users", ProposalId: 1, Title: "a", Document: keepertest.Doc("a"), Status: types.AdvicePending, Deadline: t0.Add(time.Hour)},
+		{Id: 2, CommunityId: "gov", Topic: "t", Title: "b", Document: keepertest.Doc("b"), Status: types.AdviceAnswered, Response: types.ResponseAccepted},
+	}
+	gs.Documents = []types.DocumentVersion{
+		{Kind: types.DocumentBylaws, Version: 1, Document: keepertest.Doc("bylaws")},
+		{Kind: types.DocumentPolicy, Scope: "dev", Version: 1, Document: keepertest.Doc("two"), ProposalId: 2},
+	}
+	gs.NextProposalId, gs.NextAdviceId, gs.NextCommentId = 3, 3, 2
+	return gs
+}
+
+// TestGenesisValidates checks the default genesis, the constitution's and the
+// hand-built one above.
+func TestGenesisValidates(t *testing.T) {
+	ac := addressCodec()
+	require.NoError(t, types.DefaultGenesis().Validate(ac))
+	require.NoError(t, keepertest.BuildConstitution(t, false).Proposals.Validate(ac))
+	require.NoError(t, validGenesis().Validate(ac))
+
+	// An approved proposal waits for its stay without a deadline.
+	gs := validGenesis()
+	gs.Proposals[0].Status, gs.Proposals[0].Stayed, gs.Proposals[0].Deadline = types.StatusApproved, true, time.Time{}
+	gs.Proposals[0].PendingAdvice, gs.Advice[0].ProposalId = 0, 0
+	require.NoError(t, gs.Validate(ac))
+
+	// A closed proposal keeps the count it had; only open ones must match.
+	gs = validGenesis()
+	gs.Proposals[0].Status = types.StatusWithdrawn
+	gs.Proposals[0].PendingAdvice = 5
+	require.NoError(t, gs.Validate(ac))
+}
+
+// TestGenesisValidateRejects checks that every inconsistency InitGenesis
+// would trip over is refused with ErrInvalidGenesis (ErrInvalidParams for
+// params).
+func TestGenesisValidateRejects(t *testing.T) {
+	ac := addressCodec()
+	tests := []struct {
+		name string
+		edit func(*types.GenesisState)
+		want error
+	}{
+		{"bad params", func(gs *types.GenesisState) { gs.Params.MaxMessages = 0 }, types.ErrInvalidParams},
+		{"proposal id zero", func(gs *types.GenesisState) { gs.Proposals[1].Id = 0 }, nil},
+		{"duplicate proposal", func(gs *types.GenesisState) { gs.Proposals[1].Id = 1 }, nil},
+		{"proposal sequence behind", func(gs *types.GenesisState) { gs.NextProposalId = 2 }, nil},
+		{"invalid kind", func(gs *types.GenesisState) { gs.Proposals[0].Kind = types.KindUnspecified }, nil},
+		{"rule of another kind", func(gs *types.GenesisState) { gs.Proposals[0].Kind = types.KindTechnical }, nil},
+		{"status unspecified", func(gs *types.GenesisState) { gs.Proposals[0].Status = types.StatusUnspecified }, nil},
+		{"status unknown", func(gs *types.GenesisState) { gs.Proposals[0].Status = 42 }, nil},
+		{"bad proposer", func(gs *types.GenesisState) { gs.Proposals[0].Proposer = "cosmos1xyz" }, nil},
+		{"missing title", func(gs *types.GenesisState) { gs.Proposals[0].Title = "" }, nil},
+		{"missing originator", func(gs *types.GenesisState) { gs.Proposals[0].Originator = "" }, nil},
+		{"invalid rule", func(gs *types.GenesisState) { gs.Proposals[0].Rule.BoardRule.Threshold = "2" }, nil},
+		{"open without a deadline", func(gs *types.GenesisState) { gs.Proposals[0].Deadline = time.Time{} }, nil},
+		{"approved but not stayed", func(gs *types.GenesisState) {
+			gs.Proposals[0].Status = types.StatusApproved
+			gs.Proposals[0].PendingAdvice = 0
+			gs.Advice[0].ProposalId = 0
+		}, nil},
+		{"vote on a missing proposal", func(gs *types.GenesisState) { gs.Votes[0].ProposalId = 9 }, nil},
+		{"vote by a bad address", func(gs *types.GenesisState) { gs.Votes[0].Director = "nobody" }, nil},
+		{"double vote", func(gs *types.GenesisState) {
+			gs.Votes = append(gs.Votes, gs.Votes[0])
+			gs.Proposals[0].BoardTally.Yes = 2
+		}, nil},
+		{"invalid vote option", func(gs *types.GenesisState) { gs.Votes[0].Option = communitytypes.OptionUnspecified }, nil},
+		{"tally above the votes", func(gs *types.GenesisState) { gs.Proposals[0].BoardTally.Yes = 2 }, nil},
+		{"tally on the wrong option", func(gs *types.GenesisState) { gs.Proposals[0].BoardTally = communitytypes.Tally{No: 1} }, nil},
+		{"tally without votes", func(gs *types.GenesisState) { gs.Proposals[1].BoardTally.No = 1 }, nil},
+		{"comment on a missing proposal", func(gs *types.GenesisState) { gs.Comments[0].ProposalId = 9 }, nil},
+		{"comment id zero", func(gs *types.GenesisState) { gs.Comments[0].Id = 0 }, nil},
+		{"comment sequence behind", func(gs *types.GenesisState) { gs.NextCommentId = 1 }, nil},
+		{"duplicate comment", func(gs *types.GenesisState) { gs.Comments = append(gs.Comments, gs.Comments[0]) }, nil},
+		{"advice id zero", func(gs *types.GenesisState) { gs.Advice[1].Id = 0 }, nil},
+		{"duplicate advice", func(gs *types.GenesisState) { gs.Advice[1].Id = 1 }, nil},
+		{"advice sequence behind", func(gs *types.GenesisState) { gs.NextAdviceId = 2 }, nil},
+		{"advice status unspecified", func(gs *types.GenesisState) { gs.Advice[1].Status = types.AdviceUnspecified }, nil},
+		{"advice on a missing proposal", func(gs *types.GenesisState) { gs.Advice[1].ProposalId = 9 }, nil},
+		{"pending advice not counted", func(gs *types.GenesisState) { gs.Proposals[0].PendingAdvice = 0 }, nil},
+		{"pending advice over-counted", func(gs *types.GenesisState) { gs.Proposals[0].PendingAdvice = 2 }, nil},
+		{"answered advice counted", func(gs *types.GenesisState) { gs.Advice[0].Status = types.AdviceAnswered }, nil},
+		{"overdue advice not counted", func(gs *types.GenesisState) {
+			gs.Advice = append(gs.Advice, types.Advice{Id: 3, CommunityId: "gov", ProposalId: 1, Title: "c", Status: types.AdviceOverdue})
+			gs.NextAdviceId = 4
+		}, nil},
+		{"document kind unspecified", func(gs *types.GenesisState) { gs.Documents[0].Kind = types.DocumentUnspecified }, nil},
+		{"document version zero", func(gs *types.GenesisState) { gs.Documents[0].Version = 0 }, nil},
+		{"duplicate document version", func(gs *types.GenesisState) { gs.Documents = append(gs.Documents, gs.Documents[0]) }, nil},
+		{"document of a missing proposal", func(gs *types.GenesisState) { gs.Documents[1].ProposalId = 9 }, nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			gs := validGenesis()
+			tc.edit(gs)
+			want := tc.want
+			if want == nil {
+				want = types.ErrInvalidGenesis
+			}
+			require.ErrorIs(t, gs.Validate(ac), want)
+		})
+	}
+}
+
+// TestStatusTerminal lists the open statuses: everything else is final.
+func TestStatusTerminal(t *testing.T) {
+	open := map[types.ProposalStatus]bool{
+		types.StatusPublicComment: true, types.StatusBoardVote: true, types.StatusECReview: true, types.StatusApproved: true,
+	}
+	for s := range types.ProposalStatus_name {
+		status := types.ProposalStatus(s)
+		if status == types.StatusUnspecified {
+			continue
+		}
+		require.Equal(t, !open[status], status.Terminal(), "%s", status)
+	}
+}
