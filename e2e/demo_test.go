@@ -15,17 +15,19 @@ import (
 )
 
 // TestDemoGovernanceScript runs scripts/demo-governance.sh against a
-// single-node chain with the default constitution and the default periods of
-// `make localnet` (its home as LOCALNET_HOME, its RPC as POLITYD_NODE), and
-// requires it to succeed and leave the story's records on chain. It runs
-// beside TestProposals (one node each).
+// single-node chain with the default constitution and the periods of `make
+// localnet` (its home as LOCALNET_HOME, its RPC as POLITYD_NODE), and requires
+// it to succeed and leave the story's records on chain: the policy pipeline,
+// an upheld IRP and an Empowered Community veto. It runs beside TestProposals
+// (one node each).
 func TestDemoGovernanceScript(t *testing.T) {
 	Binary(t)
 	if _, err := exec.LookPath("jq"); err != nil {
 		t.Skip("scripts/demo-governance.sh needs jq")
 	}
 	t.Parallel()
-	net := NewNetwork(t, Options{Bootstrap: true})
+	// scripts/localnet.sh's Empowered Community period
+	net := NewNetwork(t, Options{Bootstrap: true, ECPeriod: 40 * time.Second})
 	n := net.Nodes[0]
 	root, err := moduleRoot()
 	if err != nil {
@@ -39,7 +41,7 @@ func TestDemoGovernanceScript(t *testing.T) {
 	}
 	defer logf.Close()
 
-	ctx, cancel := context.WithTimeout(context.Background(), 4*time.Minute)
+	ctx, cancel := context.WithTimeout(context.Background(), 8*time.Minute)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, filepath.Join(root, "scripts", "demo-governance.sh"))
 	cmd.Env = append(os.Environ(), "BIN="+net.Bin, "LOCALNET_HOME="+n.Home, "POLITYD_NODE="+n.NodeFlag(), "TMPDIR="+scratch)
@@ -76,6 +78,13 @@ func TestDemoGovernanceScript(t *testing.T) {
 		"$ polityd tx proposals board-vote 1 yes --from director-users",
 		"$ polityd tx proposals submit-proposal board resolution answer.json --from director-dev",
 		"$ polityd query proposals policies dev",
+		"$ polityd tx community submit-motion secretariat party.json --from secretariat-chair",
+		"$ polityd tx review file-irp party 3 ",
+		"$ polityd tx review panel-stay 1 true ",
+		"$ polityd tx community submit-motion users petition.json --from users-chair",
+		"$ polityd tx empowered post-statement 1 ",
+		"$ polityd tx review declare 1 upheld ",
+		"check: IRP 1 seed = ",
 		"Done in ",
 	} {
 		if !strings.Contains(string(text), want) {
@@ -112,5 +121,41 @@ func TestDemoGovernanceScript(t *testing.T) {
 	n.RESTJSON(t, papi+"/policies/dev", &pol)
 	if pol.Current == nil || pol.Current.Version != "1" || pol.Current.ProposalID != "1" {
 		t.Errorf("policies/dev: %+v, want version 1 ratified by proposal 1", pol)
+	}
+
+	// Part 2: the term-limits amendment (3) returned by the upheld IRP 1,
+	// the fee waiver (4) vetoed by Empowered Community action 1.
+	if p := n.ProposalREST(t, "3"); p.Kind != "PROPOSAL_KIND_STANDARD_BYLAW" || p.Status != "PROPOSAL_STATUS_RETURNED" {
+		t.Errorf("proposal 3: %+v, want a RETURNED STANDARD_BYLAW", p)
+	}
+	if p := n.ProposalREST(t, "4"); p.Kind != "PROPOSAL_KIND_STANDARD_BYLAW" || p.Status != "PROPOSAL_STATUS_VETOED" {
+		t.Errorf("proposal 4: %+v, want a VETOED STANDARD_BYLAW", p)
+	}
+	var irp struct {
+		IRP struct {
+			Claimant   string   `json:"claimant"`
+			ProposalID string   `json:"proposal_id"`
+			Status     string   `json:"status"`
+			Panel      []string `json:"panel"`
+			Stayed     bool     `json:"stayed"`
+		} `json:"irp"`
+	}
+	n.RESTJSON(t, "/polity/review/v1/irps/1", &irp)
+	if irp.IRP.Claimant != net.Address(t, "outsider") || irp.IRP.ProposalID != "3" || irp.IRP.Status != "IRP_STATUS_UPHELD" || len(irp.IRP.Panel) != 3 {
+		t.Errorf("IRP 1: %+v, want the outsider's upheld case on proposal 3 with a panel of three", irp.IRP)
+	}
+	var action struct {
+		Petition struct {
+			Power      string `json:"power"`
+			ProposalID string `json:"proposal_id"`
+			Stage      string `json:"stage"`
+			Petitioner string `json:"petitioner"`
+			Supporter  string `json:"supporter"`
+		} `json:"petition"`
+	}
+	n.RESTJSON(t, "/polity/empowered/v1/petitions/1", &action)
+	if a := action.Petition; a.Power != "POWER_REJECT_STANDARD_BYLAW" || a.ProposalID != "4" || a.Stage != "STAGE_SUCCEEDED" ||
+		a.Petitioner != "users" || a.Supporter != "ops" {
+		t.Errorf("petition 1: %+v, want users' rejection of proposal 4, supported by ops, SUCCEEDED", a)
 	}
 }

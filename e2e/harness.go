@@ -88,6 +88,9 @@ type Options struct {
 	// comment period, Empowered Community period and advice response period
 	// (zero: the defaults of `polityd genesis constitution`).
 	CommentPeriod, ECPeriod, AdvicePeriod time.Duration
+	// ReviewPeriod is x/review's working period (panel picks, the Board's
+	// deadlines, ombudsman reports, emergency consultations; zero: the default).
+	ReviewPeriod time.Duration
 }
 
 // Network is a set of polityd nodes sharing one genesis, with the default
@@ -167,7 +170,7 @@ func NewNetwork(t testing.TB, opts Options) *Network {
 	for _, p := range []struct {
 		flag string
 		d    time.Duration
-	}{{"--comment-period", opts.CommentPeriod}, {"--ec-period", opts.ECPeriod}, {"--advice-period", opts.AdvicePeriod}} {
+	}{{"--comment-period", opts.CommentPeriod}, {"--ec-period", opts.ECPeriod}, {"--advice-period", opts.AdvicePeriod}, {"--review-period", opts.ReviewPeriod}} {
 		if p.d != 0 {
 			args = append(args, p.flag, p.d.String())
 		}

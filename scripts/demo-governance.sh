@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# demo-governance.sh: Polity's bottom-up pipeline in about a minute, against
+# demo-governance.sh: Polity's bottom-up pipeline and its checks in a few minutes, against
 # the chain `make localnet` runs (start it first, in another terminal).
 #
 #   1. the developers' supporting community (dev) proposes a POLICY, by motion
@@ -9,6 +9,20 @@
 #      while the advice is unanswered
 #   5. the Board answers the advice by a RESOLUTION, ratified at once
 #   6. the policy proposal is RATIFIED and dev's policy has a new version
+#
+# and then the accountability side, on two STANDARD_BYLAW amendments:
+#
+#   7. the secretariat registers an outside organisation as a party, by motion
+#   8. dev proposes both amendments; the Board approves both, and they enter the
+#      Empowered Community's rejection window
+#   9. the party files an Independent Review against the first: panel choices
+#      and a draw seeded by a block hash (recomputed here)
+#  10. the panel stays the first amendment
+#  11. the Empowered Community petitions against the second; a second
+#      participant supports; a statement in the community forum
+#  12. the participants decide by motions, and the amendment is VETOED
+#  13. the first amendment's window passed but the stay held it; the panel
+#      upholds the claim and the amendment is RETURNED to the Board
 #
 # Every command is printed before it runs, then its outcome and the records it
 # changed. The script exits non-zero if any step does not turn out as shown.
@@ -109,14 +123,14 @@ tx() {
     die "tx $hash failed at height $(jq -r .height <<<"$TX"): code $(jq -r .code <<<"$TX") ($(jq -r .codespace <<<"$TX")): $(jq -r .raw_log <<<"$TX")"
   fi
   printf '  %sok%s: tx %s… in block %s\n' "$G" "$R" "${hash:0:10}" "$(jq -r .height <<<"$TX")"
-  jq -r '.events[] | select(.type == "polity.community" or .type == "polity.proposals")
+  jq -r '.events[] | select(.type | test("^polity\\.[a-z]+$"))
     | (.attributes | map(select(.key != "msg_index")) ) as $a
     | "  " + ([$a[] | select(.key == "action") | .value][0]) + ": "
       + ([$a[] | select(.key != "action" and .value != "") | "\(.key)=\(.value)"] | join(" "))' <<<"$TX"
 }
 # event <action> <key>: an attribute of a Polity event in the last tx.
 event() {
-  jq -r --arg a "$1" --arg k "$2" '[.events[] | select(.type == "polity.community" or .type == "polity.proposals")
+  jq -r --arg a "$1" --arg k "$2" '[.events[] | select(.type | test("^polity\\.[a-z]+$"))
     | select(any(.attributes[]; .key == "action" and .value == $a)) | .attributes[] | select(.key == $k) | .value][0] // empty' <<<"$TX"
 }
 # status_of <proposal-id>
@@ -137,7 +151,7 @@ expect() { # expect <what> <got> <want>
 }
 sha256() { if command -v sha256sum >/dev/null; then sha256sum; else shasum -a 256; fi | cut -d' ' -f1; }
 doc() { # doc <text> <uri>: a document reference {hash: SHA-256 of the text, uri}
-  jq -n --arg h "$(printf '%s' "$1" | sha256)" --arg u "$2" '{hash: $h, uri: $u}'
+  jq -cn --arg h "$(printf '%s' "$1" | sha256)" --arg u "$2" '{hash: $h, uri: $u}'
 }
 PROPOSAL_VIEW='.proposal | {id, kind, originator, title, status, comment_end_time, board_vote_end_time,
   board_tally, board_eligible_weight, board_threshold, pending_advice, note, decided_height, registry_versions}'
@@ -242,6 +256,164 @@ CURRENT=$(q proposals policies dev)
 expect "dev policy ratified by" "$(jq -r .current.proposal_id <<<"$CURRENT")" "$PROPOSAL"
 expect "dev policy document" "$(jq -r .current.document.hash <<<"$CURRENT")" "$(jq -r .document.hash policy.json)"
 
-printf '\n%sDone in %ds%s: proposal %s (POLICY) RATIFIED, dev policy version %s; advice %s answered by resolution %s.\n' \
+# ================================================================ part 2
+printf '\n%sPart 2: accountability.%s Two bylaw amendments pass the Board; an outside party\n' "$B" "$R"
+printf 'challenges one before independent reviewers, and the Empowered Community vetoes the other.\n'
+
+# motion <body> <file> <voter>...: submit a motion from the first voter and
+# vote yes with each; the motion's tx is left in $TX.
+motion() {
+  local body=$1 file=$2 id v
+  shift 2
+  tx community submit-motion "$body" "$file" --from "$1"
+  id=$(event motion_submitted motion_id)
+  [ -n "$id" ] || die "no motion_submitted event"
+  for v in "$@"; do tx community vote "$id" yes --from "$v"; done
+  [ "$(q community motion "$id" | jq -r .motion.status)" = MOTION_STATUS_PASSED ] \
+    || die "motion $id in $body did not execute: $(q community motion "$id" | jq -c .motion.failure_reason)"
+}
+# key_of <address>: the test keyring's name for an address.
+key_of() { "$BIN" keys list --home "$HOME_DIR" --keyring-backend test --output json | jq -r --arg a "$1" '.[] | select(.address == $a) | .name'; }
+irp() { q review irp "$1"; }
+IRP_VIEW='.irp | {id, claimant, claimant_kind, proposal_id, provisions, status, claimant_pick, respondent_pick, seed_height, seed, panel, stay_votes, stayed, outcome, board_deadline}'
+ACTION_VIEW='.petition | {id, power, proposal_id, petitioner, supporter, stage, deadline, participants, carved_out, min_support, max_objections, supports, objections, abstentions}'
+DIRECTORS5=(director-dev director-ops director-fin director-users director-nomcom-1)
+
+# ---------------------------------------------------------------- 7
+OUTSIDER=$("$BIN" keys show outsider -a --home "$HOME_DIR" --keyring-backend test)
+step "The secretariat registers an external party" \
+  "Outsiders gain standing to challenge the Board by registration: the secretariat community" \
+  "registers 'outsider' as Acme Registry, by motion."
+jq -n --arg a "$OUTSIDER" --argjson d "$(doc "Acme Registry: a domain registry operator." "https://acme.example/profile.md")" \
+  '{title: "Register Acme Registry", messages: [{"@type": "/polity.review.v1.MsgRegisterParty", address: $a, name: "Acme Registry", profile: $d}]}' >party.json
+show_file "party.json" party.json
+motion secretariat party.json secretariat-chair
+record '.parties | map({address, name, registered_height})' review parties
+
+# ---------------------------------------------------------------- 8
+step "The developers' community proposes two standard bylaw amendments" \
+  "A STANDARD_BYLAW amendment needs two thirds of the voting directors, then sits in the" \
+  "Empowered Community's rejection window before it takes effect."
+bylaw() { # bylaw <file> <title> <text>
+  jq -n --arg t "$2" --argjson d "$(doc "$3" "https://polity.example/bylaws/$1.md")" \
+    '{title: $t, summary: $t, document: $d, messages: []}' >"$1.json"
+}
+bylaw term-limits "Directors serve at most two terms" "Bylaw amendment: two consecutive terms at most."
+bylaw fee-waiver "Fees waived for Board members" "Bylaw amendment: Board members transact without fees."
+tx proposals submit-proposal dev standard-bylaw term-limits.json --from dev-chair
+M=$(event motion_submitted motion_id)
+tx community vote "$M" yes --from dev-chair
+tx community vote "$M" yes --from dev-member
+CHALLENGED=$(event proposal_submitted proposal_id)
+tx proposals submit-proposal dev standard-bylaw fee-waiver.json --from dev-chair
+M=$(event motion_submitted motion_id)
+tx community vote "$M" yes --from dev-chair
+tx community vote "$M" yes --from dev-member
+VETOED=$(event proposal_submitted proposal_id)
+[ -n "$CHALLENGED" ] && [ -n "$VETOED" ] || die "the motions opened no proposals"
+say "Proposal $CHALLENGED (term limits) and proposal $VETOED (fee waiver) are open for comment; waiting for the Board vote..."
+wait_status "$VETOED" PROPOSAL_STATUS_BOARD_VOTE 120
+say "Five of the seven voting directors approve both."
+for p in "$CHALLENGED" "$VETOED"; do
+  for d in "${DIRECTORS5[@]}"; do tx proposals board-vote "$p" yes --from "$d"; done
+done
+expect "proposal $CHALLENGED status" "$(status_of "$CHALLENGED")" PROPOSAL_STATUS_EC_REVIEW
+expect "proposal $VETOED status" "$(status_of "$VETOED")" PROPOSAL_STATUS_EC_REVIEW
+record '.proposal | {id, title, status, ec_end_time}' proposals proposal "$CHALLENGED"
+
+# ---------------------------------------------------------------- 9
+step "Acme Registry files an Independent Review against proposal $CHALLENGED" \
+  "Filing is an open-door message with a refundable deposit. The claimant chooses one" \
+  "panelist, the Board another by motion; the third is drawn from the standing panel with" \
+  "the hash of a block fixed at filing as the seed, so anyone can recompute the draw."
+CLAIM=$(doc "Claim: the amendment was adopted without the consultation Art. 4.2 requires." "https://acme.example/claim.md")
+tx review file-irp party "$CHALLENGED" --provisions "Art. 4.2" --claim "$CLAIM" --from outsider --fees 1000upolity
+IRP=$(event irp_filed irp_id)
+[ -n "$IRP" ] || die "no irp_filed event"
+P1=$(q review panelists | jq -r '.panelists[0].address')
+P2=$(q review panelists | jq -r '.panelists[1].address')
+tx review choose-panelist "$IRP" "$P1" --from outsider
+jq -n --arg i "$IRP" --arg p "$P2" \
+  '{title: "The Board chooses its panelist", messages: [{"@type": "/polity.review.v1.MsgChoosePanelist", irp_id: $i, panelist: $p}]}' >pick.json
+motion board pick.json director-dev director-ops director-fin director-users
+deadline=$((SECONDS + 60))
+until [ "$(irp "$IRP" | jq -r .irp.status)" = IRP_STATUS_IN_REVIEW ]; do
+  [ "$SECONDS" -ge "$deadline" ] && die "the panel of IRP $IRP was not drawn within 60s"
+  sleep 0.5
+done
+record "$IRP_VIEW" review irp "$IRP"
+SEED_HEIGHT=$(irp "$IRP" | jq -r .irp.seed_height)
+# a block's hash is recorded in the next block's header, as last_block_id
+BLOCK_HASH=$(q block --type=height $((SEED_HEIGHT + 1)) | jq -r .header.last_block_id.hash | base64 -d | od -An -tx1 -v | tr -d ' \n')
+say "The seed is the hash of block $SEED_HEIGHT (polityd query block --type=height $((SEED_HEIGHT + 1)): last_block_id): $BLOCK_HASH"
+expect "IRP $IRP seed" "$(irp "$IRP" | jq -r .irp.seed)" "$BLOCK_HASH"
+
+step "The panel stays the amendment" \
+  "Interim relief: two of the three panelists vote to stay proposal $CHALLENGED, so it cannot" \
+  "execute when its rejection window ends."
+for a in $(irp "$IRP" | jq -r '.irp.panel[0:2][]'); do
+  tx review panel-stay "$IRP" true --from "$(key_of "$a")"
+done
+expect "IRP $IRP stayed" "$(irp "$IRP" | jq -r .irp.stayed)" true
+record '.proposal | {id, status, stayed, ec_end_time}' proposals proposal "$CHALLENGED"
+
+# ---------------------------------------------------------------- 10
+step "The Empowered Community petitions to reject proposal $VETOED" \
+  "Decisional participants act by their own motions. The users' community petitions to" \
+  "reject the fee waiver; a second participant, ops, supports the petition, which opens" \
+  "a community forum in which anyone may make a statement."
+RATIONALE=$(doc "Rationale: fee waivers for the Board are a conflict of interest." "https://polity.example/users/veto-rationale.md")
+jq -n --arg p "$VETOED" --argjson d "$RATIONALE" \
+  '{title: "Petition to reject the fee waiver", messages: [{"@type": "/polity.empowered.v1.MsgPetition", community_id: "users",
+    power: "POWER_REJECT_STANDARD_BYLAW", proposal_id: $p, rationale: $d}]}' >petition.json
+show_file "petition.json (the signer is filled with users' address)" petition.json
+motion users petition.json users-chair users-member
+ACTION=$(event action_stage_changed action_id)
+[ -n "$ACTION" ] || ACTION=$(q empowered petitions | jq -r --arg p "$VETOED" '[.petitions[] | select(.proposal_id == $p)][0].id')
+[ -n "$ACTION" ] && [ "$ACTION" != null ] || die "no petition for proposal $VETOED"
+jq -n --arg a "$ACTION" '{title: "Support the petition", messages: [{"@type": "/polity.empowered.v1.MsgSupportPetition", community_id: "ops", action_id: $a}]}' >support.json
+motion ops support.json ops-chair ops-member
+tx empowered post-statement "$ACTION" "Board members should pay like everyone else." --from outsider --fees 1000upolity
+record "$ACTION_VIEW" empowered petition "$ACTION"
+record '.statements | map({author, text, height})' empowered statements "$ACTION"
+
+step "The participants decide" \
+  "When the forum closes, each participant supports, objects or abstains once, by motion." \
+  "Rejection needs 3 in support and at most 1 objection."
+deadline=$((SECONDS + 120))
+until [ "$(q empowered petition "$ACTION" | jq -r .petition.stage)" = STAGE_DECISION ]; do
+  [ "$SECONDS" -ge "$deadline" ] && die "action $ACTION did not reach its decision period within 120s"
+  sleep 0.5
+done
+for c in users ops dev fin; do
+  stage=$(q empowered petition "$ACTION" | jq -r .petition.stage)
+  [ "$stage" = STAGE_DECISION ] || break
+  jq -n --arg a "$ACTION" --arg c "$c" '{title: "Decide on the petition", messages: [{"@type": "/polity.empowered.v1.MsgDecide",
+    community_id: $c, action_id: $a, choice: "CHOICE_SUPPORT"}]}' >decide-$c.json
+  motion "$c" decide-$c.json "$c-chair" "$c-member"
+done
+record '.decisions | map({community_id, choice, height})' empowered decisions "$ACTION"
+record "$ACTION_VIEW" empowered petition "$ACTION"
+wait_status "$VETOED" PROPOSAL_STATUS_VETOED 30
+record '.proposal | {id, title, status, note}' proposals proposal "$VETOED"
+
+# ---------------------------------------------------------------- 11
+step "The panel declares: the challenge is upheld" \
+  "Proposal $CHALLENGED's rejection window has passed, but the stay held it. Two panelists" \
+  "declare the claim upheld: the amendment is returned to the Board, which must act by a deadline."
+wait_status "$CHALLENGED" PROPOSAL_STATUS_APPROVED 60
+expect "proposal $CHALLENGED executed" "$(q proposals proposal "$CHALLENGED" | jq -r '.proposal.decided_height // "not yet"')" "not yet"
+REASONING=$(doc "Declaration: Art. 4.2 consultation was skipped; the amendment returns to the Board." "https://polity.example/irp/declaration.md")
+for a in $(irp "$IRP" | jq -r '.irp.panel[0:2][]'); do
+  tx review declare "$IRP" upheld --reasoning "$REASONING" --from "$(key_of "$a")"
+done
+record "$IRP_VIEW" review irp "$IRP"
+expect "IRP $IRP status" "$(irp "$IRP" | jq -r .irp.status)" IRP_STATUS_UPHELD
+expect "proposal $CHALLENGED status" "$(status_of "$CHALLENGED")" PROPOSAL_STATUS_RETURNED
+
+printf '\n%sDone in %ds%s: proposal %s (POLICY) RATIFIED, dev policy version %s; advice %s answered by resolution %s;\n' \
   "$B" $((SECONDS - START)) "$R" "$PROPOSAL" "$(jq -r .current.version <<<"$CURRENT")" "$ADVICE" "$RESOLUTION"
+printf 'IRP %s upheld: proposal %s RETURNED to the Board (deadline %s); proposal %s VETOED by the Empowered Community.\n' \
+  "$IRP" "$CHALLENGED" "$(irp "$IRP" | jq -r .irp.board_deadline)" "$VETOED"
 printf '%sExplore:%s polityd query proposals proposals --page-reverse --home %s   (REST: /polity/proposals/v1/proposals)\n' "$Y" "$R" "$HOME_DIR"
+printf '         polityd query review irps, polityd query empowered petitions   (REST: /polity/review/v1/irps, /polity/empowered/v1/petitions)\n'

@@ -19,7 +19,9 @@ else
   rm -rf "$HOME_DIR"
   "$BIN" init node0 --chain-id "$CHAIN_ID" --home "$HOME_DIR" --default-denom upolity >/dev/null 2>&1
   echo "Default constitution; named keys in the test keyring of $HOME_DIR:"
-  "$BIN" genesis constitution --bootstrap --home "$HOME_DIR" --keyring-backend test
+  # the Empowered Community period is long enough for the demo to challenge a
+  # decision in it (scripts/demo-governance.sh)
+  "$BIN" genesis constitution --bootstrap --ec-period 40s --home "$HOME_DIR" --keyring-backend test
   scripts/configure-node.sh "$HOME_DIR" "$CHAIN_ID" 0
 fi
 

@@ -51,14 +51,16 @@ func PlainAttributes(ev proto.Message) ([]event.Attribute, error) {
 	return attrs, nil
 }
 
-// ActionName turns "polity.community.v1.EventMotionSubmitted" into "motion_submitted".
+// ActionName turns "polity.community.v1.EventMotionSubmitted" into
+// "motion_submitted", keeping acronyms whole: "EventIRPFiled" is "irp_filed".
 func ActionName(typeURL string) string {
-	name := typeURL[strings.LastIndex(typeURL, ".")+1:]
-	name = strings.TrimPrefix(name, "Event")
+	name := []rune(strings.TrimPrefix(typeURL[strings.LastIndex(typeURL, ".")+1:], "Event"))
 	var b strings.Builder
 	for i, r := range name {
 		if unicode.IsUpper(r) {
-			if i > 0 {
+			// a word starts at an upper-case letter after a lower-case one, or
+			// at the last capital of an acronym followed by a lower-case letter
+			if i > 0 && (unicode.IsLower(name[i-1]) || (i+1 < len(name) && unicode.IsLower(name[i+1]) && unicode.IsUpper(name[i-1]))) {
 				b.WriteByte('_')
 			}
 			r = unicode.ToLower(r)

@@ -22,6 +22,9 @@ func TestActionName(t *testing.T) {
 		{"polity.community.v1.EventDecisionalParticipantChanged", "decisional_participant_changed"},
 		{"EventSeatVacated", "seat_vacated"},
 		{"polity.x.v1.Thing", "thing"},
+		{"polity.review.v1.EventIRPFiled", "irp_filed"},
+		{"polity.review.v1.EventIRPStatusChanged", "irp_status_changed"},
+		{"EventAnIRP", "an_irp"},
 	} {
 		require.Equal(t, tc.want, eventutil.ActionName(tc.in), tc.in)
 	}

@@ -72,11 +72,12 @@ func (k *Keeper) BoardSeatOf(ctx context.Context, addr sdk.AccAddress) (types.Bo
 // to the first; ok is false when there are no communities. It reads at most
 // two entries.
 func (k *Keeper) NextCommunity(ctx context.Context, after string) (string, bool, error) {
-	var rng *collections.Range[string]
+	// an untyped nil Ranger iterates everything; a nil *Range would not do
+	var rng collections.Ranger[string]
 	if after != "" {
 		rng = new(collections.Range[string]).StartExclusive(after)
 	}
-	for _, r := range []*collections.Range[string]{rng, nil} {
+	for _, r := range []collections.Ranger[string]{rng, nil} {
 		iter, err := k.Communities.Iterate(ctx, r)
 		if err != nil {
 			return "", false, err

@@ -42,3 +42,22 @@ func TestHasStanding(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, types.DefaultParams().OpenDoorMinFee, fee)
 }
+
+// TestNextCommunity checks the round robin over communities in id order:
+// from the start, from an id, and wrapping around after the last.
+func TestNextCommunity(t *testing.T) {
+	f := keepertest.NewConstitutionFixture(t)
+	next := func(after string) string {
+		t.Helper()
+		id, ok, err := f.Keeper.NextCommunity(f.Ctx, after)
+		require.NoError(t, err)
+		require.True(t, ok)
+		return id
+	}
+	require.Equal(t, "dev", next(""), "the first community in id order")
+	require.Equal(t, "fin", next("dev"))
+	require.Equal(t, "gov", next("fin"))
+	require.Equal(t, "users", next("standards"))
+	require.Equal(t, "dev", next("users"), "after the last, the first again")
+	require.Equal(t, "dev", next("zzz"), "an id past the last wraps around too")
+}

@@ -2,15 +2,21 @@ package keeper
 
 import (
 	"context"
+	"time"
+
+	"cosmossdk.io/collections"
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
 	"github.com/polity-chain/polity/internal/collutil"
+	"github.com/polity-chain/polity/internal/textutil"
+	"github.com/polity-chain/polity/x/empowered/types"
 )
 
 // EndBlocker moves actions whose stage ended and marks overdue inspections,
 // at most max_queue_items_per_block of each; each item runs in its own cache
-// context and a failing one is logged and dropped.
+// context: an action that fails to advance is closed as EFFECT_FAILED with the
+// cause, a failing inspection entry is dropped.
 func (k *Keeper) EndBlocker(ctx context.Context) error {
 	params, err := k.GetParams(ctx)
 	if err != nil {
@@ -35,7 +41,7 @@ func (k *Keeper) EndBlocker(ctx context.Context) error {
 				return err
 			}
 			return k.Actions.Set(c, a.Id, a)
-		}, func() { _ = collutil.Drop(sdkCtx, k.ActionQueue, now, key.K2()) })
+		}, func(cause error) { k.failOpen(sdkCtx, key, cause) })
 	}
 	overdue, err := collutil.Due(ctx, k.InspectionQueue, now, limit)
 	if err != nil {
@@ -43,17 +49,44 @@ func (k *Keeper) EndBlocker(ctx context.Context) error {
 	}
 	for _, key := range overdue {
 		k.runItem(sdkCtx, key.K2(), func(c context.Context) error { return k.inspectionOverdue(c, key.K2()) },
-			func() { _ = collutil.Drop(sdkCtx, k.InspectionQueue, now, key.K2()) })
+			func(error) { _ = collutil.Drop(sdkCtx, k.InspectionQueue, now, key.K2()) })
 	}
 	return nil
 }
 
-func (k *Keeper) runItem(ctx sdk.Context, id uint64, item func(context.Context) error, drop func()) {
+// runItem runs one queue item in its own cache context; when it fails,
+// nothing it wrote is kept and onFail deals with the item.
+func (k *Keeper) runItem(ctx sdk.Context, id uint64, item func(context.Context) error, onFail func(error)) {
 	cacheCtx, write := ctx.CacheContext()
 	if err := item(cacheCtx); err != nil {
-		k.logger.Error("empowered queue item failed; dropping it", "id", id, "err", err)
-		drop()
+		k.logger.Error("empowered queue item failed", "id", id, "err", err)
+		onFail(err)
 		return
 	}
 	write()
+}
+
+// maxFailureNote bounds the error text kept on a failed action.
+const maxFailureNote = 512
+
+// failOpen closes an action whose stage could not advance as EFFECT_FAILED,
+// with the cause on record and its event, so that it neither stays open
+// without a deadline nor blocks the queue. If even that fails, the queue
+// entry is dropped.
+func (k *Keeper) failOpen(ctx sdk.Context, key collections.Pair[int64, uint64], cause error) {
+	cacheCtx, write := ctx.CacheContext()
+	a, err := k.GetAction(cacheCtx, key.K2())
+	if err == nil && a.Stage.Open() {
+		err = k.setStage(cacheCtx, &a, types.StageEffectFailed, time.Time{}, "could not advance: "+textutil.Truncate(cause.Error(), maxFailureNote))
+		if err == nil {
+			err = k.Actions.Set(cacheCtx, a.Id, a)
+		}
+	}
+	if err != nil {
+		k.logger.Error("could not close a failed action; dropping its queue entry", "id", key.K2(), "err", err)
+		_ = k.ActionQueue.Remove(ctx, key)
+		return
+	}
+	write()
+	_ = k.ActionQueue.Remove(ctx, key) // a closed action's entry, if setStage left one
 }

@@ -73,7 +73,7 @@ func (k *Keeper) startApproval(ctx context.Context, power types.Power, proposalI
 	if !ok {
 		return types.ErrInvalidPower.Wrapf("no rule for %s", power)
 	}
-	a, err := k.openAction(ctx, power, rule, proposalID, 0, panelist, doc)
+	a, err := k.openAction(ctx, power, rule, proposalID, 0, panelist, doc, "")
 	if err != nil {
 		return err
 	}

@@ -42,12 +42,9 @@ func (k *Keeper) Petition(ctx context.Context, msg *types.MsgPetition) (uint64, 
 	if err := k.checkTarget(ctx, msg, rule); err != nil {
 		return 0, err
 	}
-	a, err := k.openAction(ctx, msg.Power, rule, msg.ProposalId, msg.SeatId, "", msg.Rationale)
+	a, err := k.openAction(ctx, msg.Power, rule, msg.ProposalId, msg.SeatId, "", msg.Rationale, msg.CommunityId)
 	if err != nil {
 		return 0, err
-	}
-	if slices.Contains(a.CarvedOut, msg.CommunityId) {
-		return 0, types.ErrCarvedOut.Wrapf("the challenged action implemented consensus advice of %s", msg.CommunityId)
 	}
 	a.Petitioner = msg.CommunityId
 	if err := k.setStage(ctx, &a, types.StageSupport, deadline(ctx, rule.SupportPeriod), "petitioned by "+msg.CommunityId); err != nil {
@@ -103,11 +100,7 @@ func (k *Keeper) checkTarget(ctx context.Context, msg *types.MsgPetition, rule t
 
 // checkNoDuplicate refuses a second open action of a power on a target.
 func (k *Keeper) checkNoDuplicate(ctx context.Context, msg *types.MsgPetition) error {
-	iter, err := k.Actions.Indexes.Proposal.MatchExact(ctx, msg.ProposalId)
-	if err != nil {
-		return err
-	}
-	ids, err := iter.PrimaryKeys()
+	ids, err := k.candidateDuplicates(ctx, msg.ProposalId)
 	if err != nil {
 		return err
 	}
@@ -123,12 +116,39 @@ func (k *Keeper) checkNoDuplicate(ctx context.Context, msg *types.MsgPetition) e
 	return nil
 }
 
+// candidateDuplicates lists the actions a new petition could duplicate: those
+// on its proposal, or, for powers without one (recall, removal, inspection),
+// the open actions, so that the check does not grow with the chain's history.
+func (k *Keeper) candidateDuplicates(ctx context.Context, proposalID uint64) ([]uint64, error) {
+	if proposalID != 0 {
+		iter, err := k.Actions.Indexes.Proposal.MatchExact(ctx, proposalID)
+		if err != nil {
+			return nil, err
+		}
+		return iter.PrimaryKeys()
+	}
+	var ids []uint64
+	for _, stage := range []types.Stage{types.StageSupport, types.StageForum, types.StageDecision} {
+		iter, err := k.Actions.Indexes.Stage.MatchExact(ctx, int32(stage))
+		if err != nil {
+			return nil, err
+		}
+		open, err := iter.PrimaryKeys()
+		if err != nil {
+			return nil, err
+		}
+		ids = append(ids, open...)
+	}
+	return ids, nil
+}
+
 // openAction creates an action with its electorate: the decisional
 // participants now, minus those carved out because the challenged Board action
 // implemented their consensus advice; the support threshold drops by one for
-// each carve-out (never below one).
+// each carve-out (never below one). A petitioner (opener) that is carved out
+// is refused before anything is written, the action id included.
 func (k *Keeper) openAction(ctx context.Context, power types.Power, rule types.PowerRule, proposalID, seatID uint64,
-	panelist string, rationale communitytypes.Document,
+	panelist string, rationale communitytypes.Document, opener string,
 ) (types.Action, error) {
 	participants, err := k.community.DecisionalParticipants(ctx)
 	if err != nil {
@@ -137,6 +157,9 @@ func (k *Keeper) openAction(ctx context.Context, power types.Power, rule types.P
 	carved, err := k.carvedOut(ctx, power, proposalID)
 	if err != nil {
 		return types.Action{}, err
+	}
+	if opener != "" && slices.Contains(carved, opener) {
+		return types.Action{}, types.ErrCarvedOut.Wrapf("the challenged action implemented consensus advice of %s", opener)
 	}
 	id, err := k.ActionID.Next(ctx)
 	if err != nil {
@@ -226,6 +249,10 @@ func (k *Keeper) SupportPetition(ctx context.Context, msg *types.MsgSupportPetit
 	}
 	if slices.Contains(a.CarvedOut, msg.CommunityId) {
 		return types.ErrCarvedOut.Wrapf("%s is carved out of action %d", msg.CommunityId, a.Id)
+	}
+	// the electorate is fixed when the action opens, for support as for decisions
+	if !slices.Contains(a.Participants, msg.CommunityId) {
+		return types.ErrNotParticipant.Wrapf("%s was not a participant when action %d opened", msg.CommunityId, a.Id)
 	}
 	rule, _ := params.Rule(a.Power)
 	a.Supporter = msg.CommunityId

@@ -2,6 +2,7 @@ package types
 
 import (
 	"fmt"
+	"slices"
 
 	"cosmossdk.io/core/address"
 
@@ -33,14 +34,23 @@ func (gs GenesisState) Validate(ac address.Codec) error {
 		if _, ok := Power_name[int32(a.Power)]; !ok || a.Power == PowerUnspecified {
 			return ErrInvalidGenesis.Wrapf("action %d: invalid power", a.Id)
 		}
+		// An open action sits in the stage queue at its deadline; without one it
+		// would be due at once (or never, for a closed one with a deadline).
+		if a.Stage.Open() == a.Deadline.IsZero() {
+			return ErrInvalidGenesis.Wrapf("action %d: an open action needs a deadline and a closed one has none", a.Id)
+		}
 		actions[a.Id] = a
 	}
 	type tally struct{ s, o, a uint32 }
 	tallies := map[uint64]tally{}
 	seen := map[string]bool{}
 	for _, d := range gs.Decisions {
-		if _, ok := actions[d.ActionId]; !ok {
+		a, ok := actions[d.ActionId]
+		if !ok {
 			return ErrInvalidGenesis.Wrapf("decision of %s: action %d not found", d.CommunityId, d.ActionId)
+		}
+		if !slices.Contains(a.Participants, d.CommunityId) {
+			return ErrInvalidGenesis.Wrapf("decision of %s on action %d: not one of its participants", d.CommunityId, d.ActionId)
 		}
 		key := fmt.Sprintf("%d|%s", d.ActionId, d.CommunityId)
 		if seen[key] {
@@ -65,10 +75,12 @@ func (gs GenesisState) Validate(ac address.Codec) error {
 			return ErrInvalidGenesis.Wrapf("action %d: tally does not match its decisions", a.Id)
 		}
 	}
+	statements := map[uint64]bool{}
 	for _, s := range gs.Statements {
-		if _, ok := actions[s.ActionId]; !ok || s.Id == 0 || s.Id >= gs.NextStatementId {
-			return ErrInvalidGenesis.Wrapf("statement %d: action not found or id not below next_statement_id", s.Id)
+		if _, ok := actions[s.ActionId]; !ok || s.Id == 0 || s.Id >= gs.NextStatementId || statements[s.Id] {
+			return ErrInvalidGenesis.Wrapf("statement %d: action not found, id duplicated or not below next_statement_id", s.Id)
 		}
+		statements[s.Id] = true
 		if _, err := addrutil.Parse(ac, s.Author); err != nil {
 			return ErrInvalidGenesis.Wrapf("statement %d: author: %v", s.Id, err)
 		}
@@ -77,6 +89,9 @@ func (gs GenesisState) Validate(ac address.Codec) error {
 	for _, in := range gs.Inspections {
 		if in.Id == 0 || in.Id >= gs.NextInspectionId || ids[in.Id] {
 			return ErrInvalidGenesis.Wrapf("inspection %d: id duplicated or not below next_inspection_id", in.Id)
+		}
+		if _, ok := actions[in.ActionId]; !ok {
+			return ErrInvalidGenesis.Wrapf("inspection %d: action %d not found", in.Id, in.ActionId)
 		}
 		ids[in.Id] = true
 	}

@@ -3,13 +3,13 @@ package keeper
 import (
 	"context"
 	"time"
-	"unicode/utf8"
 
 	"cosmossdk.io/collections"
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
 	"github.com/polity-chain/polity/internal/collutil"
+	"github.com/polity-chain/polity/internal/textutil"
 	"github.com/polity-chain/polity/x/proposals/types"
 )
 
@@ -85,7 +85,7 @@ func (k *Keeper) failOpen(ctx sdk.Context, id uint64, cause error) {
 	cacheCtx, write := ctx.CacheContext()
 	p, err := k.GetProposal(cacheCtx, id)
 	if err == nil && !p.Status.Terminal() {
-		err = k.transition(cacheCtx, &p, types.StatusExecutionFailed, time.Time{}, "could not advance: "+truncate(cause.Error(), maxFailureNote))
+		err = k.transition(cacheCtx, &p, types.StatusExecutionFailed, time.Time{}, "could not advance: "+textutil.Truncate(cause.Error(), maxFailureNote))
 		if err == nil {
 			err = k.Proposals.Set(cacheCtx, p.Id, p)
 		}
@@ -99,14 +99,3 @@ func (k *Keeper) failOpen(ctx sdk.Context, id uint64, cause error) {
 
 // maxFailureNote bounds the error text kept on a failed proposal.
 const maxFailureNote = 512
-
-// truncate cuts s to at most n bytes without splitting a UTF-8 sequence.
-func truncate(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	for n > 0 && !utf8.RuneStart(s[n]) {
-		n--
-	}
-	return s[:n]
-}

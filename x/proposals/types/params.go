@@ -63,8 +63,24 @@ func DefaultClassifications() []Classification {
 		c("/polity.community.v1.MsgUpdateCommunityCharter", KindStandardBylaw),
 		c("/polity.community.v1.MsgUpdateParams", KindStandardBylaw),
 		c("/polity.community.v1.MsgVacateSeat", KindResolution),
+		c("/polity.empowered.v1.MsgRespondInspection", KindResolution),
+		// the Empowered Community's procedures are fundamental bylaws
+		c("/polity.empowered.v1.MsgUpdateParams", KindFundamentalBylaw),
 		c("/polity.proposals.v1.MsgRespondToAdvice", KindResolution),
 		c("/polity.proposals.v1.MsgUpdateParams", KindFundamentalBylaw),
+		// the Board's part in reviews, cases and emergencies is by resolution
+		c("/polity.review.v1.MsgAppointOmbudsman", KindResolution),
+		c("/polity.review.v1.MsgAppointPanelist", KindResolution),
+		c("/polity.review.v1.MsgAppointReviewTeam", KindResolution),
+		c("/polity.review.v1.MsgChoosePanelist", KindResolution),
+		c("/polity.review.v1.MsgDecideRecommendation", KindResolution),
+		c("/polity.review.v1.MsgDecideReconsideration", KindResolution),
+		c("/polity.review.v1.MsgLiftEmergency", KindResolution),
+		c("/polity.review.v1.MsgRatifyEmergency", KindResolution),
+		c("/polity.review.v1.MsgRecordBoardAction", KindResolution),
+		c("/polity.review.v1.MsgRecordImplementation", KindResolution),
+		c("/polity.review.v1.MsgRemovePanelist", KindResolution),
+		c("/polity.review.v1.MsgUpdateParams", KindStandardBylaw),
 	}
 }
 

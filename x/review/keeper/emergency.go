@@ -54,16 +54,21 @@ func (k *Keeper) TakeEmergencyAction(ctx context.Context, msg *types.MsgTakeEmer
 	if err := checkDocument("statement", msg.Statement, params.MaxUriLength); err != nil {
 		return 0, err
 	}
-	id, err := k.EmergencyID.Next(ctx)
+	cycle, ok := params.Cycle(types.ReviewPostEmergency)
+	if !ok {
+		return 0, types.ErrInvalidParams.Wrap("no post-emergency review cycle")
+	}
+	// The id is taken only once the action is known to be valid (its target
+	// checked by applyEmergency), so that a refused action changes nothing.
+	id, err := k.EmergencyID.Peek(ctx)
 	if err != nil {
 		return 0, err
 	}
 	if err := k.applyEmergency(ctx, id, msg.Kind, msg.Target); err != nil {
 		return 0, err
 	}
-	cycle, ok := params.Cycle(types.ReviewPostEmergency)
-	if !ok {
-		return 0, types.ErrInvalidParams.Wrap("no post-emergency review cycle")
+	if _, err := k.EmergencyID.Next(ctx); err != nil {
+		return 0, err
 	}
 	reviewID, err := k.openReview(ctx, cycle, fmt.Sprintf("emergency/%d", id))
 	if err != nil {
@@ -191,9 +196,8 @@ func (k *Keeper) RecordConsultation(ctx context.Context, msg *types.MsgRecordCon
 	if e.ConsultedCommunity != "" {
 		return types.ErrAlreadyDone.Wrapf("emergency %d already records a consultation of %s", e.Id, e.ConsultedCommunity)
 	}
-	if e.Status != types.EmergencyActive && e.Status != types.EmergencyRatified {
-		return types.ErrWrongPhase.Wrapf("emergency %d is %s", e.Id, e.Status)
-	}
+	// whatever the action's status: the duty to consult outlives an action
+	// lifted or lapsed early, and a late consultation is still on record
 	if !e.ConsultationMissed {
 		if err := k.ConsultationQueue.Remove(ctx, collutil.At(e.ConsultationDeadline, e.Id)); err != nil {
 			return err

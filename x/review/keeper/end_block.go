@@ -2,6 +2,7 @@ package keeper
 
 import (
 	"context"
+	"fmt"
 
 	"cosmossdk.io/collections"
 
@@ -68,13 +69,25 @@ func (k *Keeper) EndBlocker(ctx context.Context) error {
 }
 
 // runItem runs one item in a cache context, writing it on success; on failure
-// it logs and calls drop so the item cannot block its queue.
+// it logs and calls drop so the item cannot block its queue. A panic (in this
+// module or a keeper it calls) counts as a failure: baseapp does not recover
+// panics in EndBlock, and one would halt the chain.
 func (k *Keeper) runItem(ctx sdk.Context, item func(context.Context) error, drop func()) {
 	cacheCtx, write := ctx.CacheContext()
-	if err := item(cacheCtx); err != nil {
+	if err := safeRun(cacheCtx, item); err != nil {
 		k.logger.Error("review queue item failed; dropping it", "err", err)
 		drop()
 		return
 	}
 	write()
+}
+
+// safeRun runs item, turning a panic into an error.
+func safeRun(ctx context.Context, item func(context.Context) error) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("panic: %v", r)
+		}
+	}()
+	return item(ctx)
 }

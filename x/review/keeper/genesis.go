@@ -150,7 +150,9 @@ func (k *Keeper) initEmergencies(ctx context.Context, gs types.GenesisState) err
 			return err
 		}
 		inForce := e.Status == types.EmergencyActive || e.Status == types.EmergencyRatified
-		if inForce && e.ConsultedCommunity == "" && !e.ConsultationMissed {
+		// The consultation deadline stays queued after an action ends (lifting
+		// or lapsing does not cancel it), so it is rebuilt whatever the status.
+		if e.ConsultedCommunity == "" && !e.ConsultationMissed {
 			if err := k.ConsultationQueue.Set(ctx, collutil.At(e.ConsultationDeadline, e.Id)); err != nil {
 				return err
 			}

@@ -30,8 +30,11 @@ func (k *Keeper) FileIRP(ctx context.Context, msg *types.MsgFileIRP) (uint64, er
 	if err != nil {
 		return 0, err
 	}
-	if len(msg.Provisions) == 0 || len(msg.Provisions) > int(params.MaxProvisions) {
-		return 0, types.ErrRequired.Wrapf("cite 1 to %d bylaw provisions", params.MaxProvisions)
+	if len(msg.Provisions) == 0 {
+		return 0, types.ErrRequired.Wrapf("cite the bylaw provisions (1 to %d)", params.MaxProvisions)
+	}
+	if len(msg.Provisions) > int(params.MaxProvisions) {
+		return 0, types.ErrLimit.Wrapf("%d bylaw provisions cited, at most %d", len(msg.Provisions), params.MaxProvisions)
 	}
 	for _, p := range msg.Provisions {
 		if err := checkText("provision", p, params.MaxTextLength, true); err != nil {

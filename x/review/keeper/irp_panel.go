@@ -33,6 +33,11 @@ func (k *Keeper) ChoosePanelist(ctx context.Context, msg *types.MsgChoosePanelis
 	if c.Status != types.IRPPanelForming {
 		return types.ErrWrongPhase.Wrapf("case %d is %s: its panel is formed", c.Id, c.Status)
 	}
+	// Each side chooses within the pick period; after it the draw fills the
+	// panel (the seed may not be known yet when the draw delay is long).
+	if now, _ := blockTime(ctx); !now.Before(c.PickDeadline) {
+		return types.ErrOutOfWindow.Wrapf("the panel choices of case %d closed at %s", c.Id, c.PickDeadline)
+	}
 	if (claimantSide && c.ClaimantPick != "") || (!claimantSide && c.RespondentPick != "") {
 		return types.ErrAlreadyDone.Wrapf("this side already chose its panelist for case %d", c.Id)
 	}
@@ -161,7 +166,7 @@ func (k *Keeper) tryDraw(ctx context.Context, c *types.IRP) error {
 	}
 	drawn, err := types.DrawPanelists(c.Seed, eligible, missing)
 	if err != nil {
-		return k.setIRPStatus(ctx, c, types.IRPPanelForming, "the panel cannot be completed yet: "+err.Error())
+		return k.retryDraw(ctx, c, "the panel cannot be completed yet: "+err.Error())
 	}
 	for _, side := range []*string{&c.ClaimantPick, &c.RespondentPick} {
 		if *side == "" {
@@ -178,6 +183,29 @@ func (k *Keeper) tryDraw(ctx context.Context, c *types.IRP) error {
 		return err
 	}
 	return k.setIRPStatus(ctx, c, types.IRPInReview, fmt.Sprintf("panel drawn with seed %s from %d eligible panelists", c.Seed, len(eligible)))
+}
+
+// retryDraw keeps a case whose panel cannot be completed (too few eligible
+// panelists) forming. Once its pick deadline has passed nothing else would
+// draw again, so the deadline moves one pick period on and the draw is
+// retried then, when the Board may have appointed panelists and the sides may
+// have chosen.
+func (k *Keeper) retryDraw(ctx context.Context, c *types.IRP, note string) error {
+	if now, _ := blockTime(ctx); !now.Before(c.PickDeadline) {
+		params, err := k.GetParams(ctx)
+		if err != nil {
+			return err
+		}
+		if err := k.PickQueue.Remove(ctx, collutil.At(c.PickDeadline, c.Id)); err != nil {
+			return err
+		}
+		c.PickDeadline = deadline(ctx, params.PanelPickPeriod)
+		if err := k.PickQueue.Set(ctx, collutil.At(c.PickDeadline, c.Id)); err != nil {
+			return err
+		}
+		note += "; the draw is retried at " + c.PickDeadline.UTC().String()
+	}
+	return k.setIRPStatus(ctx, c, types.IRPPanelForming, note)
 }
 
 // eligible lists the active, unconflicted panelists not already chosen. The

@@ -56,10 +56,16 @@ func (gs GenesisState) validate(ac address.Codec) error {
 			return fmt.Errorf("irp %d: more than three panelists", c.Id)
 		}
 	}
+	declared := map[string]bool{}
 	for _, d := range gs.Declarations {
 		if !irps[d.IrpId] {
 			return fmt.Errorf("declaration of %s: irp %d not found", d.Panelist, d.IrpId)
 		}
+		key := fmt.Sprintf("%d|%s", d.IrpId, d.Panelist)
+		if _, err := addrutil.Parse(ac, d.Panelist); err != nil || declared[key] {
+			return fmt.Errorf("declaration of %s on irp %d: bad or duplicate panelist", d.Panelist, d.IrpId)
+		}
+		declared[key] = true
 	}
 	if err := checkIDs("reconsideration", len(gs.Reconsiderations), gs.NextReconsiderationId, func(i int) uint64 { return gs.Reconsiderations[i].Id }); err != nil {
 		return err
@@ -77,10 +83,13 @@ func (gs GenesisState) validate(ac address.Codec) error {
 	for _, r := range gs.Reviews {
 		reviews[r.Id] = true
 	}
+	recs := map[[2]uint64]bool{}
 	for _, r := range gs.Recommendations {
-		if !reviews[r.ReviewId] || r.Index >= MaxRecommendations {
-			return fmt.Errorf("recommendation %d/%d: review not found or index too large", r.ReviewId, r.Index)
+		key := [2]uint64{r.ReviewId, uint64(r.Index)}
+		if !reviews[r.ReviewId] || r.Index >= MaxRecommendations || recs[key] {
+			return fmt.Errorf("recommendation %d/%d: review not found, index too large or duplicated", r.ReviewId, r.Index)
 		}
+		recs[key] = true
 	}
 	if gs.Ombudsman != nil {
 		if _, err := addrutil.Parse(ac, gs.Ombudsman.Address); err != nil {

@@ -1,0 +1,57 @@
+package types_test
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	sdk "github.com/cosmos/cosmos-sdk/types"
+
+	"github.com/polity-chain/polity/x/review/types"
+)
+
+// TestParamsValidate checks the defaults and each rejection.
+func TestParamsValidate(t *testing.T) {
+	require.NoError(t, types.DefaultParams().Validate())
+	cases := []struct {
+		name string
+		edit func(p *types.Params)
+	}{
+		{"zero filing window", func(p *types.Params) { p.IrpFilingWindow = 0 }},
+		{"negative pick period", func(p *types.Params) { p.PanelPickPeriod = -1 }},
+		{"zero emergency expiry", func(p *types.Params) { p.EmergencyExpiry = 0 }},
+		{"bad deposit", func(p *types.Params) { p.IrpDeposit = sdk.Coins{{Denom: "1bad", Amount: p.IrpDeposit[0].Amount}} }},
+		{"no draw delay", func(p *types.Params) { p.DrawDelayBlocks = 0 }},
+		{"huge draw delay", func(p *types.Params) { p.DrawDelayBlocks = 10_001 }},
+		{"duplicate cycle", func(p *types.Params) { p.ReviewCycles = append(p.ReviewCycles, p.ReviewCycles[0]) }},
+		{"unknown cycle", func(p *types.Params) { p.ReviewCycles[0].Type = 99 }},
+		{"cycle without period", func(p *types.Params) { p.ReviewCycles[0].Period = 0 }},
+		{"post-emergency with period", func(p *types.Params) { p.ReviewCycles[3].Period = 1 }},
+		{"no report period", func(p *types.Params) { p.ReviewCycles[1].ReportPeriod = 0 }},
+		{"no post-emergency cycle", func(p *types.Params) { p.ReviewCycles = p.ReviewCycles[:3] }},
+		{"unknown emergency kind", func(p *types.Params) { p.EmergencyKinds = []types.EmergencyKind{9} }},
+		{"no text", func(p *types.Params) { p.MaxTextLength = 0 }},
+		{"long uris", func(p *types.Params) { p.MaxUriLength = 4_097 }},
+		{"no queue", func(p *types.Params) { p.MaxQueueItemsPerBlock = 0 }},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			p := types.DefaultParams()
+			c.edit(&p)
+			require.ErrorIs(t, p.Validate(), types.ErrInvalidParams)
+		})
+	}
+}
+
+// TestParamsLookups checks Cycle and Allows.
+func TestParamsLookups(t *testing.T) {
+	p := types.DefaultParams()
+	c, ok := p.Cycle(types.ReviewPostEmergency)
+	require.True(t, ok)
+	require.Zero(t, c.Period)
+	_, ok = p.Cycle(types.ReviewTypeUnspecified)
+	require.False(t, ok)
+	require.True(t, p.Allows(types.EmergencyPauseMessage))
+	p.EmergencyKinds = nil
+	require.False(t, p.Allows(types.EmergencyStatement))
+}
