@@ -74,6 +74,27 @@ func (n *Node) RESTJSON(t testing.TB, path string, out any) {
 	}
 }
 
+// WaitREST polls a REST path, decoding each answer into a T, until done
+// reports true; done also describes the record for the timeout message.
+func WaitREST[T any](t testing.TB, n *Node, path, what string, timeout time.Duration, done func(T) (bool, string)) T {
+	t.Helper()
+	var got T
+	Eventually(t, timeout, what, func() (bool, string) {
+		n.checkAlive(t)
+		code, body, err := n.REST(path)
+		if err != nil || code != http.StatusOK {
+			return false, fmt.Sprintf("HTTP %d %s %v", code, body, err)
+		}
+		var v T
+		if err := json.Unmarshal(body, &v); err != nil {
+			return false, err.Error()
+		}
+		got = v
+		return done(v)
+	})
+	return got
+}
+
 // Height returns the node's latest committed height.
 func (n *Node) Height() (int64, error) {
 	var st struct {
@@ -387,17 +408,14 @@ const (
 	MotionExecutionFailed = "MOTION_STATUS_EXECUTION_FAILED"
 )
 
-// SubmitMotion opens a motion in body with the given messages (proto JSON
-// with "@type"; the authority is left for the CLI to fill with the body's
-// address) and returns its id, read from the motion_submitted event.
-func (n *Node) SubmitMotion(t testing.TB, body, from, title string, msgs ...map[string]any) (uint64, TxResult) {
+// writeJSON writes v into a new file in the network's directory.
+func writeJSON(t testing.TB, net *Network, pattern string, v any) string {
 	t.Helper()
-	file := map[string]any{"title": title, "summary": "e2e: " + title, "messages": msgs}
-	raw, err := json.Marshal(file)
+	raw, err := json.MarshalIndent(v, "", "  ")
 	if err != nil {
 		t.Fatal(err)
 	}
-	f, err := os.CreateTemp(n.net.Dir, "motion-*.json")
+	f, err := os.CreateTemp(net.Dir, pattern)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -407,7 +425,16 @@ func (n *Node) SubmitMotion(t testing.TB, body, from, title string, msgs ...map[
 	if err := f.Close(); err != nil {
 		t.Fatal(err)
 	}
-	res := n.MustTx(t, from, "community", "submit-motion", body, f.Name())
+	return f.Name()
+}
+
+// SubmitMotion opens a motion in body with the given messages (proto JSON
+// with "@type"; the authority is left for the CLI to fill with the body's
+// address) and returns its id, read from the motion_submitted event.
+func (n *Node) SubmitMotion(t testing.TB, body, from, title string, msgs ...map[string]any) (uint64, TxResult) {
+	t.Helper()
+	file := writeJSON(t, n.net, "motion-*.json", map[string]any{"title": title, "summary": "e2e: " + title, "messages": msgs})
+	res := n.MustTx(t, from, "community", "submit-motion", body, file)
 	idStr, ok := res.Attr("polity.community", "motion_id", "action", "motion_submitted")
 	if !ok {
 		t.Fatalf("submit-motion tx %s has no polity.community motion_submitted event: %+v", res.Hash, res.Events)

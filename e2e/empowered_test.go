@@ -1,10 +1,7 @@
 package e2e
 
 import (
-	"encoding/json"
 	"fmt"
-	"net/http"
-	"os"
 	"slices"
 	"strings"
 	"sync"
@@ -71,23 +68,13 @@ func actionREST(t testing.TB, n *Node, id string) Action {
 // waitStage polls an action until it reaches the stage.
 func waitStage(t testing.TB, n *Node, id, stage string, timeout time.Duration) Action {
 	t.Helper()
-	var a Action
-	Eventually(t, timeout, "action "+id+" to be "+stage, func() (bool, string) {
-		n.checkAlive(t)
-		code, body, err := n.REST(eapi + "/petitions/" + id)
-		if err != nil || code != http.StatusOK {
-			return false, fmt.Sprintf("HTTP %d %s %v", code, body, err)
-		}
-		var res struct {
-			Petition Action `json:"petition"`
-		}
-		if err := json.Unmarshal(body, &res); err != nil {
-			return false, err.Error()
-		}
-		a = res.Petition
-		return a.Stage == stage, fmt.Sprintf("%s (note %q)", a.Stage, a.Note)
+	type reply struct {
+		Petition Action `json:"petition"`
+	}
+	r := WaitREST(t, n, eapi+"/petitions/"+id, "action "+id+" to be "+stage, timeout, func(r reply) (bool, string) {
+		return r.Petition.Stage == stage, fmt.Sprintf("%s (note %q)", r.Petition.Stage, r.Petition.Note)
 	})
-	return a
+	return r.Petition
 }
 
 // boardSeats reads every Board seat over REST, by id.
@@ -154,22 +141,9 @@ func passMotions(t testing.TB, n *Node, title string, msgs map[string][]map[stri
 	submit := map[string][]string{}
 	bodyOf := map[string]string{}
 	for body, m := range msgs {
-		raw, err := json.Marshal(map[string]any{"title": title + " (" + body + ")", "summary": "e2e: " + title, "messages": m})
-		if err != nil {
-			t.Fatal(err)
-		}
-		f, err := os.CreateTemp(n.net.Dir, "motion-*.json")
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, err := f.Write(raw); err != nil {
-			t.Fatal(err)
-		}
-		if err := f.Close(); err != nil {
-			t.Fatal(err)
-		}
+		file := writeJSON(t, n.net, "motion-*.json", map[string]any{"title": title + " (" + body + ")", "summary": "e2e: " + title, "messages": m})
 		first := participantVoters[body][0]
-		submit[first] = []string{"community", "submit-motion", body, f.Name()}
+		submit[first] = []string{"community", "submit-motion", body, file}
 		bodyOf[first] = body
 	}
 	motionOf := map[string]string{}

@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
-	"os"
 	"slices"
 	"strconv"
 	"strings"
@@ -91,26 +90,6 @@ func newDoc(text, uri string) Doc {
 	return Doc{Hash: hex.EncodeToString(sum[:]), URI: uri}
 }
 
-// writeJSON writes v into a new file in the network's directory.
-func writeJSON(t testing.TB, net *Network, pattern string, v any) string {
-	t.Helper()
-	raw, err := json.MarshalIndent(v, "", "  ")
-	if err != nil {
-		t.Fatal(err)
-	}
-	f, err := os.CreateTemp(net.Dir, pattern)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := f.Write(raw); err != nil {
-		t.Fatal(err)
-	}
-	if err := f.Close(); err != nil {
-		t.Fatal(err)
-	}
-	return f.Name()
-}
-
 // proposalFile writes what `tx proposals submit-proposal` reads.
 func proposalFile(t testing.TB, net *Network, title string, doc Doc, msgs ...map[string]any) string {
 	t.Helper()
@@ -176,23 +155,13 @@ func (n *Node) AdviceCLI(t testing.TB, id string) Advice {
 // WaitProposalStatus polls the proposal until it has the status.
 func (n *Node) WaitProposalStatus(t testing.TB, id, status string, timeout time.Duration) Proposal {
 	t.Helper()
-	var p Proposal
-	Eventually(t, timeout, "proposal "+id+" to be "+status, func() (bool, string) {
-		n.checkAlive(t)
-		code, body, err := n.REST(papi + "/proposals/" + id)
-		if err != nil || code != http.StatusOK {
-			return false, fmt.Sprintf("HTTP %d %s %v", code, body, err)
-		}
-		var res struct {
-			Proposal Proposal `json:"proposal"`
-		}
-		if err := json.Unmarshal(body, &res); err != nil {
-			return false, err.Error()
-		}
-		p = res.Proposal
-		return p.Status == status, fmt.Sprintf("%s (note %q)", p.Status, p.Note)
+	type reply struct {
+		Proposal Proposal `json:"proposal"`
+	}
+	r := WaitREST(t, n, papi+"/proposals/"+id, "proposal "+id+" to be "+status, timeout, func(r reply) (bool, string) {
+		return r.Proposal.Status == status, fmt.Sprintf("%s (note %q)", r.Proposal.Status, r.Proposal.Note)
 	})
-	return p
+	return r.Proposal
 }
 
 // BoardVotes has each director vote. The votes are signed and broadcast at

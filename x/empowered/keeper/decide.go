@@ -63,7 +63,7 @@ func (k *Keeper) Decide(ctx context.Context, msg *types.MsgDecide) (types.Stage,
 			return 0, err
 		}
 	}
-	return a.Stage, k.Actions.Set(ctx, a.Id, a)
+	return a.Stage, k.storeAction(ctx, a)
 }
 
 // outcome applies the threshold: at least min_support in support and at most

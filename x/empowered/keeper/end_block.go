@@ -40,7 +40,7 @@ func (k *Keeper) EndBlocker(ctx context.Context) error {
 			if err := k.advance(c, &a); err != nil {
 				return err
 			}
-			return k.Actions.Set(c, a.Id, a)
+			return k.storeAction(c, a)
 		}, func(cause error) { k.failOpen(sdkCtx, key, cause) })
 	}
 	overdue, err := collutil.Due(ctx, k.InspectionQueue, now, limit)
@@ -79,7 +79,7 @@ func (k *Keeper) failOpen(ctx sdk.Context, key collections.Pair[int64, uint64], 
 	if err == nil && a.Stage.Open() {
 		err = k.setStage(cacheCtx, &a, types.StageEffectFailed, time.Time{}, "could not advance: "+textutil.Truncate(cause.Error(), maxFailureNote))
 		if err == nil {
-			err = k.Actions.Set(cacheCtx, a.Id, a)
+			err = k.storeAction(cacheCtx, a)
 		}
 	}
 	if err != nil {

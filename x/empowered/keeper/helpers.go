@@ -127,7 +127,7 @@ func (k *Keeper) setStage(ctx context.Context, a *types.Action, stage types.Stag
 		}
 	} else {
 		a.Deadline = time.Time{}
-		a.ClosedTime, _ = blockTime(ctx)
+		a.ClosedTime, a.ClosedHeight = blockTime(ctx)
 	}
 	return k.emit(ctx, &types.EventActionStageChanged{ActionId: a.Id, Power: a.Power, Stage: stage, ProposalId: a.ProposalId, Note: note})
 }

@@ -1,14 +1,10 @@
 package keeper_test
 
 import (
-	"fmt"
 	"testing"
 
-	abci "github.com/cometbft/cometbft/abci/types"
 	"github.com/cosmos/gogoproto/proto"
-	"github.com/stretchr/testify/require"
 	"google.golang.org/grpc/codes"
-	"google.golang.org/grpc/status"
 
 	errorsmod "cosmossdk.io/errors"
 
@@ -44,70 +40,32 @@ func newFixture(t testing.TB) *keepertest.Fixture {
 	return keepertest.NewConstitutionFixture(t)
 }
 
-// requireModuleErr checks that err is the registered error target, with its
-// stable code and codespace.
+// requireModuleErr checks that err is the registered error target.
 func requireModuleErr(t *testing.T, err error, target *errorsmod.Error) {
 	t.Helper()
-	require.Error(t, err)
-	require.ErrorIs(t, err, target)
-	codespace, code, _ := errorsmod.ABCIInfo(err, false)
-	require.Equal(t, target.Codespace(), codespace, "error %v", err)
-	require.Equal(t, target.ABCICode(), code, "error %v", err)
+	keepertest.RequireModuleErr(t, err, target)
 }
 
 // state is everything a failing message must leave alone: the exports of
 // x/empowered and of the modules its effects reach.
-func state(t *testing.T, f *keepertest.Fixture) string {
-	t.Helper()
-	return string(f.ExportEmpoweredJSON()) + "\n" + string(f.ExportProposalsJSON()) + "\n" +
-		string(f.ExportJSON()) + "\n" + string(f.ExportReviewJSON())
+func state(f *keepertest.Fixture) func() string {
+	return func() string {
+		return string(f.ExportEmpoweredJSON()) + "\n" + string(f.ExportProposalsJSON()) + "\n" +
+			string(f.ExportJSON()) + "\n" + string(f.ExportReviewJSON())
+	}
 }
 
 // requireFailsUnchanged runs msg's handler on the block's own store (no
-// transaction cache) and checks the registered error and that nothing
-// changed: a handler must check before it writes.
+// transaction cache) and checks the registered error, that nothing changed
+// and that no event was emitted: a handler must check before it writes.
 func requireFailsUnchanged(t *testing.T, f *keepertest.Fixture, msg sdk.Msg, target *errorsmod.Error) {
 	t.Helper()
-	before := state(t, f)
-	events := len(f.Events())
-	handler := f.Router.Handler(msg)
-	require.NotNil(t, handler)
-	_, err := handler(f.Ctx, msg)
-	requireModuleErr(t, err, target)
-	requireSameState(t, before, state(t, f), "a failing %s changed the state", sdk.MsgTypeURL(msg))
-	require.Len(t, f.Events(), events, "a failing %s emitted events", sdk.MsgTypeURL(msg))
-}
-
-// requireSameState compares two state snapshots and, when they differ,
-// shows only the neighbourhood of the first difference.
-func requireSameState(t *testing.T, before, after string, msgAndArgs ...any) {
-	t.Helper()
-	if before == after {
-		return
-	}
-	i := 0
-	for i < len(before) && i < len(after) && before[i] == after[i] {
-		i++
-	}
-	from := max(0, i-300)
-	t.Fatalf("%v\nbefore: ...%s...\nafter:  ...%s...", fmt.Sprintf(msgAndArgs[0].(string), msgAndArgs[1:]...),
-		before[from:min(len(before), i+150)], after[from:min(len(after), i+150)])
+	f.RequireFailsUnchanged(t, msg, target, state(f))
 }
 
 // typedEvents returns the block's typed events of type T, in order.
-func typedEvents[T proto.Message](t *testing.T, events sdk.Events) []T {
-	t.Helper()
-	var out []T
-	for _, ev := range events {
-		msg, err := sdk.ParseTypedEvent(abci.Event(ev))
-		if err != nil {
-			continue // plain companion events and SDK events
-		}
-		if typed, ok := msg.(T); ok {
-			out = append(out, typed)
-		}
-	}
-	return out
+func typedEvents[T proto.Message](_ *testing.T, events sdk.Events) []T {
+	return keepertest.TypedEvents[T](events)
 }
 
 // stageEvents returns the stages an action entered in the block, in order.
@@ -125,27 +83,13 @@ func stageEvents(t *testing.T, f *keepertest.Fixture, id uint64) []types.Stage {
 // plainEvents returns the attributes of the block's "polity.empowered"
 // companion events with the given action, in order.
 func plainEvents(f *keepertest.Fixture, action string) []map[string]string {
-	var out []map[string]string
-	for _, ev := range f.Events() {
-		if ev.Type != "polity."+types.ModuleName {
-			continue
-		}
-		attrs := map[string]string{}
-		for _, a := range ev.Attributes {
-			attrs[a.Key] = a.Value
-		}
-		if attrs["action"] == action {
-			out = append(out, attrs)
-		}
-	}
-	return out
+	return f.PlainEvents(types.ModuleName, action)
 }
 
 // requireCode checks a gRPC status code.
 func requireCode(t *testing.T, err error, code codes.Code) {
 	t.Helper()
-	require.Error(t, err)
-	require.Equal(t, code, status.Code(err), "error %v", err)
+	keepertest.RequireCode(t, err, code)
 }
 
 // must unwraps a value, failing on error (test setup only).

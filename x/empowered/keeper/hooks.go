@@ -80,5 +80,5 @@ func (k *Keeper) startApproval(ctx context.Context, power types.Power, proposalI
 	if err := k.setStage(ctx, &a, types.StageForum, deadline(ctx, rule.ForumPeriod), "approval action started by the Board's decision"); err != nil {
 		return err
 	}
-	return k.Actions.Set(ctx, a.Id, a)
+	return k.storeAction(ctx, a)
 }

@@ -21,8 +21,12 @@ func (k *Keeper) openInspection(ctx context.Context, a *types.Action) (uint64, e
 	if err != nil {
 		return 0, err
 	}
-	in := types.Inspection{Id: id, ActionId: a.Id, Request: a.Rationale, Deadline: deadline(ctx, params.InspectionResponsePeriod)}
-	if err := k.Inspections.Set(ctx, id, in); err != nil {
+	now, height := blockTime(ctx)
+	in := types.Inspection{
+		Id: id, ActionId: a.Id, Request: a.Rationale, Deadline: deadline(ctx, params.InspectionResponsePeriod),
+		CreatedHeight: height, CreatedTime: now,
+	}
+	if err := k.storeInspection(ctx, in); err != nil {
 		return 0, err
 	}
 	if err := k.InspectionQueue.Set(ctx, collutil.At(in.Deadline, id)); err != nil {
@@ -62,7 +66,7 @@ func (k *Keeper) RespondInspection(ctx context.Context, msg *types.MsgRespondIns
 		return err
 	}
 	in.Answered, in.Response, in.AnsweredBy = true, msg.Response, by
-	if err := k.Inspections.Set(ctx, in.Id, in); err != nil {
+	if err := k.storeInspection(ctx, in); err != nil {
 		return err
 	}
 	return k.emit(ctx, &types.EventInspectionChanged{InspectionId: in.Id, Answered: true, Overdue: in.Overdue})
@@ -81,7 +85,7 @@ func (k *Keeper) inspectionOverdue(ctx context.Context, id uint64) error {
 		return nil
 	}
 	in.Overdue = true
-	if err := k.Inspections.Set(ctx, in.Id, in); err != nil {
+	if err := k.storeInspection(ctx, in); err != nil {
 		return err
 	}
 	return k.emit(ctx, &types.EventInspectionChanged{InspectionId: in.Id, Overdue: true})

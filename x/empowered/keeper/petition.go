@@ -50,7 +50,7 @@ func (k *Keeper) Petition(ctx context.Context, msg *types.MsgPetition) (uint64, 
 	if err := k.setStage(ctx, &a, types.StageSupport, deadline(ctx, rule.SupportPeriod), "petitioned by "+msg.CommunityId); err != nil {
 		return 0, err
 	}
-	return a.Id, k.Actions.Set(ctx, a.Id, a)
+	return a.Id, k.storeAction(ctx, a)
 }
 
 // checkTarget checks what a petition challenges.
@@ -262,7 +262,7 @@ func (k *Keeper) SupportPetition(ctx context.Context, msg *types.MsgSupportPetit
 	if err := k.setStage(ctx, &a, types.StageForum, deadline(ctx, rule.ForumPeriod), "supported by "+msg.CommunityId+"; the community forum is open"); err != nil {
 		return err
 	}
-	return k.Actions.Set(ctx, a.Id, a)
+	return k.storeAction(ctx, a)
 }
 
 // PostStatement posts a community-forum statement (any account: an open-door

@@ -39,6 +39,11 @@ func (gs GenesisState) Validate(ac address.Codec) error {
 		if a.Stage.Open() == a.Deadline.IsZero() {
 			return ErrInvalidGenesis.Wrapf("action %d: an open action needs a deadline and a closed one has none", a.Id)
 		}
+		// Update and close heights of zero are accepted: actions written before
+		// those fields existed carry none until their next change.
+		if (a.UpdatedHeight != 0 && a.UpdatedHeight < a.OpenedHeight) || (a.ClosedHeight != 0 && a.ClosedHeight < a.OpenedHeight) {
+			return ErrInvalidGenesis.Wrapf("action %d: updated or closed before it opened", a.Id)
+		}
 		actions[a.Id] = a
 	}
 	type tally struct{ s, o, a uint32 }
@@ -92,6 +97,9 @@ func (gs GenesisState) Validate(ac address.Codec) error {
 		}
 		if _, ok := actions[in.ActionId]; !ok {
 			return ErrInvalidGenesis.Wrapf("inspection %d: action %d not found", in.Id, in.ActionId)
+		}
+		if in.UpdatedHeight != 0 && in.UpdatedHeight < in.CreatedHeight {
+			return ErrInvalidGenesis.Wrapf("inspection %d: updated before it was created", in.Id)
 		}
 		ids[in.Id] = true
 	}

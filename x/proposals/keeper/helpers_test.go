@@ -3,11 +3,8 @@ package keeper_test
 import (
 	"testing"
 
-	abci "github.com/cometbft/cometbft/abci/types"
 	"github.com/cosmos/gogoproto/proto"
-	"github.com/stretchr/testify/require"
 	"google.golang.org/grpc/codes"
-	"google.golang.org/grpc/status"
 
 	errorsmod "cosmossdk.io/errors"
 
@@ -40,36 +37,27 @@ func newFixture(t testing.TB) *keepertest.Fixture {
 	return keepertest.NewProposalsFixture(t)
 }
 
-// requireModuleErr checks that err is the registered error target, so that
-// clients see its stable code and codespace rather than code 1.
+// requireModuleErr checks that err is the registered error target.
 func requireModuleErr(t *testing.T, err error, target *errorsmod.Error) {
 	t.Helper()
-	require.Error(t, err)
-	require.ErrorIs(t, err, target)
-	codespace, code, _ := errorsmod.ABCIInfo(err, false)
-	require.Equal(t, target.Codespace(), codespace, "error %v", err)
-	require.Equal(t, target.ABCICode(), code, "error %v", err)
+	keepertest.RequireModuleErr(t, err, target)
 }
 
 // state is everything a failing message must leave alone: both modules'
 // exports and the governance account's balance.
-func state(t *testing.T, f *keepertest.Fixture) string {
-	t.Helper()
-	gov := f.BankKeeper.GetAllBalances(f.Ctx, app.GovernanceAuthority)
-	return string(f.ExportProposalsJSON()) + "\n" + string(f.ExportJSON()) + "\n" + gov.String()
+func state(f *keepertest.Fixture) func() string {
+	return func() string {
+		gov := f.BankKeeper.GetAllBalances(f.Ctx, app.GovernanceAuthority)
+		return string(f.ExportProposalsJSON()) + "\n" + string(f.ExportJSON()) + "\n" + gov.String()
+	}
 }
 
-// requireFailsUnchanged delivers msg through the router on the block's own
-// store (no transaction cache), and checks both the registered error and
-// that nothing changed: a handler must check before it writes.
+// requireFailsUnchanged runs msg's handler on the block's own store (no
+// transaction cache) and checks the registered error and the unchanged
+// state: a handler must check before it writes.
 func requireFailsUnchanged(t *testing.T, f *keepertest.Fixture, msg sdk.Msg, target *errorsmod.Error) {
 	t.Helper()
-	before := state(t, f)
-	handler := f.Router.Handler(msg)
-	require.NotNil(t, handler)
-	_, err := handler(f.Ctx, msg)
-	requireModuleErr(t, err, target)
-	require.Equal(t, before, state(t, f), "a failing %s changed the state", sdk.MsgTypeURL(msg))
+	f.RequireFailsUnchanged(t, msg, target, state(f))
 }
 
 // requireDeliverFails delivers msg as a transaction would (in a cache that
@@ -77,53 +65,24 @@ func requireFailsUnchanged(t *testing.T, f *keepertest.Fixture, msg sdk.Msg, tar
 // state: for failures that can only be known after a write, such as a hook's.
 func requireDeliverFails(t *testing.T, f *keepertest.Fixture, msg sdk.Msg, target *errorsmod.Error) {
 	t.Helper()
-	before := state(t, f)
-	_, err := f.Deliver(msg)
-	requireModuleErr(t, err, target)
-	require.Equal(t, before, state(t, f), "a failing %s changed the state", sdk.MsgTypeURL(msg))
+	f.RequireDeliverFails(t, msg, target, state(f))
 }
 
 // typedEvents returns the block's typed events of type T, in order.
-func typedEvents[T proto.Message](t *testing.T, events sdk.Events) []T {
-	t.Helper()
-	var out []T
-	for _, ev := range events {
-		msg, err := sdk.ParseTypedEvent(abci.Event(ev))
-		if err != nil {
-			continue // plain companion events and SDK events
-		}
-		if typed, ok := msg.(T); ok {
-			out = append(out, typed)
-		}
-	}
-	return out
+func typedEvents[T proto.Message](_ *testing.T, events sdk.Events) []T {
+	return keepertest.TypedEvents[T](events)
 }
 
 // requireEvent returns the only typed event of type T in the block.
 func requireEvent[T proto.Message](t *testing.T, f *keepertest.Fixture) T {
 	t.Helper()
-	evs := typedEvents[T](t, f.Events())
-	require.Len(t, evs, 1, "want exactly one %T", *new(T))
-	return evs[0]
+	return keepertest.RequireEvent[T](t, f)
 }
 
 // plainEvents returns the attributes of every "polity.proposals" companion
 // event of the block with the given action, in order.
 func plainEvents(f *keepertest.Fixture, action string) []map[string]string {
-	var out []map[string]string
-	for _, ev := range f.Events() {
-		if ev.Type != "polity."+types.ModuleName {
-			continue
-		}
-		attrs := map[string]string{}
-		for _, a := range ev.Attributes {
-			attrs[a.Key] = a.Value
-		}
-		if attrs["action"] == action {
-			out = append(out, attrs)
-		}
-	}
-	return out
+	return f.PlainEvents(types.ModuleName, action)
 }
 
 // statusChanges returns the (from, to) pairs of the block's status changes
@@ -142,8 +101,7 @@ func statusChanges(t *testing.T, f *keepertest.Fixture, id uint64) [][2]types.Pr
 // requireCode checks a gRPC status code.
 func requireCode(t *testing.T, err error, code codes.Code) {
 	t.Helper()
-	require.Error(t, err)
-	require.Equal(t, code, status.Code(err), "error %v", err)
+	keepertest.RequireCode(t, err, code)
 }
 
 // Vote options, short.

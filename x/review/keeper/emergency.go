@@ -78,9 +78,9 @@ func (k *Keeper) TakeEmergencyAction(ctx context.Context, msg *types.MsgTakeEmer
 	e := types.Emergency{
 		Id: id, Chair: msg.Chair, Kind: msg.Kind, Target: msg.Target, Statement: msg.Statement, Status: types.EmergencyActive,
 		ConsultationDeadline: deadline(ctx, params.EmergencyConsultationPeriod), Expiry: deadline(ctx, params.EmergencyExpiry),
-		ReviewId: reviewID, Minutes: []communitytypes.Document{msg.Statement}, TakenHeight: height, TakenTime: now, UpdatedTime: now,
+		ReviewId: reviewID, Minutes: []communitytypes.Document{msg.Statement}, TakenHeight: height, TakenTime: now,
 	}
-	if err := k.Emergencies.Set(ctx, id, e); err != nil {
+	if err := k.storeEmergency(ctx, e); err != nil {
 		return 0, err
 	}
 	if err := k.ConsultationQueue.Set(ctx, collutil.At(e.ConsultationDeadline, id)); err != nil {
@@ -312,8 +312,7 @@ func (k *Keeper) consultationMissed(ctx context.Context, id uint64) error {
 }
 
 func (k *Keeper) saveEmergency(ctx context.Context, e types.Emergency, note string) error {
-	e.UpdatedTime, _ = blockTime(ctx)
-	if err := k.Emergencies.Set(ctx, e.Id, e); err != nil {
+	if err := k.storeEmergency(ctx, e); err != nil {
 		return err
 	}
 	return k.emitEmergency(ctx, e, note)

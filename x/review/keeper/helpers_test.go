@@ -3,9 +3,7 @@ package keeper_test
 import (
 	"testing"
 
-	abci "github.com/cometbft/cometbft/abci/types"
 	"github.com/cosmos/gogoproto/proto"
-	"github.com/stretchr/testify/require"
 
 	"cosmossdk.io/collections"
 	errorsmod "cosmossdk.io/errors"
@@ -39,23 +37,19 @@ func newFixture(t testing.TB) *keepertest.Fixture {
 	return keepertest.NewConstitutionFixture(t)
 }
 
-// requireModuleErr checks that err is the registered error target, so that
-// clients see its stable code and codespace rather than code 1.
+// requireModuleErr checks that err is the registered error target.
 func requireModuleErr(t *testing.T, err error, target *errorsmod.Error) {
 	t.Helper()
-	require.Error(t, err)
-	require.ErrorIs(t, err, target)
-	codespace, code, _ := errorsmod.ABCIInfo(err, false)
-	require.Equal(t, target.Codespace(), codespace, "error %v", err)
-	require.Equal(t, target.ABCICode(), code, "error %v", err)
+	keepertest.RequireModuleErr(t, err, target)
 }
 
 // state is everything a failing message must leave alone: the x/review and
 // x/proposals exports and the review module account's balance.
-func state(t *testing.T, f *keepertest.Fixture) string {
-	t.Helper()
-	held := f.BankKeeper.GetAllBalances(f.Ctx, app.ReviewAuthority)
-	return string(f.ExportReviewJSON()) + "\n" + string(f.ExportProposalsJSON()) + "\n" + held.String()
+func state(f *keepertest.Fixture) func() string {
+	return func() string {
+		held := f.BankKeeper.GetAllBalances(f.Ctx, app.ReviewAuthority)
+		return string(f.ExportReviewJSON()) + "\n" + string(f.ExportProposalsJSON()) + "\n" + held.String()
+	}
 }
 
 // requireFailsUnchanged runs msg through the router on the block's own store
@@ -63,12 +57,7 @@ func state(t *testing.T, f *keepertest.Fixture) string {
 // changed: a handler must check before it writes.
 func requireFailsUnchanged(t *testing.T, f *keepertest.Fixture, msg sdk.Msg, target *errorsmod.Error) {
 	t.Helper()
-	before := state(t, f)
-	handler := f.Router.Handler(msg)
-	require.NotNil(t, handler)
-	_, err := handler(f.Ctx, msg)
-	requireModuleErr(t, err, target)
-	require.Equal(t, before, state(t, f), "a failing %s changed the state", sdk.MsgTypeURL(msg))
+	f.RequireFailsUnchanged(t, msg, target, state(f))
 }
 
 // requireDeliverFails delivers msg as a transaction would (in a cache dropped
@@ -76,34 +65,18 @@ func requireFailsUnchanged(t *testing.T, f *keepertest.Fixture, msg sdk.Msg, tar
 // known only after a write, such as a bank transfer's.
 func requireDeliverFails(t *testing.T, f *keepertest.Fixture, msg sdk.Msg, target *errorsmod.Error) {
 	t.Helper()
-	before := state(t, f)
-	_, err := f.Deliver(msg)
-	requireModuleErr(t, err, target)
-	require.Equal(t, before, state(t, f), "a failing %s changed the state", sdk.MsgTypeURL(msg))
+	f.RequireDeliverFails(t, msg, target, state(f))
 }
 
 // typedEvents returns the block's typed events of type T, in order.
-func typedEvents[T proto.Message](t *testing.T, f *keepertest.Fixture) []T {
-	t.Helper()
-	var out []T
-	for _, ev := range f.Events() {
-		msg, err := sdk.ParseTypedEvent(abci.Event(ev))
-		if err != nil {
-			continue // plain companion events and SDK events
-		}
-		if typed, ok := msg.(T); ok {
-			out = append(out, typed)
-		}
-	}
-	return out
+func typedEvents[T proto.Message](_ *testing.T, f *keepertest.Fixture) []T {
+	return keepertest.TypedEvents[T](f.Events())
 }
 
 // requireEvent returns the only typed event of type T in the block.
 func requireEvent[T proto.Message](t *testing.T, f *keepertest.Fixture) T {
 	t.Helper()
-	evs := typedEvents[T](t, f)
-	require.Len(t, evs, 1, "want exactly one %T", *new(T))
-	return evs[0]
+	return keepertest.RequireEvent[T](t, f)
 }
 
 // irpStatuses returns the statuses a case moved to in the block, in order.
@@ -122,15 +95,8 @@ func irpStatuses(t *testing.T, f *keepertest.Fixture, id uint64) []types.IRPStat
 // the block, in order.
 func plainActions(f *keepertest.Fixture) []string {
 	var out []string
-	for _, ev := range f.Events() {
-		if ev.Type != "polity."+types.ModuleName {
-			continue
-		}
-		for _, a := range ev.Attributes {
-			if a.Key == "action" {
-				out = append(out, a.Value)
-			}
-		}
+	for _, attrs := range f.PlainEvents(types.ModuleName, "") {
+		out = append(out, attrs["action"])
 	}
 	return out
 }

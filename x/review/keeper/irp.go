@@ -66,7 +66,7 @@ func (k *Keeper) FileIRP(ctx context.Context, msg *types.MsgFileIRP) (uint64, er
 		Deposit: deposit, Status: types.IRPPanelForming, PickDeadline: deadline(ctx, params.PanelPickPeriod),
 		SeedHeight: height + params.DrawDelayBlocks, FiledHeight: height, FiledTime: now,
 	}
-	if err := k.IRPs.Set(ctx, id, c); err != nil {
+	if err := k.storeIRP(ctx, c); err != nil {
 		return 0, err
 	}
 	if err := k.SeedQueue.Set(ctx, collections.Join(c.SeedHeight, id)); err != nil {

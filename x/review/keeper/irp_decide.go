@@ -53,7 +53,7 @@ func (k *Keeper) PanelStay(ctx context.Context, msg *types.MsgPanelStay) error {
 			return err
 		}
 	}
-	return k.IRPs.Set(ctx, c.Id, c)
+	return k.storeIRP(ctx, c)
 }
 
 // setStay stays or releases the challenged proposal. A proposal already
@@ -124,7 +124,7 @@ func (k *Keeper) Declare(ctx context.Context, msg *types.MsgDeclare) error {
 			return err
 		}
 	}
-	return k.IRPs.Set(ctx, c.Id, c)
+	return k.storeIRP(ctx, c)
 }
 
 // countDeclarations counts the panel's declarations with an outcome (three reads).
@@ -230,7 +230,7 @@ func (k *Keeper) RecordBoardAction(ctx context.Context, msg *types.MsgRecordBoar
 	if err := k.setIRPStatus(ctx, &c, types.IRPBoardActed, "the Board recorded its action"); err != nil {
 		return err
 	}
-	return k.IRPs.Set(ctx, c.Id, c)
+	return k.storeIRP(ctx, c)
 }
 
 // boardDeadlinePassed records a missed Board deadline (EndBlock).
@@ -249,7 +249,7 @@ func (k *Keeper) boardDeadlinePassed(ctx context.Context, id uint64) error {
 	if err := k.setIRPStatus(ctx, &c, types.IRPBoardDeadlineMissed, "the Board did not act by its deadline"); err != nil {
 		return err
 	}
-	return k.IRPs.Set(ctx, c.Id, c)
+	return k.storeIRP(ctx, c)
 }
 
 // pickDeadlinePassed completes a panel whose sides did not both choose in time.
@@ -264,5 +264,5 @@ func (k *Keeper) pickDeadlinePassed(ctx context.Context, id uint64) error {
 	if err := k.tryDraw(ctx, &c); err != nil {
 		return err
 	}
-	return k.IRPs.Set(ctx, c.Id, c)
+	return k.storeIRP(ctx, c)
 }

@@ -72,7 +72,7 @@ func (k *Keeper) ChoosePanelist(ctx context.Context, msg *types.MsgChoosePanelis
 			return err
 		}
 	}
-	return k.IRPs.Set(ctx, c.Id, c)
+	return k.storeIRP(ctx, c)
 }
 
 // conflict says why a panelist may not sit on a case ("" when free): a
@@ -144,7 +144,7 @@ func (k *Keeper) recordSeed(ctx context.Context, id uint64) error {
 			return err
 		}
 	}
-	return k.IRPs.Set(ctx, c.Id, c)
+	return k.storeIRP(ctx, c)
 }
 
 // tryDraw completes the panel once the seed is known: panelists a side failed

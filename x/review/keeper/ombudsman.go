@@ -63,9 +63,9 @@ func (k *Keeper) FileComplaint(ctx context.Context, msg *types.MsgFileComplaint)
 	now, height := blockTime(ctx)
 	c := types.Complaint{
 		Id: id, Complainant: msg.Complainant, Subject: msg.Subject, Complaint: msg.Complaint, Status: types.ComplaintFiled,
-		Deadline: deadline(ctx, params.ComplaintPeriod), FiledHeight: height, FiledTime: now, UpdatedTime: now,
+		Deadline: deadline(ctx, params.ComplaintPeriod), FiledHeight: height, FiledTime: now,
 	}
-	if err := k.Complaints.Set(ctx, id, c); err != nil {
+	if err := k.storeComplaint(ctx, c); err != nil {
 		return 0, err
 	}
 	if err := k.ComplaintQueue.Set(ctx, collutil.At(c.Deadline, id)); err != nil {
@@ -87,8 +87,7 @@ func (k *Keeper) AcknowledgeComplaint(ctx context.Context, msg *types.MsgAcknowl
 		return types.ErrWrongPhase.Wrapf("complaint %d is %s", c.Id, c.Status)
 	}
 	c.Status = types.ComplaintAcknowledged
-	c.UpdatedTime, _ = blockTime(ctx)
-	if err := k.Complaints.Set(ctx, c.Id, c); err != nil {
+	if err := k.storeComplaint(ctx, c); err != nil {
 		return err
 	}
 	return k.emit(ctx, &types.EventComplaintChanged{ComplaintId: c.Id, Status: c.Status, Overdue: c.Overdue})
@@ -119,8 +118,7 @@ func (k *Keeper) ReportComplaint(ctx context.Context, msg *types.MsgReportCompla
 		}
 	}
 	c.Status, c.Report = types.ComplaintReported, msg.Report
-	c.UpdatedTime, _ = blockTime(ctx)
-	if err := k.Complaints.Set(ctx, c.Id, c); err != nil {
+	if err := k.storeComplaint(ctx, c); err != nil {
 		return err
 	}
 	return k.emit(ctx, &types.EventComplaintChanged{ComplaintId: c.Id, Status: c.Status, Overdue: c.Overdue})
@@ -139,8 +137,7 @@ func (k *Keeper) complaintOverdue(ctx context.Context, id uint64) error {
 		return nil
 	}
 	c.Overdue = true
-	c.UpdatedTime, _ = blockTime(ctx)
-	if err := k.Complaints.Set(ctx, c.Id, c); err != nil {
+	if err := k.storeComplaint(ctx, c); err != nil {
 		return err
 	}
 	return k.emit(ctx, &types.EventComplaintChanged{ComplaintId: c.Id, Status: c.Status, Overdue: true})

@@ -43,9 +43,9 @@ func (k *Keeper) FileReconsideration(ctx context.Context, msg *types.MsgFileReco
 	r := types.Reconsideration{
 		Id: id, Requester: msg.Requester, ProposalId: msg.ProposalId, Grounds: msg.Grounds, Request: msg.Request,
 		Status: types.ReconsiderationFiled, Deadline: deadline(ctx, params.ReconsiderationPeriod),
-		FiledHeight: height, FiledTime: now, UpdatedTime: now,
+		FiledHeight: height, FiledTime: now,
 	}
-	if err := k.Reconsiderations.Set(ctx, id, r); err != nil {
+	if err := k.storeReconsideration(ctx, r); err != nil {
 		return 0, err
 	}
 	if err := k.ReconsiderationQueue.Set(ctx, collutil.At(r.Deadline, id)); err != nil {
@@ -74,8 +74,7 @@ func (k *Keeper) EvaluateReconsideration(ctx context.Context, msg *types.MsgEval
 		return types.ErrWrongPhase.Wrapf("reconsideration %d is %s", r.Id, r.Status)
 	}
 	r.Status, r.Evaluation = types.ReconsiderationEvaluated, msg.Evaluation
-	r.UpdatedTime, _ = blockTime(ctx)
-	if err := k.Reconsiderations.Set(ctx, r.Id, r); err != nil {
+	if err := k.storeReconsideration(ctx, r); err != nil {
 		return err
 	}
 	return k.emit(ctx, &types.EventReconsiderationChanged{ReconsiderationId: r.Id, Status: r.Status, Overdue: r.Overdue})
@@ -111,8 +110,7 @@ func (k *Keeper) DecideReconsideration(ctx context.Context, msg *types.MsgDecide
 		r.Status = types.ReconsiderationGranted
 	}
 	r.Decision, r.DecidedBy = msg.Decision, k.resolution(ctx)
-	r.UpdatedTime, _ = blockTime(ctx)
-	if err := k.Reconsiderations.Set(ctx, r.Id, r); err != nil {
+	if err := k.storeReconsideration(ctx, r); err != nil {
 		return err
 	}
 	return k.emit(ctx, &types.EventReconsiderationChanged{ReconsiderationId: r.Id, Status: r.Status, Overdue: r.Overdue})
@@ -131,8 +129,7 @@ func (k *Keeper) reconsiderationOverdue(ctx context.Context, id uint64) error {
 		return nil
 	}
 	r.Overdue = true
-	r.UpdatedTime, _ = blockTime(ctx)
-	if err := k.Reconsiderations.Set(ctx, r.Id, r); err != nil {
+	if err := k.storeReconsideration(ctx, r); err != nil {
 		return err
 	}
 	return k.emit(ctx, &types.EventReconsiderationChanged{ReconsiderationId: r.Id, Status: r.Status, Overdue: true})

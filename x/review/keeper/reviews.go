@@ -78,12 +78,12 @@ func (k *Keeper) openReview(ctx context.Context, cycle types.ReviewCycle, subjec
 	if err != nil {
 		return 0, err
 	}
-	now, _ := blockTime(ctx)
+	now, height := blockTime(ctx)
 	r := types.Review{
-		Id: id, Type: cycle.Type, Subject: subject, Status: types.ReviewOpen, OpenedTime: now,
-		ReportDue: deadline(ctx, cycle.ReportPeriod), UpdatedTime: now,
+		Id: id, Type: cycle.Type, Subject: subject, Status: types.ReviewOpen, OpenedTime: now, OpenedHeight: height,
+		ReportDue: deadline(ctx, cycle.ReportPeriod),
 	}
-	if err := k.Reviews.Set(ctx, id, r); err != nil {
+	if err := k.storeReview(ctx, r); err != nil {
 		return 0, err
 	}
 	if err := k.ReviewQueue.Set(ctx, collutil.At(r.ReportDue, id)); err != nil {
@@ -125,8 +125,7 @@ func (k *Keeper) NominateReviewer(ctx context.Context, msg *types.MsgNominateRev
 		return types.ErrLimit.Wrapf("review %d has %d nominees", r.Id, len(r.Nominees))
 	}
 	r.Nominees = append(r.Nominees, msg.Nominee)
-	r.UpdatedTime, _ = blockTime(ctx)
-	if err := k.Reviews.Set(ctx, r.Id, r); err != nil {
+	if err := k.storeReview(ctx, r); err != nil {
 		return err
 	}
 	return k.emit(ctx, &types.EventReviewerNominated{ReviewId: r.Id, CommunityId: msg.CommunityId, Nominee: msg.Nominee})
@@ -157,8 +156,7 @@ func (k *Keeper) AppointReviewTeam(ctx context.Context, msg *types.MsgAppointRev
 		}
 	}
 	r.Team, r.Status = msg.Members, types.ReviewInProgress
-	r.UpdatedTime, _ = blockTime(ctx)
-	if err := k.Reviews.Set(ctx, r.Id, r); err != nil {
+	if err := k.storeReview(ctx, r); err != nil {
 		return err
 	}
 	return k.emitReview(ctx, r)
@@ -197,19 +195,21 @@ func (k *Keeper) FileReviewReport(ctx context.Context, msg *types.MsgFileReviewR
 			return err
 		}
 	}
-	now, _ := blockTime(ctx)
+	now, height := blockTime(ctx)
 	for i, text := range msg.Recommendations {
-		rec := types.Recommendation{ReviewId: r.Id, Index: uint32(i), Text: text, Status: types.RecommendationProposed, UpdatedTime: now}
-		if err := k.Recommendations.Set(ctx, collections.Join(r.Id, uint32(i)), rec); err != nil {
+		rec := types.Recommendation{
+			ReviewId: r.Id, Index: uint32(i), Text: text, Status: types.RecommendationProposed, CreatedHeight: height, CreatedTime: now,
+		}
+		if err := k.storeRecommendation(ctx, rec); err != nil {
 			return err
 		}
 	}
 	r.Report, r.Recommendations, r.OpenRecommendations = msg.Report, uint32(len(msg.Recommendations)), uint32(len(msg.Recommendations))
-	r.Status, r.UpdatedTime = types.ReviewReported, now
+	r.Status = types.ReviewReported
 	if r.OpenRecommendations == 0 {
 		r.Status = types.ReviewClosed
 	}
-	if err := k.Reviews.Set(ctx, r.Id, r); err != nil {
+	if err := k.storeReview(ctx, r); err != nil {
 		return err
 	}
 	return k.emitReview(ctx, r)
@@ -285,9 +285,7 @@ func (k *Keeper) RecordImplementation(ctx context.Context, msg *types.MsgRecordI
 // saveRecommendation writes a recommendation; a closed one (rejected or
 // implemented) may close its review.
 func (k *Keeper) saveRecommendation(ctx context.Context, r types.Review, rec types.Recommendation, closed bool) error {
-	now, _ := blockTime(ctx)
-	rec.UpdatedTime = now
-	if err := k.Recommendations.Set(ctx, collections.Join(r.Id, rec.Index), rec); err != nil {
+	if err := k.storeRecommendation(ctx, rec); err != nil {
 		return err
 	}
 	if err := k.emit(ctx, &types.EventRecommendationChanged{ReviewId: r.Id, Index: rec.Index, Status: rec.Status, Overdue: rec.Overdue}); err != nil {
@@ -297,11 +295,10 @@ func (k *Keeper) saveRecommendation(ctx context.Context, r types.Review, rec typ
 		return nil
 	}
 	r.OpenRecommendations--
-	r.UpdatedTime = now
 	if r.OpenRecommendations == 0 {
 		r.Status = types.ReviewClosed
 	}
-	if err := k.Reviews.Set(ctx, r.Id, r); err != nil {
+	if err := k.storeReview(ctx, r); err != nil {
 		return err
 	}
 	return k.emitReview(ctx, r)
@@ -323,8 +320,7 @@ func (k *Keeper) reviewOverdue(ctx context.Context, id uint64) error {
 		return nil
 	}
 	r.Overdue = true
-	r.UpdatedTime, _ = blockTime(ctx)
-	if err := k.Reviews.Set(ctx, r.Id, r); err != nil {
+	if err := k.storeReview(ctx, r); err != nil {
 		return err
 	}
 	return k.emitReview(ctx, r)

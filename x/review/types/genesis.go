@@ -55,6 +55,9 @@ func (gs GenesisState) validate(ac address.Codec) error {
 		if len(c.Panel) > 3 {
 			return fmt.Errorf("irp %d: more than three panelists", c.Id)
 		}
+		if err := checkStamp("irp", c.Id, c.FiledHeight, c.UpdatedHeight); err != nil {
+			return err
+		}
 	}
 	declared := map[string]bool{}
 	for _, d := range gs.Declarations {
@@ -79,6 +82,9 @@ func (gs GenesisState) validate(ac address.Codec) error {
 	if err := checkIDs("emergency", len(gs.Emergencies), gs.NextEmergencyId, func(i int) uint64 { return gs.Emergencies[i].Id }); err != nil {
 		return err
 	}
+	if err := gs.checkStamps(); err != nil {
+		return err
+	}
 	reviews := map[uint64]bool{}
 	for _, r := range gs.Reviews {
 		reviews[r.Id] = true
@@ -90,6 +96,9 @@ func (gs GenesisState) validate(ac address.Codec) error {
 			return fmt.Errorf("recommendation %d/%d: review not found, index too large or duplicated", r.ReviewId, r.Index)
 		}
 		recs[key] = true
+		if r.UpdatedHeight != 0 && r.UpdatedHeight < r.CreatedHeight {
+			return fmt.Errorf("recommendation %d/%d: updated_height %d below created_height %d", r.ReviewId, r.Index, r.UpdatedHeight, r.CreatedHeight)
+		}
 	}
 	if gs.Ombudsman != nil {
 		if _, err := addrutil.Parse(ac, gs.Ombudsman.Address); err != nil {
@@ -108,6 +117,41 @@ func checkIDs(what string, n int, next uint64, id func(int) uint64) error {
 			return fmt.Errorf("%s %d: id duplicated or not below its sequence %d", what, v, next)
 		}
 		seen[v] = true
+	}
+	return nil
+}
+
+// checkStamps checks the update heights of the records checkIDs covers.
+func (gs GenesisState) checkStamps() error {
+	for _, r := range gs.Reconsiderations {
+		if err := checkStamp("reconsideration", r.Id, r.FiledHeight, r.UpdatedHeight); err != nil {
+			return err
+		}
+	}
+	for _, c := range gs.Complaints {
+		if err := checkStamp("complaint", c.Id, c.FiledHeight, c.UpdatedHeight); err != nil {
+			return err
+		}
+	}
+	for _, r := range gs.Reviews {
+		if err := checkStamp("review", r.Id, r.OpenedHeight, r.UpdatedHeight); err != nil {
+			return err
+		}
+	}
+	for _, e := range gs.Emergencies {
+		if err := checkStamp("emergency", e.Id, e.TakenHeight, e.UpdatedHeight); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// checkStamp checks that a record was not updated before it was created. An
+// update height of zero is accepted: records written before the field existed
+// carry none until their next change.
+func checkStamp(what string, id uint64, created, updated int64) error {
+	if updated != 0 && updated < created {
+		return fmt.Errorf("%s %d: updated_height %d below its creation height %d", what, id, updated, created)
 	}
 	return nil
 }
