@@ -30,7 +30,8 @@ func fileReconsideration(t *testing.T, f *keepertest.Fixture, msg *types.MsgFile
 
 // TestReconsideration checks the lighter path: any account files within the
 // window after the Board's decision, the ombudsman evaluates, the Board
-// decides by resolution; one left undecided is flagged overdue.
+// decides by resolution; one left undecided is flagged overdue, and once it is
+// the Board may decide without the ombudsman's evaluation.
 func TestReconsideration(t *testing.T) {
 	f := newFixture(t)
 	pending := f.MustSubmitProposal("dev", proposalstypes.KindPolicy)
@@ -80,6 +81,7 @@ func TestReconsideration(t *testing.T) {
 	require.Equal(t, resolution, r.DecidedBy)
 	require.Equal(t, decide.Decision, r.Decision)
 
+	unevaluated := fileReconsideration(t, f, reconsiderationMsg(proposal))
 	f.Advance(must(f.Review.Reconsiderations.Get(f.Ctx, late)).Deadline.Sub(f.Now()))
 	overdue := must(f.Review.Reconsiderations.Get(f.Ctx, late))
 	require.True(t, overdue.Overdue)
@@ -90,6 +92,13 @@ func TestReconsideration(t *testing.T) {
 	r = must(f.Review.Reconsiderations.Get(f.Ctx, late))
 	require.Equal(t, types.ReconsiderationDenied, r.Status)
 	require.True(t, r.Overdue, "a late decision stays marked overdue")
+
+	// a silent ombudsman does not block the Board once the deadline has passed
+	f.PassResolution(&types.MsgDecideReconsideration{Authority: f.Authority, ReconsiderationId: unevaluated, Decision: doc("no-evaluation")})
+	r = must(f.Review.Reconsiderations.Get(f.Ctx, unevaluated))
+	require.Equal(t, types.ReconsiderationDenied, r.Status)
+	require.True(t, r.Overdue)
+	require.Empty(t, r.Evaluation.Hash, "decided without an evaluation")
 
 	f.Advance(f.ReviewParams().ReconsiderationWindow)
 	requireFailsUnchanged(t, f, reconsiderationMsg(proposal), types.ErrOutOfWindow)

@@ -81,7 +81,8 @@ func (k *Keeper) EvaluateReconsideration(ctx context.Context, msg *types.MsgEval
 }
 
 // DecideReconsideration records the Board's decision (a ratified resolution),
-// after the ombudsman's evaluation; a late decision stays marked overdue.
+// after the ombudsman's evaluation or, without one, after the deadline; a late
+// decision stays marked overdue.
 func (k *Keeper) DecideReconsideration(ctx context.Context, msg *types.MsgDecideReconsideration) error {
 	if err := k.requireGovernance(msg.Authority); err != nil {
 		return err
@@ -97,8 +98,10 @@ func (k *Keeper) DecideReconsideration(ctx context.Context, msg *types.MsgDecide
 	if err != nil {
 		return err
 	}
-	if r.Status != types.ReconsiderationEvaluated {
-		return types.ErrWrongPhase.Wrapf("reconsideration %d is %s: the Board decides after the ombudsman's evaluation", r.Id, r.Status)
+	// after the ombudsman's evaluation, or without it once the deadline has
+	// passed, so that a silent ombudsman cannot block the Board
+	if r.Status != types.ReconsiderationEvaluated && !(r.Status == types.ReconsiderationFiled && r.Overdue) {
+		return types.ErrWrongPhase.Wrapf("reconsideration %d is %s: the Board decides after the ombudsman's evaluation, or without it after the deadline", r.Id, r.Status)
 	}
 	if !r.Overdue {
 		if err := k.ReconsiderationQueue.Remove(ctx, collutil.At(r.Deadline, r.Id)); err != nil {
