@@ -16,7 +16,8 @@ import (
 // EndBlocker moves actions whose stage ended and marks overdue inspections,
 // at most max_queue_items_per_block of each; each item runs in its own cache
 // context: an action that fails to advance is closed as EFFECT_FAILED with the
-// cause, a failing inspection entry is dropped.
+// cause; an entry that cannot be processed at all is dropped and reported by
+// EventQueueItemFailed.
 func (k *Keeper) EndBlocker(ctx context.Context) error {
 	params, err := k.GetParams(ctx)
 	if err != nil {
@@ -49,7 +50,12 @@ func (k *Keeper) EndBlocker(ctx context.Context) error {
 	}
 	for _, key := range overdue {
 		k.runItem(sdkCtx, key.K2(), func(c context.Context) error { return k.inspectionOverdue(c, key.K2()) },
-			func(error) { _ = collutil.Drop(sdkCtx, k.InspectionQueue, now, key.K2()) })
+			func(cause error) {
+				if err := collutil.Drop(sdkCtx, k.InspectionQueue, now, key.K2()); err != nil {
+					k.logger.Error("could not drop queue entry", "id", key.K2(), "err", err)
+				}
+				k.reportFailure(sdkCtx, "inspection", key.K2(), cause)
+			})
 	}
 	return nil
 }
@@ -84,9 +90,23 @@ func (k *Keeper) failOpen(ctx sdk.Context, key collections.Pair[int64, uint64], 
 	}
 	if err != nil {
 		k.logger.Error("could not close a failed action; dropping its queue entry", "id", key.K2(), "err", err)
-		_ = k.ActionQueue.Remove(ctx, key)
+		if err := k.ActionQueue.Remove(ctx, key); err != nil {
+			k.logger.Error("could not drop queue entry", "id", key.K2(), "err", err)
+		}
+		k.reportFailure(ctx, "action", key.K2(), cause)
 		return
 	}
 	write()
-	_ = k.ActionQueue.Remove(ctx, key) // a closed action's entry, if setStage left one
+	// a closed action's entry, if setStage left one
+	if err := k.ActionQueue.Remove(ctx, key); err != nil {
+		k.logger.Error("could not drop queue entry", "id", key.K2(), "err", err)
+	}
+}
+
+// reportFailure emits EventQueueItemFailed for an item dropped from a queue.
+func (k *Keeper) reportFailure(ctx sdk.Context, queue string, id uint64, cause error) {
+	ev := &types.EventQueueItemFailed{Queue: queue, Id: id, Error: textutil.Truncate(cause.Error(), maxFailureNote)}
+	if err := k.emit(ctx, ev); err != nil {
+		k.logger.Error("could not emit the failure event", "queue", queue, "id", id, "err", err)
+	}
 }

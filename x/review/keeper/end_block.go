@@ -9,6 +9,8 @@ import (
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
 	"github.com/polity-chain/polity/internal/collutil"
+	"github.com/polity-chain/polity/internal/textutil"
+	"github.com/polity-chain/polity/x/review/types"
 )
 
 // EndBlocker records draw seeds, completes panels, and processes every due
@@ -16,7 +18,8 @@ import (
 // reports and recommendations, emergency consultations and expiries, and
 // periodic reviews to open. Each queue yields at most
 // max_queue_items_per_block items; each item runs in its own cache context
-// and a failing one is logged and dropped, never allowed to halt the chain.
+// and a failing one is logged, dropped and reported by EventQueueItemFailed,
+// never allowed to halt the chain.
 func (k *Keeper) EndBlocker(ctx context.Context) error {
 	params, err := k.GetParams(ctx)
 	if err != nil {
@@ -30,25 +33,26 @@ func (k *Keeper) EndBlocker(ctx context.Context) error {
 		return err
 	}
 	for _, key := range seeds {
-		k.runItem(sdkCtx, func(c context.Context) error {
+		k.runItem(sdkCtx, "seed", key.K2(), func(c context.Context) error {
 			if err := k.SeedQueue.Remove(c, key); err != nil {
 				return err
 			}
 			return k.recordSeed(c, key.K2())
-		}, func() { _ = k.SeedQueue.Remove(sdkCtx, key) })
+		}, func() error { return k.SeedQueue.Remove(sdkCtx, key) })
 	}
 	queues := []struct {
+		name  string
 		queue collections.KeySet[collutil.QueueKey]
 		item  func(context.Context, uint64) error
 	}{
-		{k.PickQueue, k.pickDeadlinePassed},
-		{k.BoardQueue, k.boardDeadlinePassed},
-		{k.ReconsiderationQueue, k.reconsiderationOverdue},
-		{k.ComplaintQueue, k.complaintOverdue},
-		{k.ReviewQueue, k.reviewOverdue},
-		{k.RecommendationQueue, k.recommendationOverdue},
-		{k.ConsultationQueue, k.consultationMissed},
-		{k.ExpiryQueue, k.expireEmergency},
+		{"pick", k.PickQueue, k.pickDeadlinePassed},
+		{"board", k.BoardQueue, k.boardDeadlinePassed},
+		{"reconsideration", k.ReconsiderationQueue, k.reconsiderationOverdue},
+		{"complaint", k.ComplaintQueue, k.complaintOverdue},
+		{"review", k.ReviewQueue, k.reviewOverdue},
+		{"recommendation", k.RecommendationQueue, k.recommendationOverdue},
+		{"consultation", k.ConsultationQueue, k.consultationMissed},
+		{"expiry", k.ExpiryQueue, k.expireEmergency},
 	}
 	for _, q := range queues {
 		due, err := collutil.Due(ctx, q.queue, sdkCtx.HeaderInfo().Time, limit)
@@ -57,29 +61,37 @@ func (k *Keeper) EndBlocker(ctx context.Context) error {
 		}
 		for _, key := range due {
 			id, queue, item := key.K2(), q.queue, q.item
-			k.runItem(sdkCtx, func(c context.Context) error { return item(c, id) }, func() {
-				if err := collutil.Drop(sdkCtx, queue, sdkCtx.HeaderInfo().Time, id); err != nil {
-					k.logger.Error("could not drop queue entry", "id", id, "err", err)
-				}
+			k.runItem(sdkCtx, q.name, id, func(c context.Context) error { return item(c, id) }, func() error {
+				return collutil.Drop(sdkCtx, queue, sdkCtx.HeaderInfo().Time, id)
 			})
 		}
 	}
-	k.runItem(sdkCtx, func(c context.Context) error { return k.openScheduled(c, params) }, func() {})
+	k.runItem(sdkCtx, "schedule", 0, func(c context.Context) error { return k.openScheduled(c, params) }, func() error { return nil })
 	return nil
 }
 
+// maxFailureText bounds the error text of EventQueueItemFailed.
+const maxFailureText = 512
+
 // runItem runs one item in a cache context, writing it on success; on failure
-// it logs and calls drop so the item cannot block its queue. A panic (in this
-// module or a keeper it calls) counts as a failure: baseapp does not recover
-// panics in EndBlock, and one would halt the chain.
-func (k *Keeper) runItem(ctx sdk.Context, item func(context.Context) error, drop func()) {
+// it logs, calls drop so the item cannot block its queue, and emits
+// EventQueueItemFailed. A panic (in this module or a keeper it calls) counts
+// as a failure: baseapp does not recover panics in EndBlock, and one would
+// halt the chain.
+func (k *Keeper) runItem(ctx sdk.Context, queue string, id uint64, item func(context.Context) error, drop func() error) {
 	cacheCtx, write := ctx.CacheContext()
-	if err := safeRun(cacheCtx, item); err != nil {
-		k.logger.Error("review queue item failed; dropping it", "err", err)
-		drop()
+	err := safeRun(cacheCtx, item)
+	if err == nil {
+		write()
 		return
 	}
-	write()
+	k.logger.Error("review queue item failed; dropping it", "queue", queue, "id", id, "err", err)
+	if derr := drop(); derr != nil {
+		k.logger.Error("could not drop queue entry", "queue", queue, "id", id, "err", derr)
+	}
+	if eerr := k.emit(ctx, &types.EventQueueItemFailed{Queue: queue, Id: id, Error: textutil.Truncate(err.Error(), maxFailureText)}); eerr != nil {
+		k.logger.Error("could not emit the failure event", "queue", queue, "id", id, "err", eerr)
+	}
 }
 
 // safeRun runs item, turning a panic into an error.
