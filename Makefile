@@ -22,8 +22,9 @@ install:
 localnet: build
 	BIN=$(BIN) scripts/localnet.sh
 
-# The POLICY story (proposal, comment, advice, Board answer, ratification)
-# against a running `make localnet`.
+# The POLICY story (proposal, comment, advice, Board answer, ratification),
+# then an independent review and an Empowered Community veto, against a
+# running `make localnet`.
 demo:
 	BIN=$(BIN) scripts/demo-governance.sh
 

@@ -14,8 +14,8 @@ import (
 )
 
 // StandingChecker says whether an account holds a role on the chain. x/community
-// answers for members, directors and validator operators; later modules add
-// registered parties.
+// answers for members, directors and operators of active validators; x/review
+// for active registered parties, active panelists and the ombudsman.
 type StandingChecker interface {
 	HasStanding(ctx context.Context, addr sdk.AccAddress) (bool, error)
 }
@@ -70,10 +70,10 @@ func (d PermissionDecorator) AnteHandle(ctx sdk.Context, tx sdk.Tx, simulate boo
 	for _, msg := range tx.GetMsgs() {
 		typeURL := sdk.MsgTypeURL(msg)
 		if _, found := slices.BinarySearch(d.openDoor, typeURL); !found {
-			return ctx, communitytypes.ErrNotPermitted.Wrapf("%s is not a member, director or validator operator and may not send %s", outsider, typeURL)
+			return ctx, communitytypes.ErrNotPermitted.Wrapf("%s has no standing (member, director, validator operator, registered party, panelist or ombudsman) and may not send %s", outsider, typeURL)
 		}
 	}
-	if err := d.checkFee(ctx, tx); err != nil {
+	if err := d.checkFee(ctx, tx, simulate); err != nil {
 		return ctx, err
 	}
 	return next(ctx, tx, simulate)
@@ -89,7 +89,13 @@ func (d PermissionDecorator) hasStanding(ctx sdk.Context, addr sdk.AccAddress) (
 	return false, nil
 }
 
-func (d PermissionDecorator) checkFee(ctx sdk.Context, tx sdk.Tx) error {
+// checkFee enforces the open-door fee floor. A simulation only estimates gas,
+// and a client paying by gas price cannot know its fee before it knows the gas
+// (the SDK client simulates with a zero fee under --gas auto --gas-prices), so,
+// like the SDK's own fee checker, the floor is not enforced when simulating. The
+// floor is still read so that the estimate counts the same gas as the real
+// transaction, which CheckTx and FinalizeBlock then hold to the floor.
+func (d PermissionDecorator) checkFee(ctx sdk.Context, tx sdk.Tx, simulate bool) error {
 	feeTx, ok := tx.(sdk.FeeTx)
 	if !ok {
 		return errorsmod.Wrap(communitytypes.ErrInsufficientFee, "transaction carries no fee")
@@ -97,6 +103,9 @@ func (d PermissionDecorator) checkFee(ctx sdk.Context, tx sdk.Tx) error {
 	minFee, err := d.fees.OpenDoorMinFee(ctx)
 	if err != nil {
 		return err
+	}
+	if simulate {
+		return nil
 	}
 	if !feeTx.GetFee().IsAllGTE(minFee) {
 		return communitytypes.ErrInsufficientFee.Wrapf("open-door transactions must pay at least %s, got %s", minFee, feeTx.GetFee())

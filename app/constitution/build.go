@@ -140,7 +140,7 @@ func Build(spec Spec) (Result, error) {
 		seatOf[p.Seat] = free[1:]
 		seat := &gs.Seats[free[0]-1]
 		seat.Holder, seat.TermStart, seat.TermEnd = addr.String(), spec.GenesisTime, termEnd
-		gs.Directors = append(gs.Directors, ctypes.DirectorRecord{Address: addr.String(), ConsecutiveTerms: 1, TotalTerms: 1, LastTermEnd: termEnd})
+		gs.Directors = append(gs.Directors, ctypes.DirectorRecord{Address: addr.String(), ConsecutiveTerms: 1, TotalTerms: 1, LastTermEnd: termEnd, Audit: audit})
 	}
 
 	for _, v := range spec.Validators {

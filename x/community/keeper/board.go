@@ -2,7 +2,10 @@ package keeper
 
 import (
 	"context"
+	"errors"
 	"time"
+
+	"cosmossdk.io/collections"
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
@@ -62,7 +65,10 @@ func (k *Keeper) AppointDirector(ctx context.Context, msg *types.MsgAppointDirec
 	seat.Holder, seat.TermStart, seat.TermEnd = msg.Director, now, termEnd
 	seat.AppointedHeight = sdk.UnwrapSDKContext(ctx).BlockHeight()
 	touch(ctx, &seat.Audit)
-	if err := k.occupySeat(ctx, seat, addr, member.Region, record); err != nil {
+	if err := k.occupySeat(ctx, seat, addr, member.Region); err != nil {
+		return err
+	}
+	if err := k.storeDirector(ctx, addr, record); err != nil {
 		return err
 	}
 	if err := k.checkBoardCoverage(ctx); err != nil {
@@ -75,8 +81,10 @@ func (k *Keeper) AppointDirector(ctx context.Context, msg *types.MsgAppointDirec
 }
 
 // occupySeat writes an appointment: the seat, the holder index, the expiry
-// queue, the region count, the Board electorate and the director's record.
-func (k *Keeper) occupySeat(ctx context.Context, seat types.BoardSeat, addr sdk.AccAddress, region types.Region, record types.DirectorRecord) error {
+// queue, the region count and the Board electorate. The director's record is
+// the caller's: an appointment stamps and saves it, while genesis import has
+// already restored it exactly.
+func (k *Keeper) occupySeat(ctx context.Context, seat types.BoardSeat, addr sdk.AccAddress, region types.Region) error {
 	if err := k.Seats.Set(ctx, seat.Id, seat); err != nil {
 		return err
 	}
@@ -84,9 +92,6 @@ func (k *Keeper) occupySeat(ctx context.Context, seat types.BoardSeat, addr sdk.
 		return err
 	}
 	if err := k.SeatExpiry.Set(ctx, expiryKey(seat)); err != nil {
-		return err
-	}
-	if err := k.Directors.Set(ctx, addr, record); err != nil {
 		return err
 	}
 	weight := uint64(0)
@@ -103,7 +108,9 @@ func (k *Keeper) occupySeat(ctx context.Context, seat types.BoardSeat, addr sdk.
 // person has been off the Board for the cooling-off period.
 func (k *Keeper) nextTerm(ctx context.Context, addr sdk.AccAddress, now, termEnd time.Time, rules types.BoardRules) (types.DirectorRecord, error) {
 	record, err := k.Directors.Get(ctx, addr)
-	if err := collutil.NotFoundOK(err); err != nil {
+	if errors.Is(err, collections.ErrNotFound) {
+		record.Audit = newAudit(ctx) // the person's first appointment
+	} else if err != nil {
 		return record, err
 	}
 	record.Address = addr.String()
@@ -202,7 +209,7 @@ func (k *Keeper) vacate(ctx context.Context, seat types.BoardSeat, reason string
 	now := sdk.UnwrapSDKContext(ctx).HeaderInfo().Time
 	if record, err := k.Directors.Get(ctx, addr); err == nil && now.Before(record.LastTermEnd) {
 		record.LastTermEnd = now
-		if err := k.Directors.Set(ctx, addr, record); err != nil {
+		if err := k.storeDirector(ctx, addr, record); err != nil {
 			return err
 		}
 	} else if collutil.NotFoundOK(err) != nil {

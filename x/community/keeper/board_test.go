@@ -77,7 +77,8 @@ func TestAppointDirectorRules(t *testing.T) {
 	require.True(t, expiring, "the term's end is queued")
 	record, err := f.Keeper.Directors.Get(f.Ctx, addr("newcomer"))
 	require.NoError(t, err)
-	require.Equal(t, types.DirectorRecord{Address: addr("newcomer").String(), ConsecutiveTerms: 1, TotalTerms: 1, LastTermEnd: seat.TermEnd}, record)
+	first := types.Audit{CreatedHeight: f.Ctx.BlockHeight(), CreatedAt: f.Now(), UpdatedHeight: f.Ctx.BlockHeight(), UpdatedAt: f.Now()}
+	require.Equal(t, types.DirectorRecord{Address: addr("newcomer").String(), ConsecutiveTerms: 1, TotalTerms: 1, LastTermEnd: seat.TermEnd, Audit: first}, record)
 	board, err := f.QueryServer.Board(f.Ctx, &types.QueryBoardRequest{})
 	require.NoError(t, err)
 	require.Equal(t, uint64(7), board.Stats.TotalWeight)

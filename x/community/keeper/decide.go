@@ -29,13 +29,13 @@ func (k *Keeper) finish(ctx context.Context, m types.Motion, passed bool) error 
 	}
 	// Record the status before executing, so a message cannot vote on or
 	// re-decide the motion that carries it.
-	if err := k.Motions.Set(ctx, m.Id, m); err != nil {
+	if err := k.storeMotion(ctx, m); err != nil {
 		return err
 	}
 	if passed {
 		if err := k.execute(sdkCtx, m); err != nil {
 			m.Status, m.FailureReason = types.MotionStatusExecutionFailed, err.Error()
-			if err := k.Motions.Set(ctx, m.Id, m); err != nil {
+			if err := k.storeMotion(ctx, m); err != nil {
 				return err
 			}
 		}

@@ -11,6 +11,7 @@ import (
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
 	"github.com/polity-chain/polity/internal/collutil"
+	"github.com/polity-chain/polity/internal/textutil"
 	"github.com/polity-chain/polity/x/community/types"
 )
 
@@ -63,9 +64,9 @@ func (k *Keeper) endMotion(ctx sdk.Context, id uint64) {
 		return
 	}
 	k.logger.Error("could not decide motion; recording it as failed", "motion", id, "err", err)
-	if err := k.failMotion(ctx, id, err); err != nil {
-		k.logger.Error("could not record the failure; dropping the motion from the queue", "motion", id, "err", err)
-		k.dropFromQueue(ctx, k.MotionQueue, id)
+	if ferr := k.failMotion(ctx, id, err); ferr != nil {
+		k.logger.Error("could not record the failure; dropping the motion from the queue", "motion", id, "err", ferr)
+		k.dropFromQueue(ctx, "motion", k.MotionQueue, id, ferr)
 	}
 }
 
@@ -83,7 +84,7 @@ func (k *Keeper) failMotion(ctx sdk.Context, id uint64, cause error) error {
 	}
 	m.Status, m.FailureReason = types.MotionStatusExecutionFailed, cause.Error()
 	m.DecidedHeight, m.DecidedTime = ctx.BlockHeight(), ctx.HeaderInfo().Time
-	if err := k.Motions.Set(cacheCtx, m.Id, m); err != nil {
+	if err := k.storeMotion(cacheCtx, m); err != nil {
 		return err
 	}
 	if err := k.emit(cacheCtx, &types.EventMotionDecided{
@@ -114,7 +115,7 @@ func (k *Keeper) expireSeat(ctx sdk.Context, id uint64) {
 		return
 	}
 	k.logger.Error("could not end a board term; dropping it from the queue", "seat", id, "err", err)
-	k.dropFromQueue(ctx, k.SeatExpiry, id)
+	k.dropFromQueue(ctx, "seat_expiry", k.SeatExpiry, id, err)
 }
 
 // validatorUpdates turns this block's changed validators into CometBFT
@@ -177,9 +178,17 @@ func (k *Keeper) toValidatorUpdate(v types.Validator, power int64) (abci.Validat
 	return abci.ValidatorUpdate{PubKey: cmtPk, Power: power}, nil
 }
 
-// dropFromQueue removes a broken record's due entries, logging any failure.
-func (k *Keeper) dropFromQueue(ctx sdk.Context, queue collections.KeySet[collutil.QueueKey], id uint64) {
+// maxFailureText bounds the error text of EventQueueItemFailed.
+const maxFailureText = 512
+
+// dropFromQueue removes a broken record's due entries and puts the failure on
+// record with EventQueueItemFailed, logging anything that goes wrong.
+func (k *Keeper) dropFromQueue(ctx sdk.Context, name string, queue collections.KeySet[collutil.QueueKey], id uint64, cause error) {
 	if err := collutil.Drop(ctx, queue, ctx.HeaderInfo().Time, id); err != nil {
-		k.logger.Error("could not drop queue entry", "id", id, "err", err)
+		k.logger.Error("could not drop queue entry", "queue", name, "id", id, "err", err)
+	}
+	ev := &types.EventQueueItemFailed{Queue: name, Id: id, Error: textutil.Truncate(cause.Error(), maxFailureText)}
+	if err := k.emit(ctx, ev); err != nil {
+		k.logger.Error("could not emit the failure event", "queue", name, "id", id, "err", err)
 	}
 }

@@ -1,6 +1,7 @@
 package keeper_test
 
 import (
+	"strconv"
 	"testing"
 	"time"
 
@@ -81,7 +82,9 @@ func TestEndBlockQueueCap(t *testing.T) {
 // TestEndBlockNeverPanics checks that broken records fail their own item,
 // never the block: a queue entry without its motion, a motion that can no
 // longer be decoded (its message type unregistered), and a term expiry for a
-// missing seat. Each entry is dropped so that it cannot block the queue. (A
+// missing seat. Each entry is dropped so that it cannot block the queue, and
+// one that cannot even be closed as failed is reported by
+// EventQueueItemFailed. (A
 // motion that no longer decodes cannot even be read; an upgrade that removes a
 // message type must migrate open motions that carry it.)
 func TestEndBlockNeverPanics(t *testing.T) {
@@ -109,6 +112,12 @@ func TestEndBlockNeverPanics(t *testing.T) {
 	queued, err := k.SeatExpiry.Has(f.Ctx, joinTime(due, 999))
 	require.NoError(t, err)
 	require.False(t, queued)
+	// entries that could not even be closed as failed are on record
+	var failed []string
+	for _, ev := range typedEvents[*types.EventQueueItemFailed](t, f.Events()) {
+		failed = append(failed, ev.Queue+"/"+strconv.FormatUint(ev.Id, 10))
+	}
+	require.ElementsMatch(t, []string{"motion/404", "motion/7", "seat_expiry/999"}, failed)
 	f.NextBlock(time.Second)
 	require.NotPanics(t, func() { f.EndBlock() })
 }

@@ -137,11 +137,11 @@ func (k *Keeper) initSeats(ctx context.Context, gs types.GenesisState) error {
 		if err != nil {
 			return err
 		}
-		record, err := k.Directors.Get(ctx, addr)
-		if err != nil {
+		// the holder's record was restored above, exactly as exported
+		if _, err := k.Directors.Get(ctx, addr); err != nil {
 			return err
 		}
-		if err := k.occupySeat(ctx, s, addr, member.Region, record); err != nil {
+		if err := k.occupySeat(ctx, s, addr, member.Region); err != nil {
 			return err
 		}
 	}

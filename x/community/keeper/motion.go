@@ -83,7 +83,7 @@ func (k *Keeper) SubmitMotion(ctx context.Context, msg *types.MsgSubmitMotion) (
 		EligibleWeight: stats.TotalWeight, HouseTallies: houses,
 		SubmitHeight: sdkCtx.BlockHeight(), SubmitTime: now, VotingEndTime: end,
 	}
-	if err := k.Motions.Set(ctx, id, m); err != nil {
+	if err := k.storeMotion(ctx, m); err != nil {
 		return 0, err
 	}
 	if err := k.MotionQueue.Set(ctx, collutil.At(end, id)); err != nil {
@@ -157,7 +157,7 @@ func (k *Keeper) WithdrawMotion(ctx context.Context, msg *types.MsgWithdrawMotio
 	}
 	sdkCtx := sdk.UnwrapSDKContext(ctx)
 	m.Status, m.DecidedHeight, m.DecidedTime = types.MotionStatusWithdrawn, sdkCtx.BlockHeight(), sdkCtx.HeaderInfo().Time
-	if err := k.Motions.Set(ctx, m.Id, m); err != nil {
+	if err := k.storeMotion(ctx, m); err != nil {
 		return err
 	}
 	return k.emit(ctx, &types.EventMotionWithdrawn{MotionId: m.Id, BodyId: m.BodyId, Proposer: m.Proposer})

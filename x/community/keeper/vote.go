@@ -75,7 +75,7 @@ func (k *Keeper) Vote(ctx context.Context, msg *types.MsgVote) (types.MotionStat
 	if err := k.Votes.Set(ctx, key, vote); err != nil {
 		return 0, err
 	}
-	if err := k.Motions.Set(ctx, m.Id, m); err != nil {
+	if err := k.storeMotion(ctx, m); err != nil {
 		return 0, err
 	}
 	if err := k.emit(ctx, &types.EventVoteCast{MotionId: m.Id, BodyId: m.BodyId, Voter: msg.Voter, Option: msg.Option, Weight: v.weight}); err != nil {

@@ -297,6 +297,9 @@ func (gs GenesisState) validateSeats(_, _ address.Codec, idx *genesisIndex) erro
 		if d.ConsecutiveTerms > d.TotalTerms {
 			return fmt.Errorf("director record %s: term counts out of range", d.Address)
 		}
+		if d.Audit.UpdatedHeight != 0 && d.Audit.UpdatedHeight < d.Audit.CreatedHeight {
+			return fmt.Errorf("director record %s: updated_height %d below created_height %d", d.Address, d.Audit.UpdatedHeight, d.Audit.CreatedHeight)
+		}
 	}
 	chairSeated := gs.BoardChair == ""
 	for _, s := range gs.Seats {
@@ -412,6 +415,11 @@ func (gs GenesisState) validateMotions(ac, _ address.Codec, idx *genesisIndex) e
 		}
 		if len(m.HouseTallies) != len(m.Rule.Houses) {
 			return fmt.Errorf("motion %d: one house tally per house rule expected", m.Id)
+		}
+		// An update height of zero is accepted: motions written before the
+		// field existed carry none until their next change.
+		if m.UpdatedHeight != 0 && m.UpdatedHeight < m.SubmitHeight {
+			return fmt.Errorf("motion %d: updated_height %d below submit_height %d", m.Id, m.UpdatedHeight, m.SubmitHeight)
 		}
 		idx.motions[m.Id] = m
 	}

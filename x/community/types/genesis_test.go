@@ -181,6 +181,14 @@ func TestGenesisValidateRejects(t *testing.T) {
 		{"motion of unknown body", func(gs *types.GenesisState) { withMotion(gs); gs.Motions[0].BodyId = "nowhere" }, "body nowhere not found"},
 		{"motion with unknown status", func(gs *types.GenesisState) { withMotion(gs); gs.Motions[0].Status = types.MotionStatus(9) }, "unknown status"},
 		{"motion with bad proposer", func(gs *types.GenesisState) { withMotion(gs); gs.Motions[0].Proposer = "x" }, "proposer"},
+		{"motion updated before submission", func(gs *types.GenesisState) {
+			withMotion(gs)
+			gs.Motions[0].SubmitHeight = 3
+			gs.Motions[0].UpdatedHeight = 2
+		}, "below submit_height"},
+		{"director record updated before creation", func(gs *types.GenesisState) {
+			gs.Directors[0].Audit.CreatedHeight, gs.Directors[0].Audit.UpdatedHeight = 3, 2
+		}, "below created_height"},
 		{"motion house tallies not matching rule", func(gs *types.GenesisState) {
 			withMotion(gs)
 			gs.Motions[0].HouseTallies = []types.HouseTally{{CommunityId: "ops"}}

@@ -69,7 +69,7 @@ func (k *Keeper) SubmitAdvice(ctx context.Context, msg *types.MsgSubmitAdvice) (
 		Deadline:     sdkCtx.HeaderInfo().Time.Add(params.AdviceResponsePeriod).Truncate(time.Second),
 		SubmitHeight: height, SubmitTime: sdkCtx.HeaderInfo().Time,
 	}
-	if err := k.Advice.Set(ctx, id, a); err != nil {
+	if err := k.storeAdvice(ctx, a); err != nil {
 		return 0, err
 	}
 	if err := k.AdviceQueue.Set(ctx, collutil.At(a.Deadline, id)); err != nil {
@@ -77,7 +77,7 @@ func (k *Keeper) SubmitAdvice(ctx context.Context, msg *types.MsgSubmitAdvice) (
 	}
 	if msg.ProposalId != 0 {
 		p.PendingAdvice++
-		if err := k.Proposals.Set(ctx, p.Id, p); err != nil {
+		if err := k.storeProposal(ctx, p); err != nil {
 			return 0, err
 		}
 	}
@@ -143,7 +143,7 @@ func (k *Keeper) RespondToAdvice(ctx context.Context, msg *types.MsgRespondToAdv
 	sdkCtx, height := now(ctx)
 	a.Status, a.Response, a.ResponseRationale = types.AdviceAnswered, msg.Response, msg.Rationale
 	a.ResponseProposalId, a.ResponseHeight, a.ResponseTime = executing, height, sdkCtx.HeaderInfo().Time
-	if err := k.Advice.Set(ctx, a.Id, a); err != nil {
+	if err := k.storeAdvice(ctx, a); err != nil {
 		return err
 	}
 	if err := k.emit(ctx, &types.EventAdviceAnswered{AdviceId: a.Id, Response: a.Response, ResponseProposalId: executing}); err != nil {
@@ -180,7 +180,7 @@ func (k *Keeper) adviceAnswered(ctx context.Context, proposalID uint64) error {
 			}
 		}
 	}
-	return k.Proposals.Set(ctx, p.Id, p)
+	return k.storeProposal(ctx, p)
 }
 
 // againstConsensus lists the consensus advice a Board approval of p would act
@@ -232,7 +232,7 @@ func (k *Keeper) markOverdue(ctx context.Context, id uint64) error {
 		return nil
 	}
 	a.Status = types.AdviceOverdue
-	if err := k.Advice.Set(ctx, a.Id, a); err != nil {
+	if err := k.storeAdvice(ctx, a); err != nil {
 		return err
 	}
 	return k.emit(ctx, &types.EventAdviceOverdue{AdviceId: a.Id, CommunityId: a.CommunityId})

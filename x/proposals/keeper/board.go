@@ -71,7 +71,7 @@ func (k *Keeper) BoardVote(ctx context.Context, msg *types.MsgBoardVote) (types.
 			}
 		}
 	}
-	return p.Status, k.Proposals.Set(ctx, p.Id, p)
+	return p.Status, k.storeProposal(ctx, p)
 }
 
 // boardRule is the Board's rule for this proposal: the kind's rule, with the
@@ -121,8 +121,8 @@ func (k *Keeper) boardPasses(ctx context.Context, p *types.Proposal) (bool, erro
 // Empowered Community. Acting against consensus advice records a consultation
 // for each such advice.
 func (k *Keeper) concludeBoardVote(ctx context.Context, p *types.Proposal, approved bool) error {
-	sdkCtx, _ := now(ctx)
-	p.BoardDecidedTime = sdkCtx.HeaderInfo().Time
+	sdkCtx, height := now(ctx)
+	p.BoardDecidedHeight, p.BoardDecidedTime = height, sdkCtx.HeaderInfo().Time
 	if err := k.emit(ctx, &types.EventBoardVoteConcluded{
 		ProposalId: p.Id, Approved: approved, Tally: p.BoardTally, EligibleWeight: p.BoardEligibleWeight, Threshold: p.BoardThreshold,
 	}); err != nil {

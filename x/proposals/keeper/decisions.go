@@ -25,7 +25,7 @@ func (k *Keeper) WithdrawProposal(ctx context.Context, msg *types.MsgWithdrawPro
 	if err := k.transition(ctx, &p, types.StatusWithdrawn, time.Time{}, "withdrawn by its originator"); err != nil {
 		return err
 	}
-	return k.Proposals.Set(ctx, p.Id, p)
+	return k.storeProposal(ctx, p)
 }
 
 // VetoProposal is the Empowered Community's rejection within the window.
@@ -50,7 +50,7 @@ func (k *Keeper) VetoProposal(ctx context.Context, msg *types.MsgVetoProposal) e
 	if err := k.transition(ctx, &p, types.StatusVetoed, time.Time{}, "vetoed by the Empowered Community: "+msg.Reason); err != nil {
 		return err
 	}
-	return k.Proposals.Set(ctx, p.Id, p)
+	return k.storeProposal(ctx, p)
 }
 
 // ApproveProposal is the Empowered Community's approval, which ratifies.
@@ -68,7 +68,7 @@ func (k *Keeper) ApproveProposal(ctx context.Context, msg *types.MsgApprovePropo
 	if err := k.ratify(ctx, &p); err != nil {
 		return 0, err
 	}
-	return p.Status, k.Proposals.Set(ctx, p.Id, p)
+	return p.Status, k.storeProposal(ctx, p)
 }
 
 // StayProposal imposes or lifts an independent review's stay. A proposal not
@@ -104,7 +104,7 @@ func (k *Keeper) StayProposal(ctx context.Context, msg *types.MsgStayProposal) (
 			return 0, err
 		}
 	}
-	return p.Status, k.Proposals.Set(ctx, p.Id, p)
+	return p.Status, k.storeProposal(ctx, p)
 }
 
 // AnnulProposal returns a proposal not yet executed to the Board, on an
@@ -130,5 +130,5 @@ func (k *Keeper) AnnulProposal(ctx context.Context, msg *types.MsgAnnulProposal)
 	if err := k.transition(ctx, &p, types.StatusReturned, time.Time{}, "returned to the Board by independent review: "+msg.Reason); err != nil {
 		return err
 	}
-	return k.Proposals.Set(ctx, p.Id, p)
+	return k.storeProposal(ctx, p)
 }

@@ -58,7 +58,7 @@ func (k *Keeper) advanceDue(ctx context.Context, key collutil.QueueKey) error {
 	if err := k.advance(ctx, &p); err != nil {
 		return err
 	}
-	return k.Proposals.Set(ctx, p.Id, p)
+	return k.storeProposal(ctx, p)
 }
 
 // runItem runs one queue item in a cache context, writing it on success; on
@@ -87,7 +87,7 @@ func (k *Keeper) failOpen(ctx sdk.Context, id uint64, cause error) {
 	if err == nil && !p.Status.Terminal() {
 		err = k.transition(cacheCtx, &p, types.StatusExecutionFailed, time.Time{}, "could not advance: "+textutil.Truncate(cause.Error(), maxFailureNote))
 		if err == nil {
-			err = k.Proposals.Set(cacheCtx, p.Id, p)
+			err = k.storeProposal(cacheCtx, p)
 		}
 	}
 	if err != nil {

@@ -79,7 +79,7 @@ func (k *Keeper) SubmitProposal(ctx context.Context, msg *types.MsgSubmitProposa
 	} else {
 		p.Status, p.Deadline = types.StatusPublicComment, p.CommentEndTime
 	}
-	if err := k.Proposals.Set(ctx, id, p); err != nil {
+	if err := k.storeProposal(ctx, p); err != nil {
 		return 0, err
 	}
 	if err := k.PhaseQueue.Set(ctx, collutil.At(p.Deadline, id)); err != nil {

@@ -62,6 +62,11 @@ func (gs GenesisState) validate(ac address.Codec) error {
 		if !p.Status.Terminal() && p.Status != StatusApproved && p.Deadline.IsZero() {
 			return fmt.Errorf("proposal %d: %s without a deadline", p.Id, p.Status)
 		}
+		// An update height of zero is accepted: proposals written before the
+		// field existed carry none until their next change.
+		if p.UpdatedHeight != 0 && p.UpdatedHeight < p.SubmitHeight {
+			return fmt.Errorf("proposal %d: updated_height %d below submit_height %d", p.Id, p.UpdatedHeight, p.SubmitHeight)
+		}
 		proposals[p.Id] = p
 	}
 	tallies := map[uint64]communitytypes.Tally{}
@@ -103,6 +108,9 @@ func (gs GenesisState) validate(ac address.Codec) error {
 		advice[a.Id] = true
 		if _, ok := AdviceStatus_name[int32(a.Status)]; !ok || a.Status == AdviceUnspecified {
 			return fmt.Errorf("advice %d: invalid status", a.Id)
+		}
+		if a.UpdatedHeight != 0 && a.UpdatedHeight < a.SubmitHeight {
+			return fmt.Errorf("advice %d: updated_height %d below submit_height %d", a.Id, a.UpdatedHeight, a.SubmitHeight)
 		}
 		if a.ProposalId != 0 {
 			if _, ok := proposals[a.ProposalId]; !ok {

@@ -101,6 +101,10 @@ func TestGenesisValidateRejects(t *testing.T) {
 		{"missing originator", func(gs *types.GenesisState) { gs.Proposals[0].Originator = "" }, nil},
 		{"invalid rule", func(gs *types.GenesisState) { gs.Proposals[0].Rule.BoardRule.Threshold = "2" }, nil},
 		{"open without a deadline", func(gs *types.GenesisState) { gs.Proposals[0].Deadline = time.Time{} }, nil},
+		{"proposal updated before submission", func(gs *types.GenesisState) {
+			gs.Proposals[0].SubmitHeight, gs.Proposals[0].UpdatedHeight = 5, 4
+		}, nil},
+		{"advice updated before submission", func(gs *types.GenesisState) { gs.Advice[0].SubmitHeight, gs.Advice[0].UpdatedHeight = 5, 4 }, nil},
 		{"approved but not stayed", func(gs *types.GenesisState) {
 			gs.Proposals[0].Status = types.StatusApproved
 			gs.Proposals[0].PendingAdvice = 0

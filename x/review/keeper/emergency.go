@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"strconv"
-	"strings"
 
 	"github.com/polity-chain/polity/internal/collutil"
 	communitytypes "github.com/polity-chain/polity/x/community/types"
@@ -14,10 +13,6 @@ import (
 
 // maxMinutes bounds the minutes kept on one emergency.
 const maxMinutes = 100
-
-// unpausable are message types an emergency may never pause: the Board must
-// always be able to vote on, ratify and lift emergency actions.
-var unpausable = []string{"/polity.proposals.v1.", "/polity.review.v1.", "/polity.community.v1.MsgVote", "/polity.community.v1.MsgSubmitMotion"}
 
 // GetEmergency returns an emergency action or ErrNotFound.
 func (k *Keeper) GetEmergency(ctx context.Context, id uint64) (types.Emergency, error) {
@@ -114,10 +109,8 @@ func (k *Keeper) applyEmergency(ctx context.Context, id uint64, kind types.Emerg
 		}
 		return k.dispatch(ctx, &proposalstypes.MsgStayProposal{Authority: k.auth.Review, ProposalId: pid, Stay: true, Reason: fmt.Sprintf("emergency action %d", id)})
 	case types.EmergencyPauseMessage:
-		for _, prefix := range unpausable {
-			if strings.HasPrefix(target, prefix) {
-				return types.ErrInvalidTarget.Wrapf("%s may not be paused: the Board must be able to act on the emergency", target)
-			}
+		if !types.Pausable(target) {
+			return types.ErrInvalidTarget.Wrapf("%s may not be paused: the Board must be able to act on the emergency", target)
 		}
 		if k.router.HandlerByTypeURL(target) == nil {
 			return types.ErrInvalidTarget.Wrapf("%s is not a message type of this chain", target)

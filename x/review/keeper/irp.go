@@ -119,8 +119,12 @@ func (k *Keeper) checkStanding(ctx context.Context, claimant sdk.AccAddress, msg
 // checkTarget checks the challenged decision: a Board decision filed within
 // the window after it was taken, or a described inaction.
 func (k *Keeper) checkTarget(ctx context.Context, proposalID uint64, inaction string, params types.Params) error {
+	// the inaction text is required for an inaction case and bounded always
+	if err := checkText("inaction", inaction, params.MaxTextLength, proposalID == 0); err != nil {
+		return err
+	}
 	if proposalID == 0 {
-		return checkText("inaction", inaction, params.MaxTextLength, true)
+		return nil
 	}
 	p, err := k.proposals.GetProposal(ctx, proposalID)
 	if err != nil {

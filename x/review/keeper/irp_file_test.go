@@ -132,7 +132,8 @@ func TestFileIRPWindow(t *testing.T) {
 	require.Equal(t, inaction.Inaction, c.Inaction)
 }
 
-// TestFileIRPContent checks the cited provisions and the claim document.
+// TestFileIRPContent checks the cited provisions, the claim document and the
+// bound on the inaction text.
 func TestFileIRPContent(t *testing.T) {
 	f := newFixture(t)
 	id := f.BylawInECWindow()
@@ -156,6 +157,10 @@ func TestFileIRPContent(t *testing.T) {
 		m.Provisions = []string{strings.Repeat("p", int(p.MaxTextLength)+1)}
 	}), types.ErrTextTooLong)
 	requireFailsUnchanged(t, f, bad(func(m *types.MsgFileIRP) { m.Claim.Hash, m.Claim.Uri = "", "" }), types.ErrRequired)
+	// an inaction text is bounded even on a case that names a proposal
+	requireFailsUnchanged(t, f, bad(func(m *types.MsgFileIRP) {
+		m.Inaction = strings.Repeat("i", int(p.MaxTextLength)+1)
+	}), types.ErrTextTooLong)
 	requireFailsUnchanged(t, f, bad(func(m *types.MsgFileIRP) { m.Claim.Hash = "ABC" }), types.ErrInvalidDocument)
 	requireFailsUnchanged(t, f, bad(func(m *types.MsgFileIRP) {
 		m.Claim.Uri = "https://x/" + strings.Repeat("u", int(p.MaxUriLength))

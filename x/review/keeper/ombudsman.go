@@ -19,8 +19,11 @@ func (k *Keeper) AppointOmbudsman(ctx context.Context, msg *types.MsgAppointOmbu
 	if err != nil {
 		return err
 	}
-	now, _ := blockTime(ctx)
-	o := types.Ombudsman{Address: msg.Address, TermEnd: deadline(ctx, params.OmbudsmanTerm), AppointedBy: k.resolution(ctx), AppointedTime: now}
+	now, height := blockTime(ctx)
+	o := types.Ombudsman{
+		Address: msg.Address, TermEnd: deadline(ctx, params.OmbudsmanTerm), AppointedBy: k.resolution(ctx),
+		AppointedTime: now, AppointedHeight: height,
+	}
 	if err := k.Ombudsman.Set(ctx, o); err != nil {
 		return err
 	}

@@ -90,7 +90,10 @@ func (k *Keeper) HasStanding(ctx context.Context, addr sdk.AccAddress) (bool, er
 	if err != nil {
 		return false, collutil.NotFoundOK(err)
 	}
-	return o.Address == addr.String(), nil
+	// only the ombudsman in office, as requireOmbudsman: the term's end
+	// takes the standing away with the office
+	now, _ := blockTime(ctx)
+	return o.Address == addr.String() && now.Before(o.TermEnd), nil
 }
 
 // isParty reports whether an account is an active registered party.

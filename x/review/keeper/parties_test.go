@@ -150,6 +150,7 @@ func TestOmbudsmanStanding(t *testing.T) {
 	o := must(f.Review.Ombudsman.Get(f.Ctx))
 	require.Equal(t, name("outsider"), o.Address)
 	require.Equal(t, resolution, o.AppointedBy)
+	require.Equal(t, here(f), at(o.AppointedHeight, o.AppointedTime))
 	require.Equal(t, f.Now().Add(f.ReviewParams().OmbudsmanTerm), o.TermEnd)
 	require.True(t, must(f.Review.HasStanding(f.Ctx, addr("outsider"))))
 	require.False(t, must(f.Review.HasStanding(f.Ctx, addr("ombudsman"))))

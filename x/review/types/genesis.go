@@ -1,11 +1,14 @@
 package types
 
 import (
+	"errors"
 	"fmt"
+	"math"
 
 	"cosmossdk.io/core/address"
 
 	"github.com/polity-chain/polity/internal/addrutil"
+	communitytypes "github.com/polity-chain/polity/x/community/types"
 )
 
 // DefaultGenesis has the default params and nothing else.
@@ -15,7 +18,11 @@ func DefaultGenesis() *GenesisState {
 	}
 }
 
-// Validate rejects duplicate or dangling records and sequences behind them.
+// Validate rejects everything InitGenesis would, and every record the keeper
+// could never have produced: bad params, bad addresses or enum values,
+// duplicate ids, dangling references, sequences behind their records, and
+// records whose fields do not fit their status. References to other modules
+// (proposal ids, community ids) are not checked here.
 func (gs GenesisState) Validate(ac address.Codec) error {
 	if err := gs.Params.Validate(); err != nil {
 		return err
@@ -27,83 +34,120 @@ func (gs GenesisState) Validate(ac address.Codec) error {
 }
 
 func (gs GenesisState) validate(ac address.Codec) error {
-	addrs := map[string]bool{}
-	for _, p := range gs.Parties {
-		if _, err := addrutil.Parse(ac, p.Address); err != nil || addrs["party|"+p.Address] {
-			return fmt.Errorf("party %s: bad or duplicate address", p.Address)
-		}
-		addrs["party|"+p.Address] = true
+	if err := gs.checkParties(ac); err != nil {
+		return err
 	}
-	for _, p := range gs.Panelists {
-		if _, err := addrutil.Parse(ac, p.Address); err != nil || addrs["panelist|"+p.Address] {
-			return fmt.Errorf("panelist %s: bad or duplicate address", p.Address)
-		}
-		addrs["panelist|"+p.Address] = true
+	panelists, err := gs.checkPanelists(ac)
+	if err != nil {
+		return err
 	}
-	irps := map[uint64]bool{}
-	for _, c := range gs.Irps {
-		if c.Id == 0 || c.Id >= gs.NextIrpId || irps[c.Id] {
-			return fmt.Errorf("irp %d: id duplicated or not below next_irp_id", c.Id)
-		}
-		irps[c.Id] = true
-		if _, ok := IRPStatus_name[int32(c.Status)]; !ok || c.Status == IRPUnspecified {
-			return fmt.Errorf("irp %d: invalid status", c.Id)
-		}
-		if _, err := addrutil.Parse(ac, c.Claimant); err != nil {
-			return fmt.Errorf("irp %d: claimant: %w", c.Id, err)
-		}
-		if len(c.Panel) > 3 {
-			return fmt.Errorf("irp %d: more than three panelists", c.Id)
-		}
-		if err := checkStamp("irp", c.Id, c.FiledHeight, c.UpdatedHeight); err != nil {
+	ids := []struct {
+		what string
+		n    int
+		next uint64
+		id   func(int) uint64
+	}{
+		{"irp", len(gs.Irps), gs.NextIrpId, func(i int) uint64 { return gs.Irps[i].Id }},
+		{"reconsideration", len(gs.Reconsiderations), gs.NextReconsiderationId, func(i int) uint64 { return gs.Reconsiderations[i].Id }},
+		{"complaint", len(gs.Complaints), gs.NextComplaintId, func(i int) uint64 { return gs.Complaints[i].Id }},
+		{"review", len(gs.Reviews), gs.NextReviewId, func(i int) uint64 { return gs.Reviews[i].Id }},
+		{"emergency", len(gs.Emergencies), gs.NextEmergencyId, func(i int) uint64 { return gs.Emergencies[i].Id }},
+	}
+	for _, s := range ids {
+		if err := checkIDs(s.what, s.n, s.next, s.id); err != nil {
 			return err
 		}
-	}
-	declared := map[string]bool{}
-	for _, d := range gs.Declarations {
-		if !irps[d.IrpId] {
-			return fmt.Errorf("declaration of %s: irp %d not found", d.Panelist, d.IrpId)
-		}
-		key := fmt.Sprintf("%d|%s", d.IrpId, d.Panelist)
-		if _, err := addrutil.Parse(ac, d.Panelist); err != nil || declared[key] {
-			return fmt.Errorf("declaration of %s on irp %d: bad or duplicate panelist", d.Panelist, d.IrpId)
-		}
-		declared[key] = true
-	}
-	if err := checkIDs("reconsideration", len(gs.Reconsiderations), gs.NextReconsiderationId, func(i int) uint64 { return gs.Reconsiderations[i].Id }); err != nil {
-		return err
-	}
-	if err := checkIDs("complaint", len(gs.Complaints), gs.NextComplaintId, func(i int) uint64 { return gs.Complaints[i].Id }); err != nil {
-		return err
-	}
-	if err := checkIDs("review", len(gs.Reviews), gs.NextReviewId, func(i int) uint64 { return gs.Reviews[i].Id }); err != nil {
-		return err
-	}
-	if err := checkIDs("emergency", len(gs.Emergencies), gs.NextEmergencyId, func(i int) uint64 { return gs.Emergencies[i].Id }); err != nil {
-		return err
 	}
 	if err := gs.checkStamps(); err != nil {
 		return err
 	}
-	reviews := map[uint64]bool{}
-	for _, r := range gs.Reviews {
-		reviews[r.Id] = true
+	if err := gs.checkIRPs(ac, panelists); err != nil {
+		return err
 	}
-	recs := map[[2]uint64]bool{}
-	for _, r := range gs.Recommendations {
-		key := [2]uint64{r.ReviewId, uint64(r.Index)}
-		if !reviews[r.ReviewId] || r.Index >= MaxRecommendations || recs[key] {
-			return fmt.Errorf("recommendation %d/%d: review not found, index too large or duplicated", r.ReviewId, r.Index)
-		}
-		recs[key] = true
-		if r.UpdatedHeight != 0 && r.UpdatedHeight < r.CreatedHeight {
-			return fmt.Errorf("recommendation %d/%d: updated_height %d below created_height %d", r.ReviewId, r.Index, r.UpdatedHeight, r.CreatedHeight)
-		}
+	if err := gs.checkDeclarations(ac); err != nil {
+		return err
+	}
+	if err := gs.checkReconsiderations(ac); err != nil {
+		return err
+	}
+	if err := gs.checkComplaints(ac); err != nil {
+		return err
+	}
+	reviews, err := gs.checkReviews(ac)
+	if err != nil {
+		return err
+	}
+	if err := gs.checkRecommendations(reviews); err != nil {
+		return err
+	}
+	if err := gs.checkEmergencies(ac, reviews); err != nil {
+		return err
+	}
+	if err := gs.checkSchedule(); err != nil {
+		return err
 	}
 	if gs.Ombudsman != nil {
 		if _, err := addrutil.Parse(ac, gs.Ombudsman.Address); err != nil {
 			return fmt.Errorf("ombudsman: %w", err)
 		}
+	}
+	return nil
+}
+
+// checkParties checks the registered parties: keyed by address, so one record
+// per address; the secretariat registers each with a name and a profile.
+func (gs GenesisState) checkParties(ac address.Codec) error {
+	seen := map[string]bool{}
+	for _, p := range gs.Parties {
+		if _, err := addrutil.Parse(ac, p.Address); err != nil || seen[p.Address] {
+			return fmt.Errorf("party %s: bad or duplicate address", p.Address)
+		}
+		seen[p.Address] = true
+		if p.Name == "" {
+			return fmt.Errorf("party %s: no name", p.Address)
+		}
+		if err := checkDoc("profile", p.Profile); err != nil {
+			return fmt.Errorf("party %s: %w", p.Address, err)
+		}
+		if err := checkAudit(p.Audit); err != nil {
+			return fmt.Errorf("party %s: %w", p.Address, err)
+		}
+	}
+	return nil
+}
+
+// checkPanelists checks the standing panel (keyed by address; a retired
+// panelist stays on record, inactive) and returns its addresses, which
+// every case's picks and panel must come from.
+func (gs GenesisState) checkPanelists(ac address.Codec) (map[string]bool, error) {
+	seen := map[string]bool{}
+	for _, p := range gs.Panelists {
+		if _, err := addrutil.Parse(ac, p.Address); err != nil || seen[p.Address] {
+			return nil, fmt.Errorf("panelist %s: bad or duplicate address", p.Address)
+		}
+		seen[p.Address] = true
+		if p.Name == "" {
+			return nil, fmt.Errorf("panelist %s: no name", p.Address)
+		}
+		if err := checkAudit(p.Audit); err != nil {
+			return nil, fmt.Errorf("panelist %s: %w", p.Address, err)
+		}
+	}
+	return seen, nil
+}
+
+// checkSchedule checks the periodic review schedule. It is stored keyed by
+// review type, so a second entry for a type would silently replace the first.
+func (gs GenesisState) checkSchedule() error {
+	seen := map[ReviewType]bool{}
+	for _, s := range gs.Schedule {
+		if !known(ReviewType_name, int32(s.Type)) {
+			return fmt.Errorf("schedule: invalid review type %d", s.Type)
+		}
+		if seen[s.Type] {
+			return fmt.Errorf("schedule: %s listed twice", s.Type)
+		}
+		seen[s.Type] = true
 	}
 	return nil
 }
@@ -123,6 +167,11 @@ func checkIDs(what string, n int, next uint64, id func(int) uint64) error {
 
 // checkStamps checks the update heights of the records checkIDs covers.
 func (gs GenesisState) checkStamps() error {
+	for _, c := range gs.Irps {
+		if err := checkStamp("irp", c.Id, c.FiledHeight, c.UpdatedHeight); err != nil {
+			return err
+		}
+	}
 	for _, r := range gs.Reconsiderations {
 		if err := checkStamp("reconsideration", r.Id, r.FiledHeight, r.UpdatedHeight); err != nil {
 			return err
@@ -155,3 +204,53 @@ func checkStamp(what string, id uint64, created, updated int64) error {
 	}
 	return nil
 }
+
+// checkAudit is checkStamp for records keyed by address.
+func checkAudit(a communitytypes.Audit) error {
+	if a.UpdatedHeight != 0 && a.UpdatedHeight < a.CreatedHeight {
+		return fmt.Errorf("audit updated_height %d below created_height %d", a.UpdatedHeight, a.CreatedHeight)
+	}
+	return nil
+}
+
+// known reports whether v is a defined, specified value of an enum (given by
+// its generated _name map); zero is every enum's UNSPECIFIED value.
+func known(names map[int32]string, v int32) bool {
+	_, ok := names[v]
+	return ok && v != 0
+}
+
+// anyURI is the URI limit documents are checked against: none. The limit is a
+// param, and a document stored under a higher one stays valid when it is
+// lowered.
+const anyURI = math.MaxUint32
+
+// checkDoc checks a document the keeper required (a hash and a URI).
+func checkDoc(field string, d communitytypes.Document) error {
+	if err := d.Validate(anyURI); err != nil {
+		return fmt.Errorf("%s: %w", field, err)
+	}
+	return nil
+}
+
+// checkOptionalDoc checks a document that may be absent.
+func checkOptionalDoc(field string, d communitytypes.Document) error {
+	if isEmptyDoc(d) {
+		return nil
+	}
+	return checkDoc(field, d)
+}
+
+// docIff checks a document that is recorded exactly when want holds: valid
+// then, empty otherwise.
+func docIff(field string, d communitytypes.Document, want bool) error {
+	if want {
+		return checkDoc(field, d)
+	}
+	if !isEmptyDoc(d) {
+		return errors.New(field + " recorded before its time")
+	}
+	return nil
+}
+
+func isEmptyDoc(d communitytypes.Document) bool { return d.Hash == "" && d.Uri == "" }

@@ -32,7 +32,10 @@ func DefaultParams() Params {
 		ReviewCycles: []ReviewCycle{
 			{Type: ReviewAccountability, Period: 5 * 365 * day, ReportPeriod: 365 * day},
 			{Type: ReviewSecurity, Period: 5 * 365 * day, ReportPeriod: 365 * day},
-			{Type: ReviewOrganisational, Period: 365 * day, ReportPeriod: 180 * day},
+			// one community per cycle, in id order: with the nine default
+			// communities each is reviewed every 4.5 years, within ICANN's
+			// "at least every 5 years" (Bylaws 4.4)
+			{Type: ReviewOrganisational, Period: 180 * day, ReportPeriod: 180 * day},
 			{Type: ReviewPostEmergency, ReportPeriod: 90 * day},
 		},
 		ImplementationPeriod:        365 * day,
