@@ -10,26 +10,16 @@ import (
 	"github.com/polity-chain/polity/x/community/types"
 )
 
-// stamp is a record's height and time, as one audit pair.
-type stamp struct {
-	Height int64
-	Time   time.Time
-}
+// Short names for the shared audit stamps.
+type stamp = keepertest.Stamp
 
-// at normalises a height and time for comparison (no location or monotonic
-// reading, which a decoded timestamp lacks).
-func at(height int64, t time.Time) stamp { return stamp{height, t.UTC().Round(0)} }
+var (
+	at           = keepertest.At
+	requireLater = keepertest.RequireLater
+)
 
 // here is the current block's stamp.
-func here(f *keepertest.Fixture) stamp { return at(f.Ctx.BlockHeight(), f.Now()) }
-
-// requireLater checks that a change ran in a later block than the creation,
-// so that the creation and update stamps tell different blocks apart.
-func requireLater(t *testing.T, created, updated stamp) {
-	t.Helper()
-	require.Greater(t, updated.Height, created.Height)
-	require.True(t, updated.Time.After(created.Time))
-}
+func here(f *keepertest.Fixture) stamp { return f.Here() }
 
 // requireMotionStamps reads a motion and checks that it was submitted at
 // submitted and last changed in the current block.

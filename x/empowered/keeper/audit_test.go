@@ -11,18 +11,13 @@ import (
 	proposalstypes "github.com/polity-chain/polity/x/proposals/types"
 )
 
-// stamp is a record's height and time, as one audit pair.
-type stamp struct {
-	Height int64
-	Time   time.Time
-}
+// Short names for the shared audit stamps.
+type stamp = keepertest.Stamp
 
-// at normalises a height and time for comparison (no location or monotonic
-// reading, which a decoded timestamp lacks).
-func at(height int64, t time.Time) stamp { return stamp{height, t.UTC().Round(0)} }
+var at = keepertest.At
 
 // here is the current block's stamp.
-func here(f *keepertest.Fixture) stamp { return at(f.Ctx.BlockHeight(), f.Now()) }
+func here(f *keepertest.Fixture) stamp { return f.Here() }
 
 // requireUpdated checks an action's update stamp and that its opening stamp
 // is unchanged.
