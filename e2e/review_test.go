@@ -338,6 +338,21 @@ func TestReview(t *testing.T) {
 			t.Errorf("irp %s: %+v, want UPHELD with a Board deadline", irp.ID, irp)
 		}
 		n.WaitProposalStatus(t, bylaw, "PROPOSAL_STATUS_RETURNED", 5*time.Second)
+		// the list filters an explorer uses: by status and by claimant
+		var list struct {
+			IRPs []struct {
+				ID       string `json:"id"`
+				Claimant string `json:"claimant"`
+			} `json:"irps"`
+		}
+		n.RESTJSON(t, rapi+"/irps?status=IRP_STATUS_UPHELD&claimant="+acme, &list)
+		if len(list.IRPs) != 1 || list.IRPs[0].ID != irp.ID || list.IRPs[0].Claimant != acme {
+			t.Errorf("upheld IRPs of %s: %+v, want case %s", acme, list.IRPs, irp.ID)
+		}
+		n.RESTJSON(t, rapi+"/irps?status=IRP_STATUS_DENIED", &list)
+		if len(list.IRPs) != 0 {
+			t.Errorf("denied IRPs: %+v, want none", list.IRPs)
+		}
 		if after := n.upolity(t, acme); parseID(t, after)-parseID(t, before) != 100000 {
 			t.Errorf("acme's balance %s -> %s, want the 100000 deposit refunded", before, after)
 		}
