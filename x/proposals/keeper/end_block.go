@@ -41,7 +41,9 @@ func (k *Keeper) EndBlocker(ctx context.Context) error {
 		return err
 	}
 	for _, key := range overdue {
-		_ = k.runItem(sdkCtx, k.AdviceQueue, key.K2(), func(c context.Context) error { return k.markOverdue(c, key.K2()) })
+		if err := k.runItem(sdkCtx, k.AdviceQueue, key.K2(), func(c context.Context) error { return k.markOverdue(c, key.K2()) }); err != nil {
+			k.reportFailure(sdkCtx, "advice", key.K2(), err)
+		}
 	}
 	return nil
 }
@@ -92,9 +94,19 @@ func (k *Keeper) failOpen(ctx sdk.Context, id uint64, cause error) {
 	}
 	if err != nil {
 		k.logger.Error("could not close a failed proposal", "id", id, "err", err)
+		k.reportFailure(ctx, "phase", id, cause)
 		return
 	}
 	write()
+}
+
+// reportFailure emits EventQueueItemFailed for an item dropped from a queue
+// without a record of its own to carry the failure.
+func (k *Keeper) reportFailure(ctx sdk.Context, queue string, id uint64, cause error) {
+	ev := &types.EventQueueItemFailed{Queue: queue, Id: id, Error: textutil.Truncate(cause.Error(), maxFailureNote)}
+	if err := k.emit(ctx, ev); err != nil {
+		k.logger.Error("could not emit the failure event", "queue", queue, "id", id, "err", err)
+	}
 }
 
 // maxFailureNote bounds the error text kept on a failed proposal.

@@ -1,10 +1,15 @@
 package keeper_test
 
 import (
+	"fmt"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/require"
 
+	"cosmossdk.io/collections"
+
+	"github.com/polity-chain/polity/internal/collutil"
 	keepertest "github.com/polity-chain/polity/testutil/keeper"
 	"github.com/polity-chain/polity/x/proposals/types"
 )
@@ -58,4 +63,27 @@ func TestEndBlockSurvivesFailingItem(t *testing.T) {
 	for _, key := range queueKeys(t, f, f.Proposals.PhaseQueue) {
 		require.NotEqual(t, failing, key.K2(), "and its entry dropped")
 	}
+}
+
+// TestEndBlockReportsBrokenQueueEntries checks that due entries whose records
+// cannot be read fail alone: EndBlock succeeds, the entries leave their
+// queues, and EventQueueItemFailed puts each on record.
+func TestEndBlockReportsBrokenQueueEntries(t *testing.T) {
+	f := newFixture(t)
+	due := f.Now().Add(time.Minute)
+	require.NoError(t, f.Proposals.PhaseQueue.Set(f.Ctx, collutil.At(due, 999)))
+	require.NoError(t, f.Proposals.AdviceQueue.Set(f.Ctx, collutil.At(due, 998)))
+	f.NextBlock(time.Minute)
+	require.NoError(t, f.Proposals.EndBlocker(f.Ctx), "EndBlock never fails for one item")
+	for _, q := range []collections.KeySet[collutil.QueueKey]{f.Proposals.PhaseQueue, f.Proposals.AdviceQueue} {
+		n := 0
+		require.NoError(t, q.Walk(f.Ctx, nil, func(collutil.QueueKey) (bool, error) { n++; return false, nil }))
+		require.Zero(t, n, "the broken entries are dropped")
+	}
+	var failed []string
+	for _, ev := range typedEvents[*types.EventQueueItemFailed](t, f.Events()) {
+		failed = append(failed, fmt.Sprintf("%s/%d", ev.Queue, ev.Id))
+		require.NotEmpty(t, ev.Error)
+	}
+	require.Equal(t, []string{"phase/999", "advice/998"}, failed)
 }
