@@ -10,6 +10,7 @@ import (
 	cryptocodec "github.com/cosmos/cosmos-sdk/crypto/codec"
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
+	"github.com/polity-chain/polity/internal/blockutil"
 	"github.com/polity-chain/polity/internal/collutil"
 	"github.com/polity-chain/polity/internal/textutil"
 	"github.com/polity-chain/polity/x/community/types"
@@ -48,19 +49,17 @@ func (k *Keeper) EndBlocker(ctx context.Context) ([]abci.ValidatorUpdate, error)
 // endMotion decides one motion whose voting period is over, in its own cache
 // context so that a failure leaves no partial write.
 func (k *Keeper) endMotion(ctx sdk.Context, id uint64) {
-	cacheCtx, write := ctx.CacheContext()
-	err := func() error {
-		m, err := k.GetMotion(cacheCtx, id)
+	err := blockutil.Run(ctx, func(c sdk.Context) error {
+		m, err := k.GetMotion(c, id)
 		if err != nil {
 			return err
 		}
 		if m.Status != types.MotionStatusVoting {
-			return k.MotionQueue.Remove(cacheCtx, collutil.At(m.VotingEndTime, m.Id))
+			return k.MotionQueue.Remove(c, collutil.At(m.VotingEndTime, m.Id))
 		}
-		return k.finish(cacheCtx, m, m.Rule.Passes(m.Tally, m.EligibleWeight, m.HouseTallies))
-	}()
+		return k.finish(c, m, m.Rule.Passes(m.Tally, m.EligibleWeight, m.HouseTallies))
+	})
 	if err == nil {
-		write()
 		return
 	}
 	k.logger.Error("could not decide motion; recording it as failed", "motion", id, "err", err)
@@ -74,44 +73,39 @@ func (k *Keeper) endMotion(ctx sdk.Context, id uint64) {
 // its messages no longer decodes after an upgrade) as EXECUTION_FAILED, so it
 // does not stay open for ever.
 func (k *Keeper) failMotion(ctx sdk.Context, id uint64, cause error) error {
-	cacheCtx, write := ctx.CacheContext()
-	m, err := k.Motions.Get(cacheCtx, id)
-	if err != nil {
-		return err
-	}
-	if err := k.MotionQueue.Remove(cacheCtx, collutil.At(m.VotingEndTime, m.Id)); err != nil {
-		return err
-	}
-	m.Status, m.FailureReason = types.MotionStatusExecutionFailed, cause.Error()
-	m.DecidedHeight, m.DecidedTime = ctx.BlockHeight(), ctx.HeaderInfo().Time
-	if err := k.storeMotion(cacheCtx, m); err != nil {
-		return err
-	}
-	if err := k.emit(cacheCtx, &types.EventMotionDecided{
-		MotionId: m.Id, BodyId: m.BodyId, Status: m.Status, Tally: m.Tally,
-		EligibleWeight: m.EligibleWeight, FailureReason: m.FailureReason,
-	}); err != nil {
-		return err
-	}
-	write()
-	return nil
+	return blockutil.Run(ctx, func(c sdk.Context) error {
+		m, err := k.Motions.Get(c, id)
+		if err != nil {
+			return err
+		}
+		if err := k.MotionQueue.Remove(c, collutil.At(m.VotingEndTime, m.Id)); err != nil {
+			return err
+		}
+		m.Status, m.FailureReason = types.MotionStatusExecutionFailed, textutil.Truncate(cause.Error(), maxFailureText)
+		m.DecidedHeight, m.DecidedTime = c.BlockHeight(), c.HeaderInfo().Time
+		if err := k.storeMotion(c, m); err != nil {
+			return err
+		}
+		return k.emit(c, &types.EventMotionDecided{
+			MotionId: m.Id, BodyId: m.BodyId, Status: m.Status, Tally: m.Tally,
+			EligibleWeight: m.EligibleWeight, FailureReason: m.FailureReason,
+		})
+	})
 }
 
 // expireSeat vacates a seat whose term has ended.
 func (k *Keeper) expireSeat(ctx sdk.Context, id uint64) {
-	cacheCtx, write := ctx.CacheContext()
-	err := func() error {
-		seat, err := k.GetSeat(cacheCtx, id)
+	err := blockutil.Run(ctx, func(c sdk.Context) error {
+		seat, err := k.GetSeat(c, id)
 		if err != nil {
 			return err
 		}
 		if seat.Holder == "" {
-			return k.SeatExpiry.Remove(cacheCtx, expiryKey(seat))
+			return k.SeatExpiry.Remove(c, expiryKey(seat))
 		}
-		return k.vacate(cacheCtx, seat, "term_ended")
-	}()
+		return k.vacate(c, seat, "term_ended")
+	})
 	if err == nil {
-		write()
 		return
 	}
 	k.logger.Error("could not end a board term; dropping it from the queue", "seat", id, "err", err)

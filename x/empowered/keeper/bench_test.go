@@ -59,4 +59,10 @@ func BenchmarkDecide(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+	b.StopTimer()
+	// what was measured is the deciding decision: it concludes the action
+	stage, err := f.Empowered.Decide(keepertest.CacheContext(f.Ctx), msg)
+	if err != nil || stage != types.StageSucceeded {
+		b.Fatalf("the fourth decision leaves action %d %s (%v), want %s", id, stage, err, types.StageSucceeded)
+	}
 }

@@ -8,6 +8,7 @@ import (
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
+	"github.com/polity-chain/polity/internal/blockutil"
 	"github.com/polity-chain/polity/internal/collutil"
 	"github.com/polity-chain/polity/internal/textutil"
 	"github.com/polity-chain/polity/x/empowered/types"
@@ -63,13 +64,10 @@ func (k *Keeper) EndBlocker(ctx context.Context) error {
 // runItem runs one queue item in its own cache context; when it fails,
 // nothing it wrote is kept and onFail deals with the item.
 func (k *Keeper) runItem(ctx sdk.Context, id uint64, item func(context.Context) error, onFail func(error)) {
-	cacheCtx, write := ctx.CacheContext()
-	if err := item(cacheCtx); err != nil {
+	if err := blockutil.Run(ctx, func(c sdk.Context) error { return item(c) }); err != nil {
 		k.logger.Error("empowered queue item failed", "id", id, "err", err)
 		onFail(err)
-		return
 	}
-	write()
 }
 
 // maxFailureNote bounds the error text kept on a failed action.
@@ -80,24 +78,21 @@ const maxFailureNote = 512
 // without a deadline nor blocks the queue. If even that fails, the queue
 // entry is dropped.
 func (k *Keeper) failOpen(ctx sdk.Context, key collections.Pair[int64, uint64], cause error) {
-	cacheCtx, write := ctx.CacheContext()
-	a, err := k.GetAction(cacheCtx, key.K2())
-	if err == nil && a.Stage.Open() {
-		err = k.setStage(cacheCtx, &a, types.StageEffectFailed, time.Time{}, "could not advance: "+textutil.Truncate(cause.Error(), maxFailureNote))
-		if err == nil {
-			err = k.storeAction(cacheCtx, a)
+	err := blockutil.Run(ctx, func(c sdk.Context) error {
+		a, err := k.GetAction(c, key.K2())
+		if err != nil || !a.Stage.Open() {
+			return err
 		}
-	}
+		if err := k.setStage(c, &a, types.StageEffectFailed, time.Time{}, "could not advance: "+textutil.Truncate(cause.Error(), maxFailureNote)); err != nil {
+			return err
+		}
+		return k.storeAction(c, a)
+	})
 	if err != nil {
 		k.logger.Error("could not close a failed action; dropping its queue entry", "id", key.K2(), "err", err)
-		if err := k.ActionQueue.Remove(ctx, key); err != nil {
-			k.logger.Error("could not drop queue entry", "id", key.K2(), "err", err)
-		}
 		k.reportFailure(ctx, "action", key.K2(), cause)
-		return
 	}
-	write()
-	// a closed action's entry, if setStage left one
+	// the entry leaves the queue either way (setStage removes it when it can)
 	if err := k.ActionQueue.Remove(ctx, key); err != nil {
 		k.logger.Error("could not drop queue entry", "id", key.K2(), "err", err)
 	}

@@ -8,6 +8,7 @@ import (
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
+	"github.com/polity-chain/polity/internal/blockutil"
 	"github.com/polity-chain/polity/internal/collutil"
 	"github.com/polity-chain/polity/internal/textutil"
 	"github.com/polity-chain/polity/x/proposals/types"
@@ -67,10 +68,8 @@ func (k *Keeper) advanceDue(ctx context.Context, key collutil.QueueKey) error {
 // failure it logs and drops the item's due entries so they cannot block the
 // queue, and returns the item's error.
 func (k *Keeper) runItem(ctx sdk.Context, queue collections.KeySet[collutil.QueueKey], id uint64, item func(context.Context) error) error {
-	cacheCtx, write := ctx.CacheContext()
-	err := item(cacheCtx)
+	err := blockutil.Run(ctx, func(c sdk.Context) error { return item(c) })
 	if err == nil {
-		write()
 		return nil
 	}
 	k.logger.Error("queue item failed; dropping it from the queue", "id", id, "err", err)
@@ -84,20 +83,20 @@ func (k *Keeper) runItem(ctx sdk.Context, queue collections.KeySet[collutil.Queu
 // recording why: with its queue entry dropped it could otherwise never move
 // again. It runs in its own cache context and only logs if even that fails.
 func (k *Keeper) failOpen(ctx sdk.Context, id uint64, cause error) {
-	cacheCtx, write := ctx.CacheContext()
-	p, err := k.GetProposal(cacheCtx, id)
-	if err == nil && !p.Status.Terminal() {
-		err = k.transition(cacheCtx, &p, types.StatusExecutionFailed, time.Time{}, "could not advance: "+textutil.Truncate(cause.Error(), maxFailureNote))
-		if err == nil {
-			err = k.storeProposal(cacheCtx, p)
+	err := blockutil.Run(ctx, func(c sdk.Context) error {
+		p, err := k.GetProposal(c, id)
+		if err != nil || p.Status.Terminal() {
+			return err
 		}
-	}
+		if err := k.transition(c, &p, types.StatusExecutionFailed, time.Time{}, "could not advance: "+textutil.Truncate(cause.Error(), maxFailureNote)); err != nil {
+			return err
+		}
+		return k.storeProposal(c, p)
+	})
 	if err != nil {
 		k.logger.Error("could not close a failed proposal", "id", id, "err", err)
 		k.reportFailure(ctx, "phase", id, cause)
-		return
 	}
-	write()
 }
 
 // reportFailure emits EventQueueItemFailed for an item dropped from a queue

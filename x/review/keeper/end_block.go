@@ -2,12 +2,12 @@ package keeper
 
 import (
 	"context"
-	"fmt"
 
 	"cosmossdk.io/collections"
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
+	"github.com/polity-chain/polity/internal/blockutil"
 	"github.com/polity-chain/polity/internal/collutil"
 	"github.com/polity-chain/polity/internal/textutil"
 	"github.com/polity-chain/polity/x/review/types"
@@ -79,10 +79,8 @@ const maxFailureText = 512
 // as a failure: baseapp does not recover panics in EndBlock, and one would
 // halt the chain.
 func (k *Keeper) runItem(ctx sdk.Context, queue string, id uint64, item func(context.Context) error, drop func() error) {
-	cacheCtx, write := ctx.CacheContext()
-	err := safeRun(cacheCtx, item)
+	err := blockutil.Run(ctx, func(c sdk.Context) error { return item(c) })
 	if err == nil {
-		write()
 		return
 	}
 	k.logger.Error("review queue item failed; dropping it", "queue", queue, "id", id, "err", err)
@@ -92,14 +90,4 @@ func (k *Keeper) runItem(ctx sdk.Context, queue string, id uint64, item func(con
 	if eerr := k.emit(ctx, &types.EventQueueItemFailed{Queue: queue, Id: id, Error: textutil.Truncate(err.Error(), maxFailureText)}); eerr != nil {
 		k.logger.Error("could not emit the failure event", "queue", queue, "id", id, "err", eerr)
 	}
-}
-
-// safeRun runs item, turning a panic into an error.
-func safeRun(ctx context.Context, item func(context.Context) error) (err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			err = fmt.Errorf("panic: %v", r)
-		}
-	}()
-	return item(ctx)
 }

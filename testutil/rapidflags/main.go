@@ -1,0 +1,35 @@
+// Package rapidflags gives the property tests (pgregory.net/rapid)
+// deterministic, thorough defaults from a package's TestMain.
+package rapidflags
+
+import (
+	"flag"
+	"os"
+	"testing"
+)
+
+// defaults make the property tests deterministic and thorough: a fixed seed,
+// a thousand cases each (they take milliseconds) and no fail files written
+// into the source tree. Any of them can still be set on the command line,
+// for example -rapid.seed=0 for a random exploration.
+var defaults = []struct{ name, value string }{
+	{"rapid.seed", "20300101"},
+	{"rapid.checks", "1000"},
+	{"rapid.nofailfile", "true"},
+}
+
+// Main applies the defaults to the flags not given on the command line and
+// runs the tests; call it from TestMain.
+func Main(m *testing.M) {
+	flag.Parse()
+	given := map[string]bool{}
+	flag.Visit(func(f *flag.Flag) { given[f.Name] = true })
+	for _, d := range defaults {
+		if !given[d.name] {
+			if err := flag.Set(d.name, d.value); err != nil {
+				panic(err)
+			}
+		}
+	}
+	os.Exit(m.Run())
+}
