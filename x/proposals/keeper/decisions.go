@@ -71,42 +71,6 @@ func (k *Keeper) ApproveProposal(ctx context.Context, msg *types.MsgApprovePropo
 	return p.Status, k.storeProposal(ctx, p)
 }
 
-// StayProposal imposes or lifts an independent review's stay. A proposal not
-// yet executed may be stayed; lifting the stay of an APPROVED proposal
-// executes it at once.
-func (k *Keeper) StayProposal(ctx context.Context, msg *types.MsgStayProposal) (types.ProposalStatus, error) {
-	if msg.Authority != k.auth.Review {
-		return 0, types.ErrUnauthorized.Wrapf("only independent review (%s) stays proposals, got %s", k.auth.Review, msg.Authority)
-	}
-	params, err := k.GetParams(ctx)
-	if err != nil {
-		return 0, err
-	}
-	if err := checkText("reason", msg.Reason, params.MaxTextLength, false); err != nil {
-		return 0, err
-	}
-	p, err := k.GetProposal(ctx, msg.ProposalId)
-	if err != nil {
-		return 0, err
-	}
-	if p.Status.Terminal() {
-		return p.Status, types.ErrWrongPhase.Wrapf("proposal %d is %s: only a proposal not yet executed can be stayed", p.Id, p.Status)
-	}
-	if p.Stayed == msg.Stay {
-		return p.Status, types.ErrWrongPhase.Wrapf("proposal %d is already %s", p.Id, map[bool]string{true: "stayed", false: "not stayed"}[msg.Stay])
-	}
-	p.Stayed = msg.Stay
-	if err := k.emit(ctx, &types.EventProposalStayed{ProposalId: p.Id, Stayed: msg.Stay, Reason: msg.Reason}); err != nil {
-		return 0, err
-	}
-	if !msg.Stay && p.Status == types.StatusApproved {
-		if err := k.ratify(ctx, &p); err != nil {
-			return 0, err
-		}
-	}
-	return p.Status, k.storeProposal(ctx, p)
-}
-
 // AnnulProposal returns a proposal not yet executed to the Board, on an
 // upheld independent review.
 func (k *Keeper) AnnulProposal(ctx context.Context, msg *types.MsgAnnulProposal) error {

@@ -58,6 +58,11 @@ func (k *Keeper) InitGenesis(ctx context.Context, gs types.GenesisState) error {
 			}
 		}
 	}
+	for _, h := range gs.Holds {
+		if err := k.Holds.Set(ctx, collections.Join(h.ProposalId, h.Source), h); err != nil {
+			return err
+		}
+	}
 	for _, d := range gs.Documents {
 		if err := k.Documents.Set(ctx, collections.Join(docKey(d.Kind, d.Scope), d.Version), d); err != nil {
 			return err
@@ -96,6 +101,9 @@ func (k *Keeper) ExportGenesis(ctx context.Context) (*types.GenesisState, error)
 		return nil, err
 	}
 	if gs.Documents, err = values(ctx, k.Documents.Iterate); err != nil {
+		return nil, err
+	}
+	if gs.Holds, err = values(ctx, k.Holds.Iterate); err != nil {
 		return nil, err
 	}
 	if gs.NextProposalId, err = k.ProposalID.Peek(ctx); err != nil {

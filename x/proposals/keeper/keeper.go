@@ -64,6 +64,8 @@ type Keeper struct {
 	// Executing is the id of the proposal whose messages are running, so that
 	// a message such as MsgRespondToAdvice can record which resolution made it.
 	Executing collections.Item[uint64]
+	// Holds are the holds in force, one per (proposal, source).
+	Holds collections.Map[collections.Pair[uint64, string], types.Hold]
 }
 
 // DocKey names a registered document: (kind, scope).
@@ -148,6 +150,8 @@ func NewKeeper(
 			collections.PairKeyCodec(docKeyCodec, collections.Uint64Key), codec.CollValue[types.DocumentVersion](cdc)),
 		CurrentDocument: collections.NewMap(sb, types.CurrentDocumentKey, "current_document", docKeyCodec, collections.Uint64Value),
 		Executing:       collections.NewItem(sb, types.ExecutingKey, "executing", collections.Uint64Value),
+		Holds: collections.NewMap(sb, types.HoldsKey, "holds",
+			collections.PairKeyCodec(collections.Uint64Key, collections.StringKey), codec.CollValue[types.Hold](cdc)),
 	}
 	schema, err := sb.Build()
 	if err != nil {

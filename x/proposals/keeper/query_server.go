@@ -170,6 +170,23 @@ func (q queryServer) ProposalComments(ctx context.Context, req *types.QueryPropo
 	return &types.QueryProposalCommentsResponse{Comments: out, Pagination: resp}, nil
 }
 
+// ProposalHolds lists the holds in force on a proposal, by source.
+func (q queryServer) ProposalHolds(ctx context.Context, req *types.QueryProposalHoldsRequest) (*types.QueryProposalHoldsResponse, error) {
+	if req == nil {
+		return nil, errNilRequest
+	}
+	if _, err := q.k.GetProposal(ctx, req.Id); err != nil {
+		return nil, grpcError(err)
+	}
+	out, resp, err := query.CollectionPaginate(ctx, q.k.Holds, page(req.Pagination),
+		func(_ collections.Pair[uint64, string], h types.Hold) (types.Hold, error) { return h, nil },
+		query.WithCollectionPaginationPairPrefix[uint64, string](req.Id))
+	if err != nil {
+		return nil, grpcError(err)
+	}
+	return &types.QueryProposalHoldsResponse{Holds: out, Pagination: resp}, nil
+}
+
 // AdviceList lists advice through the most selective index given (proposal,
 // then community, then status).
 func (q queryServer) AdviceList(ctx context.Context, req *types.QueryAdviceListRequest) (*types.QueryAdviceListResponse, error) {

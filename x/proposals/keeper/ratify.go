@@ -15,11 +15,11 @@ import (
 )
 
 // ratify executes an approved proposal: atomically, with the governance
-// address as signer, and registers the document version it ratifies. A stayed
-// proposal waits as APPROVED until the stay is lifted.
+// address as signer, and registers the document version it ratifies. A held
+// proposal waits as APPROVED until its last hold is released.
 func (k *Keeper) ratify(ctx context.Context, p *types.Proposal) error {
-	if p.Stayed {
-		return k.transition(ctx, p, types.StatusApproved, time.Time{}, "approved; execution stayed by an independent review")
+	if p.HoldCount > 0 {
+		return k.transition(ctx, p, types.StatusApproved, time.Time{}, "approved; execution held until every hold is released")
 	}
 	if err := k.Executing.Set(ctx, p.Id); err != nil {
 		return err

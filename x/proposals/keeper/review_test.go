@@ -1,6 +1,7 @@
 package keeper_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -10,9 +11,15 @@ import (
 	"github.com/polity-chain/polity/x/proposals/types"
 )
 
-// stay is a MsgStayProposal of the independent review address.
+// stay is a MsgStayProposal of the independent review address for the hold
+// of IRP case 1.
 func stay(id uint64, on bool) *types.MsgStayProposal {
-	return &types.MsgStayProposal{Authority: review(), ProposalId: id, Stay: on, Reason: "interim relief"}
+	return stayFrom(id, on, "irp/1")
+}
+
+// stayFrom places or releases the hold of one source.
+func stayFrom(id uint64, on bool, source string) *types.MsgStayProposal {
+	return &types.MsgStayProposal{Authority: review(), ProposalId: id, Stay: on, Reason: "interim relief", Source: source}
 }
 
 // annul is a MsgAnnulProposal of the independent review address.
@@ -50,7 +57,10 @@ func TestStay(t *testing.T) {
 		requireFailsUnchanged(t, f, msg, types.ErrUnauthorized)
 	}
 	requireFailsUnchanged(t, f, stay(99, true), types.ErrProposalNotFound)
-	requireFailsUnchanged(t, f, stay(id, false), types.ErrWrongPhase) // not stayed
+	requireFailsUnchanged(t, f, stay(id, false), types.ErrHoldNotFound) // not held
+	for _, source := range []string{"", "irp", "irp/", "irp/0", "irp/01", "IRP/1", "irp/x", "/1", strings.Repeat("a", 64) + "/1"} {
+		requireFailsUnchanged(t, f, stayFrom(id, true, source), types.ErrInvalidHoldSource)
+	}
 
 	f.ResetEvents()
 	require.Equal(t, types.StatusBoardVote, stayStatus(t, f, stay(id, true)))
@@ -58,7 +68,10 @@ func TestStay(t *testing.T) {
 	ev := requireEvent[*types.EventProposalStayed](t, f)
 	require.True(t, ev.Stayed)
 	require.Equal(t, "interim relief", ev.Reason)
-	requireFailsUnchanged(t, f, stay(id, true), types.ErrWrongPhase) // already stayed
+	require.Equal(t, "irp/1", ev.Source)
+	require.True(t, ev.Placed)
+	require.Equal(t, uint32(1), ev.HoldCount)
+	requireFailsUnchanged(t, f, stay(id, true), types.ErrHoldExists) // already held by this source
 
 	p := f.BoardDecides(id, 7)
 	require.Equal(t, types.StatusApproved, p.Status)
@@ -70,6 +83,60 @@ func TestStay(t *testing.T) {
 	require.False(t, seatHeld(t, f, "gov-chair"), "executed when the stay was lifted")
 	require.False(t, f.GetProposal(id).Stayed)
 	requireFailsUnchanged(t, f, stay(id, true), types.ErrWrongPhase) // executed: too late
+}
+
+// TestHoldsPerSource checks that holds are kept per source: releasing one
+// source's hold (an emergency suspension lifted, a second case's stay
+// withdrawn) leaves another's in force, the proposal executes only when the
+// last is released, and the holds are listed by the query.
+func TestHoldsPerSource(t *testing.T) {
+	f := newFixture(t)
+	vacateGov := &communitytypes.MsgVacateSeat{Authority: f.Authority, SeatId: seatOf(t, f, "gov-chair")}
+	id := f.MustSubmitProposal(types.BoardOriginator, types.KindResolution, vacateGov)
+	f.MustDeliver(stayFrom(id, true, "irp/1"))
+	f.MustDeliver(stayFrom(id, true, "emergency/4"))
+	f.MustDeliver(stayFrom(id, true, "irp/2"))
+	require.Equal(t, uint32(3), f.GetProposal(id).HoldCount)
+
+	q := f.ProposalsQueryServer
+	res, err := q.ProposalHolds(f.Ctx, &types.QueryProposalHoldsRequest{Id: id})
+	require.NoError(t, err)
+	var sources []string
+	for _, h := range res.Holds {
+		require.Equal(t, review(), h.Holder)
+		sources = append(sources, h.Source)
+	}
+	require.Equal(t, []string{"emergency/4", "irp/1", "irp/2"}, sources)
+
+	require.Equal(t, types.StatusApproved, f.BoardDecides(id, 7).Status)
+	require.Equal(t, types.StatusApproved, stayStatus(t, f, stayFrom(id, false, "emergency/4")), "the suspension's lift leaves the cases' holds")
+	require.Equal(t, types.StatusApproved, stayStatus(t, f, stayFrom(id, false, "irp/2")), "a second case's release leaves the first's")
+	require.True(t, seatHeld(t, f, "gov-chair"), "a held proposal does not execute")
+	requireFailsUnchanged(t, f, stayFrom(id, false, "irp/2"), types.ErrHoldNotFound)
+	p := f.GetProposal(id)
+	require.True(t, p.Stayed)
+	require.Equal(t, uint32(1), p.HoldCount)
+
+	require.Equal(t, types.StatusRatified, stayStatus(t, f, stayFrom(id, false, "irp/1")))
+	require.False(t, seatHeld(t, f, "gov-chair"), "executed when the last hold was released")
+	res, err = q.ProposalHolds(f.Ctx, &types.QueryProposalHoldsRequest{Id: id})
+	require.NoError(t, err)
+	require.Empty(t, res.Holds)
+}
+
+// TestHoldReleasedAfterClose checks that a source can release its hold on a
+// proposal that closed while it was held (here returned by another case), so
+// that its own record can close.
+func TestHoldReleasedAfterClose(t *testing.T) {
+	f := newFixture(t)
+	id := f.MustSubmitProposal(types.BoardOriginator, types.KindResolution)
+	f.MustDeliver(stayFrom(id, true, "irp/1"))
+	f.MustDeliver(stayFrom(id, true, "irp/2"))
+	f.MustDeliver(annul(id))
+	require.Equal(t, types.StatusReturned, stayStatus(t, f, stayFrom(id, false, "irp/2")))
+	p := f.GetProposal(id)
+	require.Equal(t, uint32(1), p.HoldCount)
+	requireFailsUnchanged(t, f, stayFrom(id, true, "irp/3"), types.ErrWrongPhase)
 }
 
 // TestStayedECPhases checks a stay over an Empowered Community phase: an

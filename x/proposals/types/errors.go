@@ -28,4 +28,7 @@ var (
 	ErrUnknownCommunity     = errorsmod.Register(ModuleName, 23, "unknown community")
 	ErrDuplicateAdvice      = errorsmod.Register(ModuleName, 24, "community already advised on this proposal")
 	ErrCaretaker            = errorsmod.Register(ModuleName, 25, "the Board is a caretaker")
+	ErrHoldExists           = errorsmod.Register(ModuleName, 26, "source already holds this proposal")
+	ErrHoldNotFound         = errorsmod.Register(ModuleName, 27, "hold not found")
+	ErrInvalidHoldSource    = errorsmod.Register(ModuleName, 28, "invalid hold source")
 )

@@ -56,8 +56,11 @@ func (gs GenesisState) validate(ac address.Codec) error {
 		// derives from its deadline, and an APPROVED one only when its stay
 		// is lifted. (Fix: records breaking this used to pass and then stay
 		// open for ever.)
-		if p.Status == StatusApproved && !p.Stayed {
-			return fmt.Errorf("proposal %d: APPROVED but not stayed", p.Id)
+		if p.Status == StatusApproved && p.HoldCount == 0 {
+			return fmt.Errorf("proposal %d: APPROVED but not held", p.Id)
+		}
+		if p.Stayed != (p.HoldCount > 0) {
+			return fmt.Errorf("proposal %d: stayed is %t with %d holds", p.Id, p.Stayed, p.HoldCount)
 		}
 		if !p.Status.Terminal() && p.Status != StatusApproved && p.Deadline.IsZero() {
 			return fmt.Errorf("proposal %d: %s without a deadline", p.Id, p.Status)
@@ -129,6 +132,9 @@ func (gs GenesisState) validate(ac address.Codec) error {
 			return fmt.Errorf("proposal %d: pending_advice %d, but %d linked advice unanswered", p.Id, p.PendingAdvice, pending[p.Id])
 		}
 	}
+	if err := gs.validateHolds(ac, proposals); err != nil {
+		return err
+	}
 	versions := map[string]bool{}
 	for _, d := range gs.Documents {
 		if d.Kind < DocumentBylaws || d.Kind > DocumentBudget || d.Version == 0 {
@@ -143,6 +149,36 @@ func (gs GenesisState) validate(ac address.Codec) error {
 			if _, ok := proposals[d.ProposalId]; !ok {
 				return fmt.Errorf("document %s v%d: proposal %d not found", d.Kind, d.Version, d.ProposalId)
 			}
+		}
+	}
+	return nil
+}
+
+// validateHolds checks every hold against its proposal, and each proposal's
+// hold_count against its holds.
+func (gs GenesisState) validateHolds(ac address.Codec, proposals map[uint64]Proposal) error {
+	counts := map[uint64]uint32{}
+	seen := map[string]bool{}
+	for _, h := range gs.Holds {
+		if _, ok := proposals[h.ProposalId]; !ok {
+			return fmt.Errorf("hold %s: proposal %d not found", h.Source, h.ProposalId)
+		}
+		if err := ValidateHoldSource(h.Source); err != nil {
+			return fmt.Errorf("hold on proposal %d: %w", h.ProposalId, err)
+		}
+		if _, err := addrutil.Parse(ac, h.Holder); err != nil {
+			return fmt.Errorf("hold %s on proposal %d: holder: %w", h.Source, h.ProposalId, err)
+		}
+		key := fmt.Sprintf("%d|%s", h.ProposalId, h.Source)
+		if seen[key] {
+			return fmt.Errorf("hold %s on proposal %d listed twice", h.Source, h.ProposalId)
+		}
+		seen[key] = true
+		counts[h.ProposalId]++
+	}
+	for _, p := range gs.Proposals {
+		if counts[p.Id] != p.HoldCount {
+			return fmt.Errorf("proposal %d: hold_count %d, but %d holds", p.Id, p.HoldCount, counts[p.Id])
 		}
 	}
 	return nil

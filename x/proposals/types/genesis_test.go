@@ -57,6 +57,18 @@ func validGenesis() *types.GenesisState {
 	return gs
 }
 
+// heldGenesis is validGenesis with proposal 1 held by two sources.
+func heldGenesis() *types.GenesisState {
+	gs := validGenesis()
+	review := keepertest.Addr("review").String()
+	gs.Proposals[0].Stayed, gs.Proposals[0].HoldCount = true, 2
+	gs.Holds = []types.Hold{
+		{ProposalId: 1, Source: "irp/1", Holder: review, Reason: "interim relief requested"},
+		{ProposalId: 1, Source: "emergency/2", Holder: review, Reason: "emergency action 2"},
+	}
+	return gs
+}
+
 // TestGenesisValidates checks the default genesis, the constitution's and the
 // hand-built one above.
 func TestGenesisValidates(t *testing.T) {
@@ -65,9 +77,9 @@ func TestGenesisValidates(t *testing.T) {
 	require.NoError(t, keepertest.BuildConstitution(t, false).Proposals.Validate(ac))
 	require.NoError(t, validGenesis().Validate(ac))
 
-	// An approved proposal waits for its stay without a deadline.
-	gs := validGenesis()
-	gs.Proposals[0].Status, gs.Proposals[0].Stayed, gs.Proposals[0].Deadline = types.StatusApproved, true, time.Time{}
+	// An approved proposal waits for its holds without a deadline.
+	gs := heldGenesis()
+	gs.Proposals[0].Status, gs.Proposals[0].Deadline = types.StatusApproved, time.Time{}
 	gs.Proposals[0].PendingAdvice, gs.Advice[0].ProposalId = 0, 0
 	require.NoError(t, gs.Validate(ac))
 
@@ -105,11 +117,13 @@ func TestGenesisValidateRejects(t *testing.T) {
 			gs.Proposals[0].SubmitHeight, gs.Proposals[0].UpdatedHeight = 5, 4
 		}, nil},
 		{"advice updated before submission", func(gs *types.GenesisState) { gs.Advice[0].SubmitHeight, gs.Advice[0].UpdatedHeight = 5, 4 }, nil},
-		{"approved but not stayed", func(gs *types.GenesisState) {
+		{"approved but not held", func(gs *types.GenesisState) {
 			gs.Proposals[0].Status = types.StatusApproved
 			gs.Proposals[0].PendingAdvice = 0
 			gs.Advice[0].ProposalId = 0
 		}, nil},
+		{"stayed without holds", func(gs *types.GenesisState) { gs.Proposals[0].Stayed = true }, nil},
+		{"hold_count without holds", func(gs *types.GenesisState) { gs.Proposals[0].HoldCount, gs.Proposals[0].Stayed = 1, true }, nil},
 		{"vote on a missing proposal", func(gs *types.GenesisState) { gs.Votes[0].ProposalId = 9 }, nil},
 		{"vote by a bad address", func(gs *types.GenesisState) { gs.Votes[0].Director = "nobody" }, nil},
 		{"double vote", func(gs *types.GenesisState) {
@@ -140,6 +154,25 @@ func TestGenesisValidateRejects(t *testing.T) {
 		{"document version zero", func(gs *types.GenesisState) { gs.Documents[0].Version = 0 }, nil},
 		{"duplicate document version", func(gs *types.GenesisState) { gs.Documents = append(gs.Documents, gs.Documents[0]) }, nil},
 		{"document of a missing proposal", func(gs *types.GenesisState) { gs.Documents[1].ProposalId = 9 }, nil},
+	}
+	held := []struct {
+		name string
+		edit func(*types.GenesisState)
+	}{
+		{"hold on a missing proposal", func(gs *types.GenesisState) { gs.Holds[1].ProposalId = 9 }},
+		{"hold without a source", func(gs *types.GenesisState) { gs.Holds[1].Source = "" }},
+		{"hold with a bad holder", func(gs *types.GenesisState) { gs.Holds[1].Holder = "nobody" }},
+		{"hold listed twice", func(gs *types.GenesisState) { gs.Holds[1] = gs.Holds[0] }},
+		{"hold_count below the holds", func(gs *types.GenesisState) { gs.Proposals[0].HoldCount = 1 }},
+		{"held but not stayed", func(gs *types.GenesisState) { gs.Proposals[0].Stayed = false }},
+	}
+	for _, tc := range held {
+		t.Run(tc.name, func(t *testing.T) {
+			gs := heldGenesis()
+			require.NoError(t, gs.Validate(ac))
+			tc.edit(gs)
+			require.ErrorIs(t, gs.Validate(ac), types.ErrInvalidGenesis)
+		})
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -37,4 +37,7 @@ var (
 	DocumentsKey       = collections.NewPrefix(16)
 	CurrentDocumentKey = collections.NewPrefix(17)
 	ExecutingKey       = collections.NewPrefix(18)
+
+	// HoldsKey holds each source's hold on a proposal: (proposal id, source).
+	HoldsKey = collections.NewPrefix(19)
 )

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strconv"
+	"strings"
 
 	"github.com/polity-chain/polity/internal/collutil"
 	communitytypes "github.com/polity-chain/polity/x/community/types"
@@ -104,10 +105,23 @@ func (k *Keeper) applyEmergency(ctx context.Context, id uint64, kind types.Emerg
 		if err != nil {
 			return types.ErrInvalidTarget.Wrapf("proposal %d: %v", pid, err)
 		}
-		if p.Status.Terminal() || p.Stayed {
-			return types.ErrInvalidTarget.Wrapf("proposal %d is %s (stayed: %t): it cannot be suspended", p.Id, p.Status, p.Stayed)
+		if p.Status.Terminal() {
+			return types.ErrInvalidTarget.Wrapf("proposal %d is %s: it cannot be suspended", p.Id, p.Status)
 		}
-		return k.dispatch(ctx, &proposalstypes.MsgStayProposal{Authority: k.auth.Review, ProposalId: pid, Stay: true, Reason: fmt.Sprintf("emergency action %d", id)})
+		holds, err := k.proposals.HoldsOn(ctx, pid)
+		if err != nil {
+			return err
+		}
+		for _, h := range holds {
+			if strings.HasPrefix(h.Source, "emergency/") {
+				return types.ErrInvalidTarget.Wrapf("proposal %d is already suspended by %s", p.Id, h.Source)
+			}
+		}
+		// the suspension is the action's own hold, beside any IRP's
+		return k.dispatch(ctx, &proposalstypes.MsgStayProposal{
+			Authority: k.auth.Review, ProposalId: pid, Stay: true, Reason: fmt.Sprintf("emergency action %d", id),
+			Source: proposalstypes.HoldSource("emergency", id),
+		})
 	case types.EmergencyPauseMessage:
 		if !types.Pausable(target) {
 			return types.ErrInvalidTarget.Wrapf("%s may not be paused: the Board must be able to act on the emergency", target)
@@ -132,14 +146,15 @@ func (k *Keeper) undoEmergency(ctx context.Context, e types.Emergency) error {
 		if err != nil {
 			return err
 		}
-		p, err := k.proposals.GetProposal(ctx, pid)
-		if err != nil {
+		source := proposalstypes.HoldSource("emergency", e.Id)
+		_, held, err := k.proposals.GetHold(ctx, pid, source)
+		if err != nil || !held {
 			return err
 		}
-		if p.Status.Terminal() || !p.Stayed {
-			return nil
-		}
-		return k.dispatch(ctx, &proposalstypes.MsgStayProposal{Authority: k.auth.Review, ProposalId: pid, Stay: false, Reason: fmt.Sprintf("emergency action %d ended", e.Id)})
+		// releases this action's hold only: an IRP's stay stays in force
+		return k.dispatch(ctx, &proposalstypes.MsgStayProposal{
+			Authority: k.auth.Review, ProposalId: pid, Stay: false, Reason: fmt.Sprintf("emergency action %d ended", e.Id), Source: source,
+		})
 	case types.EmergencyPauseMessage:
 		n, err := k.Paused.Get(ctx, e.Target)
 		if err := collutil.NotFoundOK(err); err != nil {

@@ -50,7 +50,10 @@ func (k *Keeper) InitGenesis(ctx context.Context, gs types.GenesisState) error {
 	if err := k.initReviews(ctx, gs); err != nil {
 		return err
 	}
-	return k.initEmergencies(ctx, gs)
+	if err := k.initEmergencies(ctx, gs); err != nil {
+		return err
+	}
+	return k.checkHolds(ctx, gs)
 }
 
 func (k *Keeper) initCases(ctx context.Context, gs types.GenesisState) error {

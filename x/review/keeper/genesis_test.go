@@ -9,6 +9,7 @@ import (
 	"cosmossdk.io/collections"
 
 	keepertest "github.com/polity-chain/polity/testutil/keeper"
+	proposalstypes "github.com/polity-chain/polity/x/proposals/types"
 	"github.com/polity-chain/polity/x/review/types"
 )
 
@@ -179,6 +180,7 @@ func TestGenesisRoundTrip(t *testing.T) {
 
 	g := keepertest.NewFixture(t)
 	g.SetBlock(f.Ctx.BlockHeight(), f.Now())
+	g.InitProposalsGenesis(f.ExportProposals()) // the cases' holds, imported first as in the app
 	g.InitReviewGenesis(gs)
 	require.Equal(t, string(f.ExportReviewJSON()), string(g.ExportReviewJSON()))
 	require.Equal(t, queues(t, f), queues(t, g))
@@ -227,4 +229,51 @@ func TestGenesisValidate(t *testing.T) {
 	}
 	require.NoError(t, base.Validate(f.AddressCodec))
 	require.NoError(t, types.DefaultGenesis().Validate(f.AddressCodec))
+}
+
+// TestGenesisHoldsAgree checks that x/review's import refuses a state whose
+// cases and suspensions disagree with x/proposals' holds: a stayed case
+// without its hold (the proposal would execute under a stay), and a hold no
+// case or suspension of x/review holds (it would hold the proposal for ever).
+func TestGenesisHoldsAgree(t *testing.T) {
+	f := buildRichState(t)
+	reviewGS, proposalsGS := f.ExportReview(), f.ExportProposals()
+	require.NotEmpty(t, proposalsGS.Holds)
+
+	load := func(edit func(*proposalstypes.GenesisState)) error {
+		g := keepertest.NewFixture(t)
+		g.SetBlock(f.Ctx.BlockHeight(), f.Now())
+		gs := f.ExportProposals()
+		edit(gs)
+		require.NoError(t, gs.Validate(g.AddressCodec))
+		require.NoError(t, g.Proposals.InitGenesis(g.Ctx, *gs))
+		return g.Review.InitGenesis(g.Ctx, *reviewGS)
+	}
+	require.NoError(t, load(func(*proposalstypes.GenesisState) {}))
+
+	held := proposalsGS.Holds[0]
+	err := load(func(gs *proposalstypes.GenesisState) {
+		gs.Holds = gs.Holds[1:]
+		for i := range gs.Proposals {
+			if gs.Proposals[i].Id == held.ProposalId {
+				gs.Proposals[i].HoldCount--
+				gs.Proposals[i].Stayed = gs.Proposals[i].HoldCount > 0
+			}
+		}
+	})
+	require.ErrorIs(t, err, types.ErrInvalidGenesis)
+	require.ErrorContains(t, err, "lacks the holds of "+held.Source)
+
+	err = load(func(gs *proposalstypes.GenesisState) {
+		extra := held
+		extra.Source = "irp/99"
+		gs.Holds = append(gs.Holds, extra)
+		for i := range gs.Proposals {
+			if gs.Proposals[i].Id == held.ProposalId {
+				gs.Proposals[i].HoldCount++
+			}
+		}
+	})
+	require.ErrorIs(t, err, types.ErrInvalidGenesis)
+	require.ErrorContains(t, err, "irp/99")
 }

@@ -47,6 +47,12 @@ func (k *Keeper) FileIRP(ctx context.Context, msg *types.MsgFileIRP) (uint64, er
 	if err := k.checkTarget(ctx, msg.ProposalId, msg.Inaction, params); err != nil {
 		return 0, err
 	}
+	if msg.InterimRelief {
+		if err := k.checkReliefRequest(ctx, msg.ProposalId); err != nil {
+			return 0, err
+		}
+	}
+
 	var deposit sdk.Coins
 	if msg.ClaimantKind == types.ClaimantMember || msg.ClaimantKind == types.ClaimantParty {
 		deposit = params.IrpDeposit
@@ -65,6 +71,11 @@ func (k *Keeper) FileIRP(ctx context.Context, msg *types.MsgFileIRP) (uint64, er
 		ProposalId: msg.ProposalId, Inaction: msg.Inaction, Provisions: msg.Provisions, Claim: msg.Claim,
 		Deposit: deposit, Status: types.IRPPanelForming, PickDeadline: deadline(ctx, params.PanelPickPeriod),
 		SeedHeight: height + params.DrawDelayBlocks, FiledHeight: height, FiledTime: now,
+	}
+	if msg.InterimRelief {
+		if err := k.requestRelief(ctx, &c); err != nil {
+			return 0, err
+		}
 	}
 	if err := k.storeIRP(ctx, c); err != nil {
 		return 0, err

@@ -27,57 +27,6 @@ func (k *Keeper) requirePanelist(ctx context.Context, id uint64, panelist string
 	return c, nil
 }
 
-// PanelStay records a panelist's vote on interim relief. When a majority of
-// the panel votes to stay, the challenged proposal (not yet executed) is
-// stayed in x/proposals; when the majority is lost, the stay is lifted.
-func (k *Keeper) PanelStay(ctx context.Context, msg *types.MsgPanelStay) error {
-	c, err := k.requirePanelist(ctx, msg.IrpId, msg.Panelist)
-	if err != nil {
-		return err
-	}
-	if c.ProposalId == 0 {
-		return types.ErrWrongPhase.Wrapf("case %d challenges an inaction: there is nothing to stay", c.Id)
-	}
-	voted := slices.Contains(c.StayVotes, msg.Panelist)
-	if voted == msg.Stay {
-		return types.ErrAlreadyDone.Wrapf("%s already voted so on case %d", msg.Panelist, c.Id)
-	}
-	if msg.Stay {
-		c.StayVotes = append(c.StayVotes, msg.Panelist)
-	} else {
-		c.StayVotes = slices.DeleteFunc(c.StayVotes, func(p string) bool { return p == msg.Panelist })
-	}
-	majority := len(c.StayVotes) >= 2
-	if majority != c.Stayed {
-		if err := k.setStay(ctx, &c, majority); err != nil {
-			return err
-		}
-	}
-	return k.storeIRP(ctx, c)
-}
-
-// setStay stays or releases the challenged proposal. A proposal already
-// executed or closed cannot be stayed; one already stayed (by an emergency
-// action, say) stays so.
-func (k *Keeper) setStay(ctx context.Context, c *types.IRP, stay bool) error {
-	p, err := k.proposals.GetProposal(ctx, c.ProposalId)
-	if err != nil {
-		return err
-	}
-	if stay && p.Status.Terminal() {
-		return types.ErrWrongPhase.Wrapf("proposal %d is %s: interim relief comes too late", p.Id, p.Status)
-	}
-	c.Stayed = stay
-	if !p.Status.Terminal() && p.Stayed != stay {
-		if err := k.dispatch(ctx, &proposalstypes.MsgStayProposal{
-			Authority: k.auth.Review, ProposalId: p.Id, Stay: stay, Reason: fmt.Sprintf("interim relief in IRP %d", c.Id),
-		}); err != nil {
-			return err
-		}
-	}
-	return k.emit(ctx, &types.EventInterimRelief{IrpId: c.Id, ProposalId: p.Id, Stayed: stay})
-}
-
 // Declare records a panelist's declaration; the second matching declaration
 // decides the case.
 func (k *Keeper) Declare(ctx context.Context, msg *types.MsgDeclare) error {
@@ -156,10 +105,9 @@ func (k *Keeper) decide(ctx context.Context, c *types.IRP, outcome types.Outcome
 		return err
 	}
 	if outcome == types.OutcomeDenied {
-		if c.Stayed {
-			if err := k.setStay(ctx, c, false); err != nil {
-				return err
-			}
+		// the case's hold ends; if it was the last, the proposal may execute
+		if err := k.setHold(ctx, c, false, "the panel denied the claim"); err != nil {
+			return err
 		}
 		return k.setIRPStatus(ctx, c, types.IRPDenied, "the panel denied the claim")
 	}
@@ -175,7 +123,11 @@ func (k *Keeper) decide(ctx context.Context, c *types.IRP, outcome types.Outcome
 				return err
 			}
 		}
-		c.Stayed = false
+		// released only once the proposal is returned, so that it cannot
+		// execute in between
+		if err := k.setHold(ctx, c, false, "the panel upheld the claim"); err != nil {
+			return err
+		}
 	}
 	params, err := k.GetParams(ctx)
 	if err != nil {

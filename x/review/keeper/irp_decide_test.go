@@ -52,7 +52,8 @@ func TestInterimRelief(t *testing.T) {
 	f.MustDeliver(stayMsg(c.Panel[1], irp, true))
 	require.True(t, f.GetProposal(proposal).Stayed)
 	require.True(t, f.GetIRP(irp).Stayed)
-	require.Equal(t, types.EventInterimRelief{IrpId: irp, ProposalId: proposal, Stayed: true}, *requireEvent[*types.EventInterimRelief](t, f))
+	require.Equal(t, types.EventInterimRelief{IrpId: irp, ProposalId: proposal, Stayed: true, Note: "a panel majority granted a stay"},
+		*requireEvent[*types.EventInterimRelief](t, f))
 	f.MustDeliver(stayMsg(c.Panel[2], irp, true))
 	require.Len(t, f.GetIRP(irp).StayVotes, 3)
 

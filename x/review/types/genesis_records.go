@@ -86,10 +86,13 @@ func checkIRPPanel(c IRP, panelists map[string]bool) error {
 	if _, err := hex.DecodeString(c.Seed); err != nil {
 		return fmt.Errorf("seed %q is not hex", c.Seed)
 	}
-	// a stay needs a panel majority, on a challenged proposal (an inaction has
-	// nothing to stay), and deciding the case ends it
-	if c.Stayed && (c.Status != IRPInReview || c.ProposalId == 0 || len(c.StayVotes) < 2) {
-		return errors.New("stayed without a panel majority in review")
+	// the case holds its proposal exactly as its request and votes say
+	// (x/review's InitGenesis checks the hold itself in x/proposals)
+	if c.ReliefRequested && c.ProposalId == 0 {
+		return errors.New("interim relief requested against an inaction")
+	}
+	if c.Stayed != c.HoldsProposal() {
+		return fmt.Errorf("stayed is %t, but its request and the panel's votes say %t", c.Stayed, c.HoldsProposal())
 	}
 	if c.Status == IRPPanelForming {
 		// the pick queue is rebuilt from the pick deadline
@@ -97,8 +100,8 @@ func checkIRPPanel(c IRP, panelists map[string]bool) error {
 			return errors.New("no pick deadline")
 		}
 		// the panel is set in the same step that moves the case to review
-		if len(c.Panel) != 0 || len(c.StayVotes) != 0 {
-			return errors.New("a panel or stay votes before the panel is drawn")
+		if len(c.Panel) != 0 || len(c.StayVotes) != 0 || len(c.ReliefObjections) != 0 {
+			return errors.New("a panel or relief votes before the panel is drawn")
 		}
 		return nil
 	}
@@ -113,11 +116,20 @@ func checkIRPPanel(c IRP, panelists map[string]bool) error {
 	if !panelists[c.Panel[2]] || c.Panel[2] == c.Panel[0] || c.Panel[2] == c.Panel[1] {
 		return fmt.Errorf("drawn panelist %s is not a distinct panelist", c.Panel[2])
 	}
-	// stay votes are cast once by members of the panel, on a proposal
+	// relief votes are cast once by members of the panel, on a proposal,
+	// either for or against; votes against answer a request
 	for i, v := range c.StayVotes {
 		if !slices.Contains(c.Panel, v) || slices.Contains(c.StayVotes[:i], v) {
 			return fmt.Errorf("stay vote of %s: not on the panel, or twice", v)
 		}
+	}
+	for i, v := range c.ReliefObjections {
+		if !slices.Contains(c.Panel, v) || slices.Contains(c.ReliefObjections[:i], v) || slices.Contains(c.StayVotes, v) {
+			return fmt.Errorf("vote against relief of %s: not on the panel, twice, or also for", v)
+		}
+	}
+	if len(c.ReliefObjections) > 0 && !c.ReliefRequested {
+		return errors.New("votes against relief without a request")
 	}
 	if len(c.StayVotes) > 0 && c.ProposalId == 0 {
 		return errors.New("stay votes on an inaction")

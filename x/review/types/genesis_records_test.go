@@ -244,11 +244,24 @@ func TestGenesisRecordsValidate(t *testing.T) {
 		{"irp stay votes on an inaction", "inaction", func(gs *types.GenesisState) {
 			gs.Irps[3].ProposalId, gs.Irps[3].Inaction, gs.Irps[3].StayVotes = 0, "silence", gs.Irps[3].Panel[:1]
 		}},
-		{"irp stayed without majority", "majority", func(gs *types.GenesisState) { gs.Irps[1].StayVotes = gs.Irps[1].StayVotes[:1] }},
-		{"irp stayed after decision", "majority", func(gs *types.GenesisState) {
+		{"irp stayed without majority", "votes say false", func(gs *types.GenesisState) { gs.Irps[1].StayVotes = gs.Irps[1].StayVotes[:1] }},
+		{"irp stayed after decision", "votes say false", func(gs *types.GenesisState) {
 			gs.Irps[2].Stayed, gs.Irps[2].StayVotes = true, gs.Irps[2].Panel[:2]
 		}},
-		{"irp stayed while forming", "majority", func(gs *types.GenesisState) { gs.Irps[0].Stayed = true }},
+		{"irp stayed while forming without a request", "votes say false", func(gs *types.GenesisState) { gs.Irps[0].Stayed = true }},
+		{"irp requested relief not held", "votes say true", func(gs *types.GenesisState) { gs.Irps[0].ReliefRequested = true }},
+		{"irp relief requested on an inaction", "inaction", func(gs *types.GenesisState) {
+			gs.Irps[3].ProposalId, gs.Irps[3].Inaction, gs.Irps[3].ReliefRequested = 0, "silence", true
+		}},
+		{"irp relief objections without a request", "without a request", func(gs *types.GenesisState) {
+			gs.Irps[1].ReliefObjections = gs.Irps[1].Panel[2:]
+		}},
+		{"irp relief objection also for", "also for", func(gs *types.GenesisState) {
+			gs.Irps[1].ReliefRequested, gs.Irps[1].ReliefObjections = true, gs.Irps[1].StayVotes[:1]
+		}},
+		{"irp relief objections before the panel", "before the panel", func(gs *types.GenesisState) {
+			gs.Irps[0].ReliefRequested, gs.Irps[0].Stayed, gs.Irps[0].ReliefObjections = true, true, []string{acct("panelist-1")}
+		}},
 
 		// cases: decision
 		{"irp outcome of another status", "outcome", func(gs *types.GenesisState) { gs.Irps[2].Outcome = types.OutcomeDenied }},

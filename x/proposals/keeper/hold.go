@@ -1,0 +1,124 @@
+package keeper
+
+import (
+	"context"
+
+	"cosmossdk.io/collections"
+
+	"github.com/polity-chain/polity/internal/collutil"
+	"github.com/polity-chain/polity/x/proposals/types"
+)
+
+// StayProposal places or releases one source's hold on a proposal. Holds are
+// kept per source (an IRP case, an emergency action) so that no source can
+// undo another's: a release removes only the releasing source's own hold, and
+// only the authority that placed a hold may release it. A proposal not yet
+// executed may be held; releasing the last hold of an APPROVED proposal
+// executes it at once. A hold on a proposal that has since closed (vetoed,
+// returned) can still be released, so that its source can close its record.
+func (k *Keeper) StayProposal(ctx context.Context, msg *types.MsgStayProposal) (types.ProposalStatus, error) {
+	if msg.Authority != k.auth.Review {
+		return 0, types.ErrUnauthorized.Wrapf("only independent review (%s) holds proposals, got %s", k.auth.Review, msg.Authority)
+	}
+	if err := types.ValidateHoldSource(msg.Source); err != nil {
+		return 0, err
+	}
+	params, err := k.GetParams(ctx)
+	if err != nil {
+		return 0, err
+	}
+	if err := checkText("reason", msg.Reason, params.MaxTextLength, false); err != nil {
+		return 0, err
+	}
+	p, err := k.GetProposal(ctx, msg.ProposalId)
+	if err != nil {
+		return 0, err
+	}
+	key := collections.Join(p.Id, msg.Source)
+	hold, err := k.Holds.Get(ctx, key)
+	held := err == nil
+	if err := collutil.NotFoundOK(err); err != nil {
+		return 0, err
+	}
+	if msg.Stay {
+		if held {
+			return p.Status, types.ErrHoldExists.Wrapf("%s already holds proposal %d", msg.Source, p.Id)
+		}
+		if p.Status.Terminal() {
+			return p.Status, types.ErrWrongPhase.Wrapf("proposal %d is %s: only a proposal not yet executed can be held", p.Id, p.Status)
+		}
+		return k.placeHold(ctx, &p, msg)
+	}
+	if !held {
+		return p.Status, types.ErrHoldNotFound.Wrapf("%s holds no hold on proposal %d", msg.Source, p.Id)
+	}
+	if hold.Holder != msg.Authority {
+		return p.Status, types.ErrUnauthorized.Wrapf("hold %s on proposal %d was placed by %s", msg.Source, p.Id, hold.Holder)
+	}
+	return k.releaseHold(ctx, &p, msg)
+}
+
+// placeHold records a new hold and counts it on the proposal.
+func (k *Keeper) placeHold(ctx context.Context, p *types.Proposal, msg *types.MsgStayProposal) (types.ProposalStatus, error) {
+	sdkCtx, height := now(ctx)
+	hold := types.Hold{ProposalId: p.Id, Source: msg.Source, Holder: msg.Authority, Reason: msg.Reason, Height: height, Time: sdkCtx.HeaderInfo().Time}
+	if err := k.Holds.Set(ctx, collections.Join(p.Id, msg.Source), hold); err != nil {
+		return 0, err
+	}
+	p.HoldCount++
+	p.Stayed = true
+	if err := k.emitHold(ctx, p, msg, true); err != nil {
+		return 0, err
+	}
+	return p.Status, k.storeProposal(ctx, *p)
+}
+
+// releaseHold removes a hold; the last one to go lets an APPROVED proposal
+// execute.
+func (k *Keeper) releaseHold(ctx context.Context, p *types.Proposal, msg *types.MsgStayProposal) (types.ProposalStatus, error) {
+	if err := k.Holds.Remove(ctx, collections.Join(p.Id, msg.Source)); err != nil {
+		return 0, err
+	}
+	if p.HoldCount > 0 {
+		p.HoldCount--
+	}
+	p.Stayed = p.HoldCount > 0
+	if err := k.emitHold(ctx, p, msg, false); err != nil {
+		return 0, err
+	}
+	if !p.Stayed && p.Status == types.StatusApproved {
+		if err := k.ratify(ctx, p); err != nil {
+			return 0, err
+		}
+	}
+	return p.Status, k.storeProposal(ctx, *p)
+}
+
+func (k *Keeper) emitHold(ctx context.Context, p *types.Proposal, msg *types.MsgStayProposal, placed bool) error {
+	return k.emit(ctx, &types.EventProposalStayed{
+		ProposalId: p.Id, Stayed: p.Stayed, Reason: msg.Reason, Source: msg.Source, Placed: placed, HoldCount: p.HoldCount,
+	})
+}
+
+// GetHold returns a source's hold on a proposal, if it has one.
+func (k *Keeper) GetHold(ctx context.Context, proposalID uint64, source string) (types.Hold, bool, error) {
+	h, err := k.Holds.Get(ctx, collections.Join(proposalID, source))
+	if err != nil {
+		return h, false, collutil.NotFoundOK(err)
+	}
+	return h, true, nil
+}
+
+// AllHolds lists every hold in force, in (proposal, source) order.
+func (k *Keeper) AllHolds(ctx context.Context) ([]types.Hold, error) {
+	return values(ctx, k.Holds.Iterate)
+}
+
+// HoldsOn lists the holds on one proposal, in source order.
+func (k *Keeper) HoldsOn(ctx context.Context, proposalID uint64) ([]types.Hold, error) {
+	iter, err := k.Holds.Iterate(ctx, collections.NewPrefixedPairRange[uint64, string](proposalID))
+	if err != nil {
+		return nil, err
+	}
+	return iter.Values()
+}
