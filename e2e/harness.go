@@ -88,6 +88,10 @@ type Options struct {
 	// comment period, Empowered Community period and advice response period
 	// (zero: the defaults of `polityd genesis constitution`).
 	CommentPeriod, ECPeriod, AdvicePeriod time.Duration
+	// ForumPeriod is the Empowered Community's community forum (zero: half
+	// the EC period). Tests sit through it, so keep it short and the other
+	// EC periods long: actions conclude early once their outcome is certain.
+	ForumPeriod time.Duration
 	// ReviewPeriod is x/review's working period (panel picks, the Board's
 	// deadlines, ombudsman reports, emergency consultations; zero: the default).
 	ReviewPeriod time.Duration
@@ -170,7 +174,7 @@ func NewNetwork(t testing.TB, opts Options) *Network {
 	for _, p := range []struct {
 		flag string
 		d    time.Duration
-	}{{"--comment-period", opts.CommentPeriod}, {"--ec-period", opts.ECPeriod}, {"--advice-period", opts.AdvicePeriod}, {"--review-period", opts.ReviewPeriod}} {
+	}{{"--comment-period", opts.CommentPeriod}, {"--ec-period", opts.ECPeriod}, {"--forum-period", opts.ForumPeriod}, {"--advice-period", opts.AdvicePeriod}, {"--review-period", opts.ReviewPeriod}} {
 		if p.d != 0 {
 			args = append(args, p.flag, p.d.String())
 		}

@@ -40,8 +40,12 @@ type Spec struct {
 	// CommentPeriod is the public comment period of policy, budget, bylaw and
 	// technical proposals (resolutions have none).
 	CommentPeriod time.Duration
-	// ECPeriod is the Empowered Community's rejection window and approval deadline.
+	// ECPeriod is the Empowered Community's rejection window and approval
+	// deadline, and its petition and decision periods (support: half of it).
 	ECPeriod time.Duration
+	// ForumPeriod is the Empowered Community's community forum, the one stage
+	// every action sits through (zero: half the EC period).
+	ForumPeriod time.Duration
 	// AdvicePeriod is how long the Board has to answer advice, and how long a
 	// finished Board vote waits for those answers.
 	AdvicePeriod time.Duration
@@ -170,15 +174,20 @@ func Build(spec Spec) (Result, error) {
 }
 
 // empoweredGenesis keeps ICANN's thresholds with periods scaled to the EC
-// period: petitions within it, support and forum in half of it, decisions in it.
+// period: petitions within it, support in half of it, the forum in the
+// forum period (half of it by default), decisions in it.
 func empoweredGenesis(spec Spec) *etypes.GenesisState {
 	gs := etypes.DefaultGenesis()
+	forum := spec.ForumPeriod
+	if forum == 0 {
+		forum = spec.ECPeriod / 2
+	}
 	for i := range gs.Params.Rules {
 		r := &gs.Params.Rules[i]
 		if !r.Approval {
 			r.PetitionPeriod, r.SupportPeriod = spec.ECPeriod, spec.ECPeriod/2
 		}
-		r.ForumPeriod, r.DecisionPeriod = spec.ECPeriod/2, spec.ECPeriod
+		r.ForumPeriod, r.DecisionPeriod = forum, spec.ECPeriod
 	}
 	gs.Params.InspectionResponsePeriod = spec.ReviewPeriod
 	return gs
