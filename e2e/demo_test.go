@@ -26,8 +26,9 @@ func TestDemoGovernanceScript(t *testing.T) {
 		t.Skip("scripts/demo-governance.sh needs jq")
 	}
 	t.Parallel()
-	// scripts/localnet.sh's Empowered Community period
-	net := NewNetwork(t, Options{Bootstrap: true, ECPeriod: 40 * time.Second})
+	// scripts/localnet.sh's periods
+	net := NewNetwork(t, Options{Bootstrap: true, VotingPeriod: 5 * time.Minute, CommentPeriod: 10 * time.Second,
+		ECPeriod: 2 * time.Minute, ForumPeriod: 20 * time.Second, AdvicePeriod: 5 * time.Minute, ReviewPeriod: 5 * time.Minute})
 	n := net.Nodes[0]
 	root, err := moduleRoot()
 	if err != nil {
@@ -41,7 +42,7 @@ func TestDemoGovernanceScript(t *testing.T) {
 	}
 	defer logf.Close()
 
-	ctx, cancel := context.WithTimeout(context.Background(), 8*time.Minute)
+	ctx, cancel := context.WithTimeout(context.Background(), 12*time.Minute)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, filepath.Join(root, "scripts", "demo-governance.sh"))
 	cmd.Env = append(os.Environ(), "BIN="+net.Bin, "LOCALNET_HOME="+n.Home, "POLITYD_NODE="+n.NodeFlag(), "TMPDIR="+scratch)

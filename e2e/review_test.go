@@ -27,6 +27,8 @@ type IRP struct {
 	Seed                string   `json:"seed"`
 	Panel               []string `json:"panel"`
 	Stayed              bool     `json:"stayed"`
+	ReliefRequested     bool     `json:"relief_requested"`
+	StayVotes           []string `json:"stay_votes"`
 	BoardDeadline       string   `json:"board_deadline"`
 	BoardActionProposal string   `json:"board_action_proposal"`
 	DeadlineMissed      bool     `json:"deadline_missed"`
@@ -44,6 +46,22 @@ func (n *Node) record(t testing.TB, path, key string, out any) {
 	if err := json.Unmarshal(res[key], out); err != nil {
 		t.Fatalf("GET %s: %v: %s", path, err, res[key])
 	}
+}
+
+// holdSources lists the sources holding a proposal's execution, over REST.
+func (n *Node) holdSources(t testing.TB, proposal string) []string {
+	t.Helper()
+	var res struct {
+		Holds []struct {
+			Source string `json:"source"`
+		} `json:"holds"`
+	}
+	n.RESTJSON(t, papi+"/proposals/"+proposal+"/holds", &res)
+	var out []string
+	for _, h := range res.Holds {
+		out = append(out, h.Source)
+	}
+	return out
 }
 
 // status reads a record's status over REST.
@@ -139,7 +157,8 @@ func resolve(t testing.TB, net *Network, title string, msgs ...map[string]any) s
 
 // TestReview runs x/review's stories on a single-node chain through the CLI
 // and REST: an external party registered by the secretariat challenges a
-// STANDARD_BYLAW amendment in its Empowered Community window, the panel is
+// STANDARD_BYLAW amendment in its Empowered Community window, asking for
+// interim relief, which holds the amendment from the filing on; the panel is
 // chosen and drawn (the draw recomputed from the seed block), stays the
 // amendment past its window, upholds the claim and returns it to the Board,
 // which records its action by resolution; a reconsideration request; a
@@ -148,7 +167,13 @@ func resolve(t testing.TB, net *Network, title string, msgs ...map[string]any) s
 func TestReview(t *testing.T) {
 	Binary(t)
 	t.Parallel()
-	net := NewNetwork(t, Options{Bootstrap: true, CommentPeriod: 2 * time.Second, ECPeriod: 20 * time.Second})
+	// Nothing here races a window: the filing's request for interim relief
+	// holds the amendment, Board votes and motions conclude as soon as they
+	// are decided (a long voting period costs nothing), and the review
+	// deadlines are far off. Only the comment period and the EC window are
+	// waited through.
+	net := NewNetwork(t, Options{Bootstrap: true, CommentPeriod: 2 * time.Second, ECPeriod: 45 * time.Second,
+		VotingPeriod: 5 * time.Minute, ReviewPeriod: 15 * time.Minute, AdvicePeriod: 15 * time.Minute})
 	n := net.Nodes[0]
 	addrOf := map[string]string{}
 	keyOf := map[string]string{}
@@ -206,20 +231,27 @@ func TestReview(t *testing.T) {
 
 	var irp IRP
 	claim := docFlag(t, "acme claim")
-	t.Run("the registered party files an IRP through the open door", func(t *testing.T) {
-		res := n.Tx(t, "outsider", "review", "file-irp", "party", bylaw, "--provisions", "Art. 4.2", "--claim", claim, "--fees", "1000upolity")
-		requireCode(t, "file-irp by an unregistered outsider", res, "review", 7)
+	t.Run("the registered party files an IRP through the open door, asking for interim relief", func(t *testing.T) {
 		before := n.upolity(t, acme)
-		res = n.MustTx(t, "acme", "review", "file-irp", "party", bylaw, "--provisions", "Art. 4.2", "--claim", claim, "--fees", "1000upolity")
+		// the first transaction after the Board's decision: the request
+		// holds the amendment from here on, whatever the panel's pace
+		res := n.MustTx(t, "acme", "review", "file-irp", "party", bylaw, "--provisions", "Art. 4.2", "--claim", claim,
+			"--interim-relief", "--fees", "1000upolity")
 		id := eventID(t, res, "review", "irp_filed", "irp_id")
 		n.record(t, "/irps/"+id, "irp", &irp)
 		if irp.Status != "IRP_STATUS_PANEL_FORMING" || irp.ClaimantKind != "CLAIMANT_KIND_PARTY" || irp.Claimant != acme ||
-			irp.ProposalID != bylaw || irp.SeedHeight != itoa(res.Height+3) || len(irp.Deposit) != 1 || irp.Deposit[0].Amount != "100000" {
-			t.Errorf("irp %s: %+v, want acme's PANEL_FORMING case on proposal %s, seed height %d, deposit 100000", id, irp, bylaw, res.Height+3)
+			irp.ProposalID != bylaw || irp.SeedHeight != itoa(res.Height+3) || len(irp.Deposit) != 1 || irp.Deposit[0].Amount != "100000" ||
+			!irp.ReliefRequested || !irp.Stayed {
+			t.Errorf("irp %s: %+v, want acme's PANEL_FORMING case on proposal %s, seed height %d, deposit 100000, holding it", id, irp, bylaw, res.Height+3)
 		}
 		if after := n.upolity(t, acme); fmt.Sprint(parseID(t, before)-parseID(t, after)) != "101000" {
 			t.Errorf("acme paid %s - %s, want the 100000 deposit and the 1000 fee", before, after)
 		}
+		if holds := n.holdSources(t, bylaw); !slices.Equal(holds, []string{"irp/" + id}) {
+			t.Errorf("holds on proposal %s: %v, want the case's own", bylaw, holds)
+		}
+		res = n.Tx(t, "outsider", "review", "file-irp", "party", bylaw, "--provisions", "Art. 4.2", "--claim", claim, "--fees", "1000upolity")
+		requireCode(t, "file-irp by an unregistered outsider", res, "review", 7)
 	})
 	if irp.ID == "" {
 		t.FailNow()
@@ -257,7 +289,7 @@ func TestReview(t *testing.T) {
 	}
 	panelist := func(i int) string { return keyOf[irp.Panel[i]] }
 
-	t.Run("the panel stays the amendment", func(t *testing.T) {
+	t.Run("the panel grants the stay the claimant asked for", func(t *testing.T) {
 		off := "panelist-3"
 		for slices.Contains(irp.Panel, addrOf[off]) {
 			off = map[string]string{"panelist-3": "panelist-4", "panelist-4": "panelist-5"}[off]
@@ -266,6 +298,10 @@ func TestReview(t *testing.T) {
 		requireCode(t, "a stay by a panelist not on the case", res, "review", 11)
 		n.MustTx(t, panelist(0), "review", "panel-stay", irp.ID, "true")
 		n.MustTx(t, panelist(2), "review", "panel-stay", irp.ID, "true")
+		n.record(t, "/irps/"+irp.ID, "irp", &irp)
+		if !irp.Stayed || len(irp.StayVotes) != 2 {
+			t.Errorf("irp %s: %+v, want a stay granted by two panelists", irp.ID, irp)
+		}
 		var pr struct {
 			Proposal struct {
 				Stayed bool   `json:"stayed"`
@@ -317,61 +353,6 @@ func TestReview(t *testing.T) {
 		}
 	})
 
-	t.Run("the EC window passes; the stayed amendment does not execute", func(t *testing.T) {
-		n.WaitProposalStatus(t, bylaw, "PROPOSAL_STATUS_APPROVED", 40*time.Second)
-		n.RESTJSON(t, "/polity/community/v1/params", &cp)
-		if got := fmt.Sprint(cp.Params["max_title_length"]); got != oldTitle {
-			t.Errorf("max_title_length %s after the EC window, want %s: a stayed proposal executed", got, oldTitle)
-		}
-	})
-
-	t.Run("an upheld declaration returns the amendment to the Board", func(t *testing.T) {
-		before := n.upolity(t, acme)
-		requireCode(t, "a declaration by a non-panelist", n.Tx(t, "director-dev", "review", "declare", irp.ID, "upheld",
-			"--reasoning", docFlag(t, "reasoning")), "review", 11)
-		n.MustTx(t, panelist(0), "review", "declare", irp.ID, "upheld", "--reasoning", docFlag(t, "reasoning 1"))
-		requireCode(t, "a second declaration", n.Tx(t, panelist(0), "review", "declare", irp.ID, "denied",
-			"--reasoning", docFlag(t, "reasoning 1")), "review", 13)
-		n.MustTx(t, panelist(1), "review", "declare", irp.ID, "upheld", "--reasoning", docFlag(t, "reasoning 2"))
-		n.record(t, "/irps/"+irp.ID, "irp", &irp)
-		if irp.Status != "IRP_STATUS_UPHELD" || irp.BoardDeadline == "" || strings.HasPrefix(irp.BoardDeadline, "0001") || irp.Stayed {
-			t.Errorf("irp %s: %+v, want UPHELD with a Board deadline", irp.ID, irp)
-		}
-		n.WaitProposalStatus(t, bylaw, "PROPOSAL_STATUS_RETURNED", 5*time.Second)
-		// the list filters an explorer uses: by status and by claimant
-		var list struct {
-			IRPs []struct {
-				ID       string `json:"id"`
-				Claimant string `json:"claimant"`
-			} `json:"irps"`
-		}
-		n.RESTJSON(t, rapi+"/irps?status=IRP_STATUS_UPHELD&claimant="+acme, &list)
-		if len(list.IRPs) != 1 || list.IRPs[0].ID != irp.ID || list.IRPs[0].Claimant != acme {
-			t.Errorf("upheld IRPs of %s: %+v, want case %s", acme, list.IRPs, irp.ID)
-		}
-		n.RESTJSON(t, rapi+"/irps?status=IRP_STATUS_DENIED", &list)
-		if len(list.IRPs) != 0 {
-			t.Errorf("denied IRPs: %+v, want none", list.IRPs)
-		}
-		if after := n.upolity(t, acme); parseID(t, after)-parseID(t, before) != 100000 {
-			t.Errorf("acme's balance %s -> %s, want the 100000 deposit refunded", before, after)
-		}
-	})
-
-	t.Run("the Board records its action by resolution before the deadline", func(t *testing.T) {
-		resolution := resolve(t, net, "Answer to IRP "+irp.ID, map[string]any{
-			"@type": "/polity.review.v1.MsgRecordBoardAction", "irp_id": irp.ID,
-			"action": newDoc("the Board withdraws the amendment", "https://polity.example/board/irp.md"),
-		})
-		n.record(t, "/irps/"+irp.ID, "irp", &irp)
-		if irp.Status != "IRP_STATUS_BOARD_ACTED" || irp.BoardActionProposal != resolution || irp.DeadlineMissed {
-			t.Errorf("irp %s: %+v, want BOARD_ACTED by resolution %s, deadline kept", irp.ID, irp, resolution)
-		}
-		if found := n.TxSearch(t, "polity.review.action='irp_status_changed' AND polity.review.irp_id="+irp.ID); len(found) != 3 {
-			t.Errorf("tx_search irp_status_changed for case %s: %d txs, want 3 (in review, upheld, acted)", irp.ID, len(found))
-		}
-	})
-
 	t.Run("an emergency pause is refused by the ante handler, ratified, lifted and reviewed", func(t *testing.T) {
 		send := []string{"bank", "send", "dev-chair", acme, "1upolity"}
 		statement := docFlag(t, "emergency statement")
@@ -419,6 +400,65 @@ func TestReview(t *testing.T) {
 		n.MustTx(t, "security-chair", "review", "file-review-report", e.ReviewID, "--report", docFlag(t, "post-hoc report"))
 		if st := n.status(t, "/reviews/"+e.ReviewID, "review"); st != "REVIEW_STATUS_CLOSED" {
 			t.Errorf("post-hoc review %s: %s, want CLOSED with its report", e.ReviewID, st)
+		}
+	})
+
+	t.Run("the EC window passes; the stayed amendment does not execute", func(t *testing.T) {
+		// the window is 45s from the Board's decision; the timeout only bounds a failure
+		n.WaitProposalStatus(t, bylaw, "PROPOSAL_STATUS_APPROVED", 3*time.Minute)
+		n.RESTJSON(t, "/polity/community/v1/params", &cp)
+		if got := fmt.Sprint(cp.Params["max_title_length"]); got != oldTitle {
+			t.Errorf("max_title_length %s after the EC window, want %s: a stayed proposal executed", got, oldTitle)
+		}
+	})
+
+	t.Run("an upheld declaration returns the amendment to the Board", func(t *testing.T) {
+		before := n.upolity(t, acme)
+		requireCode(t, "a declaration by a non-panelist", n.Tx(t, "director-dev", "review", "declare", irp.ID, "upheld",
+			"--reasoning", docFlag(t, "reasoning")), "review", 11)
+		n.MustTx(t, panelist(0), "review", "declare", irp.ID, "upheld", "--reasoning", docFlag(t, "reasoning 1"))
+		requireCode(t, "a second declaration", n.Tx(t, panelist(0), "review", "declare", irp.ID, "denied",
+			"--reasoning", docFlag(t, "reasoning 1")), "review", 13)
+		n.MustTx(t, panelist(1), "review", "declare", irp.ID, "upheld", "--reasoning", docFlag(t, "reasoning 2"))
+		n.record(t, "/irps/"+irp.ID, "irp", &irp)
+		if irp.Status != "IRP_STATUS_UPHELD" || irp.BoardDeadline == "" || strings.HasPrefix(irp.BoardDeadline, "0001") || irp.Stayed {
+			t.Errorf("irp %s: %+v, want UPHELD with a Board deadline", irp.ID, irp)
+		}
+		n.WaitProposalStatus(t, bylaw, "PROPOSAL_STATUS_RETURNED", 5*time.Second)
+		if holds := n.holdSources(t, bylaw); len(holds) != 0 {
+			t.Errorf("holds on the returned proposal %s: %v, want none (the decided case released its own)", bylaw, holds)
+		}
+		// the list filters an explorer uses: by status and by claimant
+		var list struct {
+			IRPs []struct {
+				ID       string `json:"id"`
+				Claimant string `json:"claimant"`
+			} `json:"irps"`
+		}
+		n.RESTJSON(t, rapi+"/irps?status=IRP_STATUS_UPHELD&claimant="+acme, &list)
+		if len(list.IRPs) != 1 || list.IRPs[0].ID != irp.ID || list.IRPs[0].Claimant != acme {
+			t.Errorf("upheld IRPs of %s: %+v, want case %s", acme, list.IRPs, irp.ID)
+		}
+		n.RESTJSON(t, rapi+"/irps?status=IRP_STATUS_DENIED", &list)
+		if len(list.IRPs) != 0 {
+			t.Errorf("denied IRPs: %+v, want none", list.IRPs)
+		}
+		if after := n.upolity(t, acme); parseID(t, after)-parseID(t, before) != 100000 {
+			t.Errorf("acme's balance %s -> %s, want the 100000 deposit refunded", before, after)
+		}
+	})
+
+	t.Run("the Board records its action by resolution before the deadline", func(t *testing.T) {
+		resolution := resolve(t, net, "Answer to IRP "+irp.ID, map[string]any{
+			"@type": "/polity.review.v1.MsgRecordBoardAction", "irp_id": irp.ID,
+			"action": newDoc("the Board withdraws the amendment", "https://polity.example/board/irp.md"),
+		})
+		n.record(t, "/irps/"+irp.ID, "irp", &irp)
+		if irp.Status != "IRP_STATUS_BOARD_ACTED" || irp.BoardActionProposal != resolution || irp.DeadlineMissed {
+			t.Errorf("irp %s: %+v, want BOARD_ACTED by resolution %s, deadline kept", irp.ID, irp, resolution)
+		}
+		if found := n.TxSearch(t, "polity.review.action='irp_status_changed' AND polity.review.irp_id="+irp.ID); len(found) != 3 {
+			t.Errorf("tx_search irp_status_changed for case %s: %d txs, want 3 (in review, upheld, acted)", irp.ID, len(found))
 		}
 	})
 }

@@ -13,16 +13,21 @@
 # and then the accountability side, on two STANDARD_BYLAW amendments:
 #
 #   7. the secretariat registers an outside organisation as a party, by motion
-#   8. dev proposes both amendments; the Board approves both, and they enter the
-#      Empowered Community's rejection window
-#   9. the party files an Independent Review against the first: panel choices
-#      and a draw seeded by a block hash (recomputed here)
-#  10. the panel stays the first amendment
-#  11. the Empowered Community petitions against the second; a second
-#      participant supports; a statement in the community forum
-#  12. the participants decide by motions, and the amendment is VETOED
+#   8. dev proposes both amendments; the Board approves the first, which enters
+#      the Empowered Community's rejection window
+#   9. the party files an Independent Review against it, asking for interim
+#      relief (the amendment is held from the filing on): panel choices and a
+#      draw seeded by a block hash (recomputed here)
+#  10. the Board approves the second; the Empowered Community petitions against
+#      it; a second participant supports; a statement in the community forum
+#  11. the participants decide by motions, and the amendment is VETOED
+#  12. the panel grants the stay of the first amendment
 #  13. the first amendment's window passed but the stay held it; the panel
 #      upholds the claim and the amendment is RETURNED to the Board
+#
+# No step races a window: every wait is for a condition on chain, and the
+# periods `make localnet` sets are long where the demo must act inside them
+# and short only where it waits (public comment, the community forum).
 #
 # Every command is printed before it runs, then its outcome and the records it
 # changed. The script exits non-zero if any step does not turn out as shown.
@@ -312,33 +317,34 @@ tx community vote "$M" yes --from dev-member
 VETOED=$(event proposal_submitted proposal_id)
 [ -n "$CHALLENGED" ] && [ -n "$VETOED" ] || die "the motions opened no proposals"
 say "Proposal $CHALLENGED (term limits) and proposal $VETOED (fee waiver) are open for comment; waiting for the Board vote..."
-wait_status "$VETOED" PROPOSAL_STATUS_BOARD_VOTE 120
-say "Five of the seven voting directors approve both."
-for p in "$CHALLENGED" "$VETOED"; do
-  for d in "${DIRECTORS5[@]}"; do tx proposals board-vote "$p" yes --from "$d"; done
-done
+wait_status "$CHALLENGED" PROPOSAL_STATUS_BOARD_VOTE 120
+say "Five of the seven voting directors approve the term limits."
+for d in "${DIRECTORS5[@]}"; do tx proposals board-vote "$CHALLENGED" yes --from "$d"; done
 expect "proposal $CHALLENGED status" "$(status_of "$CHALLENGED")" PROPOSAL_STATUS_EC_REVIEW
-expect "proposal $VETOED status" "$(status_of "$VETOED")" PROPOSAL_STATUS_EC_REVIEW
-record '.proposal | {id, title, status, ec_end_time}' proposals proposal "$CHALLENGED"
+record '.proposal | {id, title, status, ec_deadline}' proposals proposal "$CHALLENGED"
 
 # ---------------------------------------------------------------- 9
 step "Acme Registry files an Independent Review against proposal $CHALLENGED" \
-  "Filing is an open-door message with a refundable deposit. The claimant chooses one" \
-  "panelist, the Board another by motion; the third is drawn from the standing panel with" \
-  "the hash of a block fixed at filing as the seed, so anyone can recompute the draw."
+  "Filing is an open-door message with a refundable deposit. Acme asks for interim relief:" \
+  "the amendment is held from the filing on, until the panel rules on the request, so its" \
+  "rejection window cannot run out while the panel forms. The claimant chooses one panelist," \
+  "the Board another by motion; the third is drawn from the standing panel with the hash of" \
+  "a block fixed at filing as the seed, so anyone can recompute the draw."
 CLAIM=$(doc "Claim: the amendment was adopted without the consultation Art. 4.2 requires." "https://acme.example/claim.md")
-tx review file-irp party "$CHALLENGED" --provisions "Art. 4.2" --claim "$CLAIM" --from outsider --fees 1000upolity
+tx review file-irp party "$CHALLENGED" --provisions "Art. 4.2" --claim "$CLAIM" --interim-relief --from outsider --fees 1000upolity
 IRP=$(event irp_filed irp_id)
 [ -n "$IRP" ] || die "no irp_filed event"
+record '.holds | map({source, reason, height})' proposals holds "$CHALLENGED"
+expect "proposal $CHALLENGED held by" "$(q proposals holds "$CHALLENGED" | jq -r '[.holds[].source] | join(",")')" "irp/$IRP"
 P1=$(q review panelists | jq -r '.panelists[0].address')
 P2=$(q review panelists | jq -r '.panelists[1].address')
 tx review choose-panelist "$IRP" "$P1" --from outsider
 jq -n --arg i "$IRP" --arg p "$P2" \
   '{title: "The Board chooses its panelist", messages: [{"@type": "/polity.review.v1.MsgChoosePanelist", irp_id: $i, panelist: $p}]}' >pick.json
 motion board pick.json director-dev director-ops director-fin director-users
-deadline=$((SECONDS + 60))
+deadline=$((SECONDS + 120))
 until [ "$(irp "$IRP" | jq -r .irp.status)" = IRP_STATUS_IN_REVIEW ]; do
-  [ "$SECONDS" -ge "$deadline" ] && die "the panel of IRP $IRP was not drawn within 60s"
+  [ "$SECONDS" -ge "$deadline" ] && die "the panel of IRP $IRP was not drawn within 120s"
   sleep 0.5
 done
 record "$IRP_VIEW" review irp "$IRP"
@@ -348,20 +354,14 @@ BLOCK_HASH=$(q block --type=height $((SEED_HEIGHT + 1)) | jq -r .header.last_blo
 say "The seed is the hash of block $SEED_HEIGHT (polityd query block --type=height $((SEED_HEIGHT + 1)): last_block_id): $BLOCK_HASH"
 expect "IRP $IRP seed" "$(irp "$IRP" | jq -r .irp.seed)" "$BLOCK_HASH"
 
-step "The panel stays the amendment" \
-  "Interim relief: two of the three panelists vote to stay proposal $CHALLENGED, so it cannot" \
-  "execute when its rejection window ends."
-for a in $(irp "$IRP" | jq -r '.irp.panel[0:2][]'); do
-  tx review panel-stay "$IRP" true --from "$(key_of "$a")"
-done
-expect "IRP $IRP stayed" "$(irp "$IRP" | jq -r .irp.stayed)" true
-record '.proposal | {id, status, stayed, ec_end_time}' proposals proposal "$CHALLENGED"
-
 # ---------------------------------------------------------------- 10
 step "The Empowered Community petitions to reject proposal $VETOED" \
-  "Decisional participants act by their own motions. The users' community petitions to" \
-  "reject the fee waiver; a second participant, ops, supports the petition, which opens" \
-  "a community forum in which anyone may make a statement."
+  "The Board approves the fee waiver too. Decisional participants act by their own motions:" \
+  "the users' community petitions to reject the fee waiver; a second participant, ops," \
+  "supports the petition, which opens a community forum in which anyone may make a statement." \
+  "While the action is under way the fee waiver cannot take effect."
+for d in "${DIRECTORS5[@]}"; do tx proposals board-vote "$VETOED" yes --from "$d"; done
+expect "proposal $VETOED status" "$(status_of "$VETOED")" PROPOSAL_STATUS_EC_REVIEW
 RATIONALE=$(doc "Rationale: fee waivers for the Board are a conflict of interest." "https://polity.example/users/veto-rationale.md")
 jq -n --arg p "$VETOED" --argjson d "$RATIONALE" \
   '{title: "Petition to reject the fee waiver", messages: [{"@type": "/polity.empowered.v1.MsgPetition", community_id: "users",
@@ -379,10 +379,10 @@ record '.statements | map({author, text, height})' empowered statements "$ACTION
 
 step "The participants decide" \
   "When the forum closes, each participant supports, objects or abstains once, by motion." \
-  "Rejection needs 3 in support and at most 1 objection."
-deadline=$((SECONDS + 120))
+  "Rejection needs 3 in support and at most 1 objection; it is decided as soon as that is certain."
+deadline=$((SECONDS + 180))
 until [ "$(q empowered petition "$ACTION" | jq -r .petition.stage)" = STAGE_DECISION ]; do
-  [ "$SECONDS" -ge "$deadline" ] && die "action $ACTION did not reach its decision period within 120s"
+  [ "$SECONDS" -ge "$deadline" ] && die "action $ACTION did not reach its decision period within 180s"
   sleep 0.5
 done
 for c in users ops dev fin; do
@@ -394,14 +394,27 @@ for c in users ops dev fin; do
 done
 record '.decisions | map({community_id, choice, height})' empowered decisions "$ACTION"
 record "$ACTION_VIEW" empowered petition "$ACTION"
-wait_status "$VETOED" PROPOSAL_STATUS_VETOED 30
+wait_status "$VETOED" PROPOSAL_STATUS_VETOED 60
 record '.proposal | {id, title, status, note}' proposals proposal "$VETOED"
 
-# ---------------------------------------------------------------- 11
+# ---------------------------------------------------------------- 12
+step "The panel grants the stay" \
+  "Interim relief: two of the three panelists vote to stay proposal $CHALLENGED, which keeps" \
+  "it held past its rejection window until the case is decided (a majority against the" \
+  "request would have released it)."
+for a in $(irp "$IRP" | jq -r '.irp.panel[0:2][]'); do
+  tx review panel-stay "$IRP" true --from "$(key_of "$a")"
+done
+expect "IRP $IRP stayed" "$(irp "$IRP" | jq -r .irp.stayed)" true
+record '.proposal | {id, status, stayed, hold_count, ec_deadline}' proposals proposal "$CHALLENGED"
+
+# ---------------------------------------------------------------- 13
 step "The panel declares: the challenge is upheld" \
-  "Proposal $CHALLENGED's rejection window has passed, but the stay held it. Two panelists" \
-  "declare the claim upheld: the amendment is returned to the Board, which must act by a deadline."
-wait_status "$CHALLENGED" PROPOSAL_STATUS_APPROVED 60
+  "Once proposal $CHALLENGED's rejection window has passed it waits, APPROVED but held. Two" \
+  "panelists declare the claim upheld: the amendment is returned to the Board, which must act" \
+  "by a deadline."
+say "Waiting for the rejection window to end at $(q proposals proposal "$CHALLENGED" | jq -r .proposal.ec_deadline) (block time)..."
+wait_status "$CHALLENGED" PROPOSAL_STATUS_APPROVED 300
 expect "proposal $CHALLENGED executed" "$(q proposals proposal "$CHALLENGED" | jq -r '.proposal.decided_height // "not yet"')" "not yet"
 REASONING=$(doc "Declaration: Art. 4.2 consultation was skipped; the amendment returns to the Board." "https://polity.example/irp/declaration.md")
 for a in $(irp "$IRP" | jq -r '.irp.panel[0:2][]'); do
@@ -410,6 +423,7 @@ done
 record "$IRP_VIEW" review irp "$IRP"
 expect "IRP $IRP status" "$(irp "$IRP" | jq -r .irp.status)" IRP_STATUS_UPHELD
 expect "proposal $CHALLENGED status" "$(status_of "$CHALLENGED")" PROPOSAL_STATUS_RETURNED
+expect "holds on proposal $CHALLENGED" "$(q proposals holds "$CHALLENGED" | jq -r '.holds | length')" 0
 
 printf '\n%sDone in %ds%s: proposal %s (POLICY) RATIFIED, dev policy version %s; advice %s answered by resolution %s;\n' \
   "$B" $((SECONDS - START)) "$R" "$PROPOSAL" "$(jq -r .current.version <<<"$CURRENT")" "$ADVICE" "$RESOLUTION"

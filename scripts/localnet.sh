@@ -19,9 +19,13 @@ else
   rm -rf "$HOME_DIR"
   "$BIN" init node0 --chain-id "$CHAIN_ID" --home "$HOME_DIR" --default-denom upolity >/dev/null 2>&1
   echo "Default constitution; named keys in the test keyring of $HOME_DIR:"
-  # the Empowered Community period is long enough for the demo to challenge a
-  # decision in it (scripts/demo-governance.sh)
-  "$BIN" genesis constitution --bootstrap --ec-period 40s --home "$HOME_DIR" --keyring-backend test
+  # Periods for trying every flow by hand and for scripts/demo-governance.sh:
+  # long where one must act inside them (votes and motions conclude as soon as
+  # they are decided, Empowered Community actions as soon as their outcome is
+  # certain, so a long period costs no waiting), short where one waits them
+  # out (public comment, the community forum). e2e/demo_test.go uses the same.
+  "$BIN" genesis constitution --bootstrap --voting-period 5m --comment-period 10s --ec-period 2m --forum-period 20s \
+    --advice-period 5m --review-period 5m --home "$HOME_DIR" --keyring-backend test
   scripts/configure-node.sh "$HOME_DIR" "$CHAIN_ID" 0
 fi
 
