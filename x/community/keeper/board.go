@@ -173,9 +173,12 @@ func (k *Keeper) VacateSeat(ctx context.Context, msg *types.MsgVacateSeat) error
 	if err != nil {
 		return err
 	}
-	// The appointing community removes its director; governance, and the
-	// Empowered Community (recall, removal of a NomCom director) may too.
-	if msg.Authority != k.authority && msg.Authority != types.BodyAddress(types.EmpoweredBodyID).String() {
+	// Only the appointing community (by its motion, which needs 3/4 of its
+	// members: motion_thresholds) or the Empowered Community (removal of a
+	// NomCom director, recall) ends a term early; a director may resign. Not
+	// governance: a Board majority's resolution must not unseat the directors
+	// other bodies appointed.
+	if msg.Authority != types.BodyAddress(types.EmpoweredBodyID).String() {
 		if err := k.requireBodyAuthority(seat.AppointingCommunity, msg.Authority); err != nil {
 			return err
 		}

@@ -28,9 +28,18 @@ func appointMsg(community string, seat uint64, who string, region types.Region) 
 	return &types.MsgAppointDirector{Authority: body(community), SeatId: seat, Director: addr(who).String(), Region: region}
 }
 
-// vacate vacates a seat with the governance authority.
+// vacate vacates a seat by its appointing community's decision.
 func vacate(f *keepertest.Fixture, seat uint64) {
-	f.MustDeliver(&types.MsgVacateSeat{Authority: f.Authority, SeatId: seat, Reason: "test"})
+	f.MustDeliver(vacateMsg(f, seat))
+}
+
+// vacateMsg is a MsgVacateSeat signed by the seat's appointing community.
+func vacateMsg(f *keepertest.Fixture, seat uint64) *types.MsgVacateSeat {
+	s, err := f.Keeper.GetSeat(f.Ctx, seat)
+	if err != nil {
+		panic(err)
+	}
+	return &types.MsgVacateSeat{Authority: body(s.AppointingCommunity), SeatId: seat, Reason: "test"}
 }
 
 // TestAppointDirectorRules checks every Board bylaw enforced on appointment.
@@ -112,8 +121,12 @@ func TestVacateSeat(t *testing.T) {
 		{"another community", &types.MsgVacateSeat{Authority: body("ops"), SeatId: seatDev}, types.ErrUnauthorized},
 		{"the director", &types.MsgVacateSeat{Authority: addr("director-dev").String(), SeatId: seatDev}, types.ErrUnauthorized},
 		{"the board", &types.MsgVacateSeat{Authority: body(types.BoardBodyID), SeatId: seatDev}, types.ErrUnauthorized},
-		{"unknown seat", &types.MsgVacateSeat{Authority: f.Authority, SeatId: 99}, types.ErrSeatNotFound},
-		{"reason too long", &types.MsgVacateSeat{Authority: f.Authority, SeatId: seatDev, Reason: strings.Repeat("r", 1001)}, types.ErrTextTooLong},
+		// a Board majority's resolution executes with the governance address:
+		// it must not unseat the directors other bodies appointed
+		{"governance (a Board resolution)", &types.MsgVacateSeat{Authority: f.Authority, SeatId: seatDev}, types.ErrUnauthorized},
+		{"governance, a NomCom seat", &types.MsgVacateSeat{Authority: f.Authority, SeatId: seatNomcom2}, types.ErrUnauthorized},
+		{"unknown seat", &types.MsgVacateSeat{Authority: body("dev"), SeatId: 99}, types.ErrSeatNotFound},
+		{"reason too long", &types.MsgVacateSeat{Authority: body("dev"), SeatId: seatDev, Reason: strings.Repeat("r", 1001)}, types.ErrTextTooLong},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -146,7 +159,7 @@ func TestVacateSeat(t *testing.T) {
 	require.NoError(t, err)
 	require.Zero(t, europe)
 
-	requireFailsUnchanged(t, f, &types.MsgVacateSeat{Authority: f.Authority, SeatId: seatDev}, types.ErrSeatVacant)
-	// The governance authority may vacate any seat.
-	f.MustDeliver(&types.MsgVacateSeat{Authority: f.Authority, SeatId: seatNomcom2})
+	requireFailsUnchanged(t, f, &types.MsgVacateSeat{Authority: body("dev"), SeatId: seatDev}, types.ErrSeatVacant)
+	// The Empowered Community may vacate a NomCom seat (removal, recall).
+	f.MustDeliver(&types.MsgVacateSeat{Authority: body(types.EmpoweredBodyID), SeatId: seatNomcom2})
 }

@@ -27,6 +27,19 @@ func (k *Keeper) GetBodyStats(ctx context.Context, id string) (types.BodyStats, 
 	return s, nil
 }
 
+// ElectorateWeight is the weight a body's thresholds count: for the Board,
+// every voting seat not retired, held or vacant, so that emptying seats
+// never lowers what the remaining directors need (ICANN: thresholds count
+// the Board's seats); for any other body, its members' total weight.
+func (k *Keeper) ElectorateWeight(ctx context.Context, bodyID string) (uint64, error) {
+	if bodyID == types.BoardBodyID {
+		seats, err := k.VotingSeats.Get(ctx)
+		return uint64(seats), collutil.NotFoundOK(err)
+	}
+	s, err := k.GetBodyStats(ctx, bodyID)
+	return s.TotalWeight, err
+}
+
 // changeElectorate adds (or, with remove, subtracts) one voter of the given
 // weight to a body's stats. Motions snapshot these stats at submission, so the
 // stats must move in step with every membership and seat change.

@@ -57,7 +57,7 @@ func TestPlainCompanionEvents(t *testing.T) {
 func TestEveryTypedEventHasCompanion(t *testing.T) {
 	f := buildRichState(t)
 	f.MustDeliver(admitValidatorMsg(t, "users", "users-node-2", 1))
-	f.MustDeliver(&types.MsgVacateSeat{Authority: f.Authority, SeatId: 1})
+	f.MustDeliver(vacateMsg(f, 1))
 	f.Pass(addr("dev-chair"), "dev", devVoters(), admitMsg("dev", addr("x")), admitMsg("dev", addr("y")))
 	events := f.Events()
 	require.NotEmpty(t, events)

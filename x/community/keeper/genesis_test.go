@@ -109,7 +109,7 @@ func buildRichState(t *testing.T) *keepertest.Fixture {
 	// secretariat seat created and retired.
 	f.MustDeliver(&types.MsgVacateSeat{Authority: body("ops"), SeatId: 2, Reason: "recalled"})
 	f.MustDeliver(appointMsg("ops", 2, "newcomer", types.RegionNorthAmerica))
-	f.MustDeliver(&types.MsgVacateSeat{Authority: f.Authority, SeatId: 6})
+	f.MustDeliver(vacateMsg(f, 6))
 	alloc := types.SeatAllocation{VotingBoardSeats: 1, ValidatorPowerShare: "0.25"}
 	f.MustDeliver(&types.MsgSetSeatAllocation{Authority: f.Authority, CommunityId: "secretariat", Seats: alloc})
 	alloc.VotingBoardSeats = 0

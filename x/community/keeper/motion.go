@@ -57,9 +57,15 @@ func (k *Keeper) SubmitMotion(ctx context.Context, msg *types.MsgSubmitMotion) (
 		return 0, err
 	}
 
+	// a weighty message raises the rule the motion must meet (a director's
+	// removal: 3/4 of all members)
+	rule, err := types.RaiseRule(body.Rule, params.MotionThresholds, anyTypes(msg.Messages))
+	if err != nil {
+		return 0, err
+	}
 	sdkCtx := sdk.UnwrapSDKContext(ctx)
 	now := sdkCtx.HeaderInfo().Time
-	stats, err := k.GetBodyStats(ctx, body.Id)
+	eligible, err := k.ElectorateWeight(ctx, body.Id)
 	if err != nil {
 		return 0, err
 	}
@@ -79,8 +85,8 @@ func (k *Keeper) SubmitMotion(ctx context.Context, msg *types.MsgSubmitMotion) (
 	end := now.Add(body.Rule.VotingPeriod).Truncate(time.Second)
 	m := types.Motion{
 		Id: id, BodyId: body.Id, Proposer: msg.Proposer, Title: msg.Title, Summary: msg.Summary,
-		Messages: msg.Messages, Status: types.MotionStatusVoting, Rule: body.Rule,
-		EligibleWeight: stats.TotalWeight, HouseTallies: houses,
+		Messages: msg.Messages, Status: types.MotionStatusVoting, Rule: rule,
+		EligibleWeight: eligible, HouseTallies: houses,
 		SubmitHeight: sdkCtx.BlockHeight(), SubmitTime: now, VotingEndTime: end,
 	}
 	if err := k.storeMotion(ctx, m); err != nil {
@@ -99,6 +105,15 @@ func (k *Keeper) SubmitMotion(ctx context.Context, msg *types.MsgSubmitMotion) (
 		return id, k.finish(ctx, m, passed)
 	}
 	return id, nil
+}
+
+// anyTypes lists the type URLs of packed messages.
+func anyTypes(anys []*codectypes.Any) []string {
+	out := make([]string, len(anys))
+	for i, a := range anys {
+		out[i] = a.TypeUrl
+	}
+	return out
 }
 
 // checkMotionMessages requires each message to be signed by the body alone, to

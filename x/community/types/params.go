@@ -32,6 +32,7 @@ func DefaultParams() Params {
 		MaxValidatorPower:     1_000_000,
 		MaxCommunities:        64,
 		OpenDoorMinFee:        sdk.NewCoins(sdk.NewInt64Coin(FeeDenom, 1_000)),
+		MotionThresholds:      DefaultMotionThresholds(),
 	}
 }
 
@@ -67,7 +68,7 @@ func (p Params) Validate() error {
 	if err := p.OpenDoorMinFee.Validate(); err != nil {
 		return ErrInvalidParams.Wrapf("open_door_min_fee: %v", err)
 	}
-	return nil
+	return validateMessageThresholds(p.MotionThresholds)
 }
 
 // Hard ceilings of the limits in Params.

@@ -41,7 +41,7 @@ func TestEndBlockCap(t *testing.T) {
 // EXECUTION_FAILED with the reason, so it cannot sit open with no deadline.
 func TestEndBlockSurvivesFailingItem(t *testing.T) {
 	f := newFixture(t)
-	vacate(t, f, "director-nomcom-3") // six voters: three yes pass only at the end
+	retireSeat(t, f, "director-nomcom-3") // six seats: three yes pass only at the end
 	hooks := &hookRecorder{err: errHookRefused}
 	f.Proposals.SetHooks(hooks)
 	failing := f.MustSubmitProposal("dev", types.KindBudget)

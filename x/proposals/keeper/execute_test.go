@@ -10,20 +10,20 @@ import (
 	upgradetypes "github.com/cosmos/cosmos-sdk/x/upgrade/types"
 
 	keepertest "github.com/polity-chain/polity/testutil/keeper"
-	communitytypes "github.com/polity-chain/polity/x/community/types"
 	"github.com/polity-chain/polity/x/proposals/types"
+	reviewtypes "github.com/polity-chain/polity/x/review/types"
 )
 
 // technicalMsgs are what a TECHNICAL proposal may carry, each signed by the
-// governance address: a bank params change, a software upgrade plan and a
-// seat vacated by the Board.
+// governance address: a bank params change, a panelist appointed by the
+// Board and a software upgrade plan.
 func technicalMsgs(t *testing.T, f *keepertest.Fixture, upgradeHeight int64) []sdk.Msg {
 	t.Helper()
 	bankParams := banktypes.DefaultParams()
 	bankParams.DefaultSendEnabled = false
 	return []sdk.Msg{
 		&banktypes.MsgUpdateParams{Authority: f.Authority, Params: bankParams},
-		&communitytypes.MsgVacateSeat{Authority: f.Authority, SeatId: seatOf(t, f, "gov-chair"), Reason: "by resolution"},
+		appointPanelist(f),
 		&upgradetypes.MsgSoftwareUpgrade{Authority: f.Authority, Plan: upgradetypes.Plan{Name: "v1-noop", Height: upgradeHeight}},
 	}
 }
@@ -43,7 +43,7 @@ func toBoardVote(t *testing.T, f *keepertest.Fixture, kind types.ProposalKind, m
 // Community phase executes all its messages at once, as the governance
 // address, through the other modules' real handlers.
 func TestRatifiedExecutes(t *testing.T) {
-	f := newFixture(t)
+	f := newAccountabilityFixture(t)
 	id := toBoardVote(t, f, types.KindTechnical, technicalMsgs(t, f, 1_000)...)
 	f.ResetEvents()
 	p := f.BoardDecides(id, 7)
@@ -56,11 +56,9 @@ func TestRatifiedExecutes(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, "v1-noop", plan.Name)
 	require.Equal(t, int64(1_000), plan.Height)
-	_, held, err := f.Keeper.BoardSeatOf(f.Ctx, addr("gov-chair"))
-	require.NoError(t, err)
-	require.False(t, held, "the liaison seat was vacated")
-	vacated := requireEvent[*communitytypes.EventSeatVacated](t, f)
-	require.Equal(t, addr("gov-chair").String(), vacated.FormerHolder)
+	require.True(t, panelistAppointed(t, f), "the panelist was appointed")
+	appointed := requireEvent[*reviewtypes.EventPanelistChanged](t, f)
+	require.Equal(t, addr("newcomer").String(), appointed.Address)
 	_, err = f.Proposals.Executing.Get(f.Ctx)
 	require.Error(t, err, "the executing marker is cleared")
 }
@@ -69,7 +67,7 @@ func TestRatifiedExecutes(t *testing.T) {
 // message fails applies none of them: EXECUTION_FAILED with the reason, and
 // no event of the undone changes.
 func TestExecutionFailedIsAtomic(t *testing.T) {
-	f := newFixture(t)
+	f := newAccountabilityFixture(t)
 	id := toBoardVote(t, f, types.KindTechnical, technicalMsgs(t, f, 1)...) // an upgrade in the past fails
 	f.ResetEvents()
 	p := f.BoardDecides(id, 7)
@@ -79,10 +77,8 @@ func TestExecutionFailedIsAtomic(t *testing.T) {
 	require.True(t, f.BankKeeper.GetParams(f.Ctx).DefaultSendEnabled, "bank params unchanged")
 	_, err := f.UpgradeKeeper.GetUpgradePlan(f.Ctx)
 	require.ErrorIs(t, err, upgradetypes.ErrNoUpgradePlanFound)
-	_, held, err := f.Keeper.BoardSeatOf(f.Ctx, addr("gov-chair"))
-	require.NoError(t, err)
-	require.True(t, held, "the seat vacancy was undone")
-	require.Empty(t, typedEvents[*communitytypes.EventSeatVacated](t, f.Events()))
+	require.False(t, panelistAppointed(t, f), "the appointment was undone")
+	require.Empty(t, typedEvents[*reviewtypes.EventPanelistChanged](t, f.Events()))
 	changed := requireEvent[*types.EventProposalStatusChanged](t, f)
 	require.Equal(t, types.StatusExecutionFailed, changed.Status)
 	require.Equal(t, p.Note, changed.Note)
@@ -93,8 +89,8 @@ func TestExecutionFailedIsAtomic(t *testing.T) {
 // TestExecutionInEndBlock checks that a proposal decided at the end of its
 // vote executes in EndBlock with the same effects.
 func TestExecutionInEndBlock(t *testing.T) {
-	f := newFixture(t)
-	vacate(t, f, "director-nomcom-3") // six voters: three yes pass only at the end
+	f := newAccountabilityFixture(t)
+	retireSeat(t, f, "director-nomcom-3") // six seats: three yes pass only at the end
 	id := toBoardVote(t, f, types.KindTechnical, technicalMsgs(t, f, 1_000)...)
 	for _, d := range keepertest.VotingDirectors[:3] {
 		f.MustBoardVote(d, id, yes)

@@ -21,12 +21,6 @@ func seatOf(t *testing.T, f *keepertest.Fixture, name string) uint64 {
 	return seat.Id
 }
 
-// vacate ends a director's term by governance.
-func vacate(t *testing.T, f *keepertest.Fixture, name string) {
-	t.Helper()
-	f.MustDeliver(&communitytypes.MsgVacateSeat{Authority: f.Authority, SeatId: seatOf(t, f, name), Reason: "test"})
-}
-
 // TestPublicCommentToBoardVote checks that the comment period ends in the
 // EndBlock at its deadline, and that the Board vote's electorate is the
 // voting directors in office then.
@@ -40,13 +34,13 @@ func TestPublicCommentToBoardVote(t *testing.T) {
 
 	f.Advance(keepertest.CommentPeriod - time.Second)
 	require.Equal(t, types.StatusPublicComment, f.GetProposal(id).Status, "not yet due")
-	vacate(t, f, "director-nomcom-3") // the Board shrinks before the vote opens
+	retireSeat(t, f, "director-nomcom-3") // the Board shrinks before the vote opens
 
 	f.ResetEvents()
 	f.Advance(time.Second)
 	p = f.GetProposal(id)
 	require.Equal(t, types.StatusBoardVote, p.Status)
-	require.Equal(t, uint64(6), p.BoardEligibleWeight, "the voting directors in office when the vote opened")
+	require.Equal(t, uint64(6), p.BoardEligibleWeight, "the voting seats when the vote opened")
 	require.Equal(t, f.Ctx.BlockHeight(), p.BoardVoteStartHeight)
 	require.Equal(t, f.Now(), p.BoardVoteStartTime)
 	require.Equal(t, f.Now().Add(keepertest.VotingPeriod), p.BoardVoteEndTime)
@@ -96,7 +90,7 @@ func TestEarlyDecision(t *testing.T) {
 // lack of a majority of all directors, rejected for lack of quorum.
 func TestDecisionAtEndOfVote(t *testing.T) {
 	f := newFixture(t)
-	vacate(t, f, "director-nomcom-3")
+	retireSeat(t, f, "director-nomcom-3")
 	f.NextBlock(0)
 	passes := f.MustSubmitProposal(types.BoardOriginator, types.KindResolution)
 	short := f.MustSubmitProposal(types.BoardOriginator, types.KindResolution)

@@ -45,10 +45,10 @@ func (k *Keeper) transition(ctx context.Context, p *types.Proposal, to types.Pro
 	return k.emit(ctx, &types.EventProposalStatusChanged{ProposalId: p.Id, Kind: p.Kind, From: from, Status: to, Note: note})
 }
 
-// openBoardVote starts the Board vote: the electorate is the voting directors
-// in office now, and only directors appointed before this height may vote.
+// openBoardVote starts the Board vote: thresholds count every voting seat
+// (held or vacant), and only directors appointed before this height may vote.
 func (k *Keeper) openBoardVote(ctx context.Context, p *types.Proposal) error {
-	stats, err := k.community.GetBodyStats(ctx, types.BoardOriginator)
+	seats, err := k.community.ElectorateWeight(ctx, types.BoardOriginator)
 	if err != nil {
 		return err
 	}
@@ -56,7 +56,7 @@ func (k *Keeper) openBoardVote(ctx context.Context, p *types.Proposal) error {
 	start := sdkCtx.HeaderInfo().Time
 	p.BoardVoteStartTime, p.BoardVoteStartHeight = start, height
 	p.BoardVoteEndTime = start.Add(p.Rule.BoardRule.VotingPeriod).Truncate(time.Second)
-	p.BoardEligibleWeight = stats.TotalWeight
+	p.BoardEligibleWeight = seats
 	p.BoardThreshold = p.Rule.BoardRule.Threshold
 	return k.transition(ctx, p, types.StatusBoardVote, p.BoardVoteEndTime, "")
 }

@@ -7,7 +7,6 @@ import (
 	"github.com/stretchr/testify/require"
 
 	keepertest "github.com/polity-chain/polity/testutil/keeper"
-	communitytypes "github.com/polity-chain/polity/x/community/types"
 	"github.com/polity-chain/polity/x/proposals/types"
 )
 
@@ -36,21 +35,12 @@ func stayStatus(t *testing.T, f *keepertest.Fixture, msg *types.MsgStayProposal)
 	return resp.Status
 }
 
-// seatHeld reports whether a key still holds its seat.
-func seatHeld(t *testing.T, f *keepertest.Fixture, name string) bool {
-	t.Helper()
-	_, held, err := f.Keeper.BoardSeatOf(f.Ctx, addr(name))
-	require.NoError(t, err)
-	return held
-}
-
 // TestStay checks that only independent review stays, that a stayed
 // proposal the Board approves waits as APPROVED without executing, and that
 // lifting the stay executes it at once.
 func TestStay(t *testing.T) {
-	f := newFixture(t)
-	vacateGov := &communitytypes.MsgVacateSeat{Authority: f.Authority, SeatId: seatOf(t, f, "gov-chair")}
-	id := f.MustSubmitProposal(types.BoardOriginator, types.KindResolution, vacateGov)
+	f := newAccountabilityFixture(t)
+	id := f.MustSubmitProposal(types.BoardOriginator, types.KindResolution, appointPanelist(f))
 	for _, who := range []string{empowered(), f.Authority, addr("director-dev").String()} {
 		msg := stay(id, true)
 		msg.Authority = who
@@ -75,12 +65,12 @@ func TestStay(t *testing.T) {
 
 	p := f.BoardDecides(id, 7)
 	require.Equal(t, types.StatusApproved, p.Status)
-	require.True(t, seatHeld(t, f, "gov-chair"), "a stayed proposal does not execute")
+	require.False(t, panelistAppointed(t, f), "a stayed proposal does not execute")
 	f.Advance(keepertest.VotingPeriod + keepertest.AdvicePeriod)
 	require.Equal(t, types.StatusApproved, f.GetProposal(id).Status, "APPROVED waits for the stay, not for a deadline")
 
 	require.Equal(t, types.StatusRatified, stayStatus(t, f, stay(id, false)))
-	require.False(t, seatHeld(t, f, "gov-chair"), "executed when the stay was lifted")
+	require.True(t, panelistAppointed(t, f), "executed when the stay was lifted")
 	require.False(t, f.GetProposal(id).Stayed)
 	requireFailsUnchanged(t, f, stay(id, true), types.ErrWrongPhase) // executed: too late
 }
@@ -90,9 +80,8 @@ func TestStay(t *testing.T) {
 // withdrawn) leaves another's in force, the proposal executes only when the
 // last is released, and the holds are listed by the query.
 func TestHoldsPerSource(t *testing.T) {
-	f := newFixture(t)
-	vacateGov := &communitytypes.MsgVacateSeat{Authority: f.Authority, SeatId: seatOf(t, f, "gov-chair")}
-	id := f.MustSubmitProposal(types.BoardOriginator, types.KindResolution, vacateGov)
+	f := newAccountabilityFixture(t)
+	id := f.MustSubmitProposal(types.BoardOriginator, types.KindResolution, appointPanelist(f))
 	f.MustDeliver(stayFrom(id, true, "irp/1"))
 	f.MustDeliver(stayFrom(id, true, "emergency/4"))
 	f.MustDeliver(stayFrom(id, true, "irp/2"))
@@ -111,14 +100,14 @@ func TestHoldsPerSource(t *testing.T) {
 	require.Equal(t, types.StatusApproved, f.BoardDecides(id, 7).Status)
 	require.Equal(t, types.StatusApproved, stayStatus(t, f, stayFrom(id, false, "emergency/4")), "the suspension's lift leaves the cases' holds")
 	require.Equal(t, types.StatusApproved, stayStatus(t, f, stayFrom(id, false, "irp/2")), "a second case's release leaves the first's")
-	require.True(t, seatHeld(t, f, "gov-chair"), "a held proposal does not execute")
+	require.False(t, panelistAppointed(t, f), "a held proposal does not execute")
 	requireFailsUnchanged(t, f, stayFrom(id, false, "irp/2"), types.ErrHoldNotFound)
 	p := f.GetProposal(id)
 	require.True(t, p.Stayed)
 	require.Equal(t, uint32(1), p.HoldCount)
 
 	require.Equal(t, types.StatusRatified, stayStatus(t, f, stayFrom(id, false, "irp/1")))
-	require.False(t, seatHeld(t, f, "gov-chair"), "executed when the last hold was released")
+	require.True(t, panelistAppointed(t, f), "executed when the last hold was released")
 	res, err = q.ProposalHolds(f.Ctx, &types.QueryProposalHoldsRequest{Id: id})
 	require.NoError(t, err)
 	require.Empty(t, res.Holds)

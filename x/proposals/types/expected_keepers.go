@@ -13,7 +13,8 @@ import (
 // communities and directors are. It never writes x/community state.
 type CommunityKeeper interface {
 	GetCommunity(ctx context.Context, id string) (communitytypes.Community, error)
-	GetBodyStats(ctx context.Context, id string) (communitytypes.BodyStats, error)
+	// ElectorateWeight is what a body's thresholds count (the Board: its voting seats).
+	ElectorateWeight(ctx context.Context, id string) (uint64, error)
 	BoardSeatOf(ctx context.Context, addr sdk.AccAddress) (communitytypes.BoardSeat, bool, error)
 	HasStanding(ctx context.Context, addr sdk.AccAddress) (bool, error)
 	// BoardQuorate is false while fewer than half the voting seats are

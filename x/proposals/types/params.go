@@ -62,7 +62,6 @@ func DefaultClassifications() []Classification {
 		c("/polity.community.v1.MsgSetSeatAllocation", KindStandardBylaw),
 		c("/polity.community.v1.MsgUpdateCommunityCharter", KindStandardBylaw),
 		c("/polity.community.v1.MsgUpdateParams", KindStandardBylaw),
-		c("/polity.community.v1.MsgVacateSeat", KindResolution),
 		c("/polity.empowered.v1.MsgRespondInspection", KindResolution),
 		// the Empowered Community's procedures are fundamental bylaws
 		c("/polity.empowered.v1.MsgUpdateParams", KindFundamentalBylaw),

@@ -412,7 +412,8 @@ type Proposal struct {
 	BoardVoteStartTime   time.Time `protobuf:"bytes,15,opt,name=board_vote_start_time,json=boardVoteStartTime,proto3,stdtime" json:"board_vote_start_time"`
 	BoardVoteStartHeight int64     `protobuf:"varint,16,opt,name=board_vote_start_height,json=boardVoteStartHeight,proto3" json:"board_vote_start_height,omitempty"`
 	BoardVoteEndTime     time.Time `protobuf:"bytes,17,opt,name=board_vote_end_time,json=boardVoteEndTime,proto3,stdtime" json:"board_vote_end_time"`
-	// board_eligible_weight is the number of voting directors when the vote opened.
+	// board_eligible_weight is the number of voting seats (held or vacant) when
+	// the vote opened: thresholds count seats, not the directors left in them.
 	BoardEligibleWeight uint64      `protobuf:"varint,18,opt,name=board_eligible_weight,json=boardEligibleWeight,proto3" json:"board_eligible_weight,omitempty"`
 	BoardTally          types.Tally `protobuf:"bytes,19,opt,name=board_tally,json=boardTally,proto3" json:"board_tally"`
 	// board_threshold is the threshold that applied (raised when the Board acts
