@@ -15,11 +15,25 @@ import (
 
 const eapi = "/polity/empowered/v1"
 
-// empoweredEC is the network's Empowered Community period: petitions within
-// it, support and forum in half of it, decisions in it. It leaves room for a
-// few rounds of community motions in each stage while keeping the forum
-// wait short.
-const empoweredEC = 36 * time.Second
+// The network's periods. The test acts inside the petition, support and
+// decision periods (all from the EC period), the Board's and the bodies'
+// voting periods, and the standard amendment's rejection window (the EC
+// period too): each must hold several rounds of CLI transactions, 2.5-4 s
+// apiece on a loaded machine, so they are long; it costs nothing, since
+// actions, Board votes and motions conclude as soon as their outcome is
+// certain and nothing here waits for one of them to close. The community
+// forum is the one stage every action sits through, so it is short; the one
+// transaction that must land inside it (the outsider's statement) is signed
+// beforehand and broadcast the moment the forum opens, one RPC call and a
+// block away.
+const (
+	empoweredEC     = 10 * time.Minute
+	empoweredForum  = 20 * time.Second
+	empoweredVoting = 5 * time.Minute
+	// forumWait bounds the wait for a forum to close (block time follows the
+	// wall clock); only a failure takes that long.
+	forumWait = empoweredForum + 3*time.Minute
+)
 
 // Action is the part of an Empowered Community action the tests read.
 type Action struct {
@@ -224,11 +238,14 @@ func stageAction(t testing.TB, res TxResult, power, stage string) string {
 // standard bylaw amendment vetoed, a fundamental amendment approved and
 // executed, a NomCom director removed and the seat refilled, a community IRP
 // opened, and the whole Board recalled and rebuilt. The stories share one
-// escalation so that their community forums run at once.
+// escalation so that their community forums run at once. What depends on a
+// stage still being open when it is read is read at the height of the
+// transaction that opened it.
 func TestEmpowered(t *testing.T) {
 	Binary(t)
 	t.Parallel()
-	net := NewNetwork(t, Options{Bootstrap: true, CommentPeriod: 3 * time.Second, ECPeriod: empoweredEC})
+	net := NewNetwork(t, Options{Bootstrap: true, CommentPeriod: 3 * time.Second, ECPeriod: empoweredEC, ForumPeriod: empoweredForum,
+		VotingPeriod: empoweredVoting})
 	n := net.Nodes[0]
 	var communityParams, proposalsParams map[string]any
 	var standard, fundamental string
@@ -254,7 +271,9 @@ func TestEmpowered(t *testing.T) {
 			newDoc("titles up to 77", "https://polity.example/bylaws/titles.md"), map[string]any{"@type": "/polity.community.v1.MsgUpdateParams", "params": std}))
 		fundamental, _ = n.SubmitBoardProposal(t, "director-ops", "fundamental-bylaw", proposalFile(t, net, "Shorter proposal titles",
 			newDoc("proposal titles up to 100", "https://polity.example/bylaws/proposal-titles.md"), map[string]any{"@type": "/polity.proposals.v1.MsgUpdateParams", "params": fund}))
-		n.WaitProposalStatus(t, fundamental, ProposalBoardVote, 30*time.Second)
+		// the comment periods are waited through (the standard amendment's ends first)
+		n.WaitProposalStatus(t, standard, ProposalBoardVote, 2*time.Minute)
+		n.WaitProposalStatus(t, fundamental, ProposalBoardVote, 2*time.Minute)
 		n.BoardVotes(t, standard, "yes", "director-dev", "director-ops", "director-fin", "director-users", "director-nomcom-1")
 		votes := n.BoardVotes(t, fundamental, "yes", "director-dev", "director-ops", "director-fin", "director-users", "director-nomcom-1", "director-nomcom-2")
 		for _, id := range []string{standard, fundamental} {
@@ -262,16 +281,19 @@ func TestEmpowered(t *testing.T) {
 				t.Fatalf("proposal %s after the Board's approval: %s (%s), want PROPOSAL_STATUS_EC_REVIEW", id, p.Status, p.Note)
 			}
 		}
-		// The fundamental amendment's approval action starts with the deciding vote.
+		// The fundamental amendment's approval action starts with the deciding
+		// vote: in its forum at that vote's height (the forum may have closed
+		// since).
+		deciding := txWith(t, votes, "action", "proposal_status_changed", "proposal_id", fundamental, "status", "PROPOSAL_STATUS_EC_REVIEW")
+		opened := stageAction(t, deciding, "POWER_APPROVE_FUNDAMENTAL_BYLAW", "STAGE_FORUM")
 		var approvals struct {
 			Approvals []Action `json:"approvals"`
 		}
-		n.RESTJSON(t, eapi+"/approvals", &approvals)
+		restJSONAtHeight(t, n, eapi+"/approvals", deciding.Height, &approvals)
 		if len(approvals.Approvals) != 1 || approvals.Approvals[0].ProposalID != fundamental || approvals.Approvals[0].Stage != "STAGE_FORUM" ||
-			approvals.Approvals[0].Power != "POWER_APPROVE_FUNDAMENTAL_BYLAW" {
-			t.Fatalf("approvals: %+v, want the approval of proposal %s in its forum", approvals.Approvals, fundamental)
+			approvals.Approvals[0].Power != "POWER_APPROVE_FUNDAMENTAL_BYLAW" || approvals.Approvals[0].ID != opened {
+			t.Fatalf("approvals at height %d: %+v, want the approval %s of proposal %s in its forum", deciding.Height, approvals.Approvals, opened, fundamental)
 		}
-		txWith(t, votes, "action", "proposal_status_changed", "proposal_id", fundamental, "status", "PROPOSAL_STATUS_EC_REVIEW")
 	}) {
 		t.FailNow()
 	}
@@ -285,7 +307,10 @@ func TestEmpowered(t *testing.T) {
 	}
 
 	// dev petitions for four powers in one motion; ops supports them in one.
+	// The outsider's forum statement is signed before the support and
+	// broadcast as soon as the support has opened the forum.
 	var veto, removal, irp, recall string
+	var statement TxResult
 	if !t.Run("dev's motion petitions, ops's motion supports", func(t *testing.T) {
 		decided, _ := passMotions(t, n, "Petitions", map[string][]map[string]any{"dev": {
 			petitionMsg("dev", "POWER_REJECT_STANDARD_BYLAW", standard, "0"),
@@ -304,24 +329,32 @@ func TestEmpowered(t *testing.T) {
 			t.Errorf("action %s: %+v, want dev's petition against proposal %s over the five participants", veto, a, standard)
 		}
 
+		signed := presignTx(t, n, "outsider", "empowered", "post-statement", veto, "Keep the longer titles.", "--fees", "1000upolity")
 		decided, _ = passMotions(t, n, "Support", map[string][]map[string]any{"ops": {
 			{"@type": "/polity.empowered.v1.MsgSupportPetition", "community_id": "ops", "action_id": veto},
 			{"@type": "/polity.empowered.v1.MsgSupportPetition", "community_id": "ops", "action_id": removal},
 			{"@type": "/polity.empowered.v1.MsgSupportPetition", "community_id": "ops", "action_id": irp},
 			{"@type": "/polity.empowered.v1.MsgSupportPetition", "community_id": "ops", "action_id": recall},
 		}})
+		statement = broadcastPresigned(t, n, signed) // first thing in the forum; checked below
+		support := decided["ops"]
+		t.Logf("ops's support opened the forums at height %d; the statement landed at height %d", support.Height, statement.Height)
 		for _, id := range []string{veto, removal, irp, recall} {
-			if _, ok := decided["ops"].Attr("polity.empowered", "action_id", "action", "petition_supported", "action_id", id, "community_id", "ops"); !ok {
+			if _, ok := support.Attr("polity.empowered", "action_id", "action", "petition_supported", "action_id", id, "community_id", "ops"); !ok {
 				t.Errorf("ops's support has no petition_supported event for action %s", id)
 			}
-			if a := actionREST(t, n, id); a.Stage != "STAGE_FORUM" || a.Supporter != "ops" {
-				t.Errorf("action %s after ops's support: %+v, want STAGE_FORUM supported by ops", id, a)
+			var a struct {
+				Petition Action `json:"petition"`
+			}
+			restJSONAtHeight(t, n, eapi+"/petitions/"+id, support.Height, &a)
+			if a.Petition.Stage != "STAGE_FORUM" || a.Petition.Supporter != "ops" {
+				t.Errorf("action %s after ops's support (height %d): %+v, want STAGE_FORUM supported by ops", id, support.Height, a.Petition)
 			}
 		}
 		var list struct {
 			Petitions []Action `json:"petitions"`
 		}
-		n.RESTJSON(t, eapi+"/petitions?stage=STAGE_FORUM&participant=ops", &list)
+		restJSONAtHeight(t, n, eapi+"/petitions?stage=STAGE_FORUM&participant=ops", support.Height, &list)
 		if len(list.Petitions) != 4 {
 			t.Errorf("petitions in their forum supported by ops: %+v, want 4", list.Petitions)
 		}
@@ -330,7 +363,10 @@ func TestEmpowered(t *testing.T) {
 	}
 
 	t.Run("an account with no role posts a forum statement", func(t *testing.T) {
-		res := n.MustTx(t, "outsider", "empowered", "post-statement", veto, "Keep the longer titles.", "--fees", "1000upolity")
+		res := statement
+		if res.Code != 0 {
+			t.Fatalf("post-statement on action %s from outsider: code %d (%s) at height %d: %s", veto, res.Code, res.Codespace, res.Height, res.Log)
+		}
 		eventID(t, res, "empowered", "statement_posted", "statement_id")
 		var sts struct {
 			Statements []struct {
@@ -348,7 +384,7 @@ func TestEmpowered(t *testing.T) {
 	// approval, each by one motion.
 	if !t.Run("participants decide by motion", func(t *testing.T) {
 		for _, id := range []string{veto, removal, irp, approval} {
-			waitStage(t, n, id, "STAGE_DECISION", empoweredEC)
+			waitStage(t, n, id, "STAGE_DECISION", forumWait)
 		}
 		msgs := map[string][]map[string]any{}
 		for _, c := range []string{"dev", "fin", "gov", "ops"} {
@@ -445,7 +481,7 @@ func TestEmpowered(t *testing.T) {
 	})
 
 	t.Run("the whole Board is recalled and rebuilt", func(t *testing.T) {
-		waitStage(t, n, recall, "STAGE_DECISION", empoweredEC)
+		waitStage(t, n, recall, "STAGE_DECISION", forumWait)
 		msgs := map[string][]map[string]any{}
 		for _, c := range []string{"dev", "fin", "gov", "users"} {
 			msgs[c] = []map[string]any{decideMsg(c, recall, "CHOICE_SUPPORT")}
