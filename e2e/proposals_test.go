@@ -17,6 +17,26 @@ import (
 
 const papi = "/polity/proposals/v1"
 
+// TestProposals' periods. A CLI transaction round takes up to 4s on a loaded
+// machine; the POLICY story, some 25 rounds and queries and one comment
+// period, up to about two minutes.
+const (
+	// proposalsVoting must outlast the POLICY story: the TECHNICAL proposal's
+	// Board vote opens before it and is cast after it. Votes conclude as soon
+	// as they are decided, so its length costs nothing.
+	proposalsVoting = 20 * time.Minute
+	// proposalsComment is waited through; the outsider's comment, the first
+	// transaction after the POLICY proposal opens, must land inside it.
+	proposalsComment = 25 * time.Second
+	// proposalsAdvice keeps gov's advice pending until the Board answers it;
+	// nothing waits for it to run out.
+	proposalsAdvice = 20 * time.Minute
+	// proposalsStatusTimeout bounds a wait for a status change the chain makes on its
+	// own once a deadline has passed or a decision was taken; it only bounds
+	// a failure.
+	proposalsStatusTimeout = 2 * time.Minute
+)
+
 // Proposal statuses as the JSON APIs print them.
 const (
 	ProposalPublicComment = "PROPOSAL_STATUS_PUBLIC_COMMENT"
@@ -132,6 +152,18 @@ func (n *Node) ProposalCLI(t testing.TB, id string) Proposal {
 	return res.Proposal
 }
 
+// ProposalCLIAt reads a proposal with `polityd query proposals proposal
+// --height`: the record as it stood after the block at that height, so that a
+// check of a phase does not race the phase's end.
+func (n *Node) ProposalCLIAt(t testing.TB, id string, height int64) Proposal {
+	t.Helper()
+	var res struct {
+		Proposal Proposal `json:"proposal"`
+	}
+	n.Query(t, &res, "proposals", "proposal", id, "--height", itoa(height))
+	return res.Proposal
+}
+
 // ProposalREST reads a proposal over REST.
 func (n *Node) ProposalREST(t testing.TB, id string) Proposal {
 	t.Helper()
@@ -222,10 +254,21 @@ func txWith(t testing.TB, txs []TxResult, match ...string) TxResult {
 // and mislabelled proposals that are refused. It runs beside
 // TestDemoGovernanceScript (one node each): both spend most of their time
 // waiting for a public comment period.
+//
+// No step races a window: Board votes and motions conclude as soon as they
+// are decided, so the long voting period costs nothing and leaves the
+// TECHNICAL proposal's Board vote open through the whole POLICY story; the
+// advice stays pending as long as the story needs. The public comment
+// period is waited through (for the status change); the only thing that
+// must happen inside it is the outsider's comment, the first transaction
+// after the POLICY proposal opens, and the period is five times a slow
+// transaction round. Phase checks read the record at the height of the
+// transaction that opened the phase.
 func TestProposals(t *testing.T) {
 	Binary(t)
 	t.Parallel()
-	net := NewNetwork(t, Options{Bootstrap: true})
+	net := NewNetwork(t, Options{Bootstrap: true, VotingPeriod: proposalsVoting, CommentPeriod: proposalsComment,
+		AdvicePeriod: proposalsAdvice})
 	n := net.Nodes[0]
 
 	t.Run("mislabelled proposals are refused", func(t *testing.T) {
@@ -290,11 +333,12 @@ func TestProposals(t *testing.T) {
 		next["max_memo_characters"] = "512"
 		file := proposalFile(t, net, "Longer memos", newDoc("memos up to 512 characters", "https://polity.example/board/memos.md"),
 			map[string]any{"@type": "/cosmos.auth.v1beta1.MsgUpdateParams", "params": next})
-		tech, _ = n.SubmitBoardProposal(t, "director-ops", "technical", file)
+		var submitted TxResult
+		tech, submitted = n.SubmitBoardProposal(t, "director-ops", "technical", file)
 		if tech != "1" {
 			t.Errorf("the first proposal accepted has id %s, want 1: the refused ones must not have taken an id", tech)
 		}
-		p := n.ProposalCLI(t, tech)
+		p := n.ProposalCLIAt(t, tech, submitted.Height)
 		if p.Kind != "PROPOSAL_KIND_TECHNICAL" || p.Originator != "board" || p.Status != ProposalPublicComment || len(p.Messages) != 1 {
 			t.Errorf("technical proposal %s: %+v, want a TECHNICAL proposal of the board in public comment with 1 message", tech, p)
 		}
@@ -306,6 +350,7 @@ func TestProposals(t *testing.T) {
 	// The POLICY story.
 	policyDoc := newDoc("Polity dev policy v1", "https://polity.example/dev/policy-v1.md")
 	var policy, advice, resolution string
+	var policyOpened int64 // the height of the vote that opened the POLICY proposal
 	var resolutionVotes []TxResult
 	devBody := n.Body(t, "dev")
 	outsider := net.Address(t, "outsider")
@@ -319,20 +364,20 @@ func TestProposals(t *testing.T) {
 			}
 			res = n.Vote(t, motion, "dev-member", "yes")
 			policy = eventID(t, res, "proposals", "proposal_submitted", "proposal_id")
+			policyOpened = res.Height
 			if st, _ := res.Attr("polity.proposals", "status", "action", "proposal_submitted"); st != ProposalPublicComment {
 				t.Errorf("proposal_submitted status %q, want %s", st, ProposalPublicComment)
 			}
-			p := n.ProposalCLI(t, policy)
-			if p.Kind != "PROPOSAL_KIND_POLICY" || p.Originator != "dev" || p.Proposer != devBody || p.Status != ProposalPublicComment ||
-				p.Document != policyDoc || p.Title != "Dev release policy" {
-				t.Errorf("proposal %s: %+v, want dev's POLICY (proposer %s) in public comment", policy, p, devBody)
-			}
+			// The record is read after the outsider's comment, which must be
+			// the first transaction in the comment period.
 		})
 		if policy == "" {
 			t.FailNow()
 		}
 
 		t.Run("an account with no role comments through the open door", func(t *testing.T) {
+			// the first thing after the proposal opened: public comments
+			// close with the comment period
 			res := n.MustTx(t, "outsider", "proposals", "comment", policy, "Please publish the signing keys.", "--fees", "1000upolity")
 			if role, _ := res.Attr("polity.proposals", "role", "action", "comment_posted"); role != "COMMENT_ROLE_PUBLIC" {
 				t.Errorf("comment_posted role %q, want COMMENT_ROLE_PUBLIC", role)
@@ -350,6 +395,14 @@ func TestProposals(t *testing.T) {
 			if len(c.Comments) != 1 || c.Comments[0].Author != outsider || c.Comments[0].Role != "COMMENT_ROLE_PUBLIC" ||
 				c.Comments[0].Text != "Please publish the signing keys." || c.Comments[0].Height != itoa(res.Height) {
 				t.Errorf("q proposals comments %s: %+v, want the outsider's PUBLIC comment at height %d", policy, c.Comments, res.Height)
+			}
+		})
+
+		t.Run("dev's POLICY proposal is on record, in public comment when it opened", func(t *testing.T) {
+			p := n.ProposalCLIAt(t, policy, policyOpened)
+			if p.Kind != "PROPOSAL_KIND_POLICY" || p.Originator != "dev" || p.Proposer != devBody || p.Status != ProposalPublicComment ||
+				p.Document != policyDoc || p.Title != "Dev release policy" {
+				t.Errorf("proposal %s at height %d: %+v, want dev's POLICY (proposer %s) in public comment", policy, policyOpened, p, devBody)
 			}
 		})
 
@@ -376,7 +429,7 @@ func TestProposals(t *testing.T) {
 		}
 
 		t.Run("the Board votes but cannot conclude while the advice is unanswered", func(t *testing.T) {
-			n.WaitProposalStatus(t, policy, ProposalBoardVote, 30*time.Second)
+			n.WaitProposalStatus(t, policy, ProposalBoardVote, proposalsComment+proposalsStatusTimeout)
 			// Bad input first: no vote from a non-director, no double vote.
 			if res := n.Tx(t, "dev-chair", "proposals", "board-vote", policy, "yes"); res.Code != 9 || res.Codespace != "proposals" {
 				t.Errorf("board-vote by dev-chair: code %d (%s) %s, want ErrNotDirector (9)", res.Code, res.Codespace, res.Log)
@@ -424,7 +477,7 @@ func TestProposals(t *testing.T) {
 		}
 
 		t.Run("the policy is ratified and registered", func(t *testing.T) {
-			p := n.WaitProposalStatus(t, policy, ProposalRatified, 20*time.Second)
+			p := n.WaitProposalStatus(t, policy, ProposalRatified, proposalsStatusTimeout)
 			if p.BoardTally["yes"] != "4" || p.PendingAdvice != 0 || p.BoardThreshold == "" || p.DecidedHeight == "" ||
 				!slices.Equal(p.RegistryVersions, []string{"1"}) || len(p.Consultations) != 0 {
 				t.Errorf("ratified proposal %s: %+v, want 4 yes, no pending advice, registry version 1, no consultation", policy, p)
@@ -449,7 +502,7 @@ func TestProposals(t *testing.T) {
 
 	var techVotes []TxResult
 	t.Run("the TECHNICAL proposal changes x/auth's params", func(t *testing.T) {
-		n.WaitProposalStatus(t, tech, ProposalBoardVote, 30*time.Second)
+		n.WaitProposalStatus(t, tech, ProposalBoardVote, proposalsComment+proposalsStatusTimeout)
 		techVotes = n.BoardVotes(t, tech, "yes", deciders...)
 		txWith(t, techVotes, "action", "proposal_status_changed", "proposal_id", tech, "status", ProposalRatified)
 		var cli, rest struct {

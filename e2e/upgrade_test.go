@@ -9,6 +9,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -89,6 +90,16 @@ func upgradeBinaries(t *testing.T) (current string, next func() string) {
 	}
 }
 
+// Upgrade plan margins: how far past the height at submission the first
+// attempt plans the upgrade, and the factor by which a failed attempt's
+// actual span (submission to decision) widens the next one.
+const (
+	upgradeFirstMargin   = 100
+	upgradeMarginFactor  = 5
+	upgradeMaxAttempts   = 4
+	upgradeStatusTimeout = 2 * time.Minute
+)
+
 // TestSoftwareUpgrade schedules a software upgrade through a ratified
 // TECHNICAL proposal of the Board, watches the chain halt at the planned
 // height under the old binary, and resumes it with the new one, whose
@@ -96,7 +107,10 @@ func upgradeBinaries(t *testing.T) (current string, next func() string) {
 func TestSoftwareUpgrade(t *testing.T) {
 	Binary(t) // skip under -short before building anything
 	current, next := upgradeBinaries(t)
-	net := NewNetwork(t, Options{Bin: current, Bootstrap: true, CommentPeriod: 2 * time.Second})
+	// The two-second comment period is waited through (for the status
+	// change); the Board's votes conclude as soon as they are decided, so a
+	// long voting period costs nothing.
+	net := NewNetwork(t, Options{Bin: current, Bootstrap: true, CommentPeriod: 2 * time.Second, VotingPeriod: 20 * time.Minute})
 	n := net.Nodes[0]
 
 	var authority struct {
@@ -104,14 +118,19 @@ func TestSoftwareUpgrade(t *testing.T) {
 	}
 	n.Query(t, &authority, "upgrade", "authority")
 
-	// The plan's height must lie beyond the proposal's ratification: two
-	// seconds of public comment and a block or two of Board votes, some 15
-	// blocks in all. Should a loaded machine take longer, the upgrade fails
-	// to schedule (the proposal ends EXECUTION_FAILED: a plan in the past)
-	// and the Board tries again with a wider margin.
+	// The plan's height must lie beyond the proposal's ratification, and the
+	// test then waits for the chain to get there, so it is no further than
+	// needed. The first attempt's margin is five times what the sequence
+	// (submission, two seconds of comment, a round of votes) takes on a
+	// loaded machine: some 20 blocks. x/upgrade refuses a plan in the past:
+	// should the sequence take longer, the proposal ends EXECUTION_FAILED,
+	// nothing is scheduled, and the Board tries again with a margin of five
+	// times the blocks the failed attempt actually took on this chain (twice
+	// the last margin at least).
 	var id string
 	var planHeight int64
-	for attempt, margin := range []int64{40, 100} {
+	margin := int64(upgradeFirstMargin)
+	for attempt := 1; ; attempt++ {
 		h, err := n.Height()
 		if err != nil {
 			t.Fatal(err)
@@ -131,18 +150,29 @@ func TestSoftwareUpgrade(t *testing.T) {
 			msg.Type != "/cosmos.upgrade.v1beta1.MsgSoftwareUpgrade" || msg.Authority != authority.Address {
 			t.Fatalf("proposal %s messages %s: want one MsgSoftwareUpgrade signed by the upgrade authority %s", id, p.Messages, authority.Address)
 		}
-		n.WaitProposalStatus(t, id, ProposalBoardVote, 20*time.Second)
+		n.WaitProposalStatus(t, id, ProposalBoardVote, upgradeStatusTimeout)
 		n.BoardVotes(t, id, "yes", deciders...)
 		p = n.ProposalCLI(t, id)
+		decided, err := strconv.ParseInt(p.DecidedHeight, 10, 64)
+		if err != nil {
+			t.Fatalf("upgrade proposal %s after the Board's votes: decided height %q: %v (%+v)", id, p.DecidedHeight, err, p)
+		}
 		if p.Status == ProposalRatified {
-			t.Logf("proposal %s ratified at height %s; upgrade v2-next planned at %d", id, p.DecidedHeight, planHeight)
+			if decided >= planHeight {
+				// x/upgrade takes a plan for the current block: the chain
+				// would halt one block late, with other heights on record
+				t.Fatalf("proposal %s ratified at height %d, not before the planned height %d (margin %d blocks)", id, decided, planHeight, margin)
+			}
+			t.Logf("proposal %s ratified at height %d, %d blocks after the plan was chosen; upgrade v2-next planned at %d", id, decided, decided-h, planHeight)
 			break
 		}
-		if p.Status == "PROPOSAL_STATUS_EXECUTION_FAILED" && attempt == 0 {
-			t.Logf("proposal %s, planned %d blocks ahead, failed at height %s (%s); trying again further ahead", id, margin, p.DecidedHeight, p.Note)
+		if p.Status == "PROPOSAL_STATUS_EXECUTION_FAILED" && attempt < upgradeMaxAttempts {
+			took := decided - h
+			t.Logf("proposal %s, planned %d blocks ahead, failed at height %d, %d blocks later (%s); trying again further ahead", id, margin, decided, took, p.Note)
+			margin = max(2*margin, upgradeMarginFactor*took)
 			continue
 		}
-		t.Fatalf("upgrade proposal %s after the Board's votes: %+v, want %s", id, p, ProposalRatified)
+		t.Fatalf("upgrade proposal %s after the Board's votes (attempt %d): %+v, want %s", id, attempt, p, ProposalRatified)
 	}
 	var plan struct {
 		Plan struct {
@@ -156,8 +186,14 @@ func TestSoftwareUpgrade(t *testing.T) {
 	}
 
 	// The old binary has no handler for v2-next: it stops at the height.
+	// The wait is bounded by a second a block, several times a loaded
+	// machine's pace, plus a start-up allowance: it only bounds a failure.
+	h, err := n.Height()
+	if err != nil {
+		t.Fatal(err)
+	}
 	needed := fmt.Sprintf("UPGRADE \"v2-next\" NEEDED at height: %d", planHeight)
-	Eventually(t, 60*time.Second, "the node to log "+needed, func() (bool, string) {
+	Eventually(t, time.Duration(max(planHeight-h, 0))*time.Second+time.Minute, "the node to log "+needed, func() (bool, string) {
 		if strings.Contains(n.Log(t), needed) {
 			return true, ""
 		}
@@ -170,8 +206,13 @@ func TestSoftwareUpgrade(t *testing.T) {
 	if n.Running() {
 		// CometBFT stays up but its consensus has stopped: the block at the
 		// planned height is stored (the new binary executes it) and no block
-		// follows it. Watch for a few block times.
-		deadline := time.Now().Add(2 * time.Second)
+		// follows it. Wait for consensus to record that it stopped, then watch
+		// for ten block intervals as this chain produced them before the halt.
+		Eventually(t, time.Minute, "the node to log that its consensus stopped", func() (bool, string) {
+			return strings.Contains(n.Log(t), "CONSENSUS FAILURE"), "no CONSENSUS FAILURE in the log"
+		})
+		watch := max(10*blockInterval(t, n, planHeight-21, planHeight-1), 2*time.Second)
+		deadline := time.Now().Add(watch)
 		for time.Now().Before(deadline) {
 			h, err := n.Height()
 			if err != nil {
@@ -182,6 +223,7 @@ func TestSoftwareUpgrade(t *testing.T) {
 			}
 			time.Sleep(200 * time.Millisecond)
 		}
+		t.Logf("the height stayed at most %d for %s", planHeight, watch.Round(100*time.Millisecond))
 	}
 	n.Stop(t)
 	raw, err := os.ReadFile(filepath.Join(n.Home, "data", "upgrade-info.json"))
@@ -198,7 +240,7 @@ func TestSoftwareUpgrade(t *testing.T) {
 
 	// The new binary applies the upgrade at the height and goes on.
 	n.StartBinary(t, next())
-	n.WaitHeight(t, planHeight+2, 60*time.Second)
+	n.WaitHeight(t, planHeight+2, 3*time.Minute)
 	if log := n.Log(t); !strings.Contains(log, fmt.Sprintf("applying upgrade \"v2-next\" at height: %d", planHeight)) {
 		t.Errorf("the new binary's log does not say it applied v2-next at %d", planHeight)
 	}
@@ -227,4 +269,28 @@ func TestSoftwareUpgrade(t *testing.T) {
 		t.Errorf("proposal %s after the upgrade: %s, want %s", id, p.Status, ProposalRatified)
 	}
 	n.MustTx(t, "dev-chair", "bank", "send", "dev-chair", net.Address(t, "dev-member"), "1upolity")
+}
+
+// blockInterval is the mean time between the blocks at heights from and to
+// (block times as the chain recorded them).
+func blockInterval(t testing.TB, n *Node, from, to int64) time.Duration {
+	t.Helper()
+	from = max(from, 1)
+	if to <= from {
+		t.Fatalf("blockInterval: heights %d to %d", from, to)
+	}
+	at := func(h int64) time.Time {
+		var res struct {
+			Block struct {
+				Header struct {
+					Time time.Time `json:"time"`
+				} `json:"header"`
+			} `json:"block"`
+		}
+		if err := n.RPC("/block?height="+itoa(h), &res); err != nil {
+			t.Fatalf("%s: block %d: %v", n.Moniker, h, err)
+		}
+		return res.Block.Header.Time
+	}
+	return at(to).Sub(at(from)) / time.Duration(to-from)
 }
