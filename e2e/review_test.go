@@ -177,7 +177,7 @@ func TestReview(t *testing.T) {
 	n := net.Nodes[0]
 	addrOf := map[string]string{}
 	keyOf := map[string]string{}
-	for _, k := range []string{"panelist-1", "panelist-2", "panelist-3", "panelist-4", "panelist-5", "outsider", "director-ops"} {
+	for _, k := range []string{"panelist-1", "panelist-2", "panelist-3", "panelist-4", "panelist-5", "panelist-6", "panelist-7", "outsider", "director-ops"} {
 		addrOf[k] = net.Address(t, k)
 		keyOf[addrOf[k]] = k
 	}
@@ -272,7 +272,7 @@ func TestReview(t *testing.T) {
 		}
 		seed := strings.ToLower(block.Hash)
 		var eligible []string
-		for _, k := range []string{"panelist-3", "panelist-4", "panelist-5"} {
+		for _, k := range []string{"panelist-3", "panelist-4", "panelist-5", "panelist-6", "panelist-7"} {
 			eligible = append(eligible, addrOf[k])
 		}
 		third, err := reviewtypes.DrawPanelists(seed, eligible, 1)
@@ -292,7 +292,7 @@ func TestReview(t *testing.T) {
 	t.Run("the panel grants the stay the claimant asked for", func(t *testing.T) {
 		off := "panelist-3"
 		for slices.Contains(irp.Panel, addrOf[off]) {
-			off = map[string]string{"panelist-3": "panelist-4", "panelist-4": "panelist-5"}[off]
+			off = map[string]string{"panelist-3": "panelist-4", "panelist-4": "panelist-5", "panelist-5": "panelist-6"}[off]
 		}
 		res := n.Tx(t, off, "review", "panel-stay", irp.ID, "true")
 		requireCode(t, "a stay by a panelist not on the case", res, "review", 11)

@@ -247,7 +247,9 @@ func TestPermissionStanding(t *testing.T) {
 	f.MustDeliver(&reviewtypes.MsgDeregisterParty{Authority: keepertest.SecretariatAuthority(), Address: party.String()})
 	require.False(t, accepted(party), "a deregistered party")
 
-	// a panelist, until removed
+	// a panelist, until removed (a newcomer first keeps the panel at its minimum)
+	f.MustDeliver(&reviewtypes.MsgAppointPanelist{Authority: f.Authority, Address: addr("panelist-8").String(), Name: "Panelist 8"})
+	f.MustDeliver(&reviewtypes.MsgConfirmPanelist{Authority: app.EmpoweredAuthority.String(), Address: addr("panelist-8").String()})
 	f.MustDeliver(&reviewtypes.MsgRemovePanelist{Authority: f.Authority, Address: addr("panelist-1").String()})
 	require.False(t, accepted(addr("panelist-1")), "a removed panelist")
 	require.True(t, accepted(addr("panelist-2")))

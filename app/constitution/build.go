@@ -193,6 +193,10 @@ func empoweredGenesis(spec Spec) *etypes.GenesisState {
 	return gs
 }
 
+// standingPanel is the constitution's standing panel: panelist-1 to -7, the
+// minimum x/review keeps (ICANN: at least 7).
+const standingPanel = 7
+
 // reviewGenesis seats the standing panel and the ombudsman and shortens the
 // review periods to the spec's; review cycles keep their production length.
 func reviewGenesis(spec Spec) (*rtypes.GenesisState, error) {
@@ -207,7 +211,7 @@ func reviewGenesis(spec Spec) (*rtypes.GenesisState, error) {
 		}
 	}
 	audit := ctypes.Audit{CreatedAt: spec.GenesisTime, UpdatedAt: spec.GenesisTime}
-	for i := 1; i <= 5; i++ {
+	for i := 1; i <= standingPanel; i++ {
 		name := fmt.Sprintf("panelist-%d", i)
 		addr, ok := spec.Addresses[name]
 		if !ok {

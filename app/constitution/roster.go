@@ -84,9 +84,10 @@ var People = []Person{
 	{Name: "director-nomcom-1", Region: ctypes.RegionAfrica, Stakeholder: ctypes.StakeholderAcademia, Seat: "nomcom"},
 	{Name: "director-nomcom-2", Region: ctypes.RegionAsiaPacific, Stakeholder: ctypes.StakeholderCivilSociety, Seat: "nomcom"},
 	{Name: "director-nomcom-3", Region: ctypes.RegionNorthAmerica, Stakeholder: ctypes.StakeholderIndustryAssociation, Seat: "nomcom"},
-	// the standing panel of independent panelists and the ombudsman hold no
-	// membership; x/review gives them standing
+	// the standing panel of independent panelists (ICANN: at least seven) and
+	// the ombudsman hold no membership; x/review gives them standing
 	{Name: "panelist-1"}, {Name: "panelist-2"}, {Name: "panelist-3"}, {Name: "panelist-4"}, {Name: "panelist-5"},
+	{Name: "panelist-6"}, {Name: "panelist-7"},
 	{Name: "ombudsman"},
 	// outsider holds no role: it can only use the open door.
 	{Name: "outsider"},

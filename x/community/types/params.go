@@ -68,7 +68,7 @@ func (p Params) Validate() error {
 	if err := p.OpenDoorMinFee.Validate(); err != nil {
 		return ErrInvalidParams.Wrapf("open_door_min_fee: %v", err)
 	}
-	return validateMessageThresholds(p.MotionThresholds)
+	return ValidateMessageThresholds("motion_thresholds", p.MotionThresholds, MotionThresholdFloors())
 }
 
 // Hard ceilings of the limits in Params.

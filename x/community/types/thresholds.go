@@ -7,9 +7,12 @@ import (
 // VacateSeatTypeURL is the message that ends a director's term early.
 const VacateSeatTypeURL = "/polity.community.v1.MsgVacateSeat"
 
-// Constitutional floors of the message thresholds: a body's decision to
-// remove its director never needs less than two thirds of its members.
-var floorVacateSeat = math.LegacyNewDecWithPrec(666666666666666667, 18)
+// MotionThresholdFloors are the constitutional floors of motion_thresholds:
+// a body's decision to remove its director never needs less than two thirds
+// of its members, and the entry cannot be dropped.
+func MotionThresholdFloors() []MessageThreshold {
+	return []MessageThreshold{{MsgTypeUrl: VacateSeatTypeURL, Threshold: "0.666666666666666667"}}
+}
 
 // DefaultMotionThresholds: an appointing community removes its director by
 // three quarters of its members (icann-procedures.md 1.5: 75% within the
@@ -18,32 +21,37 @@ func DefaultMotionThresholds() []MessageThreshold {
 	return []MessageThreshold{{MsgTypeUrl: VacateSeatTypeURL, Threshold: "0.75"}}
 }
 
-// validateMessageThresholds checks each entry's fraction and that no type is
-// listed twice, and keeps the removal threshold at or above its floor.
-func validateMessageThresholds(ts []MessageThreshold) error {
+// ValidateMessageThresholds checks each entry's fraction and that no type is
+// listed twice, and that every floor's type is listed at or above it.
+func ValidateMessageThresholds(field string, ts, floors []MessageThreshold) error {
 	seen := map[string]bool{}
-	vacate := false
 	for _, t := range ts {
 		if t.MsgTypeUrl == "" || seen[t.MsgTypeUrl] {
-			return ErrInvalidParams.Wrapf("motion threshold: type %q empty or listed twice", t.MsgTypeUrl)
+			return ErrInvalidParams.Wrapf("%s: type %q empty or listed twice", field, t.MsgTypeUrl)
 		}
 		seen[t.MsgTypeUrl] = true
-		d, err := ParseFraction("motion threshold of "+t.MsgTypeUrl, t.Threshold)
+		d, err := ParseFraction(field+" of "+t.MsgTypeUrl, t.Threshold)
 		if err != nil {
 			return ErrInvalidParams.Wrap(err.Error())
 		}
 		if !d.IsPositive() {
-			return ErrInvalidParams.Wrapf("motion threshold of %s must be above 0", t.MsgTypeUrl)
-		}
-		if t.MsgTypeUrl == VacateSeatTypeURL {
-			if d.LT(floorVacateSeat) {
-				return ErrInvalidParams.Wrapf("removing a director needs at least 2/3 of the appointing body, got %s", t.Threshold)
-			}
-			vacate = true
+			return ErrInvalidParams.Wrapf("%s of %s must be above 0", field, t.MsgTypeUrl)
 		}
 	}
-	if !vacate {
-		return ErrInvalidParams.Wrapf("motion_thresholds must set the removal threshold of %s", VacateSeatTypeURL)
+	for _, f := range floors {
+		floor := math.LegacyMustNewDecFromStr(f.Threshold)
+		found := false
+		for _, t := range ts {
+			if t.MsgTypeUrl == f.MsgTypeUrl {
+				found = true
+				if math.LegacyMustNewDecFromStr(t.Threshold).LT(floor) {
+					return ErrInvalidParams.Wrapf("%s of %s must be at least %s, got %s", field, t.MsgTypeUrl, f.Threshold, t.Threshold)
+				}
+			}
+		}
+		if !found {
+			return ErrInvalidParams.Wrapf("%s must set %s (at least %s)", field, f.MsgTypeUrl, f.Threshold)
+		}
 	}
 	return nil
 }

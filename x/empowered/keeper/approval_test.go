@@ -93,7 +93,7 @@ func TestApprovalExpires(t *testing.T) {
 // appointed: unconfirmed until the participants approve.
 func TestConfirmPanelist(t *testing.T) {
 	f := newFixture(t)
-	panelist := addr("panelist-6")
+	panelist := addr("panelist-8")
 	f.MustDeliver(&reviewtypes.MsgAppointPanelist{Authority: f.Authority, Address: panelist.String(), Name: "Panelist 6"})
 	require.False(t, must(f.Review.Panelists.Get(f.Ctx, panelist)).Confirmed)
 	approvals := must(f.EmpoweredQueryServer.Approvals(f.Ctx, &types.QueryApprovalsRequest{})).Approvals
@@ -108,7 +108,7 @@ func TestConfirmPanelist(t *testing.T) {
 	require.True(t, must(f.Review.Panelists.Get(f.Ctx, panelist)).Confirmed)
 
 	// A panelist the participants do not approve stays unconfirmed.
-	other := addr("panelist-7")
+	other := addr("panelist-9")
 	f.MustDeliver(&reviewtypes.MsgAppointPanelist{Authority: f.Authority, Address: other.String(), Name: "Panelist 7"})
 	f.Advance(f.EmpoweredRule(types.PowerConfirmPanelist).ForumPeriod)
 	f.Advance(f.EmpoweredRule(types.PowerConfirmPanelist).DecisionPeriod)

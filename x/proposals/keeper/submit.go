@@ -58,6 +58,10 @@ func (k *Keeper) SubmitProposal(ctx context.Context, msg *types.MsgSubmitProposa
 	if err := k.checkMessages(params, msg.Kind, msg.Messages); err != nil {
 		return 0, err
 	}
+	// a weighty message raises the Board's rule (the ombudsman: 3/4 of all seats)
+	if rule.BoardRule, err = communitytypes.RaiseRule(rule.BoardRule, params.BoardThresholds, anyTypes(msg.Messages)); err != nil {
+		return 0, err
+	}
 
 	sdkCtx, height := now(ctx)
 	blockTime := sdkCtx.HeaderInfo().Time
@@ -160,4 +164,13 @@ func (k *Keeper) checkMessages(params types.Params, kind types.ProposalKind, any
 		}
 	}
 	return nil
+}
+
+// anyTypes lists the type URLs of packed messages.
+func anyTypes(anys []*codectypes.Any) []string {
+	out := make([]string, len(anys))
+	for i, a := range anys {
+		out[i] = a.TypeUrl
+	}
+	return out
 }

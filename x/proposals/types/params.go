@@ -67,7 +67,8 @@ func DefaultClassifications() []Classification {
 		c("/polity.empowered.v1.MsgUpdateParams", KindFundamentalBylaw),
 		c("/polity.proposals.v1.MsgRespondToAdvice", KindResolution),
 		c("/polity.proposals.v1.MsgUpdateParams", KindFundamentalBylaw),
-		// the Board's part in reviews, cases and emergencies is by resolution
+		// the Board's part in reviews, cases and emergencies is by resolution;
+		// removing a panelist is not listed, so it needs a FUNDAMENTAL_BYLAW
 		c("/polity.review.v1.MsgAppointOmbudsman", KindResolution),
 		c("/polity.review.v1.MsgAppointPanelist", KindResolution),
 		c("/polity.review.v1.MsgAppointReviewTeam", KindResolution),
@@ -78,7 +79,6 @@ func DefaultClassifications() []Classification {
 		c("/polity.review.v1.MsgRatifyEmergency", KindResolution),
 		c("/polity.review.v1.MsgRecordBoardAction", KindResolution),
 		c("/polity.review.v1.MsgRecordImplementation", KindResolution),
-		c("/polity.review.v1.MsgRemovePanelist", KindResolution),
 		c("/polity.review.v1.MsgUpdateParams", KindStandardBylaw),
 	}
 }
@@ -98,7 +98,23 @@ func DefaultParams() Params {
 		MaxUriLength:           512,
 		MaxMessages:            16,
 		MaxQueueItemsPerBlock:  100,
+		BoardThresholds:        DefaultBoardThresholds(),
 	}
+}
+
+// AppointOmbudsmanTypeURL appoints the ombudsman, and so removes the one in office.
+const AppointOmbudsmanTypeURL = "/polity.review.v1.MsgAppointOmbudsman"
+
+// DefaultBoardThresholds: the ombudsman is appointed and removed only by
+// three quarters of the Board's voting seats (icann-procedures.md 6: removal
+// by a 75% Board vote; an appointment mid-term is a removal).
+func DefaultBoardThresholds() []communitytypes.MessageThreshold {
+	return []communitytypes.MessageThreshold{{MsgTypeUrl: AppointOmbudsmanTypeURL, Threshold: "0.75"}}
+}
+
+// BoardThresholdFloors are the constitutional floors of board_thresholds.
+func BoardThresholdFloors() []communitytypes.MessageThreshold {
+	return DefaultBoardThresholds()
 }
 
 // KindRule returns the rule of a kind.
@@ -156,6 +172,9 @@ func (p Params) Validate() error {
 	}
 	if p.AdviceResponsePeriod <= 0 || p.AdviceWait < 0 {
 		return ErrInvalidParams.Wrap("advice response period must be positive and advice wait non-negative")
+	}
+	if err := communitytypes.ValidateMessageThresholds("board_thresholds", p.BoardThresholds, BoardThresholdFloors()); err != nil {
+		return ErrInvalidParams.Wrap(err.Error())
 	}
 	thr, err := communitytypes.ParseFraction("against_advice_threshold", p.AgainstAdviceThreshold)
 	if err != nil || !thr.IsPositive() {

@@ -35,7 +35,7 @@ func buildRichState(t *testing.T) *keepertest.Fixture {
 	f.RegisterParty(addr("beta"), "Beta")
 	f.MustDeliver(&types.MsgDeregisterParty{Authority: keepertest.SecretariatAuthority(), Address: name("beta")})
 	fund(f, "dev-member")
-	f.PassResolution(&types.MsgAppointPanelist{Authority: f.Authority, Address: name("panelist-6"), Name: "Panelist 6"})
+	f.PassResolution(&types.MsgAppointPanelist{Authority: f.Authority, Address: name("panelist-8"), Name: "Panelist 8"})
 
 	community := fileMsg(body("ops"), types.ClaimantCommunity, proposal)
 	community.CommunityId = "ops"

@@ -104,6 +104,11 @@ func (k *Keeper) decide(ctx context.Context, c *types.IRP, outcome types.Outcome
 	if err := k.refund(ctx, c); err != nil {
 		return err
 	}
+	for _, p := range c.Panel {
+		if err := k.addOpenCase(ctx, p, -1); err != nil {
+			return err
+		}
+	}
 	if outcome == types.OutcomeDenied {
 		// the case's hold ends; if it was the last, the proposal may execute
 		if err := k.setHold(ctx, c, false, "the panel denied the claim"); err != nil {

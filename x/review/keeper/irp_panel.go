@@ -64,6 +64,9 @@ func (k *Keeper) ChoosePanelist(ctx context.Context, msg *types.MsgChoosePanelis
 	} else {
 		c.RespondentPick = msg.Panelist
 	}
+	if err := k.addOpenCase(ctx, msg.Panelist, 1); err != nil {
+		return err
+	}
 	if err := k.emit(ctx, &types.EventPanelistChosen{IrpId: c.Id, Panelist: msg.Panelist, Side: side}); err != nil {
 		return err
 	}
@@ -171,7 +174,13 @@ func (k *Keeper) tryDraw(ctx context.Context, c *types.IRP) error {
 	for _, side := range []*string{&c.ClaimantPick, &c.RespondentPick} {
 		if *side == "" {
 			*side, drawn = drawn[0], drawn[1:]
+			if err := k.addOpenCase(ctx, *side, 1); err != nil {
+				return err
+			}
 		}
+	}
+	if err := k.addOpenCase(ctx, drawn[0], 1); err != nil {
+		return err
 	}
 	c.Panel = []string{c.ClaimantPick, c.RespondentPick, drawn[0]}
 	for _, p := range c.Panel {

@@ -88,7 +88,7 @@ func TestPanelDrawReproducible(t *testing.T) {
 	require.Equal(t, seedOf(filed.SeedHeight), c.Seed)
 	require.Equal(t, types.IRPInReview, c.Status)
 
-	eligible := names("panelist-3", "panelist-4", "panelist-5")
+	eligible := names("panelist-3", "panelist-4", "panelist-5", "panelist-6", "panelist-7")
 	third, err := types.DrawPanelists(c.Seed, eligible, 1)
 	require.NoError(t, err)
 	require.Equal(t, []string{name("panelist-1"), name("panelist-2"), third[0]}, c.Panel)
@@ -119,7 +119,7 @@ func TestPanelDrawnAtPickDeadline(t *testing.T) {
 	f.Advance(time.Second)
 	c = f.GetIRP(irp)
 	require.Equal(t, types.IRPInReview, c.Status)
-	drawn, err := types.DrawPanelists(c.Seed, names("panelist-1", "panelist-2", "panelist-3", "panelist-5"), 2)
+	drawn, err := types.DrawPanelists(c.Seed, names("panelist-1", "panelist-2", "panelist-3", "panelist-5", "panelist-6", "panelist-7"), 2)
 	require.NoError(t, err)
 	require.Equal(t, []string{drawn[0], name("panelist-4"), drawn[1]}, c.Panel)
 }
@@ -141,7 +141,7 @@ func TestPanelChoicesClose(t *testing.T) {
 	toSeedHeight(t, f, irp)
 	c = f.GetIRP(irp)
 	require.Equal(t, types.IRPInReview, c.Status)
-	drawn, err := types.DrawPanelists(seedOf(c.SeedHeight), names("panelist-1", "panelist-2", "panelist-3", "panelist-4", "panelist-5"), 3)
+	drawn, err := types.DrawPanelists(seedOf(c.SeedHeight), names("panelist-1", "panelist-2", "panelist-3", "panelist-4", "panelist-5", "panelist-6", "panelist-7"), 3)
 	require.NoError(t, err)
 	require.Equal(t, drawn, c.Panel)
 }
@@ -151,8 +151,12 @@ func TestPanelChoicesClose(t *testing.T) {
 // pick period later, and forms once the Board has appointed panelists.
 func TestPanelRetriedWhenTooFew(t *testing.T) {
 	f := newFixture(t)
-	for _, key := range []string{"panelist-3", "panelist-4", "panelist-5"} {
-		f.PassResolution(&types.MsgRemovePanelist{Authority: f.Authority, Address: name(key)})
+	// only two panelists sit (set up in the store: removals may not take the
+	// standing panel below its minimum)
+	for _, key := range []string{"panelist-3", "panelist-4", "panelist-5", "panelist-6", "panelist-7"} {
+		p := must(f.Review.Panelists.Get(f.Ctx, addr(key)))
+		p.Active = false
+		require.NoError(t, f.Review.Panelists.Set(f.Ctx, addr(key), p))
 	}
 	_, irp := irpAgainstBylaw(t, f)
 	c := f.GetIRP(irp)
@@ -163,12 +167,12 @@ func TestPanelRetriedWhenTooFew(t *testing.T) {
 	require.Equal(t, types.IRPPanelForming, retry.Status)
 	require.Equal(t, f.Now().Add(f.ReviewParams().PanelPickPeriod), retry.PickDeadline, "the draw is retried a pick period later")
 
-	f.PassResolution(&types.MsgAppointPanelist{Authority: f.Authority, Address: name("panelist-6"), Name: "Panelist 6"})
-	f.MustDeliver(&types.MsgConfirmPanelist{Authority: empowered(), Address: name("panelist-6")})
+	f.PassResolution(&types.MsgAppointPanelist{Authority: f.Authority, Address: name("panelist-8"), Name: "Panelist 8"})
+	f.MustDeliver(&types.MsgConfirmPanelist{Authority: empowered(), Address: name("panelist-8")})
 	f.Advance(retry.PickDeadline.Sub(f.Now()))
 	c = f.GetIRP(irp)
 	require.Equal(t, types.IRPInReview, c.Status)
-	require.ElementsMatch(t, names("panelist-1", "panelist-2", "panelist-6"), c.Panel)
+	require.ElementsMatch(t, names("panelist-1", "panelist-2", "panelist-8"), c.Panel)
 }
 
 // TestChoosePanelistRefusals checks who may choose and whom: only the
@@ -187,14 +191,16 @@ func TestChoosePanelistRefusals(t *testing.T) {
 	bad.Panelist = "polity1nope"
 	requireFailsUnchanged(t, f, bad, types.ErrInvalidAddress)
 
-	// an unconfirmed panelist, a retired one, and a director appointed to the panel
-	f.PassResolution(&types.MsgAppointPanelist{Authority: f.Authority, Address: name("panelist-6"), Name: "Panelist 6"})
-	f.PassResolution(&types.MsgRemovePanelist{Authority: f.Authority, Address: name("panelist-5")})
-	f.PassResolution(&types.MsgAppointPanelist{Authority: f.Authority, Address: name("director-ops"), Name: "A director"})
-	f.MustDeliver(&types.MsgConfirmPanelist{Authority: empowered(), Address: name("director-ops")})
-	requireFailsUnchanged(t, f, choose(claimant, irp, "panelist-6"), types.ErrConflicted)
+	// an unconfirmed panelist, a retired one (by the Empowered Community: the
+	// Board's majority alone cannot), and a director (who cannot be appointed)
+	f.PassResolution(&types.MsgAppointPanelist{Authority: f.Authority, Address: name("panelist-8"), Name: "Panelist 8"})
+	f.MustDeliver(&types.MsgConfirmPanelist{Authority: empowered(), Address: name("panelist-8")})
+	f.PassResolution(&types.MsgAppointPanelist{Authority: f.Authority, Address: name("panelist-9"), Name: "Panelist 9"})
+	f.MustDeliver(&types.MsgRemovePanelist{Authority: empowered(), Address: name("panelist-5")})
+	requireFailsUnchanged(t, f, &types.MsgAppointPanelist{Authority: f.Authority, Address: name("director-ops"), Name: "A director"}, types.ErrIncompatible)
+	requireFailsUnchanged(t, f, choose(claimant, irp, "panelist-9"), types.ErrConflicted)
 	requireFailsUnchanged(t, f, choose(claimant, irp, "panelist-5"), types.ErrConflicted)
-	requireFailsUnchanged(t, f, choose(claimant, irp, "director-ops"), types.ErrConflicted)
+	requireFailsUnchanged(t, f, choose(claimant, irp, "director-ops"), types.ErrNotFound)
 
 	// the Board chooses by resolution; the claimant may not take its choice
 	f.PassResolution(&types.MsgChoosePanelist{Chooser: f.Authority, IrpId: irp, Panelist: name("panelist-3")})

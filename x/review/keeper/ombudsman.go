@@ -7,12 +7,19 @@ import (
 	"github.com/polity-chain/polity/x/review/types"
 )
 
-// AppointOmbudsman appoints the ombudsman for a term (a ratified resolution).
+// AppointOmbudsman appoints the ombudsman for a term (a ratified resolution,
+// which needs 3/4 of the Board's voting seats: x/proposals' board_thresholds;
+// an appointment mid-term removes the ombudsman in office). A director or a
+// panelist may not be the ombudsman.
 func (k *Keeper) AppointOmbudsman(ctx context.Context, msg *types.MsgAppointOmbudsman) error {
 	if err := k.requireGovernance(msg.Authority); err != nil {
 		return err
 	}
-	if _, err := k.parseAddr("address", msg.Address); err != nil {
+	addr, err := k.parseAddr("address", msg.Address)
+	if err != nil {
+		return err
+	}
+	if err := k.checkIndependent(ctx, addr, officeOmbudsman); err != nil {
 		return err
 	}
 	params, err := k.GetParams(ctx)

@@ -26,4 +26,5 @@ var (
 	ErrPaused          = errorsmod.Register(ModuleName, 21, "message type paused by an emergency action")
 	ErrInvalidKind     = errorsmod.Register(ModuleName, 22, "invalid kind")
 	ErrLimit           = errorsmod.Register(ModuleName, 23, "limit exceeded")
+	ErrIncompatible    = errorsmod.Register(ModuleName, 24, "holds an incompatible office")
 )

@@ -32,6 +32,32 @@ func (gs GenesisState) checkIRPs(ac address.Codec, panelists map[string]bool) er
 			}
 		}
 	}
+	return gs.checkOpenCases()
+}
+
+// checkOpenCases checks each panelist's open_cases against the open cases it
+// was chosen or drawn for: removal relies on the count.
+func (gs GenesisState) checkOpenCases() error {
+	count := map[string]uint32{}
+	for _, c := range gs.Irps {
+		switch c.Status {
+		case IRPPanelForming:
+			for _, p := range []string{c.ClaimantPick, c.RespondentPick} {
+				if p != "" {
+					count[p]++
+				}
+			}
+		case IRPInReview:
+			for _, p := range c.Panel {
+				count[p]++
+			}
+		}
+	}
+	for _, p := range gs.Panelists {
+		if p.OpenCases != count[p.Address] {
+			return fmt.Errorf("panelist %s: open_cases %d, but it sits on %d open cases", p.Address, p.OpenCases, count[p.Address])
+		}
+	}
 	return nil
 }
 

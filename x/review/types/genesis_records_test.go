@@ -151,9 +151,13 @@ func validGenesis() *types.GenesisState {
 	ratified.Minutes = append(ratified.Minutes, document("consultation"))
 
 	return &types.GenesisState{
-		Params:       types.DefaultParams(),
-		Parties:      []types.Party{{Address: acct("acme"), Name: "Acme", Profile: document("acme"), Active: true, Audit: communitytypes.Audit{CreatedHeight: 1, UpdatedHeight: 2}}},
-		Panelists:    []types.Panelist{{Address: p1, Name: "P1", Active: true, Confirmed: true}, {Address: p2, Name: "P2"}, {Address: p3, Name: "P3", Active: true}},
+		Params:  types.DefaultParams(),
+		Parties: []types.Party{{Address: acct("acme"), Name: "Acme", Profile: document("acme"), Active: true, Audit: communitytypes.Audit{CreatedHeight: 1, UpdatedHeight: 2}}},
+		// open cases: p1 is case 1's pick and on case 2's panel, p2 and p3 on case 2's
+		Panelists: []types.Panelist{
+			{Address: p1, Name: "P1", Active: true, Confirmed: true, OpenCases: 2},
+			{Address: p2, Name: "P2", OpenCases: 1}, {Address: p3, Name: "P3", Active: true, OpenCases: 1},
+		},
 		Irps:         irps,
 		Declarations: declarations,
 		Reconsiderations: []types.Reconsideration{
@@ -244,6 +248,8 @@ func TestGenesisRecordsValidate(t *testing.T) {
 		{"irp stay votes on an inaction", "inaction", func(gs *types.GenesisState) {
 			gs.Irps[3].ProposalId, gs.Irps[3].Inaction, gs.Irps[3].StayVotes = 0, "silence", gs.Irps[3].Panel[:1]
 		}},
+		{"panelist open cases undercounted", "open_cases", func(gs *types.GenesisState) { gs.Panelists[0].OpenCases = 1 }},
+		{"panelist open cases of a decided case", "open_cases", func(gs *types.GenesisState) { gs.Panelists[1].OpenCases = 2 }},
 		{"irp stayed without majority", "votes say false", func(gs *types.GenesisState) { gs.Irps[1].StayVotes = gs.Irps[1].StayVotes[:1] }},
 		{"irp stayed after decision", "votes say false", func(gs *types.GenesisState) {
 			gs.Irps[2].Stayed, gs.Irps[2].StayVotes = true, gs.Irps[2].Panel[:2]

@@ -47,8 +47,14 @@ func DefaultParams() Params {
 		MaxProvisions:               20,
 		MaxTeamSize:                 21,
 		MaxQueueItemsPerBlock:       100,
+		MinStandingPanel:            7,
 	}
 }
+
+// floorStandingPanel is the constitutional floor of min_standing_panel: a
+// case needs three distinct panelists beyond any conflict, so fewer than
+// five would let one removal stall every new case.
+const floorStandingPanel = 5
 
 // Cycle returns a review type's cycle.
 func (p Params) Cycle(t ReviewType) (ReviewCycle, bool) {
@@ -89,6 +95,9 @@ func (p Params) Validate() error {
 	}
 	if err := p.IrpDeposit.Validate(); err != nil {
 		return ErrInvalidParams.Wrapf("irp_deposit: %v", err)
+	}
+	if p.MinStandingPanel < floorStandingPanel || p.MinStandingPanel > 1_000 {
+		return ErrInvalidParams.Wrapf("min_standing_panel must be in [%d, 1000], got %d", floorStandingPanel, p.MinStandingPanel)
 	}
 	if p.DrawDelayBlocks < 1 || p.DrawDelayBlocks > 10_000 {
 		return ErrInvalidParams.Wrap("draw_delay_blocks must be in [1, 10000]")
