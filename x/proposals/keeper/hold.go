@@ -113,12 +113,3 @@ func (k *Keeper) GetHold(ctx context.Context, proposalID uint64, source string) 
 func (k *Keeper) AllHolds(ctx context.Context) ([]types.Hold, error) {
 	return values(ctx, k.Holds.Iterate)
 }
-
-// HoldsOn lists the holds on one proposal, in source order.
-func (k *Keeper) HoldsOn(ctx context.Context, proposalID uint64) ([]types.Hold, error) {
-	iter, err := k.Holds.Iterate(ctx, collections.NewPrefixedPairRange[uint64, string](proposalID))
-	if err != nil {
-		return nil, err
-	}
-	return iter.Values()
-}

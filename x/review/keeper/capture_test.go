@@ -2,6 +2,7 @@ package keeper_test
 
 import (
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/require"
 
@@ -110,4 +111,57 @@ func TestCaptureOfficesIncompatible(t *testing.T) {
 	requireFailsUnchanged(t, f, &types.MsgAppointPanelist{Authority: f.Authority, Address: name("ombudsman"), Name: "O"}, types.ErrIncompatible)
 	// the ombudsman in office may be reappointed for a new term
 	f.MustDeliver(&types.MsgAppointOmbudsman{Authority: f.Authority, Address: name("ombudsman")})
+}
+
+// TestCaptureEmergencyCannotPauseChecks: emergency powers cannot silence the
+// checks on the Board: the Empowered Community's messages, the filings of
+// review, reconsideration and complaints, and motions are never pausable.
+func TestCaptureEmergencyCannotPauseChecks(t *testing.T) {
+	f := newFixture(t)
+	f.SetBoardChair("director-ops")
+	for _, url := range []string{
+		"/polity.empowered.v1.MsgPetition", "/polity.empowered.v1.MsgSupportPetition",
+		"/polity.empowered.v1.MsgPostStatement", "/polity.empowered.v1.MsgDecide",
+		"/polity.review.v1.MsgFileIRP", "/polity.review.v1.MsgFileReconsideration", "/polity.review.v1.MsgFileComplaint",
+		"/polity.community.v1.MsgVote", "/polity.community.v1.MsgSubmitMotion", "/polity.proposals.v1.MsgBoardVote",
+	} {
+		requireFailsUnchanged(t, f, emergencyMsg("director-ops", types.EmergencyPauseMessage, url), types.ErrInvalidTarget)
+	}
+}
+
+// TestCaptureRatifiedEmergencyEnds: a ratified emergency action still ends
+// when its maximum duration runs out; the Board's ratification cannot make
+// it permanent.
+func TestCaptureRatifiedEmergencyEnds(t *testing.T) {
+	f := newFixture(t)
+	f.SetBoardChair("director-ops")
+	e := take(t, f, emergencyMsg("director-ops", types.EmergencyPauseMessage, msgSend))
+	require.Equal(t, e.TakenTime.Add(f.ReviewParams().EmergencyMaxDuration), e.Ends)
+	f.PassResolution(&types.MsgRatifyEmergency{Authority: f.Authority, EmergencyId: e.Id})
+	f.Advance(e.Expiry.Sub(f.Now()))
+	require.Equal(t, types.EmergencyRatified, must(f.Review.GetEmergency(f.Ctx, e.Id)).Status, "ratified: it outlives its expiry")
+	require.True(t, paused(f, msgSend))
+	f.Advance(e.Ends.Sub(f.Now()))
+	got := must(f.Review.GetEmergency(f.Ctx, e.Id))
+	require.Equal(t, types.EmergencyExpired, got.Status, "its maximum duration ran out")
+	require.Equal(t, f.Now(), got.EndedTime)
+	require.False(t, paused(f, msgSend))
+}
+
+// TestCaptureEmergencyCooldown: the chair cannot keep an unratified measure
+// alive by re-taking it at every lapse: the same measure on the same target
+// waits emergency_cooldown after the last one ended.
+func TestCaptureEmergencyCooldown(t *testing.T) {
+	f := newFixture(t)
+	f.SetBoardChair("director-ops")
+	e := take(t, f, emergencyMsg("director-ops", types.EmergencyPauseMessage, msgSend))
+	f.Advance(e.Expiry.Sub(f.Now()))
+	require.Equal(t, types.EmergencyExpired, must(f.Review.GetEmergency(f.Ctx, e.Id)).Status)
+	retake := emergencyMsg("director-ops", types.EmergencyPauseMessage, msgSend)
+	requireFailsUnchanged(t, f, retake, types.ErrWrongPhase)
+	f.Advance(f.ReviewParams().EmergencyCooldown - time.Second)
+	requireFailsUnchanged(t, f, retake, types.ErrWrongPhase)
+	f.Advance(time.Second)
+	take(t, f, retake)
+	require.True(t, paused(f, msgSend))
 }

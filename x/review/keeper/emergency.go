@@ -4,7 +4,9 @@ import (
 	"context"
 	"fmt"
 	"strconv"
-	"strings"
+	"time"
+
+	"cosmossdk.io/collections"
 
 	"github.com/polity-chain/polity/internal/collutil"
 	communitytypes "github.com/polity-chain/polity/x/community/types"
@@ -50,6 +52,9 @@ func (k *Keeper) TakeEmergencyAction(ctx context.Context, msg *types.MsgTakeEmer
 	if err := checkDocument("statement", msg.Statement, params.MaxUriLength); err != nil {
 		return 0, err
 	}
+	if err := k.checkCooldown(ctx, msg.Kind, msg.Target, params); err != nil {
+		return 0, err
+	}
 	cycle, ok := params.Cycle(types.ReviewPostEmergency)
 	if !ok {
 		return 0, types.ErrInvalidParams.Wrap("no post-emergency review cycle")
@@ -74,6 +79,7 @@ func (k *Keeper) TakeEmergencyAction(ctx context.Context, msg *types.MsgTakeEmer
 	e := types.Emergency{
 		Id: id, Chair: msg.Chair, Kind: msg.Kind, Target: msg.Target, Statement: msg.Statement, Status: types.EmergencyActive,
 		ConsultationDeadline: deadline(ctx, params.EmergencyConsultationPeriod), Expiry: deadline(ctx, params.EmergencyExpiry),
+		Ends:     deadline(ctx, params.EmergencyMaxDuration),
 		ReviewId: reviewID, Minutes: []communitytypes.Document{msg.Statement}, TakenHeight: height, TakenTime: now,
 	}
 	if err := k.storeEmergency(ctx, e); err != nil {
@@ -84,6 +90,11 @@ func (k *Keeper) TakeEmergencyAction(ctx context.Context, msg *types.MsgTakeEmer
 	}
 	if err := k.ExpiryQueue.Set(ctx, collutil.At(e.Expiry, id)); err != nil {
 		return 0, err
+	}
+	if e.Target != "" {
+		if err := k.LastEmergency.Set(ctx, collections.Join(int32(e.Kind), e.Target), id); err != nil {
+			return 0, err
+		}
 	}
 	return id, k.emitEmergency(ctx, e, "taken by the Board chair")
 }
@@ -107,15 +118,6 @@ func (k *Keeper) applyEmergency(ctx context.Context, id uint64, kind types.Emerg
 		}
 		if p.Status.Terminal() {
 			return types.ErrInvalidTarget.Wrapf("proposal %d is %s: it cannot be suspended", p.Id, p.Status)
-		}
-		holds, err := k.proposals.HoldsOn(ctx, pid)
-		if err != nil {
-			return err
-		}
-		for _, h := range holds {
-			if strings.HasPrefix(h.Source, "emergency/") {
-				return types.ErrInvalidTarget.Wrapf("proposal %d is already suspended by %s", p.Id, h.Source)
-			}
 		}
 		// the suspension is the action's own hold, beside any IRP's
 		return k.dispatch(ctx, &proposalstypes.MsgStayProposal{
@@ -251,11 +253,16 @@ func (k *Keeper) RatifyEmergency(ctx context.Context, msg *types.MsgRatifyEmerge
 	if e.Status != types.EmergencyActive {
 		return types.ErrWrongPhase.Wrapf("emergency %d is %s", e.Id, e.Status)
 	}
+	// ratified, it no longer lapses at its expiry, but still ends at the
+	// latest when its maximum duration runs out
 	if err := k.ExpiryQueue.Remove(ctx, collutil.At(e.Expiry, e.Id)); err != nil {
 		return err
 	}
+	if err := k.ExpiryQueue.Set(ctx, collutil.At(e.Ends, e.Id)); err != nil {
+		return err
+	}
 	e.Status, e.RatifiedBy = types.EmergencyRatified, k.resolution(ctx)
-	return k.saveEmergency(ctx, e, "ratified by the Board")
+	return k.saveEmergency(ctx, e, "ratified by the Board; it ends by "+e.Ends.UTC().String())
 }
 
 // LiftEmergency ends an action (a Board resolution, or the chair).
@@ -272,35 +279,78 @@ func (k *Keeper) LiftEmergency(ctx context.Context, msg *types.MsgLiftEmergency)
 	if e.Status != types.EmergencyActive && e.Status != types.EmergencyRatified {
 		return types.ErrWrongPhase.Wrapf("emergency %d is %s", e.Id, e.Status)
 	}
-	if e.Status == types.EmergencyActive {
-		if err := k.ExpiryQueue.Remove(ctx, collutil.At(e.Expiry, e.Id)); err != nil {
-			return err
-		}
+	if err := k.ExpiryQueue.Remove(ctx, collutil.At(expiryOf(e), e.Id)); err != nil {
+		return err
 	}
 	if err := k.undoEmergency(ctx, e); err != nil {
 		return err
 	}
-	e.Status = types.EmergencyLifted
+	e.Status, e.EndedTime = types.EmergencyLifted, nowTime(ctx)
 	return k.saveEmergency(ctx, e, "lifted")
 }
 
-// expireEmergency ends an action the Board did not ratify in time.
+// expireEmergency ends an action the Board did not ratify in time, or a
+// ratified one whose maximum duration ran out.
 func (k *Keeper) expireEmergency(ctx context.Context, id uint64) error {
 	e, err := k.GetEmergency(ctx, id)
 	if err != nil {
 		return err
 	}
-	if err := k.ExpiryQueue.Remove(ctx, collutil.At(e.Expiry, e.Id)); err != nil {
+	if e.Status != types.EmergencyActive && e.Status != types.EmergencyRatified {
+		return nil
+	}
+	if err := k.ExpiryQueue.Remove(ctx, collutil.At(expiryOf(e), e.Id)); err != nil {
 		return err
 	}
-	if e.Status != types.EmergencyActive {
-		return nil
+	note := "expired: the Board did not ratify it in time"
+	if e.Status == types.EmergencyRatified {
+		note = "expired: its maximum duration ran out"
 	}
 	if err := k.undoEmergency(ctx, e); err != nil {
 		return err
 	}
-	e.Status = types.EmergencyExpired
-	return k.saveEmergency(ctx, e, "expired: the Board did not ratify it in time")
+	e.Status, e.EndedTime = types.EmergencyExpired, nowTime(ctx)
+	return k.saveEmergency(ctx, e, note)
+}
+
+// nowTime is the block time.
+func nowTime(ctx context.Context) time.Time {
+	t, _ := blockTime(ctx)
+	return t
+}
+
+// expiryOf is an action's entry in the expiry queue: its expiry while
+// unratified, its maximum duration once ratified.
+func expiryOf(e types.Emergency) time.Time {
+	if e.Status == types.EmergencyRatified {
+		return e.Ends
+	}
+	return e.Expiry
+}
+
+// checkCooldown refuses a measure (a suspension, a pause) on a target while
+// the latest one on it is in force, or within emergency_cooldown after it
+// ended: the chair may not keep an emergency alive by re-taking it at every
+// lapse.
+func (k *Keeper) checkCooldown(ctx context.Context, kind types.EmergencyKind, target string, params types.Params) error {
+	if target == "" {
+		return nil
+	}
+	last, err := k.LastEmergency.Get(ctx, collections.Join(int32(kind), target))
+	if err != nil {
+		return collutil.NotFoundOK(err)
+	}
+	e, err := k.GetEmergency(ctx, last)
+	if err != nil {
+		return err
+	}
+	if e.Status == types.EmergencyActive || e.Status == types.EmergencyRatified {
+		return types.ErrInvalidTarget.Wrapf("emergency %d already applies %s to %s", e.Id, kind, target)
+	}
+	if until := e.EndedTime.Add(params.EmergencyCooldown); nowTime(ctx).Before(until) {
+		return types.ErrWrongPhase.Wrapf("emergency %d on %s ended at %s: the same measure waits until %s", e.Id, target, e.EndedTime.UTC(), until.UTC())
+	}
+	return nil
 }
 
 // consultationMissed records that no advisory community was consulted in time.

@@ -11,7 +11,10 @@ import (
 	"github.com/polity-chain/polity/x/review/types"
 )
 
-const msgSend = "/cosmos.bank.v1beta1.MsgSend"
+const (
+	msgSend      = "/cosmos.bank.v1beta1.MsgSend"
+	msgMultiSend = "/cosmos.bank.v1beta1.MsgMultiSend"
+)
 
 var emergencyMsg = keepertest.EmergencyMsg
 
@@ -81,12 +84,15 @@ func TestEmergencyPauseExpires(t *testing.T) {
 	require.Equal(t, types.EventReviewChanged{ReviewId: e.ReviewId, Type: types.ReviewPostEmergency, Subject: review.Subject, Status: types.ReviewOpen},
 		*requireEvent[*types.EventReviewChanged](t, f))
 
-	second := take(t, f, emergencyMsg("director-ops", types.EmergencyPauseMessage, msgSend))
+	// the same measure on the same target is not taken twice
+	requireFailsUnchanged(t, f, emergencyMsg("director-ops", types.EmergencyPauseMessage, msgSend), types.ErrInvalidTarget)
+	second := take(t, f, emergencyMsg("director-ops", types.EmergencyPauseMessage, msgMultiSend))
 	f.Advance(e.ConsultationDeadline.Sub(f.Now()))
 	require.True(t, must(f.Review.GetEmergency(f.Ctx, e.Id)).ConsultationMissed)
 
 	f.PassResolution(&types.MsgLiftEmergency{Authority: f.Authority, EmergencyId: second.Id})
 	require.Equal(t, types.EmergencyLifted, must(f.Review.GetEmergency(f.Ctx, second.Id)).Status)
+	require.False(t, paused(f, msgMultiSend))
 	require.True(t, paused(f, msgSend), "the first pause is still in force")
 
 	f.Advance(e.Expiry.Sub(f.Now()))

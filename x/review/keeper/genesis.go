@@ -160,8 +160,15 @@ func (k *Keeper) initEmergencies(ctx context.Context, gs types.GenesisState) err
 				return err
 			}
 		}
-		if e.Status == types.EmergencyActive {
-			if err := k.ExpiryQueue.Set(ctx, collutil.At(e.Expiry, e.Id)); err != nil {
+		if inForce {
+			if err := k.ExpiryQueue.Set(ctx, collutil.At(expiryOf(e), e.Id)); err != nil {
+				return err
+			}
+		}
+		// emergencies are imported in id order, so the last one per
+		// (kind, target) wins
+		if e.Target != "" {
+			if err := k.LastEmergency.Set(ctx, collections.Join(int32(e.Kind), e.Target), e.Id); err != nil {
 				return err
 			}
 		}

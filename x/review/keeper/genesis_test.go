@@ -93,7 +93,7 @@ func buildRichState(t *testing.T) *keepertest.Fixture {
 	f.MustDeliver(&types.MsgReportComplaint{Ombudsman: name("ombudsman"), ComplaintId: 4, Report: doc("report")})
 
 	active := take(t, f, emergencyMsg("director-ops", types.EmergencyStatement, ""))
-	ratified := take(t, f, emergencyMsg("director-ops", types.EmergencyPauseMessage, msgSend))
+	ratified := take(t, f, emergencyMsg("director-ops", types.EmergencyPauseMessage, msgMultiSend))
 	lifted := take(t, f, emergencyMsg("director-ops", types.EmergencyStatement, ""))
 	f.MustDeliver(&types.MsgRecordConsultation{Chair: name("director-ops"), EmergencyId: ratified.Id, CommunityId: "users", Consultation: doc("c")})
 	f.MustDeliver(&types.MsgLiftEmergency{Authority: name("director-ops"), EmergencyId: lifted.Id})
@@ -185,7 +185,8 @@ func TestGenesisRoundTrip(t *testing.T) {
 	require.Equal(t, string(f.ExportReviewJSON()), string(g.ExportReviewJSON()))
 	require.Equal(t, queues(t, f), queues(t, g))
 	require.Equal(t, pausedCounts(t, f), pausedCounts(t, g))
-	require.True(t, must(g.Review.IsPaused(g.Ctx, msgSend)))
+	require.True(t, must(g.Review.IsPaused(g.Ctx, msgMultiSend)))
+	require.Equal(t, lastEmergencies(t, f), lastEmergencies(t, g), "the cooldown index is rebuilt")
 }
 
 // TestGenesisValidate checks that Validate rejects what InitGenesis would
@@ -276,4 +277,11 @@ func TestGenesisHoldsAgree(t *testing.T) {
 	})
 	require.ErrorIs(t, err, types.ErrInvalidGenesis)
 	require.ErrorContains(t, err, "irp/99")
+}
+
+// lastEmergencies lists the cooldown index: (kind, target) -> latest action.
+func lastEmergencies(t *testing.T, f *keepertest.Fixture) []collections.KeyValue[collections.Pair[int32, string], uint64] {
+	t.Helper()
+	iter := must(f.Review.LastEmergency.Iterate(f.Ctx, nil))
+	return must(iter.KeyValues())
 }

@@ -127,7 +127,8 @@ func TestCaptureEmergencyLiftKeepsPanelStay(t *testing.T) {
 	require.True(t, f.GetIRP(c.Id).Stayed)
 	require.NotEqual(t, uint32(77), maxTitle(f))
 
-	// an expiring suspension does the same
+	// an expiring suspension does the same (taken again once its cooldown is over)
+	f.Advance(f.ReviewParams().EmergencyCooldown)
 	second := take(t, f, emergencyMsg("director-ops", types.EmergencySuspendProposal, strconv.FormatUint(proposal, 10)))
 	f.Advance(second.Expiry.Sub(f.Now()))
 	require.Equal(t, types.EmergencyExpired, must(f.Review.GetEmergency(f.Ctx, second.Id)).Status)

@@ -88,6 +88,9 @@ type Keeper struct {
 	ExpiryQueue       collections.KeySet[collutil.QueueKey]
 	// Paused counts the emergency actions in force pausing each message type.
 	Paused collections.Map[string, uint64]
+	// LastEmergency is the latest action taken per (kind, target): a measure
+	// is not re-taken on its target while in force or within the cooldown.
+	LastEmergency collections.Map[collections.Pair[int32, string], uint64]
 }
 
 // IRPIndexes support the status and claimant filters.
@@ -181,6 +184,8 @@ func NewKeeper(
 		ConsultationQueue: collections.NewKeySet(sb, types.ConsultationQueueKey, "consultation_queue", collutil.QueueKeyCodec),
 		ExpiryQueue:       collections.NewKeySet(sb, types.ExpiryQueueKey, "expiry_queue", collutil.QueueKeyCodec),
 		Paused:            collections.NewMap(sb, types.PausedKey, "paused", collections.StringKey, collections.Uint64Value),
+		LastEmergency: collections.NewMap(sb, types.LastEmergencyKey, "last_emergency",
+			collections.PairKeyCodec(collections.Int32Key, collections.StringKey), collections.Uint64Value),
 	}
 	schema, err := sb.Build()
 	if err != nil {

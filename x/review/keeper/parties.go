@@ -104,4 +104,3 @@ func (k *Keeper) isParty(ctx context.Context, addr sdk.AccAddress) (bool, error)
 	}
 	return party.Active, nil
 }
-

@@ -28,8 +28,6 @@ type ProposalsKeeper interface {
 	ExecutingProposal(ctx context.Context) (uint64, error)
 	// GetHold returns a source's hold on a proposal, if it has one.
 	GetHold(ctx context.Context, proposalID uint64, source string) (proposalstypes.Hold, bool, error)
-	// HoldsOn lists the holds on one proposal.
-	HoldsOn(ctx context.Context, proposalID uint64) ([]proposalstypes.Hold, error)
 	// AllHolds lists every hold in force (genesis checks only).
 	AllHolds(ctx context.Context) ([]proposalstypes.Hold, error)
 }

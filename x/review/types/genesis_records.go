@@ -525,9 +525,14 @@ func checkEmergency(ac address.Codec, e Emergency) error {
 	if err := docIff("consultation", e.Consultation, e.ConsultedCommunity != ""); err != nil {
 		return err
 	}
-	// taking the action sets both deadlines, which the queues are rebuilt from
-	if e.ConsultationDeadline.IsZero() || e.Expiry.IsZero() {
-		return errors.New("no consultation deadline or expiry")
+	// taking the action sets its deadlines, which the queues are rebuilt from
+	if e.ConsultationDeadline.IsZero() || e.Expiry.IsZero() || e.Ends.Before(e.Expiry) {
+		return errors.New("no consultation deadline or expiry, or it ends before its expiry")
+	}
+	// an action that ended records when: the cooldown runs from it
+	ended := e.Status == EmergencyLifted || e.Status == EmergencyExpired
+	if ended == e.EndedTime.IsZero() {
+		return errors.New("ended_time set exactly when the action ended is required")
 	}
 	return nil
 }

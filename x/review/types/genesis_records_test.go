@@ -140,11 +140,15 @@ func validGenesis() *types.GenesisState {
 	}
 
 	emergency := func(id uint64, kind types.EmergencyKind, target string, status types.EmergencyStatus, review uint64) types.Emergency {
-		return types.Emergency{
+		e := types.Emergency{
 			Id: id, Chair: acct("chair"), Kind: kind, Target: target, Statement: document("statement"), Status: status,
-			ConsultationDeadline: t0, Expiry: t0, ReviewId: review, Minutes: []communitytypes.Document{document("statement")},
+			ConsultationDeadline: t0, Expiry: t0, Ends: t0.Add(time.Hour), ReviewId: review, Minutes: []communitytypes.Document{document("statement")},
 			TakenHeight: 5, TakenTime: t0, UpdatedHeight: 5, UpdatedTime: t0,
 		}
+		if status == types.EmergencyLifted || status == types.EmergencyExpired {
+			e.EndedTime = t0
+		}
+		return e
 	}
 	ratified := emergency(2, types.EmergencyPauseMessage, "/cosmos.bank.v1beta1.MsgSend", types.EmergencyRatified, 5)
 	ratified.ConsultedCommunity, ratified.Consultation, ratified.ConsultationMissed = "users", document("consultation"), true
@@ -248,6 +252,10 @@ func TestGenesisRecordsValidate(t *testing.T) {
 		{"irp stay votes on an inaction", "inaction", func(gs *types.GenesisState) {
 			gs.Irps[3].ProposalId, gs.Irps[3].Inaction, gs.Irps[3].StayVotes = 0, "silence", gs.Irps[3].Panel[:1]
 		}},
+		{"emergency ends before its expiry", "ends before", func(gs *types.GenesisState) { gs.Emergencies[0].Ends = t0.Add(-time.Hour) }},
+		{"emergency ended without a time", "ended_time", func(gs *types.GenesisState) { gs.Emergencies[2].EndedTime = time.Time{} }},
+		{"emergency in force with an end time", "ended_time", func(gs *types.GenesisState) { gs.Emergencies[1].EndedTime = t0 }},
+		{"emergency pausing an EC message", "never be paused", func(gs *types.GenesisState) { gs.Emergencies[1].Target = "/polity.empowered.v1.MsgPetition" }},
 		{"panelist open cases undercounted", "open_cases", func(gs *types.GenesisState) { gs.Panelists[0].OpenCases = 1 }},
 		{"panelist open cases of a decided case", "open_cases", func(gs *types.GenesisState) { gs.Panelists[1].OpenCases = 2 }},
 		{"irp stayed without majority", "votes say false", func(gs *types.GenesisState) { gs.Irps[1].StayVotes = gs.Irps[1].StayVotes[:1] }},

@@ -49,4 +49,6 @@ var (
 	ConsultationQueueKey = collections.NewPrefix(31)
 	ExpiryQueueKey       = collections.NewPrefix(32)
 	PausedKey            = collections.NewPrefix(33)
+	// LastEmergencyKey holds the latest action per (kind, target), for the cooldown.
+	LastEmergencyKey = collections.NewPrefix(34)
 )

@@ -48,6 +48,8 @@ func DefaultParams() Params {
 		MaxTeamSize:                 21,
 		MaxQueueItemsPerBlock:       100,
 		MinStandingPanel:            7,
+		EmergencyMaxDuration:        90 * day,
+		EmergencyCooldown:           30 * day,
 	}
 }
 
@@ -55,6 +57,10 @@ func DefaultParams() Params {
 // case needs three distinct panelists beyond any conflict, so fewer than
 // five would let one removal stall every new case.
 const floorStandingPanel = 5
+
+// ceilingEmergency bounds how long an emergency action may last, and its
+// cooldown: urgency is for days and weeks, not a standing regime.
+const ceilingEmergency = 365 * day
 
 // Cycle returns a review type's cycle.
 func (p Params) Cycle(t ReviewType) (ReviewCycle, bool) {
@@ -95,6 +101,12 @@ func (p Params) Validate() error {
 	}
 	if err := p.IrpDeposit.Validate(); err != nil {
 		return ErrInvalidParams.Wrapf("irp_deposit: %v", err)
+	}
+	if p.EmergencyMaxDuration < p.EmergencyExpiry || p.EmergencyMaxDuration > ceilingEmergency {
+		return ErrInvalidParams.Wrapf("emergency_max_duration must be at least emergency_expiry and at most %s", ceilingEmergency)
+	}
+	if p.EmergencyCooldown < 0 || p.EmergencyCooldown > ceilingEmergency {
+		return ErrInvalidParams.Wrapf("emergency_cooldown must be in [0, %s]", ceilingEmergency)
 	}
 	if p.MinStandingPanel < floorStandingPanel || p.MinStandingPanel > 1_000 {
 		return ErrInvalidParams.Wrapf("min_standing_panel must be in [%d, 1000], got %d", floorStandingPanel, p.MinStandingPanel)
