@@ -91,6 +91,7 @@ func (k *Keeper) AnnulProposal(ctx context.Context, msg *types.MsgAnnulProposal)
 	if p.Status.Terminal() {
 		return types.ErrWrongPhase.Wrapf("proposal %d is %s: an executed or closed proposal cannot be returned", p.Id, p.Status)
 	}
+	p.ReturnedByIrp = msg.IrpId
 	if err := k.transition(ctx, &p, types.StatusReturned, time.Time{}, "returned to the Board by independent review: "+msg.Reason); err != nil {
 		return err
 	}

@@ -58,6 +58,11 @@ func (k *Keeper) InitGenesis(ctx context.Context, gs types.GenesisState) error {
 			}
 		}
 	}
+	for _, c := range gs.CoolingOff {
+		if err := k.CoolingOff.Set(ctx, c.MessageHash, c); err != nil {
+			return err
+		}
+	}
 	for _, h := range gs.Holds {
 		if err := k.Holds.Set(ctx, collections.Join(h.ProposalId, h.Source), h); err != nil {
 			return err
@@ -101,6 +106,9 @@ func (k *Keeper) ExportGenesis(ctx context.Context) (*types.GenesisState, error)
 		return nil, err
 	}
 	if gs.Documents, err = values(ctx, k.Documents.Iterate); err != nil {
+		return nil, err
+	}
+	if gs.CoolingOff, err = values(ctx, k.CoolingOff.Iterate); err != nil {
 		return nil, err
 	}
 	if gs.Holds, err = values(ctx, k.Holds.Iterate); err != nil {

@@ -66,6 +66,8 @@ type Keeper struct {
 	Executing collections.Item[uint64]
 	// Holds are the holds in force, one per (proposal, source).
 	Holds collections.Map[collections.Pair[uint64, string], types.Hold]
+	// CoolingOff keeps the messages of vetoed and returned proposals, by hash.
+	CoolingOff collections.Map[[]byte, types.CoolingOff]
 }
 
 // DocKey names a registered document: (kind, scope).
@@ -152,6 +154,7 @@ func NewKeeper(
 		Executing:       collections.NewItem(sb, types.ExecutingKey, "executing", collections.Uint64Value),
 		Holds: collections.NewMap(sb, types.HoldsKey, "holds",
 			collections.PairKeyCodec(collections.Uint64Key, collections.StringKey), codec.CollValue[types.Hold](cdc)),
+		CoolingOff: collections.NewMap(sb, types.CoolingOffKey, "cooling_off", collections.BytesKey, codec.CollValue[types.CoolingOff](cdc)),
 	}
 	schema, err := sb.Build()
 	if err != nil {

@@ -34,6 +34,12 @@ func (k *Keeper) transition(ctx context.Context, p *types.Proposal, to types.Pro
 	if to.Terminal() {
 		sdkCtx, height := now(ctx)
 		p.DecidedHeight, p.DecidedTime, p.Deadline = height, sdkCtx.HeaderInfo().Time, time.Time{}
+		// what was vetoed or returned does not come straight back
+		if to == types.StatusVetoed || to == types.StatusReturned {
+			if err := k.coolOff(ctx, p); err != nil {
+				return err
+			}
+		}
 	} else if queued(*p) {
 		if err := k.PhaseQueue.Set(ctx, collutil.At(p.Deadline, p.Id)); err != nil {
 			return err

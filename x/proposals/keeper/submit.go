@@ -55,7 +55,11 @@ func (k *Keeper) SubmitProposal(ctx context.Context, msg *types.MsgSubmitProposa
 	if err := checkDocument("document", msg.Document, params.MaxUriLength); err != nil {
 		return 0, err
 	}
-	if err := k.checkMessages(params, msg.Kind, msg.Messages); err != nil {
+	msgs, err := k.checkMessages(params, msg.Kind, msg.Messages)
+	if err != nil {
+		return 0, err
+	}
+	if err := k.checkCoolingOff(ctx, msg.Messages, msgs); err != nil {
 		return 0, err
 	}
 	// a weighty message raises the Board's rule (the ombudsman: 3/4 of all seats)
@@ -131,39 +135,41 @@ func (k *Keeper) originatorOf(ctx context.Context, proposer, originator string) 
 }
 
 // checkMessages applies the message rules and the classification guard.
-func (k *Keeper) checkMessages(params types.Params, kind types.ProposalKind, anys []*codectypes.Any) error {
+func (k *Keeper) checkMessages(params types.Params, kind types.ProposalKind, anys []*codectypes.Any) ([]sdk.Msg, error) {
 	if len(anys) > int(params.MaxMessages) {
-		return types.ErrInvalidMessages.Wrapf("%d messages, at most %d", len(anys), params.MaxMessages)
+		return nil, types.ErrInvalidMessages.Wrapf("%d messages, at most %d", len(anys), params.MaxMessages)
 	}
 	gov, err := k.addressCodec.StringToBytes(k.auth.Governance)
 	if err != nil {
-		return err
+		return nil, err
 	}
+	msgs := make([]sdk.Msg, len(anys))
 	for i, a := range anys {
 		var msg sdk.Msg
 		if err := k.cdc.UnpackAny(a, &msg); err != nil {
-			return types.ErrInvalidMessages.Wrapf("message %d: %v", i, err)
+			return nil, types.ErrInvalidMessages.Wrapf("message %d: %v", i, err)
 		}
+		msgs[i] = msg
 		signers, _, err := k.cdc.GetMsgV1Signers(msg)
 		if err != nil {
-			return types.ErrInvalidMessages.Wrapf("message %d: %v", i, err)
+			return nil, types.ErrInvalidMessages.Wrapf("message %d: %v", i, err)
 		}
 		if len(signers) != 1 || !bytes.Equal(signers[0], gov) {
-			return types.ErrInvalidMessages.Wrapf("message %d (%s) must be signed by the governance address %s alone", i, sdk.MsgTypeURL(msg), k.auth.Governance)
+			return nil, types.ErrInvalidMessages.Wrapf("message %d (%s) must be signed by the governance address %s alone", i, sdk.MsgTypeURL(msg), k.auth.Governance)
 		}
 		if k.router.Handler(msg) == nil {
-			return types.ErrInvalidMessages.Wrapf("message %d: no handler for %s", i, sdk.MsgTypeURL(msg))
+			return nil, types.ErrInvalidMessages.Wrapf("message %d: no handler for %s", i, sdk.MsgTypeURL(msg))
 		}
 		if vb, ok := msg.(sdk.HasValidateBasic); ok {
 			if err := vb.ValidateBasic(); err != nil {
-				return types.ErrInvalidMessages.Wrapf("message %d: %v", i, err)
+				return nil, types.ErrInvalidMessages.Wrapf("message %d: %v", i, err)
 			}
 		}
 		if need := params.RequiredKind(msg); !kind.AtLeast(need) {
-			return types.ErrKindTooWeak.Wrapf("message %d (%s) needs at least a %s proposal; this one is %s", i, sdk.MsgTypeURL(msg), need, kind)
+			return nil, types.ErrKindTooWeak.Wrapf("message %d (%s) needs at least a %s proposal; this one is %s", i, sdk.MsgTypeURL(msg), need, kind)
 		}
 	}
-	return nil
+	return msgs, nil
 }
 
 // anyTypes lists the type URLs of packed messages.

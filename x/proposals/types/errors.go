@@ -31,4 +31,5 @@ var (
 	ErrHoldExists           = errorsmod.Register(ModuleName, 26, "source already holds this proposal")
 	ErrHoldNotFound         = errorsmod.Register(ModuleName, 27, "hold not found")
 	ErrInvalidHoldSource    = errorsmod.Register(ModuleName, 28, "invalid hold source")
+	ErrCoolingOff           = errorsmod.Register(ModuleName, 29, "message of a vetoed or returned proposal is cooling off")
 )

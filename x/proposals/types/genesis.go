@@ -135,6 +135,9 @@ func (gs GenesisState) validate(ac address.Codec) error {
 	if err := gs.validateHolds(ac, proposals); err != nil {
 		return err
 	}
+	if err := gs.validateCoolingOff(proposals); err != nil {
+		return err
+	}
 	versions := map[string]bool{}
 	for _, d := range gs.Documents {
 		if d.Kind < DocumentBylaws || d.Kind > DocumentBudget || d.Version == 0 {
@@ -179,6 +182,28 @@ func (gs GenesisState) validateHolds(ac address.Codec, proposals map[uint64]Prop
 	for _, p := range gs.Proposals {
 		if counts[p.Id] != p.HoldCount {
 			return fmt.Errorf("proposal %d: hold_count %d, but %d holds", p.Id, p.HoldCount, counts[p.Id])
+		}
+	}
+	return nil
+}
+
+// validateCoolingOff checks that each cooling message comes from a vetoed or
+// returned proposal, once.
+func (gs GenesisState) validateCoolingOff(proposals map[uint64]Proposal) error {
+	seen := map[string]bool{}
+	for _, c := range gs.CoolingOff {
+		p, ok := proposals[c.ProposalId]
+		if !ok || (p.Status != StatusVetoed && p.Status != StatusReturned) {
+			return fmt.Errorf("cooling-off of %x: proposal %d is not vetoed or returned", c.MessageHash, c.ProposalId)
+		}
+		if len(c.MessageHash) != 32 || seen[string(c.MessageHash)] || c.Until.IsZero() {
+			return fmt.Errorf("cooling-off of %x: a 32-byte hash, once, with an end", c.MessageHash)
+		}
+		seen[string(c.MessageHash)] = true
+	}
+	for _, p := range gs.Proposals {
+		if p.ReturnedByIrp != 0 && p.Status != StatusReturned {
+			return fmt.Errorf("proposal %d: returned_by_irp set but %s", p.Id, p.Status)
 		}
 	}
 	return nil

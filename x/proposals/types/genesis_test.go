@@ -200,3 +200,30 @@ func TestStatusTerminal(t *testing.T) {
 		require.Equal(t, !open[status], status.Terminal(), "%s", status)
 	}
 }
+
+// TestGenesisCoolingOff checks the cooling-off records: from a vetoed or
+// returned proposal, a 32-byte hash listed once, with an end.
+func TestGenesisCoolingOff(t *testing.T) {
+	ac := addressCodec()
+	gs := validGenesis()
+	gs.Proposals[1].Status = types.StatusVetoed
+	hash := make([]byte, 32)
+	gs.CoolingOff = []types.CoolingOff{{MessageHash: hash, ProposalId: 2, Until: keepertest.GenesisTime}}
+	require.NoError(t, gs.Validate(ac))
+	for name, edit := range map[string]func(*types.GenesisState){
+		"from an open proposal":      func(gs *types.GenesisState) { gs.CoolingOff[0].ProposalId = 1 },
+		"from a missing proposal":    func(gs *types.GenesisState) { gs.CoolingOff[0].ProposalId = 9 },
+		"a short hash":               func(gs *types.GenesisState) { gs.CoolingOff[0].MessageHash = hash[:8] },
+		"listed twice":               func(gs *types.GenesisState) { gs.CoolingOff = append(gs.CoolingOff, gs.CoolingOff[0]) },
+		"without an end":             func(gs *types.GenesisState) { gs.CoolingOff[0].Until = time.Time{} },
+		"returned_by_irp unreturned": func(gs *types.GenesisState) { gs.Proposals[1].ReturnedByIrp = 3 },
+	} {
+		t.Run(name, func(t *testing.T) {
+			gs := validGenesis()
+			gs.Proposals[1].Status = types.StatusVetoed
+			gs.CoolingOff = []types.CoolingOff{{MessageHash: hash, ProposalId: 2, Until: keepertest.GenesisTime}}
+			edit(gs)
+			require.ErrorIs(t, gs.Validate(ac), types.ErrInvalidGenesis)
+		})
+	}
+}

@@ -40,4 +40,6 @@ var (
 
 	// HoldsKey holds each source's hold on a proposal: (proposal id, source).
 	HoldsKey = collections.NewPrefix(19)
+	// CoolingOffKey holds the messages of vetoed and returned proposals, by hash.
+	CoolingOffKey = collections.NewPrefix(20)
 )

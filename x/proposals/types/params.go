@@ -99,6 +99,7 @@ func DefaultParams() Params {
 		MaxMessages:            16,
 		MaxQueueItemsPerBlock:  100,
 		BoardThresholds:        DefaultBoardThresholds(),
+		ResubmissionCoolingOff: 90 * day,
 	}
 }
 
@@ -172,6 +173,9 @@ func (p Params) Validate() error {
 	}
 	if p.AdviceResponsePeriod <= 0 || p.AdviceWait < 0 {
 		return ErrInvalidParams.Wrap("advice response period must be positive and advice wait non-negative")
+	}
+	if p.ResubmissionCoolingOff <= 0 || p.ResubmissionCoolingOff > 2*365*day {
+		return ErrInvalidParams.Wrap("resubmission_cooling_off must be in (0, 2 years]")
 	}
 	if err := communitytypes.ValidateMessageThresholds("board_thresholds", p.BoardThresholds, BoardThresholdFloors()); err != nil {
 		return ErrInvalidParams.Wrap(err.Error())

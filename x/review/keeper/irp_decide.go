@@ -123,7 +123,7 @@ func (k *Keeper) decide(ctx context.Context, c *types.IRP, outcome types.Outcome
 		}
 		if !p.Status.Terminal() {
 			if err := k.dispatch(ctx, &proposalstypes.MsgAnnulProposal{
-				Authority: k.auth.Review, ProposalId: p.Id, Reason: fmt.Sprintf("IRP %d upheld", c.Id),
+				Authority: k.auth.Review, ProposalId: p.Id, Reason: fmt.Sprintf("IRP %d upheld", c.Id), IrpId: c.Id,
 			}); err != nil {
 				return err
 			}
