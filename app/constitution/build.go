@@ -102,6 +102,7 @@ func Build(spec Spec) (Result, error) {
 		gs.Communities = append(gs.Communities, ctypes.Community{
 			Id: c.ID, Name: c.Name, Kind: c.Kind, Charter: CharterDocument(c.ID),
 			DecisionalParticipant: c.Decisional, Seats: c.Seats, Address: addr, Audit: audit,
+			AdviceDeference: c.Privileged, CarveOutEligible: c.Privileged,
 		})
 		gs.Bodies = append(gs.Bodies, ctypes.Body{Id: c.ID, Kind: ctypes.BodyKindCommunity, Address: addr, Rule: CommunityRule(spec.VotingPeriod), Audit: audit})
 	}

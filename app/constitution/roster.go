@@ -16,19 +16,23 @@ type CommunitySpec struct {
 	Kind       ctypes.CommunityKind
 	Decisional bool
 	Seats      ctypes.SeatAllocation
+	// Privileged grants advice deference and the carve-out (ICANN: the GAC only).
+	Privileged bool
 }
 
 // Communities are the default communities, in genesis order.
 var Communities = []CommunitySpec{
-	{"dev", "Developers and Engineers Supporting Community", ctypes.KindSupporting, true, seats(1, 0, 1, "0.25")},
-	{"ops", "Node and Market Operators Supporting Community", ctypes.KindSupporting, true, seats(1, 0, 1, "0.25")},
-	{"fin", "Financial Industry Supporting Community", ctypes.KindSupporting, true, seats(1, 0, 1, "0.25")},
-	{"users", "Users Advisory Community (At-Large)", ctypes.KindAdvisory, true, seats(1, 0, 1, "0.25")},
-	{"gov", "Governments and Regulators Advisory Community", ctypes.KindAdvisory, true, seats(0, 1, 0, "0.25")},
-	{"security", "Security and Stability Advisory Community", ctypes.KindAdvisory, false, seats(0, 1, 0, "0")},
-	{"standards", "Standards Liaison", ctypes.KindAdvisory, false, seats(0, 1, 0, "0")},
-	{"nomcom", "Nominating Committee", ctypes.KindNominating, false, seats(3, 0, 0, "0")},
-	{"secretariat", "Secretariat", ctypes.KindSecretariat, false, seats(0, 0, 0, "0.25")},
+	{"dev", "Developers and Engineers Supporting Community", ctypes.KindSupporting, true, seats(1, 0, 1, "0.25"), false},
+	{"ops", "Node and Market Operators Supporting Community", ctypes.KindSupporting, true, seats(1, 0, 1, "0.25"), false},
+	{"fin", "Financial Industry Supporting Community", ctypes.KindSupporting, true, seats(1, 0, 1, "0.25"), false},
+	{"users", "Users Advisory Community (At-Large)", ctypes.KindAdvisory, true, seats(1, 0, 1, "0.25"), false},
+	// the governments' community is the GAC-like one: its consensus advice has
+	// deference and it is carved out of challenges to its implementation
+	{"gov", "Governments and Regulators Advisory Community", ctypes.KindAdvisory, true, seats(0, 1, 0, "0.25"), true},
+	{"security", "Security and Stability Advisory Community", ctypes.KindAdvisory, false, seats(0, 1, 0, "0"), false},
+	{"standards", "Standards Liaison", ctypes.KindAdvisory, false, seats(0, 1, 0, "0"), false},
+	{"nomcom", "Nominating Committee", ctypes.KindNominating, false, seats(3, 0, 0, "0"), false},
+	{"secretariat", "Secretariat", ctypes.KindSecretariat, false, seats(0, 0, 0, "0.25"), false},
 }
 
 func seats(voting, liaison, delegates uint32, share string) ctypes.SeatAllocation {

@@ -107,6 +107,8 @@ func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
 					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "community_id"}}},
 				{RpcMethod: "SetDecisionRule", Use: "set-decision-rule [body-id]", Short: "Change a body's decision rule (governance)", Long: govNote,
 					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "body_id"}}},
+				{RpcMethod: "SetCommunityPrivileges", Use: "set-community-privileges [community-id]", Short: "Grant or withdraw an advisory community's advice deference and carve-out (governance: a FUNDAMENTAL_BYLAW)", Long: govNote,
+					Example: "polityd tx community set-community-privileges gov --advice-deference --carve-out-eligible --generate-only --from <governance-address>", PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "community_id"}}},
 				{RpcMethod: "SetDecisionalParticipant", Use: "set-decisional-participant [community-id] [true|false]", Short: "Flag a community as a decisional participant (governance)", Long: govNote,
 					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "community_id"}, {ProtoField: "decisional"}}},
 			},

@@ -162,12 +162,34 @@ func (k *Keeper) SetDecisional(ctx context.Context, id string, decisional bool) 
 	if err != nil {
 		return err
 	}
+	if !decisional && c.CarveOutEligible {
+		return types.ErrInvalidPrivilege.Wrapf("%s is carve-out eligible: withdraw the carve-out before it stops being a decisional participant", id)
+	}
 	c.DecisionalParticipant = decisional
 	touch(ctx, &c.Audit)
 	if err := k.Communities.Set(ctx, id, c); err != nil {
 		return err
 	}
 	return k.emit(ctx, &types.EventDecisionalParticipantChanged{CommunityId: id, Decisional: decisional})
+}
+
+// SetPrivileges grants or withdraws named privileges. Both belong to advisory
+// communities only (ICANN: the GAC); the carve-out also needs a decisional
+// participant, whose part in Empowered Community actions it removes.
+func (k *Keeper) SetPrivileges(ctx context.Context, id string, deference, carveOut bool) error {
+	c, err := k.GetCommunity(ctx, id)
+	if err != nil {
+		return err
+	}
+	if err := types.CheckPrivileges(c.Kind, c.DecisionalParticipant, deference, carveOut); err != nil {
+		return err
+	}
+	c.AdviceDeference, c.CarveOutEligible = deference, carveOut
+	touch(ctx, &c.Audit)
+	if err := k.Communities.Set(ctx, id, c); err != nil {
+		return err
+	}
+	return k.emit(ctx, &types.EventCommunityPrivilegesChanged{CommunityId: id, AdviceDeference: deference, CarveOutEligible: carveOut})
 }
 
 // firstErr returns err when set, otherwise fallback: for checks whose lookup can

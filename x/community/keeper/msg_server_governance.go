@@ -70,6 +70,15 @@ func (s msgServer) SetDecisionRule(ctx context.Context, msg *types.MsgSetDecisio
 	return &types.MsgSetDecisionRuleResponse{}, s.Keeper.SetDecisionRule(ctx, msg.BodyId, msg.Rule)
 }
 
+// SetCommunityPrivileges sets a community's advice deference and carve-out
+// eligibility.
+func (s msgServer) SetCommunityPrivileges(ctx context.Context, msg *types.MsgSetCommunityPrivileges) (*types.MsgSetCommunityPrivilegesResponse, error) {
+	if err := s.requireGovernance(msg.Authority); err != nil {
+		return nil, err
+	}
+	return &types.MsgSetCommunityPrivilegesResponse{}, s.SetPrivileges(ctx, msg.CommunityId, msg.AdviceDeference, msg.CarveOutEligible)
+}
+
 // SetDecisionalParticipant sets the decisional-participant flag.
 func (s msgServer) SetDecisionalParticipant(ctx context.Context, msg *types.MsgSetDecisionalParticipant) (*types.MsgSetDecisionalParticipantResponse, error) {
 	if err := s.requireGovernance(msg.Authority); err != nil {

@@ -51,4 +51,5 @@ var (
 	ErrLimitReached          = errorsmod.Register(ModuleName, 46, "limit reached")
 	ErrHasDependents         = errorsmod.Register(ModuleName, 47, "record still in use")
 	ErrRequired              = errorsmod.Register(ModuleName, 48, "required field missing")
+	ErrInvalidPrivilege      = errorsmod.Register(ModuleName, 49, "privilege not available to this community")
 )

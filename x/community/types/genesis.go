@@ -112,6 +112,9 @@ func ValidateCommunityFields(c Community, p Params) error {
 	if err := c.Charter.Validate(p.MaxUriLength); err != nil {
 		return err
 	}
+	if err := CheckPrivileges(c.Kind, c.DecisionalParticipant, c.AdviceDeference, c.CarveOutEligible); err != nil {
+		return err
+	}
 	return c.Seats.Validate()
 }
 
