@@ -1,6 +1,7 @@
 package keeper
 
 import (
+	"cosmossdk.io/collections"
 	"github.com/stretchr/testify/require"
 
 	codectypes "github.com/cosmos/cosmos-sdk/codec/types"
@@ -88,11 +89,9 @@ func (f *Fixture) BoardDecides(id uint64, yes int) proposalstypes.Proposal {
 	return f.GetProposal(id)
 }
 
-// MustAdvise delivers advice of an advisory community (signed by its body
-// address, as its passed motion would) linked to a proposal, or on a topic
-// when proposalID is 0, and returns the advice id.
-func (f *Fixture) MustAdvise(community string, proposalID uint64, consensus bool) uint64 {
-	f.tb.Helper()
+// AdviceMsg is advice of an advisory community linked to a proposal, or on
+// a topic when proposalID is 0.
+func AdviceMsg(community string, proposalID uint64, consensus bool) *proposalstypes.MsgSubmitAdvice {
 	msg := &proposalstypes.MsgSubmitAdvice{
 		Authority: BodyAuthority(community), CommunityId: community, ProposalId: proposalID,
 		Title: community + " advice", Document: Doc(community + "-advice"), Consensus: consensus,
@@ -100,10 +99,59 @@ func (f *Fixture) MustAdvise(community string, proposalID uint64, consensus bool
 	if proposalID == 0 {
 		msg.Topic = "a topic"
 	}
-	res := f.MustDeliver(msg)
-	var resp proposalstypes.MsgSubmitAdviceResponse
-	require.NoError(f.tb, f.Codec.Unmarshal(res.MsgResponses[0].Value, &resp))
-	return resp.AdviceId
+	return msg
+}
+
+// MustAdvise gives advice of an advisory community and returns its id.
+// Plain advice is delivered signed by the body address, as its passed motion
+// would; consensus advice passes a real motion of the community with every
+// member voting yes, since consensus is checked against the motion (no
+// objection). A community without advice deference is granted it first
+// (tests of the privilege itself build their advice with AdviceMsg).
+func (f *Fixture) MustAdvise(community string, proposalID uint64, consensus bool) uint64 {
+	f.tb.Helper()
+	msg := AdviceMsg(community, proposalID, consensus)
+	if !consensus {
+		res := f.MustDeliver(msg)
+		var resp proposalstypes.MsgSubmitAdviceResponse
+		require.NoError(f.tb, f.Codec.Unmarshal(res.MsgResponses[0].Value, &resp))
+		return resp.AdviceId
+	}
+	c, err := f.Keeper.GetCommunity(f.Ctx, community)
+	require.NoError(f.tb, err)
+	if !c.AdviceDeference {
+		f.MustDeliver(&types.MsgSetCommunityPrivileges{Authority: f.Authority, CommunityId: community, AdviceDeference: true, CarveOutEligible: c.CarveOutEligible})
+	}
+	voters := f.members(community)
+	next, err := f.Proposals.AdviceID.Peek(f.Ctx)
+	require.NoError(f.tb, err)
+	id := f.MustSubmitMotion(voters[0], community, msg)
+	for _, v := range voters {
+		if f.Motion(id).Status != types.MotionStatusVoting {
+			break // passed early
+		}
+		f.MustVote(v, id, types.OptionYes)
+	}
+	m := f.Motion(id)
+	require.Equal(f.tb, types.MotionStatusPassed, m.Status, m.FailureReason)
+	return next
+}
+
+// members lists a community's voting members in address order.
+func (f *Fixture) members(community string) []sdk.AccAddress {
+	f.tb.Helper()
+	iter, err := f.Keeper.Memberships.Iterate(f.Ctx, collections.NewPrefixedPairRange[string, sdk.AccAddress](community))
+	require.NoError(f.tb, err)
+	kvs, err := iter.KeyValues()
+	require.NoError(f.tb, err)
+	var out []sdk.AccAddress
+	for _, kv := range kvs {
+		if kv.Value.Weight > 0 {
+			out = append(out, kv.Key.K2())
+		}
+	}
+	require.NotEmpty(f.tb, out, "%s has voting members", community)
+	return out
 }
 
 // RespondMsg is the governance-signed answer to advice that a Board

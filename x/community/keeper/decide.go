@@ -53,6 +53,10 @@ func (k *Keeper) finish(ctx context.Context, m types.Motion, passed bool) error 
 // motion did (a member admitted, a validator added) would be lost.
 func (k *Keeper) execute(ctx sdk.Context, m types.Motion) error {
 	cacheCtx, write := ctx.CacheContext()
+	// set and cleared inside the cache context: nothing of it is written
+	if err := k.ExecutingMotion.Set(cacheCtx, m.Id); err != nil {
+		return err
+	}
 	for i, a := range m.Messages {
 		var msg sdk.Msg
 		if err := k.cdc.UnpackAny(a, &msg); err != nil {
@@ -70,9 +74,22 @@ func (k *Keeper) execute(ctx sdk.Context, m types.Motion) error {
 			cacheCtx.EventManager().EmitEvent(sdk.Event(ev))
 		}
 	}
+	if err := k.ExecutingMotion.Remove(cacheCtx); err != nil {
+		return err
+	}
 	// write also re-emits cacheCtx's events into ctx.
 	write()
 	return nil
+}
+
+// RunningMotion returns the motion whose messages are running, if any.
+func (k *Keeper) RunningMotion(ctx context.Context) (types.Motion, bool, error) {
+	id, err := k.ExecutingMotion.Get(ctx)
+	if err != nil {
+		return types.Motion{}, false, collutil.NotFoundOK(err)
+	}
+	m, err := k.GetMotion(ctx, id)
+	return m, err == nil, err
 }
 
 // safeExecute turns a handler panic into an error, so a faulty message fails

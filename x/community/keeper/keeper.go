@@ -72,7 +72,10 @@ type Keeper struct {
 	Motions     *collections.IndexedMap[uint64, types.Motion, MotionIndexes]
 	MotionID    collections.Sequence
 	MotionQueue collections.KeySet[collections.Pair[int64, uint64]]
-	Votes       collections.Map[collections.Pair[uint64, sdk.AccAddress], types.Vote]
+	// ExecutingMotion is the motion whose messages are running, so that a
+	// message can ask how its body decided (advice's consensus: no objection).
+	ExecutingMotion collections.Item[uint64]
+	Votes           collections.Map[collections.Pair[uint64, sdk.AccAddress], types.Vote]
 }
 
 // CommunityIndexes support the kind and parent filters.
@@ -238,8 +241,9 @@ func NewKeeper(
 				Status: indexes.NewMulti(sb, types.MotionsStatusKey, "motions_by_status", collections.Int32Key, collections.Uint64Key,
 					func(_ uint64, m types.Motion) (int32, error) { return int32(m.Status), nil }),
 			}),
-		MotionID:    collections.NewSequence(sb, types.MotionIDKey, "motion_id"),
-		MotionQueue: collections.NewKeySet(sb, types.MotionQueueKey, "motion_queue", collutil.QueueKeyCodec),
+		MotionID:        collections.NewSequence(sb, types.MotionIDKey, "motion_id"),
+		MotionQueue:     collections.NewKeySet(sb, types.MotionQueueKey, "motion_queue", collutil.QueueKeyCodec),
+		ExecutingMotion: collections.NewItem(sb, types.ExecutingMotionKey, "executing_motion", collections.Uint64Value),
 		Votes: collections.NewMap(sb, types.VotesKey, "votes",
 			collections.PairKeyCodec(collections.Uint64Key, accKey), codec.CollValue[types.Vote](cdc)),
 	}

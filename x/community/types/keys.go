@@ -57,4 +57,7 @@ var (
 	MotionIDKey          = collections.NewPrefix(31)
 	MotionQueueKey       = collections.NewPrefix(32)
 	VotesKey             = collections.NewPrefix(33)
+	// ExecutingMotionKey is the motion whose messages are running (never
+	// left set: it lives only inside the execution's cache context).
+	ExecutingMotionKey = collections.NewPrefix(37)
 )

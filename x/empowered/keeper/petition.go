@@ -4,7 +4,6 @@ import (
 	"context"
 	"slices"
 
-	sdk "github.com/cosmos/cosmos-sdk/types"
 
 	"github.com/polity-chain/polity/internal/addrutil"
 	communitytypes "github.com/polity-chain/polity/x/community/types"
@@ -145,8 +144,9 @@ func (k *Keeper) candidateDuplicates(ctx context.Context, proposalID uint64) ([]
 // openAction creates an action with its electorate: the decisional
 // participants now, minus those carved out because the challenged Board action
 // implemented their consensus advice; the support threshold drops by one for
-// each carve-out (never below one). A petitioner (opener) that is carved out
-// is refused before anything is written, the action id included.
+// each carve-out, but never below a majority of the participants who remain.
+// A petitioner (opener) that is carved out is refused before anything is
+// written, the action id included.
 func (k *Keeper) openAction(ctx context.Context, power types.Power, rule types.PowerRule, proposalID, seatID uint64,
 	panelist string, rationale communitytypes.Document, opener string,
 ) (types.Action, error) {
@@ -177,7 +177,10 @@ func (k *Keeper) openAction(ctx context.Context, power types.Power, rule types.P
 			a.Participants = append(a.Participants, c.Id)
 		}
 	}
-	a.MinSupport = max(1, int64ToU32(int64(a.MinSupport)-int64(len(a.CarvedOut))))
+	if len(a.CarvedOut) > 0 {
+		majority := int64(len(a.Participants))/2 + 1
+		a.MinSupport = int64ToU32(max(majority, int64(a.MinSupport)-int64(len(a.CarvedOut))))
+	}
 	return a, nil
 }
 
@@ -188,13 +191,15 @@ func int64ToU32(v int64) uint32 {
 	return uint32(v)
 }
 
-// carvedOut lists the participants whose consensus advice the challenged
-// proposal implemented: linked consensus advice the Board accepted, and
-// consensus advice the proposal itself answers with acceptance. The carve-out
-// applies to rejection powers and community reviews, not to a Board recall
-// (ICANN: only after an IRP found the implementation inconsistent).
+// carvedOut lists the participants carved out of an action: only for the
+// rejection and challenge powers (never an approval, a recall or a removal),
+// only participants whose constitution grants the carve-out (ICANN: the GAC),
+// and only for their consensus advice linked to the challenged proposal that
+// the Board accepted. (Fix: advice a proposal merely answered used to count,
+// so a FUNDAMENTAL bylaw accepting unrelated advice carved its givers out of
+// its own approval.)
 func (k *Keeper) carvedOut(ctx context.Context, power types.Power, proposalID uint64) ([]string, error) {
-	if proposalID == 0 || power == types.PowerRecallBoard {
+	if proposalID == 0 || !carvable(power) {
 		return nil, nil
 	}
 	linked, err := k.proposals.LinkedAdvice(ctx, proposalID)
@@ -203,28 +208,29 @@ func (k *Keeper) carvedOut(ctx context.Context, power types.Power, proposalID ui
 	}
 	var out []string
 	for _, adv := range linked {
-		if adv.Consensus && adv.Status == proposalstypes.AdviceAnswered && adv.Response == proposalstypes.ResponseAccepted {
-			out = append(out, adv.CommunityId)
-		}
-	}
-	p, err := k.proposals.GetProposal(ctx, proposalID)
-	if err != nil {
-		return nil, err
-	}
-	for _, any := range p.Messages {
-		if any.TypeUrl != sdk.MsgTypeURL(&proposalstypes.MsgRespondToAdvice{}) {
+		if !adv.Consensus || adv.Status != proposalstypes.AdviceAnswered || adv.Response != proposalstypes.ResponseAccepted {
 			continue
 		}
-		var msg proposalstypes.MsgRespondToAdvice
-		if err := k.cdc.Unmarshal(any.Value, &msg); err != nil || msg.Response != proposalstypes.ResponseAccepted {
-			continue
+		c, err := k.community.GetCommunity(ctx, adv.CommunityId)
+		if err != nil {
+			return nil, err
 		}
-		adv, err := k.proposals.GetAdvice(ctx, msg.AdviceId)
-		if err == nil && adv.Consensus && !slices.Contains(out, adv.CommunityId) {
-			out = append(out, adv.CommunityId)
+		if c.CarveOutEligible && !slices.Contains(out, c.Id) {
+			out = append(out, c.Id)
 		}
 	}
 	return out, nil
+}
+
+// carvable reports whether a power rejects or challenges a Board action, the
+// only uses the carve-out applies to.
+func carvable(power types.Power) bool {
+	switch power {
+	case types.PowerRejectBudget, types.PowerRejectStandardBylaw, types.PowerRejectOperatorAction,
+		types.PowerCommunityIRP, types.PowerCommunityReconsideration:
+		return true
+	}
+	return false
 }
 
 // SupportPetition supports a petition: a second, different participant within

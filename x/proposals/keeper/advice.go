@@ -11,6 +11,28 @@ import (
 	"github.com/polity-chain/polity/x/proposals/types"
 )
 
+// checkConsensus lets advice claim consensus, and so deference, only when
+// the constitution grants the community advice deference (ICANN: the GAC
+// alone) and the motion carrying it met no objection (ICANN GAC consensus:
+// general agreement in the absence of any formal objection), checked here
+// rather than taken on the community's word.
+func (k *Keeper) checkConsensus(ctx context.Context, c communitytypes.Community) error {
+	if !c.AdviceDeference {
+		return types.ErrNotConsensus.Wrapf("%s has no advice deference in the constitution: its advice cannot claim consensus", c.Id)
+	}
+	m, running, err := k.community.RunningMotion(ctx)
+	if err != nil {
+		return err
+	}
+	if !running || m.BodyId != c.Id {
+		return types.ErrNotConsensus.Wrapf("consensus advice of %s comes from its own motion", c.Id)
+	}
+	if m.Tally.No > 0 {
+		return types.ErrNotConsensus.Wrapf("motion %d of %s met %d formal objection(s): its advice is not consensus", m.Id, c.Id, m.Tally.No)
+	}
+	return nil
+}
+
 // SubmitAdvice records an advisory community's advice (its motion), on an open
 // proposal or on a topic. Linked advice holds the proposal's Board vote open
 // until the Board answers it; a community links at most one piece of advice to
@@ -38,6 +60,11 @@ func (k *Keeper) SubmitAdvice(ctx context.Context, msg *types.MsgSubmitAdvice) (
 	}
 	if err := checkDocument("document", msg.Document, params.MaxUriLength); err != nil {
 		return 0, err
+	}
+	if msg.Consensus {
+		if err := k.checkConsensus(ctx, c); err != nil {
+			return 0, err
+		}
 	}
 	var p types.Proposal
 	if msg.ProposalId != 0 {

@@ -55,3 +55,51 @@ func TestCaptureReturnedContentOnlyAsAnswer(t *testing.T) {
 	answer := &reviewtypes.MsgRecordBoardAction{Authority: f.Authority, IrpId: 5, Action: keepertest.Doc("answer")}
 	f.MustDeliver(f.ProposalMsg(communitytypes.BodyAddress("dev"), "dev", types.KindStandardBylaw, answer, bylaw))
 }
+
+// TestCaptureAdviceDeferenceOnlyFlagged: a community the constitution has
+// not granted advice deference cannot mark its advice "consensus", neither
+// signed by its body nor through a motion of its own; plain advice still
+// goes through.
+func TestCaptureAdviceDeferenceOnlyFlagged(t *testing.T) {
+	f := newFixture(t)
+	p := f.MustSubmitProposal("dev", types.KindPolicy)
+	c, err := f.Keeper.GetCommunity(f.Ctx, "users")
+	require.NoError(t, err)
+	require.False(t, c.AdviceDeference)
+
+	requireFailsUnchanged(t, f, keepertest.AdviceMsg("users", p, true), types.ErrNotConsensus)
+	m := f.Pass(addr("users-chair"), "users", keepertest.CommunityVoters("users"), keepertest.AdviceMsg("users", p, true))
+	require.Equal(t, communitytypes.MotionStatusExecutionFailed, m.Status)
+	require.Contains(t, m.FailureReason, "no advice deference")
+	require.Zero(t, f.GetProposal(p).PendingAdvice)
+
+	f.MustAdvise("users", p, false)
+	require.Equal(t, uint32(1), f.GetProposal(p).PendingAdvice)
+}
+
+// TestCaptureConsensusMeansNoObjection: a community with deference claims
+// consensus only from its own motion, and only when no member formally
+// objected (ICANN GAC consensus); its body address alone cannot claim it.
+func TestCaptureConsensusMeansNoObjection(t *testing.T) {
+	f := newFixture(t)
+	f.MustDeliver(&communitytypes.MsgSetCommunityPrivileges{Authority: f.Authority, CommunityId: "users", AdviceDeference: true})
+	objector := addr("users-objector")
+	f.AdmitDirect("users", objector, communitytypes.RegionEurope)
+	f.NextBlock(time.Second)
+	p := f.MustSubmitProposal("dev", types.KindPolicy)
+
+	requireFailsUnchanged(t, f, keepertest.AdviceMsg("users", p, true), types.ErrNotConsensus)
+
+	id := f.MustSubmitMotion(addr("users-chair"), "users", keepertest.AdviceMsg("users", p, true))
+	f.MustVote(objector, id, communitytypes.OptionNo)
+	for _, v := range keepertest.CommunityVoters("users") {
+		f.MustVote(v, id, communitytypes.OptionYes)
+	}
+	m := f.Motion(id)
+	require.Equal(t, communitytypes.MotionStatusExecutionFailed, m.Status, "the motion passed by majority but its advice is not consensus")
+	require.Contains(t, m.FailureReason, "formal objection")
+	require.Zero(t, f.GetProposal(p).PendingAdvice)
+
+	a := f.GetAdvice(f.MustAdvise("users", p, true))
+	require.True(t, a.Consensus)
+}

@@ -32,4 +32,5 @@ var (
 	ErrHoldNotFound         = errorsmod.Register(ModuleName, 27, "hold not found")
 	ErrInvalidHoldSource    = errorsmod.Register(ModuleName, 28, "invalid hold source")
 	ErrCoolingOff           = errorsmod.Register(ModuleName, 29, "message of a vetoed or returned proposal is cooling off")
+	ErrNotConsensus         = errorsmod.Register(ModuleName, 30, "advice is not consensus advice of a community with deference")
 )

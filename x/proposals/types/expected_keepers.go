@@ -13,6 +13,8 @@ import (
 // communities and directors are. It never writes x/community state.
 type CommunityKeeper interface {
 	GetCommunity(ctx context.Context, id string) (communitytypes.Community, error)
+	// RunningMotion is the motion whose messages are running, if any.
+	RunningMotion(ctx context.Context) (communitytypes.Motion, bool, error)
 	// ElectorateWeight is what a body's thresholds count (the Board: its voting seats).
 	ElectorateWeight(ctx context.Context, id string) (uint64, error)
 	BoardSeatOf(ctx context.Context, addr sdk.AccAddress) (communitytypes.BoardSeat, bool, error)
