@@ -4,7 +4,6 @@ import (
 	"context"
 	"slices"
 
-
 	"github.com/polity-chain/polity/internal/addrutil"
 	communitytypes "github.com/polity-chain/polity/x/community/types"
 	"github.com/polity-chain/polity/x/empowered/types"
