@@ -152,7 +152,9 @@ func addValidatorCmd() *cobra.Command {
 		Short: "Add a validator run by a community to the genesis constitution",
 		Long: `Add a validator to genesis. Its consensus key is read from
 <node-home>/config/priv_validator_key.json; the community must already be in
-genesis. The 1/3 power cap is checked by "polityd genesis validate".`,
+genesis. The 1/3 power cap (each top-level community with its
+sub-communities) and the rule that an operator or consensus key serves one
+community only are checked by "polityd genesis validate".`,
 		Example: "polityd genesis add-validator ops node1 ~/.polity-node1 --power 10 --operator polity1...",
 		Args:    cobra.ExactArgs(3),
 		RunE: func(cmd *cobra.Command, args []string) error {

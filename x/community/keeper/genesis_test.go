@@ -100,10 +100,13 @@ func buildRichState(t *testing.T) *keepertest.Fixture {
 	boardMotion := f.MustSubmitMotion(addr("director-dev"), types.BoardBodyID)
 	f.MustVote(addr("director-fin"), boardMotion, types.OptionNo)
 
-	// Validators: two added, one removed.
+	// Validators: three added, one removed.
 	f.MustDeliver(admitValidatorMsg(t, "gov", "gov-node", 10))
 	f.MustDeliver(admitValidatorMsg(t, "secretariat", "secretariat-node", 10))
 	f.MustDeliver(removeValidatorMsg("ops", "ops-node"))
+	// A sub-community's validator, counted in its parent gnso's tree.
+	f.MustDeliver(&types.MsgSetSeatAllocation{Authority: f.Authority, CommunityId: "cph", Seats: types.SeatAllocation{ValidatorPowerShare: "0.1"}})
+	f.MustDeliver(admitValidatorMsg(t, "cph", "cph-node", 2))
 
 	// Seats: ops's director replaced, security's liaison seat left vacant, a
 	// secretariat seat created and retired.
@@ -145,7 +148,7 @@ func TestGenesisRoundTrip(t *testing.T) {
 	g := keepertest.NewFixture(t)
 	g.SetBlock(f.Ctx.BlockHeight(), f.Now())
 	updates := g.InitGenesis(&gs)
-	require.Len(t, updates, 5, "the active validators")
+	require.Len(t, updates, 6, "the active validators")
 	require.JSONEq(t, string(bz), string(g.ExportJSON()))
 	require.Equal(t, derived(t, f), derived(t, g))
 
@@ -169,6 +172,7 @@ type derivedState struct {
 	Representing []collections.KeyValue[sdk.AccAddress, string]
 	SeatHolders  []collections.KeyValue[sdk.AccAddress, uint64]
 	CometPower   []collections.KeyValue[[]byte, int64]
+	TreePower    []collections.KeyValue[string, int64]
 	Pending      [][]byte
 	ByStatus     *types.QueryMotionsResponse
 	ByRegion     *types.QueryMembersResponse
@@ -198,6 +202,7 @@ func derived(t *testing.T, f *keepertest.Fixture) derivedState {
 	d.Representing = keyValues(t, must(k.Representing.Iterate(ctx, nil)))
 	d.SeatHolders = keyValues(t, must(k.SeatHolders.Iterate(ctx, nil)))
 	d.CometPower = keyValues(t, must(k.CometPower.Iterate(ctx, nil)))
+	d.TreePower = keyValues(t, must(k.TreePower.Iterate(ctx, nil)))
 	d.ByStatus, err = f.QueryServer.Motions(ctx, &types.QueryMotionsRequest{Status: types.MotionStatusVoting})
 	require.NoError(t, err)
 	d.ByRegion, err = f.QueryServer.Members(ctx, &types.QueryMembersRequest{Region: types.RegionEurope})

@@ -60,7 +60,11 @@ type Keeper struct {
 
 	Validators     *collections.IndexedMap[[]byte, types.Validator, ValidatorIndexes]
 	CommunityPower collections.Map[string, int64]
-	TotalPower     collections.Item[int64]
+	// TreePower is the active power of each top-level community together with
+	// its sub-communities: the unit the 1/3 cap binds, so a stakeholder group
+	// cannot pass it by running validators through a child community.
+	TreePower  collections.Map[string, int64]
+	TotalPower collections.Item[int64]
 	// PendingValidators are consensus addresses whose power changed this block;
 	// EndBlock sends them to CometBFT and clears the set.
 	PendingValidators collections.KeySet[[]byte]
@@ -225,6 +229,7 @@ func NewKeeper(
 					}),
 			}),
 		CommunityPower:    collections.NewMap(sb, types.CommunityPowerKey, "community_power", collections.StringKey, collections.Int64Value),
+		TreePower:         collections.NewMap(sb, types.TreePowerKey, "tree_power", collections.StringKey, collections.Int64Value),
 		TotalPower:        collections.NewItem(sb, types.TotalPowerKey, "total_power", collections.Int64Value),
 		PendingValidators: collections.NewKeySet(sb, types.PendingValidatorKey, "pending_validators", collections.BytesKey),
 		CometPower:        collections.NewMap(sb, types.CometPowerKey, "comet_power", collections.BytesKey, collections.Int64Value),

@@ -19,6 +19,7 @@ func (k *Keeper) GetValidator(ctx context.Context, consAddr []byte) (types.Valid
 }
 
 // AdmitValidator adds a validator run by the community, by its motion. The
+// operator and the consensus key must not belong to another community, and the
 // power cap is checked with the new numbers before anything is written; the
 // change reaches CometBFT in this block's EndBlock.
 func (k *Keeper) AdmitValidator(ctx context.Context, msg *types.MsgAdmitValidator) (string, error) {
@@ -29,7 +30,8 @@ func (k *Keeper) AdmitValidator(ctx context.Context, msg *types.MsgAdmitValidato
 	if err != nil {
 		return "", err
 	}
-	if _, err := k.parseAddr("operator", msg.Operator); err != nil {
+	operator, err := k.parseAddr("operator", msg.Operator)
+	if err != nil {
 		return "", err
 	}
 	// Check for a missing key first: GetCachedValue dereferences its receiver,
@@ -63,8 +65,14 @@ func (k *Keeper) AdmitValidator(ctx context.Context, msg *types.MsgAdmitValidato
 	if err := collutil.NotFoundOK(err); err != nil {
 		return "", err
 	}
+	if err := checkConsensusKey(existing, c.Id); err != nil {
+		return "", err
+	}
 	if existing.Status == types.ValidatorActive {
 		return "", types.ErrValidatorExists.Wrapf("%s (%s)", consStr, existing.Moniker)
+	}
+	if err := k.checkOperator(ctx, operator, c.Id); err != nil {
+		return "", err
 	}
 	if err := k.checkPowers(ctx, c.Id, msg.Power, params.Bootstrap); err != nil {
 		return "", err
@@ -124,119 +132,6 @@ func (k *Keeper) RemoveValidator(ctx context.Context, msg *types.MsgRemoveValida
 		return err
 	}
 	return k.emit(ctx, &types.EventValidatorRemoved{ConsensusAddress: msg.ConsensusAddress, CommunityId: v.CommunityId})
-}
-
-// setValidatorPower writes the validator and moves the power counters by delta,
-// marking the validator for this block's update to CometBFT.
-func (k *Keeper) setValidatorPower(ctx context.Context, v types.Validator, consAddr []byte, delta int64) error {
-	if err := k.Validators.Set(ctx, consAddr, v); err != nil {
-		return err
-	}
-	power, err := k.communityPower(ctx, v.CommunityId)
-	if err != nil {
-		return err
-	}
-	if power+delta == 0 {
-		err = k.CommunityPower.Remove(ctx, v.CommunityId)
-	} else {
-		err = k.CommunityPower.Set(ctx, v.CommunityId, power+delta)
-	}
-	if err != nil {
-		return err
-	}
-	total, err := k.totalPower(ctx)
-	if err != nil {
-		return err
-	}
-	if err := k.TotalPower.Set(ctx, total+delta); err != nil {
-		return err
-	}
-	return k.PendingValidators.Set(ctx, consAddr)
-}
-
-func (k *Keeper) communityPower(ctx context.Context, id string) (int64, error) {
-	p, err := k.CommunityPower.Get(ctx, id)
-	if err != nil {
-		return 0, collutil.NotFoundOK(err)
-	}
-	return p, nil
-}
-
-func (k *Keeper) totalPower(ctx context.Context) (int64, error) {
-	p, err := k.TotalPower.Get(ctx)
-	if err != nil {
-		return 0, collutil.NotFoundOK(err)
-	}
-	return p, nil
-}
-
-// checkPowers checks every community's share as it would be after changing one
-// community's power by delta. A removal raises everyone else's share, so all
-// communities holding power are checked; there are at most max_communities.
-func (k *Keeper) checkPowers(ctx context.Context, changed string, delta int64, bootstrap bool) error {
-	if bootstrap {
-		return nil
-	}
-	total, err := k.totalPower(ctx)
-	if err != nil {
-		return err
-	}
-	total += delta
-	iter, err := k.CommunityPower.Iterate(ctx, nil)
-	if err != nil {
-		return err
-	}
-	kvs, err := iter.KeyValues()
-	if err != nil {
-		return err
-	}
-	sawChanged := false
-	for _, kv := range kvs {
-		power := kv.Value
-		if kv.Key == changed {
-			power += delta
-			sawChanged = true
-		}
-		if err := k.checkShare(ctx, kv.Key, power, total); err != nil {
-			return err
-		}
-	}
-	if !sawChanged && changed != "" {
-		return k.checkShare(ctx, changed, delta, total)
-	}
-	return nil
-}
-
-func (k *Keeper) checkShare(ctx context.Context, communityID string, power, total int64) error {
-	c, err := k.GetCommunity(ctx, communityID)
-	if err != nil {
-		return err
-	}
-	return types.CheckPowerShare(false, c, power, total)
-}
-
-// checkCommunityPower checks one community against its (possibly new)
-// allocation with the current numbers.
-func (k *Keeper) checkCommunityPower(ctx context.Context, c types.Community) error {
-	params, err := k.GetParams(ctx)
-	if err != nil {
-		return err
-	}
-	power, err := k.communityPower(ctx, c.Id)
-	if err != nil {
-		return err
-	}
-	total, err := k.totalPower(ctx)
-	if err != nil {
-		return err
-	}
-	return types.CheckPowerShare(params.Bootstrap, c, power, total)
-}
-
-// CheckAllPowers verifies the cap for every community with the current
-// numbers; used when bootstrap mode is switched off.
-func (k *Keeper) CheckAllPowers(ctx context.Context) error {
-	return k.checkPowers(ctx, "", 0, false)
 }
 
 // ConsPubKey unpacks a stored validator's consensus key (records read from the

@@ -52,4 +52,6 @@ var (
 	ErrHasDependents         = errorsmod.Register(ModuleName, 47, "record still in use")
 	ErrRequired              = errorsmod.Register(ModuleName, 48, "required field missing")
 	ErrInvalidPrivilege      = errorsmod.Register(ModuleName, 49, "privilege not available to this community")
+	ErrOperatorTaken         = errorsmod.Register(ModuleName, 50, "operator already runs validators for another community")
+	ErrConsensusKeyTaken     = errorsmod.Register(ModuleName, 51, "consensus key already used by another community's validator")
 )

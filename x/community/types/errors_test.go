@@ -14,7 +14,7 @@ import (
 func TestErrorsRegistered(t *testing.T) {
 	errs := []*errorsmod.Error{
 		types.ErrUnauthorized, types.ErrInvalidID, types.ErrCommunityNotFound, types.ErrMotionNotFound,
-		types.ErrPowerCap, types.ErrHasDependents,
+		types.ErrPowerCap, types.ErrHasDependents, types.ErrOperatorTaken, types.ErrConsensusKeyTaken,
 	}
 	for _, e := range errs {
 		require.Equal(t, types.ModuleName, e.Codespace())

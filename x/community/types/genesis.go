@@ -32,6 +32,7 @@ func NewBoardBody(rule DecisionRule) Body {
 // map lookup rather than a scan. Maps are only read by key, never ranged.
 type genesisIndex struct {
 	communities map[string]Community
+	roots       map[string]string // community -> top-level community of its tree
 	members     map[string]Member
 	memberships map[string]bool // community|address
 	motions     map[uint64]Motion
@@ -46,6 +47,7 @@ func (gs GenesisState) Validate(ac, cc address.Codec) error {
 	}
 	idx := genesisIndex{
 		communities: map[string]Community{},
+		roots:       map[string]string{},
 		members:     map[string]Member{},
 		memberships: map[string]bool{},
 		motions:     map[uint64]Motion{},
@@ -96,6 +98,7 @@ func (gs GenesisState) validateCommunities(_, _ address.Codec, idx *genesisIndex
 			}
 			cur = parent
 		}
+		idx.roots[c.Id] = cur.Id
 	}
 	return nil
 }
@@ -339,8 +342,10 @@ func AllRegions() []Region {
 }
 
 func (gs GenesisState) validateValidators(ac, cc address.Codec, idx *genesisIndex) error {
-	seen := map[string]bool{}
+	keys := map[string]string{}      // consensus address -> community
+	operators := map[string]string{} // operator -> community
 	power := map[string]int64{}
+	trees := map[string]int64{} // top-level community -> its tree's power
 	var total int64
 	for _, v := range gs.Validators {
 		if _, ok := idx.communities[v.CommunityId]; !ok {
@@ -364,10 +369,9 @@ func (gs GenesisState) validateValidators(ac, cc address.Codec, idx *genesisInde
 		if err != nil || addr != v.ConsensusAddress {
 			return fmt.Errorf("validator %s: consensus address %s does not match its key", v.Moniker, v.ConsensusAddress)
 		}
-		if seen[addr] {
-			return fmt.Errorf("validator %s listed twice", addr)
+		if err := checkValidatorIdentity(keys, operators, v); err != nil {
+			return err
 		}
-		seen[addr] = true
 		limits := gs.Params.Ceilings()
 		if err := ValidateText("moniker", v.Moniker, limits.MaxNameLength, true); err != nil {
 			return err
@@ -378,6 +382,7 @@ func (gs GenesisState) validateValidators(ac, cc address.Codec, idx *genesisInde
 		switch v.Status {
 		case ValidatorActive:
 			power[v.CommunityId] += v.Power
+			trees[idx.roots[v.CommunityId]] += v.Power
 			total += v.Power
 		case ValidatorRemoved:
 		default:
@@ -388,7 +393,32 @@ func (gs GenesisState) validateValidators(ac, cc address.Codec, idx *genesisInde
 		if err := CheckPowerShare(gs.Params.Bootstrap, c, power[c.Id], total); err != nil {
 			return err
 		}
+		if c.ParentId == "" {
+			if err := CheckTreePower(gs.Params.Bootstrap, c.Id, trees[c.Id], total); err != nil {
+				return err
+			}
+		}
 	}
+	return nil
+}
+
+// checkValidatorIdentity keeps each consensus key and each operator within
+// one community, whatever the records' status (as AdmitValidator does), and
+// each key listed once.
+func checkValidatorIdentity(keys, operators map[string]string, v Validator) error {
+	if other, ok := keys[v.ConsensusAddress]; ok {
+		if other != v.CommunityId {
+			return ErrConsensusKeyTaken.Wrapf("validator %s: consensus key %s is used by validators of both %s and %s",
+				v.Moniker, v.ConsensusAddress, other, v.CommunityId)
+		}
+		return fmt.Errorf("validator %s listed twice", v.ConsensusAddress)
+	}
+	keys[v.ConsensusAddress] = v.CommunityId
+	if other, ok := operators[v.Operator]; ok && other != v.CommunityId {
+		return ErrOperatorTaken.Wrapf("validator %s: operator %s runs validators of both %s and %s",
+			v.Moniker, v.Operator, other, v.CommunityId)
+	}
+	operators[v.Operator] = v.CommunityId
 	return nil
 }
 

@@ -49,6 +49,9 @@ var (
 	TotalPowerKey          = collections.NewPrefix(25)
 	PendingValidatorKey    = collections.NewPrefix(26)
 	CometPowerKey          = collections.NewPrefix(35)
+	// TreePowerKey holds the active power of each top-level community
+	// together with all its sub-communities (derived, never exported).
+	TreePowerKey = collections.NewPrefix(38)
 
 	MotionsKey           = collections.NewPrefix(27)
 	MotionsBodyKey       = collections.NewPrefix(28)

@@ -60,6 +60,20 @@ func CheckPowerShare(bootstrap bool, c Community, power, total int64) error {
 	return nil
 }
 
+// CheckTreePower enforces the 1/3 cap on a top-level community together with
+// every community below it (power × 3 < total). A sub-community is part of
+// its parent's stakeholder group: counted alone, a parent just under the cap
+// could pass it through a child's validators. Bootstrap mode suspends it.
+func CheckTreePower(bootstrap bool, root string, power, total int64) error {
+	if bootstrap || power == 0 {
+		return nil
+	}
+	if power*3 >= total {
+		return ErrPowerCap.Wrapf("community %s with its sub-communities would hold %d of %d voting power: every top-level community, counted with its sub-communities, must stay below 1/3", root, power, total)
+	}
+	return nil
+}
+
 // PowerShareOf formats power / total as a decimal string for queries.
 func PowerShareOf(power, total int64) string {
 	if total == 0 {

@@ -57,6 +57,16 @@ func TestCheckPowerShare(t *testing.T) {
 	require.Equal(t, "0.000000000000000000", types.PowerShareOf(0, 0))
 }
 
+// TestCheckTreePower checks the 1/3 cap on a community tree, exempting
+// bootstrap mode and powerless trees.
+func TestCheckTreePower(t *testing.T) {
+	require.NoError(t, types.CheckTreePower(false, "dev", 14, 43))
+	require.ErrorIs(t, types.CheckTreePower(false, "dev", 15, 45), types.ErrPowerCap)
+	require.ErrorContains(t, types.CheckTreePower(false, "dev", 15, 45), "dev with its sub-communities")
+	require.NoError(t, types.CheckTreePower(false, "dev", 0, 0))
+	require.NoError(t, types.CheckTreePower(true, "dev", 10, 10))
+}
+
 // TestValidateConsensusKey checks that only well-formed ed25519 keys pass.
 func TestValidateConsensusKey(t *testing.T) {
 	require.NoError(t, types.ValidateConsensusKey(ed25519.GenPrivKeyFromSecret([]byte("a")).PubKey()))
