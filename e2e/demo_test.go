@@ -28,7 +28,7 @@ func TestDemoGovernanceScript(t *testing.T) {
 	t.Parallel()
 	// scripts/localnet.sh's periods
 	net := NewNetwork(t, Options{Bootstrap: true, VotingPeriod: 5 * time.Minute, CommentPeriod: 30 * time.Second,
-		ECPeriod: 2 * time.Minute, ForumPeriod: 20 * time.Second, AdvicePeriod: 5 * time.Minute, ReviewPeriod: 5 * time.Minute})
+		ECPeriod: 2 * time.Minute, ChallengeWindow: 20 * time.Second, ForumPeriod: 20 * time.Second, AdvicePeriod: 5 * time.Minute, ReviewPeriod: 5 * time.Minute})
 	n := net.Nodes[0]
 	root, err := moduleRoot()
 	if err != nil {

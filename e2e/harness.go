@@ -88,6 +88,10 @@ type Options struct {
 	// comment period, Empowered Community period and advice response period
 	// (zero: the defaults of `polityd genesis constitution`).
 	CommentPeriod, ECPeriod, AdvicePeriod time.Duration
+	// ChallengeWindow is the window of resolutions, technical actions and
+	// policies between the Board's approval and their effect (zero: the EC
+	// period).
+	ChallengeWindow time.Duration
 	// ForumPeriod is the Empowered Community's community forum (zero: half
 	// the EC period). Tests sit through it, so keep it short and the other
 	// EC periods long: actions conclude early once their outcome is certain.
@@ -174,7 +178,7 @@ func NewNetwork(t testing.TB, opts Options) *Network {
 	for _, p := range []struct {
 		flag string
 		d    time.Duration
-	}{{"--comment-period", opts.CommentPeriod}, {"--ec-period", opts.ECPeriod}, {"--forum-period", opts.ForumPeriod}, {"--advice-period", opts.AdvicePeriod}, {"--review-period", opts.ReviewPeriod}} {
+	}{{"--comment-period", opts.CommentPeriod}, {"--ec-period", opts.ECPeriod}, {"--challenge-window", opts.ChallengeWindow}, {"--forum-period", opts.ForumPeriod}, {"--advice-period", opts.AdvicePeriod}, {"--review-period", opts.ReviewPeriod}} {
 		if p.d != 0 {
 			args = append(args, p.flag, p.d.String())
 		}

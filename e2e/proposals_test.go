@@ -35,12 +35,16 @@ const (
 	// own once a deadline has passed or a decision was taken; it only bounds
 	// a failure.
 	proposalsStatusTimeout = 2 * time.Minute
+	// proposalsChallenge is the challenge window between the Board's
+	// approval of the technical and policy proposals and their effect.
+	proposalsChallenge = 5 * time.Second
 )
 
 // Proposal statuses as the JSON APIs print them.
 const (
 	ProposalPublicComment = "PROPOSAL_STATUS_PUBLIC_COMMENT"
 	ProposalBoardVote     = "PROPOSAL_STATUS_BOARD_VOTE"
+	ProposalECReview      = "PROPOSAL_STATUS_EC_REVIEW"
 	ProposalRatified      = "PROPOSAL_STATUS_RATIFIED"
 )
 
@@ -268,7 +272,7 @@ func TestProposals(t *testing.T) {
 	Binary(t)
 	t.Parallel()
 	net := NewNetwork(t, Options{Bootstrap: true, VotingPeriod: proposalsVoting, CommentPeriod: proposalsComment,
-		AdvicePeriod: proposalsAdvice})
+		AdvicePeriod: proposalsAdvice, ChallengeWindow: proposalsChallenge})
 	n := net.Nodes[0]
 
 	t.Run("mislabelled proposals are refused", func(t *testing.T) {
@@ -477,7 +481,7 @@ func TestProposals(t *testing.T) {
 		}
 
 		t.Run("the policy is ratified and registered", func(t *testing.T) {
-			p := n.WaitProposalStatus(t, policy, ProposalRatified, proposalsStatusTimeout)
+			p := n.WaitProposalStatus(t, policy, ProposalRatified, proposalsChallenge+proposalsStatusTimeout)
 			if p.BoardTally["yes"] != "4" || p.PendingAdvice != 0 || p.BoardThreshold == "" || p.DecidedHeight == "" ||
 				!slices.Equal(p.RegistryVersions, []string{"1"}) || len(p.Consultations) != 0 {
 				t.Errorf("ratified proposal %s: %+v, want 4 yes, no pending advice, registry version 1, no consultation", policy, p)
@@ -504,7 +508,12 @@ func TestProposals(t *testing.T) {
 	t.Run("the TECHNICAL proposal changes x/auth's params", func(t *testing.T) {
 		n.WaitProposalStatus(t, tech, ProposalBoardVote, proposalsComment+proposalsStatusTimeout)
 		techVotes = n.BoardVotes(t, tech, "yes", deciders...)
-		txWith(t, techVotes, "action", "proposal_status_changed", "proposal_id", tech, "status", ProposalRatified)
+		// the deciding vote opens its challenge window; it takes effect after
+		approved := txWith(t, techVotes, "action", "proposal_status_changed", "proposal_id", tech, "status", ProposalECReview)
+		if p := n.ProposalCLIAt(t, tech, approved.Height); p.Status != ProposalECReview {
+			t.Errorf("technical proposal %s at its approval: %s, want %s (its challenge window)", tech, p.Status, ProposalECReview)
+		}
+		n.WaitProposalStatus(t, tech, ProposalRatified, proposalsChallenge+proposalsStatusTimeout)
 		var cli, rest struct {
 			Params map[string]any `json:"params"`
 		}
@@ -527,9 +536,10 @@ func TestProposals(t *testing.T) {
 
 	t.Run("tx_search finds ratifications by plain attributes", func(t *testing.T) {
 		found := n.TxSearch(t, "polity.proposals.action='proposal_status_changed' AND polity.proposals.status='PROPOSAL_STATUS_RATIFIED'")
+		// only the answer to advice takes effect in its deciding vote; the
+		// technical and policy proposals take effect in EndBlock
 		want := []string{
 			txWith(t, resolutionVotes, "action", "proposal_status_changed", "status", ProposalRatified).Hash,
-			txWith(t, techVotes, "action", "proposal_status_changed", "status", ProposalRatified).Hash,
 		}
 		got := hashes(found)
 		slices.Sort(got)
@@ -537,16 +547,16 @@ func TestProposals(t *testing.T) {
 		if !slices.Equal(got, want) {
 			t.Errorf("tx_search ratifications: %v, want the deciding votes %v", got, want)
 		}
-		one := n.TxSearch(t, "polity.proposals.action='proposal_status_changed' AND polity.proposals.status='PROPOSAL_STATUS_RATIFIED' AND polity.proposals.proposal_id="+tech)
+		one := n.TxSearch(t, "polity.proposals.action='proposal_status_changed' AND polity.proposals.status='PROPOSAL_STATUS_EC_REVIEW' AND polity.proposals.proposal_id="+tech)
 		if len(one) != 1 {
-			t.Errorf("tx_search ratification of proposal %s: %v, want 1 tx", tech, hashes(one))
+			t.Errorf("tx_search approval of proposal %s: %v, want 1 tx (the deciding vote)", tech, hashes(one))
 		}
 		answered := n.TxSearch(t, "polity.proposals.action='advice_answered' AND polity.proposals.advice_id="+advice)
 		if len(answered) != 1 {
 			t.Errorf("tx_search advice_answered %s: %v, want 1 tx", advice, hashes(answered))
 		}
-		// The policy was ratified in EndBlock, once its advice was answered:
-		// block_search finds it among the finalize-block events.
+		// The policy was ratified in EndBlock, at the end of its challenge
+		// window: block_search finds it among the finalize-block events.
 		var blocks struct {
 			Blocks []struct {
 				Block struct {

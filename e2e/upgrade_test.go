@@ -98,6 +98,8 @@ const (
 	upgradeMarginFactor  = 5
 	upgradeMaxAttempts   = 4
 	upgradeStatusTimeout = 2 * time.Minute
+	// upgradeChallenge is the technical proposal's challenge window.
+	upgradeChallenge = 3 * time.Second
 )
 
 // TestSoftwareUpgrade schedules a software upgrade through a ratified
@@ -110,7 +112,8 @@ func TestSoftwareUpgrade(t *testing.T) {
 	// The two-second comment period is waited through (for the status
 	// change); the Board's votes conclude as soon as they are decided, so a
 	// long voting period costs nothing.
-	net := NewNetwork(t, Options{Bin: current, Bootstrap: true, CommentPeriod: 2 * time.Second, VotingPeriod: 20 * time.Minute})
+	net := NewNetwork(t, Options{Bin: current, Bootstrap: true, CommentPeriod: 2 * time.Second, VotingPeriod: 20 * time.Minute,
+		ChallengeWindow: upgradeChallenge})
 	n := net.Nodes[0]
 
 	var authority struct {
@@ -121,7 +124,8 @@ func TestSoftwareUpgrade(t *testing.T) {
 	// The plan's height must lie beyond the proposal's ratification, and the
 	// test then waits for the chain to get there, so it is no further than
 	// needed. The first attempt's margin is five times what the sequence
-	// (submission, two seconds of comment, a round of votes) takes on a
+	// (submission, two seconds of comment, a round of votes, three seconds of
+	// challenge window) takes on a
 	// loaded machine: some 20 blocks. x/upgrade refuses a plan in the past:
 	// should the sequence take longer, the proposal ends EXECUTION_FAILED,
 	// nothing is scheduled, and the Board tries again with a margin of five
@@ -152,7 +156,11 @@ func TestSoftwareUpgrade(t *testing.T) {
 		}
 		n.WaitProposalStatus(t, id, ProposalBoardVote, upgradeStatusTimeout)
 		n.BoardVotes(t, id, "yes", deciders...)
-		p = n.ProposalCLI(t, id)
+		// approved, it takes effect when its challenge window ends
+		Eventually(t, upgradeChallenge+upgradeStatusTimeout, "the upgrade proposal's challenge window to end", func() (bool, string) {
+			p = n.ProposalCLI(t, id)
+			return p.Status != ProposalECReview && p.Status != ProposalBoardVote, p.Status
+		})
 		decided, err := strconv.ParseInt(p.DecidedHeight, 10, 64)
 		if err != nil {
 			t.Fatalf("upgrade proposal %s after the Board's votes: decided height %q: %v (%+v)", id, p.DecidedHeight, err, p)

@@ -255,8 +255,10 @@ expect "advice $ADVICE status" "$(q proposals advice "$ADVICE" | jq -r .advice.s
 
 # ---------------------------------------------------------------- 6
 step "The policy is ratified and in force" \
-  "With its advice answered, the Board vote on proposal $PROPOSAL concludes in the next block."
-wait_status "$PROPOSAL" PROPOSAL_STATUS_RATIFIED 30
+  "With its advice answered, the Board vote on proposal $PROPOSAL concludes in the next block;" \
+  "the approved policy then sits out its challenge window (20 seconds here, 21 days by default)," \
+  "in which an IRP or a reconsideration request would hold it, and takes effect."
+wait_status "$PROPOSAL" PROPOSAL_STATUS_RATIFIED 90
 record "$PROPOSAL_VIEW" proposals proposal "$PROPOSAL"
 record '.votes | map({director, option, height})' proposals votes "$PROPOSAL"
 record '{current: .current | {version, document, summary, proposal_id, height}, versions: (.history | length)}' proposals policies dev

@@ -23,8 +23,9 @@ else
   # long where one must act inside them (votes and motions conclude as soon as
   # they are decided, Empowered Community actions as soon as their outcome is
   # certain, so a long period costs no waiting), short where one waits them
-  # out (public comment, the community forum). e2e/demo_test.go uses the same.
-  "$BIN" genesis constitution --bootstrap --voting-period 5m --comment-period 30s --ec-period 2m --forum-period 20s \
+  # out (public comment, the community forum, the challenge window).
+  # e2e/demo_test.go uses the same.
+  "$BIN" genesis constitution --bootstrap --voting-period 5m --comment-period 30s --ec-period 2m --challenge-window 20s --forum-period 20s \
     --advice-period 5m --review-period 5m --home "$HOME_DIR" --keyring-backend test
   scripts/configure-node.sh "$HOME_DIR" "$CHAIN_ID" 0
 fi

@@ -43,6 +43,11 @@ type Spec struct {
 	// ECPeriod is the Empowered Community's rejection window and approval
 	// deadline, and its petition and decision periods (support: half of it).
 	ECPeriod time.Duration
+	// ChallengeWindow is the window after the Board's approval of a
+	// resolution, technical action or policy before it takes effect, in which
+	// an IRP, a reconsideration request or the EC's rejection of an operator
+	// action holds it (zero: the EC period).
+	ChallengeWindow time.Duration
 	// ForumPeriod is the Empowered Community's community forum, the one stage
 	// every action sits through (zero: half the EC period).
 	ForumPeriod time.Duration
@@ -239,8 +244,12 @@ func proposalsGenesis(spec Spec) *ptypes.GenesisState {
 		if r.PublicCommentPeriod > 0 {
 			r.PublicCommentPeriod = spec.CommentPeriod
 		}
-		if r.EcPeriod > 0 {
+		switch {
+		case r.EcPeriod == 0:
+		case r.Kind.AtLeast(ptypes.KindBudget) || spec.ChallengeWindow == 0:
 			r.EcPeriod = spec.ECPeriod
+		default:
+			r.EcPeriod = spec.ChallengeWindow
 		}
 	}
 	gs.Params.AdviceResponsePeriod, gs.Params.AdviceWait = spec.AdvicePeriod, spec.AdvicePeriod

@@ -60,6 +60,9 @@ const (
 	// deadlines, ombudsman reports, emergency consultations) and the
 	// Empowered Community's inspection response period.
 	ReviewPeriod = 5 * time.Hour
+	// ChallengeWindow is the window of resolutions, technical actions and
+	// policies between the Board's approval and their effect.
+	ChallengeWindow = 30 * time.Minute
 )
 
 // BuildConstitution builds the default constitution (app/constitution) with
@@ -82,7 +85,7 @@ func BuildConstitution(tb testing.TB, bootstrap bool) constitution.Result {
 	}
 	res, err := constitution.Build(constitution.Spec{
 		Addresses: addrs, Validators: validators, GenesisTime: GenesisTime,
-		VotingPeriod: VotingPeriod, CommentPeriod: CommentPeriod, ECPeriod: ECPeriod, AdvicePeriod: AdvicePeriod,
+		VotingPeriod: VotingPeriod, CommentPeriod: CommentPeriod, ECPeriod: ECPeriod, ChallengeWindow: ChallengeWindow, AdvicePeriod: AdvicePeriod,
 		ReviewPeriod: ReviewPeriod, Bootstrap: bootstrap, Funds: 1_000_000,
 	})
 	require.NoError(tb, err)

@@ -118,13 +118,28 @@ func (f *Fixture) BylawInECWindow(msgs ...sdk.Msg) uint64 {
 }
 
 // PassResolution submits a Board RESOLUTION carrying msgs (signed by the
-// governance address) and has the voting directors approve it; it must be
-// ratified, its messages executed. It returns the resolution's id.
+// governance address), has the voting directors approve it and waits out its
+// challenge window (none for a pure answer to advice); it must be ratified,
+// its messages executed. It returns the resolution's id.
 func (f *Fixture) PassResolution(msgs ...sdk.Msg) uint64 {
+	f.tb.Helper()
+	id := f.ApproveResolution(msgs...)
+	if p := f.GetProposal(id); p.Status == proposalstypes.StatusECReview {
+		f.Advance(p.Deadline.Sub(f.Now()))
+	}
+	p := f.GetProposal(id)
+	require.Equal(f.tb, proposalstypes.StatusRatified, p.Status, p.Note)
+	return id
+}
+
+// ApproveResolution submits a Board RESOLUTION carrying msgs and has the
+// voting directors approve it; it returns the resolution's id, in its
+// challenge window unless it only answers advice.
+func (f *Fixture) ApproveResolution(msgs ...sdk.Msg) uint64 {
 	f.tb.Helper()
 	id := f.MustSubmitProposal(proposalstypes.BoardOriginator, proposalstypes.KindResolution, msgs...)
 	p := f.BoardDecides(id, len(VotingDirectors))
-	require.Equal(f.tb, proposalstypes.StatusRatified, p.Status, p.Note)
+	require.Contains(f.tb, []proposalstypes.ProposalStatus{proposalstypes.StatusECReview, proposalstypes.StatusRatified}, p.Status, p.Note)
 	return id
 }
 

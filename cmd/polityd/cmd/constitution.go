@@ -28,6 +28,7 @@ const (
 	flagFunds        = "funds"
 	flagComment      = "comment-period"
 	flagEC           = "ec-period"
+	flagChallenge    = "challenge-window"
 	flagForum        = "forum-period"
 	flagAdvice       = "advice-period"
 	flagReview       = "review-period"
@@ -77,13 +78,14 @@ polityd genesis constitution --keyring-backend test \
 			period, _ := cmd.Flags().GetDuration(flagVotingPeriod)
 			comment, _ := cmd.Flags().GetDuration(flagComment)
 			ec, _ := cmd.Flags().GetDuration(flagEC)
+			challenge, _ := cmd.Flags().GetDuration(flagChallenge)
 			forum, _ := cmd.Flags().GetDuration(flagForum)
 			advice, _ := cmd.Flags().GetDuration(flagAdvice)
 			review, _ := cmd.Flags().GetDuration(flagReview)
 			funds, _ := cmd.Flags().GetInt64(flagFunds)
 			res, err := constitution.Build(constitution.Spec{
 				Addresses: addrs, Validators: validators, GenesisTime: doc.GenesisTime,
-				VotingPeriod: period, CommentPeriod: comment, ECPeriod: ec, ForumPeriod: forum, AdvicePeriod: advice, ReviewPeriod: review,
+				VotingPeriod: period, CommentPeriod: comment, ECPeriod: ec, ChallengeWindow: challenge, ForumPeriod: forum, AdvicePeriod: advice, ReviewPeriod: review,
 				Bootstrap: bootstrap, Funds: funds,
 			})
 			if err != nil {
@@ -118,6 +120,7 @@ polityd genesis constitution --keyring-backend test \
 	cmd.Flags().Duration(flagVotingPeriod, 30*time.Second, "voting period of every body and of the Board on proposals (use days in production)")
 	cmd.Flags().Duration(flagComment, 10*time.Second, "public comment period of proposals (ICANN: 40 days)")
 	cmd.Flags().Duration(flagEC, 20*time.Second, "Empowered Community windows: rejection window and approval deadline of proposals, petition and decision periods (ICANN: 21 days)")
+	cmd.Flags().Duration(flagChallenge, 0, "challenge window of resolutions, technical actions and policies before they take effect (default: the --ec-period; ICANN: 21 days)")
 	cmd.Flags().Duration(flagForum, 0, "the Empowered Community's community forum, which every action sits through (default: half the --ec-period; ICANN: up to 21 days)")
 	cmd.Flags().Duration(flagAdvice, 60*time.Second, "time the Board has to answer advice")
 	cmd.Flags().Duration(flagReview, 60*time.Second, "x/review working period: panel picks, Board deadlines, ombudsman reports, emergency consultations")

@@ -102,33 +102,38 @@ func TestRejectBudget(t *testing.T) {
 	require.Equal(t, int64(100), f.BankKeeper.GetBalance(f.Ctx, addr("grantee"), communitytypes.FeeDenom).Amount.Int64())
 }
 
-// TestRejectOperatorAction checks the rejection of a resource operator's
-// governance action once the bylaws give TECHNICAL proposals a rejection
-// window: the upgrade it carried is never scheduled.
-func TestRejectOperatorAction(t *testing.T) {
+// TestCaptureOperatorActionRejectable checks that the Empowered Community's
+// rejection of an operator (TECHNICAL) action works with the default
+// constitution: the Board's approval opens a challenge window, nothing runs
+// in it, a petition filed in it holds the action until it is decided, and the
+// rejected upgrade is never scheduled. Without a petition the action takes
+// effect when the window ends.
+func TestCaptureOperatorActionRejectable(t *testing.T) {
 	f := newFixture(t)
 	upgrade := &upgradetypes.MsgSoftwareUpgrade{Authority: f.Authority, Plan: upgradetypes.Plan{Name: "v2", Height: 10_000}}
-	early := boardTechnical(f, upgrade)
-	require.Equal(t, proposalstypes.StatusRatified, f.GetProposal(early).Status, "TECHNICAL has no EC window by default")
-	requireFailsUnchanged(t, f, keepertest.PetitionMsg("ops", types.PowerRejectOperatorAction, early, 0), types.ErrInvalidTarget)
-	f.MustDeliver(&upgradetypes.MsgCancelUpgrade{Authority: f.Authority})
-
-	params := must(f.Proposals.GetParams(f.Ctx))
-	for i := range params.KindRules {
-		if params.KindRules[i].Kind == proposalstypes.KindTechnical {
-			params.KindRules[i].EcTreatment, params.KindRules[i].EcPeriod = proposalstypes.ECRejectionWindow, keepertest.ECPeriod
-		}
-	}
-	f.MustDeliver(&proposalstypes.MsgUpdateParams{Authority: f.Authority, Params: params})
 	pid := boardTechnical(f, upgrade)
-	require.Equal(t, proposalstypes.StatusECReview, f.GetProposal(pid).Status)
+	p := f.GetProposal(pid)
+	require.Equal(t, proposalstypes.StatusECReview, p.Status, "a 4-of-7 technical decision does not execute at once")
+	require.Equal(t, keepertest.ChallengeWindow, p.Rule.EcPeriod)
+	_, err := f.UpgradeKeeper.GetUpgradePlan(f.Ctx)
+	require.ErrorIs(t, err, upgradetypes.ErrNoUpgradePlanFound, "nothing is scheduled in the window")
 	requireFailsUnchanged(t, f, keepertest.PetitionMsg("ops", types.PowerRejectStandardBylaw, pid, 0), types.ErrInvalidTarget)
+
 	id := f.Escalate("ops", "dev", types.PowerRejectOperatorAction, pid, 0)
+	f.Advance(keepertest.ChallengeWindow)
+	require.Equal(t, proposalstypes.StatusECReview, f.GetProposal(pid).Status, "the action under way holds it past the window")
 	require.Equal(t, types.StageSucceeded, f.DecideAll(id, support, "dev", "fin", "gov", "ops"))
 	require.Equal(t, proposalstypes.StatusVetoed, f.GetProposal(pid).Status)
 	f.Advance(keepertest.ECPeriod)
-	_, err := f.UpgradeKeeper.GetUpgradePlan(f.Ctx)
+	_, err = f.UpgradeKeeper.GetUpgradePlan(f.Ctx)
 	require.ErrorIs(t, err, upgradetypes.ErrNoUpgradePlanFound, "the vetoed upgrade was never scheduled")
+
+	unopposed := boardTechnical(f, &upgradetypes.MsgSoftwareUpgrade{Authority: f.Authority, Plan: upgradetypes.Plan{Name: "v3", Height: 10_000}})
+	f.Advance(keepertest.ChallengeWindow)
+	require.Equal(t, proposalstypes.StatusRatified, f.GetProposal(unopposed).Status, f.GetProposal(unopposed).Note)
+	plan, err := f.UpgradeKeeper.GetUpgradePlan(f.Ctx)
+	require.NoError(t, err)
+	require.Equal(t, "v3", plan.Name)
 }
 
 // boardTechnical has the Board propose a TECHNICAL proposal and approve it

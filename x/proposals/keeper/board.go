@@ -141,7 +141,7 @@ func (k *Keeper) concludeBoardVote(ctx context.Context, p *types.Proposal, appro
 			return err
 		}
 	}
-	if p.Rule.EcTreatment == types.ECNone {
+	if p.Rule.EcTreatment == types.ECNone || types.AnswersOnly(p.Kind, p.Messages) {
 		return k.ratify(ctx, p)
 	}
 	p.EcDeadline = sdkCtx.HeaderInfo().Time.Add(p.Rule.EcPeriod).Truncate(time.Second)

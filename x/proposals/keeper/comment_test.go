@@ -63,7 +63,7 @@ func TestCommentRoles(t *testing.T) {
 	postComment(t, f, comment("gov-chair", id, "liaison statement"))
 
 	f.BoardDecides(id, 7)
-	require.Equal(t, types.StatusRatified, f.GetProposal(id).Status)
+	require.Equal(t, types.StatusECReview, f.GetProposal(id).Status, "decided, in its challenge window")
 	requireFailsUnchanged(t, f, comment("director-dev", id, "too late"), types.ErrWrongPhase)
 	requireFailsUnchanged(t, f, comment("gov-chair", id, "too late"), types.ErrWrongPhase)
 }

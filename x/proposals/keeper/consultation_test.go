@@ -27,7 +27,7 @@ func TestResolutionAgainstConsensusAdvice(t *testing.T) {
 	require.Equal(t, "0.6", p.BoardThreshold)
 	f.MustBoardVote(keepertest.VotingDirectors[4], against, yes)
 	p = f.GetProposal(against)
-	require.Equal(t, types.StatusRatified, p.Status)
+	require.Equal(t, types.StatusRatified, p.Status, "an answer to advice takes effect at once")
 	require.Equal(t, []uint64{consensus}, p.Consultations)
 	ev := requireEvent[*types.EventConsultationRecorded](t, f)
 	require.Equal(t, &types.EventConsultationRecorded{ProposalId: against, AdviceId: consensus, CommunityId: "gov"}, ev)
@@ -83,7 +83,7 @@ func TestApprovalAgainstConsensusAdvice(t *testing.T) {
 	f.ResetEvents()
 	f.MustBoardVote(keepertest.VotingDirectors[4], against, yes)
 	p = f.GetProposal(against)
-	require.Equal(t, types.StatusRatified, p.Status)
+	require.Equal(t, types.StatusECReview, p.Status, "approved, in its challenge window")
 	require.Equal(t, []uint64{a}, p.Consultations)
 	ev := requireEvent[*types.EventConsultationRecorded](t, f)
 	require.Equal(t, against, ev.ProposalId)
@@ -92,7 +92,7 @@ func TestApprovalAgainstConsensusAdvice(t *testing.T) {
 	require.Equal(t, "0.6", concluded.Threshold)
 
 	p = f.BoardDecides(followed, 4)
-	require.Equal(t, types.StatusRatified, p.Status)
+	require.Equal(t, types.StatusECReview, p.Status)
 	require.Equal(t, "0.5", p.BoardThreshold)
 	require.Empty(t, p.Consultations)
 

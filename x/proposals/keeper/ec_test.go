@@ -194,7 +194,8 @@ func TestApprovalExpires(t *testing.T) {
 	requireFailsUnchanged(t, f, &types.MsgApproveProposal{Authority: empowered(), ProposalId: id}, types.ErrWrongPhase)
 }
 
-// TestHooks checks that kinds without an EC phase never reach the hook, and
+// TestHooks checks that a resolution taking effect at once (it carries no
+// message) never reaches the hook, and
 // that a hook's error fails the deciding vote without a trace.
 func TestHooks(t *testing.T) {
 	f := newFixture(t)

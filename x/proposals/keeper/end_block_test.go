@@ -45,8 +45,8 @@ func TestEndBlockSurvivesFailingItem(t *testing.T) {
 	hooks := &hookRecorder{err: errHookRefused}
 	f.Proposals.SetHooks(hooks)
 	failing := f.MustSubmitProposal("dev", types.KindBudget)
-	fine := f.MustSubmitProposal("ops", types.KindPolicy)
 	f.Advance(keepertest.CommentPeriod)
+	fine := f.MustSubmitProposal(types.BoardOriginator, types.KindResolution) // takes effect at once
 	for _, d := range keepertest.VotingDirectors[:3] {
 		f.MustBoardVote(d, failing, yes)
 		f.MustBoardVote(d, fine, yes)

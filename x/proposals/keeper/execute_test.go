@@ -45,8 +45,10 @@ func toBoardVote(t *testing.T, f *keepertest.Fixture, kind types.ProposalKind, m
 func TestRatifiedExecutes(t *testing.T) {
 	f := newAccountabilityFixture(t)
 	id := toBoardVote(t, f, types.KindTechnical, technicalMsgs(t, f, 1_000)...)
+	require.Equal(t, types.StatusECReview, f.BoardDecides(id, 7).Status, "nothing runs in the challenge window")
+	require.True(t, f.BankKeeper.GetParams(f.Ctx).DefaultSendEnabled, "bank params not yet changed")
 	f.ResetEvents()
-	p := f.BoardDecides(id, 7)
+	p := throughChallenge(t, f, id)
 	require.Equal(t, types.StatusRatified, p.Status, p.Note)
 	require.Equal(t, uint64(4), p.BoardTally.Yes, "decided by the fourth yes")
 	require.Empty(t, p.RegistryVersions, "a technical proposal registers no document")
@@ -69,8 +71,9 @@ func TestRatifiedExecutes(t *testing.T) {
 func TestExecutionFailedIsAtomic(t *testing.T) {
 	f := newAccountabilityFixture(t)
 	id := toBoardVote(t, f, types.KindTechnical, technicalMsgs(t, f, 1)...) // an upgrade in the past fails
+	f.BoardDecides(id, 7)
 	f.ResetEvents()
-	p := f.BoardDecides(id, 7)
+	p := throughChallenge(t, f, id)
 	require.Equal(t, types.StatusExecutionFailed, p.Status)
 	require.Contains(t, p.Note, "message 2")
 	require.Contains(t, p.Note, "cannot be scheduled in the past")
@@ -97,7 +100,7 @@ func TestExecutionInEndBlock(t *testing.T) {
 	}
 	require.Equal(t, types.StatusBoardVote, f.GetProposal(id).Status)
 	f.Advance(keepertest.VotingPeriod)
-	require.Equal(t, types.StatusRatified, f.GetProposal(id).Status, f.GetProposal(id).Note)
+	require.Equal(t, types.StatusRatified, throughChallenge(t, f, id).Status, f.GetProposal(id).Note)
 	require.False(t, f.BankKeeper.GetParams(f.Ctx).DefaultSendEnabled)
 	_, err := f.UpgradeKeeper.GetUpgradePlan(f.Ctx)
 	require.NoError(t, err)

@@ -2,11 +2,13 @@ package keeper_test
 
 import (
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/require"
 
 	keepertest "github.com/polity-chain/polity/testutil/keeper"
 	communitytypes "github.com/polity-chain/polity/x/community/types"
+	"github.com/polity-chain/polity/x/proposals/types"
 	reviewtypes "github.com/polity-chain/polity/x/review/types"
 )
 
@@ -55,4 +57,17 @@ func retireSeat(t *testing.T, f *keepertest.Fixture, name string) {
 	w, err := f.Keeper.ElectorateWeight(f.Ctx, communitytypes.BoardBodyID)
 	require.NoError(t, err)
 	require.Equal(t, uint64(6), w)
+}
+
+// throughChallenge checks that a proposal the Board approved sits in its
+// challenge window (EC_REVIEW until the window's end) and advances to that
+// end; it returns the proposal, executed unless held.
+func throughChallenge(t *testing.T, f *keepertest.Fixture, id uint64) types.Proposal {
+	t.Helper()
+	p := f.GetProposal(id)
+	require.Equal(t, types.StatusECReview, p.Status, p.Note)
+	require.Equal(t, p.BoardDecidedTime.Add(p.Rule.EcPeriod).Truncate(time.Second), p.Deadline, "the window runs from the Board's decision")
+	require.Equal(t, types.ECRejectionWindow, p.Rule.EcTreatment)
+	f.Advance(p.Deadline.Sub(f.Now()))
+	return f.GetProposal(id)
 }

@@ -27,7 +27,8 @@ func ratifyPolicy(t *testing.T, f *keepertest.Fixture, community string) types.P
 	t.Helper()
 	id := f.MustSubmitProposal(community, types.KindPolicy)
 	f.Advance(keepertest.CommentPeriod)
-	p := f.BoardDecides(id, 7)
+	f.BoardDecides(id, 7)
+	p := throughChallenge(t, f, id)
 	require.Equal(t, types.StatusRatified, p.Status)
 	return p
 }

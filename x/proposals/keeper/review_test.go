@@ -63,7 +63,8 @@ func TestStay(t *testing.T) {
 	require.Equal(t, uint32(1), ev.HoldCount)
 	requireFailsUnchanged(t, f, stay(id, true), types.ErrHoldExists) // already held by this source
 
-	p := f.BoardDecides(id, 7)
+	require.Equal(t, types.StatusECReview, f.BoardDecides(id, 7).Status)
+	p := throughChallenge(t, f, id)
 	require.Equal(t, types.StatusApproved, p.Status)
 	require.False(t, panelistAppointed(t, f), "a stayed proposal does not execute")
 	f.Advance(keepertest.VotingPeriod + keepertest.AdvicePeriod)
@@ -97,7 +98,8 @@ func TestHoldsPerSource(t *testing.T) {
 	}
 	require.Equal(t, []string{"emergency/4", "irp/1", "irp/2"}, sources)
 
-	require.Equal(t, types.StatusApproved, f.BoardDecides(id, 7).Status)
+	require.Equal(t, types.StatusECReview, f.BoardDecides(id, 7).Status)
+	require.Equal(t, types.StatusApproved, throughChallenge(t, f, id).Status)
 	require.Equal(t, types.StatusApproved, stayStatus(t, f, stayFrom(id, false, "emergency/4")), "the suspension's lift leaves the cases' holds")
 	require.Equal(t, types.StatusApproved, stayStatus(t, f, stayFrom(id, false, "irp/2")), "a second case's release leaves the first's")
 	require.False(t, panelistAppointed(t, f), "a held proposal does not execute")

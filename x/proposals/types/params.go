@@ -32,12 +32,16 @@ func boardRule(threshold string, period time.Duration) communitytypes.DecisionRu
 // amendments; the Empowered Community's 21-day rejection window for budgets and
 // standard bylaws, and approval within 51 days (30-day forum plus 21-day
 // decision period) for fundamental bylaws (icann-procedures.md, 1.3-1.4).
+// Resolutions, technical (operator) actions and policies have the same 21-day
+// window as a challenge window: no Board decision takes effect before an IRP,
+// a reconsideration request or (for operator actions) the EC's rejection
+// petition could hold it. Urgency goes through the emergency path.
 func DefaultKindRules() []KindRule {
 	supporting := []Originator{OriginatorSupportingCommunity, OriginatorBoard}
 	return []KindRule{
-		{Kind: KindResolution, Originators: []Originator{OriginatorBoard}, BoardRule: boardRule("0.5", 7*day), EcTreatment: ECNone},
-		{Kind: KindTechnical, Originators: []Originator{OriginatorBoard}, PublicCommentPeriod: 14 * day, BoardRule: boardRule("0.5", 7*day), EcTreatment: ECNone},
-		{Kind: KindPolicy, Originators: []Originator{OriginatorSupportingCommunity}, PublicCommentPeriod: 40 * day, BoardRule: boardRule("0.5", 14*day), EcTreatment: ECNone},
+		{Kind: KindResolution, Originators: []Originator{OriginatorBoard}, BoardRule: boardRule("0.5", 7*day), EcTreatment: ECRejectionWindow, EcPeriod: 21 * day},
+		{Kind: KindTechnical, Originators: []Originator{OriginatorBoard}, PublicCommentPeriod: 14 * day, BoardRule: boardRule("0.5", 7*day), EcTreatment: ECRejectionWindow, EcPeriod: 21 * day},
+		{Kind: KindPolicy, Originators: []Originator{OriginatorSupportingCommunity}, PublicCommentPeriod: 40 * day, BoardRule: boardRule("0.5", 14*day), EcTreatment: ECRejectionWindow, EcPeriod: 21 * day},
 		{Kind: KindBudget, Originators: supporting, PublicCommentPeriod: 40 * day, BoardRule: boardRule("0.5", 14*day), EcTreatment: ECRejectionWindow, EcPeriod: 21 * day},
 		{Kind: KindStandardBylaw, Originators: supporting, PublicCommentPeriod: 40 * day, BoardRule: boardRule("0.666666666666666667", 14*day), EcTreatment: ECRejectionWindow, EcPeriod: 21 * day},
 		{Kind: KindFundamentalBylaw, Originators: supporting, PublicCommentPeriod: 40 * day, BoardRule: boardRule("0.75", 14*day), EcTreatment: ECApprovalRequired, EcPeriod: 51 * day},
@@ -158,6 +162,12 @@ func (p Params) Validate() error {
 		}
 		if err := r.Validate(); err != nil {
 			return err
+		}
+		// every decision gets a window in which it can be challenged before
+		// it takes effect (only resolutions answering a check skip it, see
+		// AnswersOnly)
+		if r.EcTreatment == ECNone {
+			return ErrInvalidParams.Wrapf("%s: every kind needs a challenge window (rejection window or approval), not %s", kind, r.EcTreatment)
 		}
 	}
 	for i, c := range p.Classifications {

@@ -178,3 +178,11 @@ func TestMinKindProperty(t *testing.T) {
 		require.Equal(t, want, p.MinKind(probe))
 	})
 }
+
+// TestTimelyAnswersSorted: AnswersOnly searches the list, so it must stay
+// sorted and unique.
+func TestTimelyAnswersSorted(t *testing.T) {
+	answers := types.TimelyAnswers()
+	require.True(t, slices.IsSorted(answers))
+	require.Equal(t, len(answers), len(slices.Compact(slices.Clone(answers))))
+}

@@ -97,7 +97,10 @@ func TestCaptureOmbudsmanNeedsThreeQuarters(t *testing.T) {
 	require.Equal(t, name("ombudsman"), must(f.Review.Ombudsman.Get(f.Ctx)).Address, "the ombudsman stays in office")
 
 	id = f.MustSubmitProposal(proposalstypes.BoardOriginator, proposalstypes.KindResolution, appoint)
-	require.Equal(t, proposalstypes.StatusRatified, f.BoardDecides(id, 6).Status, "6 of 7 carries it")
+	p = f.BoardDecides(id, 6)
+	require.Equal(t, proposalstypes.StatusECReview, p.Status, "6 of 7 carries it, into its challenge window")
+	f.Advance(p.Deadline.Sub(f.Now()))
+	require.Equal(t, proposalstypes.StatusRatified, f.GetProposal(id).Status)
 	require.Equal(t, name("new-ombudsman"), must(f.Review.Ombudsman.Get(f.Ctx)).Address)
 }
 

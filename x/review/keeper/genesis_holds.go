@@ -32,6 +32,12 @@ func (k *Keeper) checkHolds(ctx context.Context, gs types.GenesisState) error {
 		}
 		want[proposalstypes.HoldSource("emergency", e.Id)] = pid
 	}
+	// an open reconsideration request holds its decision if it was filed
+	// before the decision took effect; on a decision still pending it must
+	allowed, err := k.reconsiderationHolds(ctx, gs, want)
+	if err != nil {
+		return err
+	}
 	holds, err := k.proposals.AllHolds(ctx)
 	if err != nil {
 		return err
@@ -39,6 +45,9 @@ func (k *Keeper) checkHolds(ctx context.Context, gs types.GenesisState) error {
 	found := 0
 	for _, h := range holds {
 		if h.Holder != k.auth.Review {
+			continue
+		}
+		if pid, ok := allowed[h.Source]; ok && pid == h.ProposalId {
 			continue
 		}
 		pid, ok := want[h.Source]
@@ -59,6 +68,11 @@ func (k *Keeper) checkHolds(ctx context.Context, gs types.GenesisState) error {
 				missing = append(missing, s)
 			}
 		}
+		for _, r := range gs.Reconsiderations {
+			if s := reconsiderationSource(r.Id); want[s] != 0 && !hasHold(holds, s) {
+				missing = append(missing, s)
+			}
+		}
 		return types.ErrInvalidGenesis.Wrapf("x/proposals lacks the holds of %s", strings.Join(missing, ", "))
 	}
 	return nil
@@ -71,4 +85,26 @@ func hasHold(holds []proposalstypes.Hold, source string) bool {
 		}
 	}
 	return false
+}
+
+// reconsiderationHolds adds to want the holds open reconsideration requests
+// must have (their decision has not taken effect) and returns those they may
+// have (their decision has since closed, the hold awaiting the Board).
+func (k *Keeper) reconsiderationHolds(ctx context.Context, gs types.GenesisState, want map[string]uint64) (map[string]uint64, error) {
+	allowed := map[string]uint64{}
+	for _, r := range gs.Reconsiderations {
+		if r.Status != types.ReconsiderationFiled && r.Status != types.ReconsiderationEvaluated {
+			continue
+		}
+		p, err := k.proposals.GetProposal(ctx, r.ProposalId)
+		if err != nil {
+			return nil, types.ErrInvalidGenesis.Wrapf("reconsideration %d: %v", r.Id, err)
+		}
+		if p.Status.Terminal() {
+			allowed[reconsiderationSource(r.Id)] = r.ProposalId
+		} else {
+			want[reconsiderationSource(r.Id)] = r.ProposalId
+		}
+	}
+	return allowed, nil
 }

@@ -9,7 +9,8 @@ import (
 
 // FileReconsideration asks the Board to reconsider one of its decisions,
 // within the window after it (any account: an open-door message). The Board
-// must decide by the deadline.
+// must decide by the deadline; until it does, a decision not yet in effect
+// is held (reconsideration_hold.go).
 func (k *Keeper) FileReconsideration(ctx context.Context, msg *types.MsgFileReconsideration) (uint64, error) {
 	if _, err := k.parseAddr("requester", msg.Requester); err != nil {
 		return 0, err
@@ -49,6 +50,9 @@ func (k *Keeper) FileReconsideration(ctx context.Context, msg *types.MsgFileReco
 		return 0, err
 	}
 	if err := k.ReconsiderationQueue.Set(ctx, collutil.At(r.Deadline, id)); err != nil {
+		return 0, err
+	}
+	if err := k.holdForReconsideration(ctx, r); err != nil {
 		return 0, err
 	}
 	return id, k.emit(ctx, &types.EventReconsiderationChanged{ReconsiderationId: id, Status: r.Status})
@@ -114,6 +118,9 @@ func (k *Keeper) DecideReconsideration(ctx context.Context, msg *types.MsgDecide
 	}
 	r.Decision, r.DecidedBy = msg.Decision, k.resolution(ctx)
 	if err := k.storeReconsideration(ctx, r); err != nil {
+		return err
+	}
+	if err := k.releaseForReconsideration(ctx, r); err != nil {
 		return err
 	}
 	return k.emit(ctx, &types.EventReconsiderationChanged{ReconsiderationId: r.Id, Status: r.Status, Overdue: r.Overdue})
