@@ -83,7 +83,9 @@ func DefaultClassifications() []Classification {
 		c("/polity.review.v1.MsgRatifyEmergency", KindResolution),
 		c("/polity.review.v1.MsgRecordBoardAction", KindResolution),
 		c("/polity.review.v1.MsgRecordImplementation", KindResolution),
-		c("/polity.review.v1.MsgUpdateParams", KindStandardBylaw),
+		// x/review's params are the safety params of review and emergencies
+		// (filing windows, emergency limits, the standing panel's minimum)
+		c("/polity.review.v1.MsgUpdateParams", KindFundamentalBylaw),
 	}
 }
 

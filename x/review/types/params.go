@@ -99,6 +99,9 @@ func (p Params) Validate() error {
 			return ErrInvalidParams.Wrapf("%s must be positive", d.name)
 		}
 	}
+	if err := p.checkSafetyBounds(); err != nil {
+		return err
+	}
 	if err := p.IrpDeposit.Validate(); err != nil {
 		return ErrInvalidParams.Wrapf("irp_deposit: %v", err)
 	}
