@@ -1,9 +1,11 @@
 package e2e
 
 import (
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -24,6 +26,8 @@ type IRP struct {
 	ClaimantPick        string   `json:"claimant_pick"`
 	RespondentPick      string   `json:"respondent_pick"`
 	SeedHeight          string   `json:"seed_height"`
+	SeedHeights         []string `json:"seed_heights"`
+	DrawSeedBlocks      int      `json:"draw_seed_blocks"`
 	Seed                string   `json:"seed"`
 	Panel               []string `json:"panel"`
 	Stayed              bool     `json:"stayed"`
@@ -151,9 +155,14 @@ func resolve(t testing.TB, net *Network, title string, msgs ...map[string]any) s
 	file := proposalFile(t, net, title, newDoc(title, "https://polity.example/board/resolution.md"), msgs...)
 	id, _ := n.SubmitBoardProposal(t, "director-dev", "resolution", file)
 	n.BoardVotes(t, id, "yes", deciders...)
-	n.WaitProposalStatus(t, id, ProposalRatified, 20*time.Second)
+	// resolutions that are not only answers wait out reviewChallenge
+	n.WaitProposalStatus(t, id, ProposalRatified, reviewChallenge+30*time.Second)
 	return id
 }
+
+// reviewChallenge is TestReview's challenge window: short, since nothing
+// there challenges a resolution.
+const reviewChallenge = 3 * time.Second
 
 // TestReview runs x/review's stories on a single-node chain through the CLI
 // and REST: an external party registered by the secretariat challenges a
@@ -173,7 +182,7 @@ func TestReview(t *testing.T) {
 	// deadlines are far off. Only the comment period and the EC window are
 	// waited through.
 	net := NewNetwork(t, Options{Bootstrap: true, CommentPeriod: 2 * time.Second, ECPeriod: 45 * time.Second,
-		VotingPeriod: 5 * time.Minute, ReviewPeriod: 15 * time.Minute, AdvicePeriod: 15 * time.Minute})
+		ChallengeWindow: reviewChallenge, VotingPeriod: 5 * time.Minute, ReviewPeriod: 15 * time.Minute, AdvicePeriod: 15 * time.Minute})
 	n := net.Nodes[0]
 	addrOf := map[string]string{}
 	keyOf := map[string]string{}
@@ -240,9 +249,9 @@ func TestReview(t *testing.T) {
 		id := eventID(t, res, "review", "irp_filed", "irp_id")
 		n.record(t, "/irps/"+id, "irp", &irp)
 		if irp.Status != "IRP_STATUS_PANEL_FORMING" || irp.ClaimantKind != "CLAIMANT_KIND_PARTY" || irp.Claimant != acme ||
-			irp.ProposalID != bylaw || irp.SeedHeight != itoa(res.Height+3) || len(irp.Deposit) != 1 || irp.Deposit[0].Amount != "100000" ||
+			irp.ProposalID != bylaw || len(irp.SeedHeights) != 0 || irp.DrawSeedBlocks != 5 || len(irp.Deposit) != 1 || irp.Deposit[0].Amount != "100000" ||
 			!irp.ReliefRequested || !irp.Stayed {
-			t.Errorf("irp %s: %+v, want acme's PANEL_FORMING case on proposal %s, seed height %d, deposit 100000, holding it", id, irp, bylaw, res.Height+3)
+			t.Errorf("irp %s: %+v, want acme's PANEL_FORMING case on proposal %s, 5 seed blocks still to announce, deposit 100000, holding it", id, irp, bylaw)
 		}
 		if after := n.upolity(t, acme); fmt.Sprint(parseID(t, before)-parseID(t, after)) != "101000" {
 			t.Errorf("acme paid %s - %s, want the 100000 deposit and the 1000 fee", before, after)
@@ -257,7 +266,7 @@ func TestReview(t *testing.T) {
 		t.FailNow()
 	}
 
-	t.Run("each side chooses, the third is drawn from the seed block", func(t *testing.T) {
+	t.Run("each side chooses, the third is drawn from the announced seed blocks", func(t *testing.T) {
 		res := n.Tx(t, "acme", "review", "choose-panelist", irp.ID, addrOf["outsider"])
 		requireCode(t, "choosing an unknown panelist", res, "review", 9)
 		n.MustTx(t, "acme", "review", "choose-panelist", irp.ID, addrOf["panelist-1"])
@@ -266,11 +275,27 @@ func TestReview(t *testing.T) {
 		})
 		n.waitStatus(t, "/irps/"+irp.ID, "irp", "IRP_STATUS_IN_REVIEW")
 		n.record(t, "/irps/"+irp.ID, "irp", &irp)
-		block, err := n.BlockAt(int64(parseID(t, irp.SeedHeight)))
+		// anyone recomputes the seed from the announced blocks' hashes
+		if len(irp.SeedHeights) != 5 || irp.SeedHeights[4] != irp.SeedHeight {
+			t.Fatalf("irp %s: seed heights %v, seed height %s; want 5 ending at it", irp.ID, irp.SeedHeights, irp.SeedHeight)
+		}
+		var hashes [][]byte
+		for _, h := range irp.SeedHeights {
+			block, err := n.BlockAt(int64(parseID(t, h)))
+			if err != nil {
+				t.Fatal(err)
+			}
+			hash, err := hex.DecodeString(block.Hash)
+			if err != nil {
+				t.Fatal(err)
+			}
+			hashes = append(hashes, hash)
+		}
+		sum, err := reviewtypes.DrawSeed(parseID(t, irp.ID), hashes)
 		if err != nil {
 			t.Fatal(err)
 		}
-		seed := strings.ToLower(block.Hash)
+		seed := hex.EncodeToString(sum)
 		var eligible []string
 		for _, k := range []string{"panelist-3", "panelist-4", "panelist-5", "panelist-6", "panelist-7"} {
 			eligible = append(eligible, addrOf[k])
@@ -281,7 +306,7 @@ func TestReview(t *testing.T) {
 		}
 		want := []string{addrOf["panelist-1"], addrOf["panelist-2"], third[0]}
 		if irp.Seed != seed || !slices.Equal(irp.Panel, want) {
-			t.Errorf("irp %s: seed %q panel %v; want the hash of block %s (%s) and panel %v", irp.ID, irp.Seed, irp.Panel, irp.SeedHeight, seed, want)
+			t.Errorf("irp %s: seed %q panel %v; want the seed of blocks %v (%s) and panel %v", irp.ID, irp.Seed, irp.Panel, irp.SeedHeights, seed, want)
 		}
 	})
 	if len(irp.Panel) != 3 {
@@ -315,15 +340,26 @@ func TestReview(t *testing.T) {
 		}
 	})
 
-	t.Run("a reconsideration request is evaluated and decided by resolution", func(t *testing.T) {
+	// paid is how much an account's balance went down from before.
+	paid := func(addr, before string) int { return int(parseID(t, before)) - int(parseID(t, n.upolity(t, addr))) }
+
+	t.Run("a reconsideration request pays its deposit, is evaluated and decided by resolution", func(t *testing.T) {
+		before := n.upolity(t, addrOf["outsider"])
 		res := n.MustTx(t, "outsider", "review", "file-reconsideration", bylaw, "the comment period was too short",
 			"--request", docFlag(t, "reconsider titles"), "--fees", "1000upolity")
 		id := eventID(t, res, "review", "reconsideration_changed", "reconsideration_id")
+		if got := paid(addrOf["outsider"], before); got != 11000 {
+			t.Errorf("the outsider paid %d, want the 10000 deposit and the 1000 fee", got)
+		}
 		res = n.Tx(t, "outsider", "review", "evaluate-reconsideration", id, "--evaluation", docFlag(t, "evaluation"), "--fees", "1000upolity")
 		if res.Code == 0 {
 			t.Errorf("an outsider evaluated reconsideration %s", id)
 		}
+		before = n.upolity(t, addrOf["outsider"])
 		n.MustTx(t, "ombudsman", "review", "evaluate-reconsideration", id, "--evaluation", docFlag(t, "evaluation"))
+		if got := paid(addrOf["outsider"], before); got != -10000 {
+			t.Errorf("the outsider's balance went down by %d at a plain evaluation, want its 10000 deposit back", got)
+		}
 		resolution := resolve(t, net, "Decide reconsideration "+id, map[string]any{
 			"@type": "/polity.review.v1.MsgDecideReconsideration", "reconsideration_id": id, "grant": false,
 			"decision": newDoc("denied", "https://polity.example/board/denied.md"),
@@ -339,9 +375,13 @@ func TestReview(t *testing.T) {
 		}
 	})
 
-	t.Run("a complaint is acknowledged and reported on by the ombudsman", func(t *testing.T) {
+	t.Run("a complaint pays its deposit, is acknowledged and reported on by the ombudsman", func(t *testing.T) {
+		before := n.upolity(t, addrOf["outsider"])
 		res := n.MustTx(t, "outsider", "review", "file-complaint", "my comment was ignored", "--complaint", docFlag(t, "complaint"), "--fees", "1000upolity")
 		id := eventID(t, res, "review", "complaint_changed", "complaint_id")
+		if got := paid(addrOf["outsider"], before); got != 6000 {
+			t.Errorf("the outsider paid %d, want the 5000 deposit and the 1000 fee", got)
+		}
 		requireCode(t, "an acknowledgement by a director", n.Tx(t, "director-dev", "review", "acknowledge-complaint", id), "review", 14)
 		n.MustTx(t, "ombudsman", "review", "acknowledge-complaint", id)
 		if st := n.status(t, "/complaints/"+id, "complaint"); st != "COMPLAINT_STATUS_ACKNOWLEDGED" {
@@ -350,6 +390,26 @@ func TestReview(t *testing.T) {
 		n.MustTx(t, "ombudsman", "review", "report-complaint", id, "--report", docFlag(t, "ombudsman report"))
 		if st := n.status(t, "/complaints/"+id, "complaint"); st != "COMPLAINT_STATUS_REPORTED" {
 			t.Errorf("complaint %s: %s, want REPORTED", id, st)
+		}
+		if got := paid(addrOf["outsider"], before); got != 1000 {
+			t.Errorf("the outsider paid %d after the report, want its deposit back (the fee paid)", got)
+		}
+
+		// a complaint the report dismisses as frivolous keeps its deposit
+		before = n.upolity(t, addrOf["outsider"])
+		res = n.MustTx(t, "outsider", "review", "file-complaint", "spam", "--complaint", docFlag(t, "spam"), "--fees", "1000upolity")
+		id = eventID(t, res, "review", "complaint_changed", "complaint_id")
+		n.MustTx(t, "ombudsman", "review", "report-complaint", id, "--report", docFlag(t, "frivolous"), "--frivolous")
+		var c struct {
+			DepositStatus      string `json:"deposit_status"`
+			DismissedFrivolous bool   `json:"dismissed_frivolous"`
+		}
+		n.record(t, "/complaints/"+id, "complaint", &c)
+		if c.DepositStatus != "DEPOSIT_STATUS_KEPT" || !c.DismissedFrivolous {
+			t.Errorf("complaint %s: %+v, want dismissed as frivolous, its deposit kept", id, c)
+		}
+		if got := paid(addrOf["outsider"], before); got != 6000 {
+			t.Errorf("the outsider paid %d, want the kept 5000 deposit and the 1000 fee", got)
 		}
 	})
 
@@ -457,8 +517,26 @@ func TestReview(t *testing.T) {
 		if irp.Status != "IRP_STATUS_BOARD_ACTED" || irp.BoardActionProposal != resolution || irp.DeadlineMissed {
 			t.Errorf("irp %s: %+v, want BOARD_ACTED by resolution %s, deadline kept", irp.ID, irp, resolution)
 		}
-		if found := n.TxSearch(t, "polity.review.action='irp_status_changed' AND polity.review.irp_id="+irp.ID); len(found) != 3 {
-			t.Errorf("tx_search irp_status_changed for case %s: %d txs, want 3 (in review, upheld, acted)", irp.ID, len(found))
+		q := "polity.review.action='irp_status_changed' AND polity.review.irp_id=" + irp.ID
+		if found := n.TxSearch(t, q); len(found) != 2 {
+			t.Errorf("tx_search irp_status_changed for case %s: %d txs, want 2 (upheld, acted)", irp.ID, len(found))
+		}
+		// the draw ran in the EndBlock of the last seed block: block_search
+		// finds the move to review among the finalize-block events
+		var blocks struct {
+			Blocks []struct {
+				Block struct {
+					Header struct {
+						Height string `json:"height"`
+					} `json:"header"`
+				} `json:"block"`
+			} `json:"blocks"`
+		}
+		if err := n.RPC("/block_search?query="+urlQuote(strconv.Quote(q)), &blocks); err != nil {
+			t.Fatal(err)
+		}
+		if len(blocks.Blocks) != 1 || blocks.Blocks[0].Block.Header.Height != irp.SeedHeight {
+			t.Errorf("block_search %s: %+v, want the block at the last seed height %s", q, blocks.Blocks, irp.SeedHeight)
 		}
 	})
 }

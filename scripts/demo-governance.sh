@@ -285,7 +285,7 @@ motion() {
 # key_of <address>: the test keyring's name for an address.
 key_of() { "$BIN" keys list --home "$HOME_DIR" --keyring-backend test --output json | jq -r --arg a "$1" '.[] | select(.address == $a) | .name'; }
 irp() { q review irp "$1"; }
-IRP_VIEW='.irp | {id, claimant, claimant_kind, proposal_id, provisions, status, claimant_pick, respondent_pick, seed_height, seed, panel, stay_votes, stayed, outcome, board_deadline}'
+IRP_VIEW='.irp | {id, claimant, claimant_kind, proposal_id, provisions, status, claimant_pick, respondent_pick, seed_heights, seed, panel, stay_votes, stayed, outcome, board_deadline}'
 ACTION_VIEW='.petition | {id, power, proposal_id, petitioner, supporter, stage, deadline, participants, carved_out, min_support, max_objections, supports, objections, abstentions}'
 DIRECTORS5=(director-dev director-ops director-fin director-users director-nomcom-1)
 
@@ -333,8 +333,9 @@ step "Acme Registry files an Independent Review against proposal $CHALLENGED" \
   "Filing is an open-door message with a refundable deposit. Acme asks for interim relief:" \
   "the amendment is held from the filing on, until the panel rules on the request, so its" \
   "rejection window cannot run out while the panel forms. The claimant chooses one panelist," \
-  "the Board another by motion; the third is drawn from the standing panel with the hash of" \
-  "a block fixed at filing as the seed, so anyone can recompute the draw."
+  "the Board another by motion; the third is drawn from the standing panel. When the choices" \
+  "close the case announces the next 5 blocks; their hashes, chained, seed the draw, so no" \
+  "one block proposer chooses it and anyone can recompute it."
 CLAIM=$(doc "Claim: the amendment was adopted without the consultation Art. 4.2 requires." "https://acme.example/claim.md")
 tx review file-irp party "$CHALLENGED" --provisions "Art. 4.2" --claim "$CLAIM" --interim-relief --from outsider --fees 1000upolity
 IRP=$(event irp_filed irp_id)
@@ -353,11 +354,18 @@ until [ "$(irp "$IRP" | jq -r .irp.status)" = IRP_STATUS_IN_REVIEW ]; do
   sleep 0.5
 done
 record "$IRP_VIEW" review irp "$IRP"
-SEED_HEIGHT=$(irp "$IRP" | jq -r .irp.seed_height)
+# recompute the seed (x/review README): seed_0 = SHA-256("polity/irp-draw/" ‖ the
+# case id as 8 bytes), seed_k = SHA-256(seed_(k-1) ‖ hash of the k-th announced block);
 # a block's hash is recorded in the next block's header, as last_block_id
-BLOCK_HASH=$(q block --type=height $((SEED_HEIGHT + 1)) | jq -r .header.last_block_id.hash | base64 -d | od -An -tx1 -v | tr -d ' \n')
-say "The seed is the hash of block $SEED_HEIGHT (polityd query block --type=height $((SEED_HEIGHT + 1)): last_block_id): $BLOCK_HASH"
-expect "IRP $IRP seed" "$(irp "$IRP" | jq -r .irp.seed)" "$BLOCK_HASH"
+hex2bin() { printf "$(sed 's/../\\x&/g' <<<"$1")"; }
+SEED=$({ printf 'polity/irp-draw/'; hex2bin "$(printf '%016x' "$IRP")"; } | sha256sum | cut -c1-64)
+HEIGHTS=$(irp "$IRP" | jq -r '.irp.seed_heights | join(" ")')
+for h in $HEIGHTS; do
+  BLOCK_HASH=$(q block --type=height $((h + 1)) | jq -r .header.last_block_id.hash | base64 -d | od -An -tx1 -v | tr -d ' \n')
+  SEED=$({ hex2bin "$SEED"; hex2bin "$BLOCK_HASH"; } | sha256sum | cut -c1-64)
+done
+say "The seed chains the hashes of blocks $HEIGHTS, announced when the choices closed: $SEED"
+expect "IRP $IRP seed" "$(irp "$IRP" | jq -r .irp.seed)" "$SEED"
 
 # ---------------------------------------------------------------- 10
 step "The Empowered Community petitions to reject proposal $VETOED" \

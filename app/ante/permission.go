@@ -6,6 +6,7 @@ import (
 	"slices"
 
 	errorsmod "cosmossdk.io/errors"
+	"cosmossdk.io/math"
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
 	authsigning "github.com/cosmos/cosmos-sdk/x/auth/signing"
@@ -28,8 +29,9 @@ type MinFeeSource interface {
 // PermissionDecorator makes the chain permissioned. A transaction whose
 // signers all hold standing passes; each handler still checks what their role
 // allows. Any other transaction may carry only open-door messages (public
-// comments, review filings, complaints: the modules mark them) and must pay at
-// least the open-door fee. Everything else is refused before execution.
+// comments, review filings, complaints: the modules mark them) and must pay
+// the open-door fee once per message, so that packing many messages into one
+// transaction saves nothing. Everything else is refused before execution.
 type PermissionDecorator struct {
 	checkers []StandingChecker
 	fees     MinFeeSource
@@ -73,7 +75,7 @@ func (d PermissionDecorator) AnteHandle(ctx sdk.Context, tx sdk.Tx, simulate boo
 			return ctx, communitytypes.ErrNotPermitted.Wrapf("%s has no standing (member, director, validator operator, registered party, panelist or ombudsman) and may not send %s", outsider, typeURL)
 		}
 	}
-	if err := d.checkFee(ctx, tx, simulate); err != nil {
+	if err := d.checkFee(ctx, tx, len(tx.GetMsgs()), simulate); err != nil {
 		return ctx, err
 	}
 	return next(ctx, tx, simulate)
@@ -89,13 +91,14 @@ func (d PermissionDecorator) hasStanding(ctx sdk.Context, addr sdk.AccAddress) (
 	return false, nil
 }
 
-// checkFee enforces the open-door fee floor. A simulation only estimates gas,
+// checkFee enforces the open-door fee floor: the fee times the number of
+// messages. A simulation only estimates gas,
 // and a client paying by gas price cannot know its fee before it knows the gas
 // (the SDK client simulates with a zero fee under --gas auto --gas-prices), so,
 // like the SDK's own fee checker, the floor is not enforced when simulating. The
 // floor is still read so that the estimate counts the same gas as the real
 // transaction, which CheckTx and FinalizeBlock then hold to the floor.
-func (d PermissionDecorator) checkFee(ctx sdk.Context, tx sdk.Tx, simulate bool) error {
+func (d PermissionDecorator) checkFee(ctx sdk.Context, tx sdk.Tx, msgs int, simulate bool) error {
 	feeTx, ok := tx.(sdk.FeeTx)
 	if !ok {
 		return errorsmod.Wrap(communitytypes.ErrInsufficientFee, "transaction carries no fee")
@@ -107,8 +110,10 @@ func (d PermissionDecorator) checkFee(ctx sdk.Context, tx sdk.Tx, simulate bool)
 	if simulate {
 		return nil
 	}
-	if !feeTx.GetFee().IsAllGTE(minFee) {
-		return communitytypes.ErrInsufficientFee.Wrapf("open-door transactions must pay at least %s, got %s", minFee, feeTx.GetFee())
+	// max(1, msgs): a transaction with no message still pays the floor once
+	required := minFee.MulInt(math.NewInt(int64(max(msgs, 1))))
+	if !feeTx.GetFee().IsAllGTE(required) {
+		return communitytypes.ErrInsufficientFee.Wrapf("open-door transactions must pay at least %s per message: %d messages need %s, got %s", minFee, msgs, required, feeTx.GetFee())
 	}
 	return nil
 }

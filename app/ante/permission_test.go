@@ -114,7 +114,7 @@ func TestOpenDoorList(t *testing.T) {
 
 // TestPermissionOutsiderOpenDoor checks that an account without standing may
 // send each open-door message, alone or together, paying at least the
-// open-door fee (any extra denomination does not matter).
+// open-door fee per message (any extra denomination does not matter).
 func TestPermissionOutsiderOpenDoor(t *testing.T) {
 	f := keepertest.NewConstitutionFixture(t)
 	d, fee := permission(f), minFee(t, f)
@@ -126,7 +126,8 @@ func TestPermissionOutsiderOpenDoor(t *testing.T) {
 			requireAccepted(t, f.Ctx, d, f.Tx(paid, m), false)
 		}
 	}
-	requireAccepted(t, f.Ctx, d, f.Tx(fee, openDoorMsgs(outsider)...), false)
+	all := openDoorMsgs(outsider)
+	requireAccepted(t, f.Ctx, d, f.Tx(fee.MulInt(math.NewInt(int64(len(all)))), all...), false)
 }
 
 // TestPermissionOutsiderFeeTooLow checks that an outsider's open-door
@@ -185,7 +186,8 @@ func TestPermissionOutsiderRefused(t *testing.T) {
 	member := addr("dev-member")
 	err = requireRefused(t, f.Ctx, d, f.Tx(fee, send(member), comment(outsider)), false, communitytypes.ErrNotPermitted)
 	require.Contains(t, err.Error(), outsider.String())
-	requireAccepted(t, f.Ctx, d, f.Tx(fee, comment(member), comment(outsider)), false)
+	requireAccepted(t, f.Ctx, d, f.Tx(fee.MulInt(math.NewInt(2)), comment(member), comment(outsider)), false)
+	requireRefused(t, f.Ctx, d, f.Tx(fee, comment(member), comment(outsider)), false, communitytypes.ErrInsufficientFee)
 	requireRefused(t, f.Ctx, d, f.Tx(nil, comment(member), comment(outsider)), false, communitytypes.ErrInsufficientFee)
 }
 

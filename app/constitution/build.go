@@ -210,7 +210,6 @@ func reviewGenesis(spec Spec) (*rtypes.GenesisState, error) {
 	p := &gs.Params
 	p.PanelPickPeriod, p.BoardActionPeriod, p.ReconsiderationPeriod = spec.ReviewPeriod, spec.ReviewPeriod, spec.ReviewPeriod
 	p.ComplaintPeriod, p.EmergencyConsultationPeriod, p.EmergencyExpiry = spec.ReviewPeriod, spec.ReviewPeriod, 2*spec.ReviewPeriod
-	p.DrawDelayBlocks = 3
 	for i := range p.ReviewCycles {
 		if p.ReviewCycles[i].Type == rtypes.ReviewPostEmergency {
 			p.ReviewCycles[i].ReportPeriod = 5 * spec.ReviewPeriod

@@ -36,8 +36,8 @@ func RequireCode(t testing.TB, err error, code codes.Code) {
 // RequireFailsUnchanged runs msg's handler on the block's own store (no
 // transaction cache) and checks the registered error, that state() reads
 // the same before and after, and that no event was emitted: a handler must
-// check before it writes.
-func (f *Fixture) RequireFailsUnchanged(t testing.TB, msg sdk.Msg, target *errorsmod.Error, state func() string) {
+// check before it writes. It returns the error, for its text.
+func (f *Fixture) RequireFailsUnchanged(t testing.TB, msg sdk.Msg, target *errorsmod.Error, state func() string) error {
 	t.Helper()
 	before, events := state(), len(f.Events())
 	handler := f.Router.Handler(msg)
@@ -46,6 +46,7 @@ func (f *Fixture) RequireFailsUnchanged(t testing.TB, msg sdk.Msg, target *error
 	RequireModuleErr(t, err, target)
 	RequireSameState(t, before, state(), "a failing %s changed the state", sdk.MsgTypeURL(msg))
 	require.Len(t, f.Events(), events, "a failing %s emitted events", sdk.MsgTypeURL(msg))
+	return err
 }
 
 // RequireDeliverFails delivers msg as a transaction would (in a cache

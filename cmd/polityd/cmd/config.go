@@ -16,11 +16,20 @@ func initCometConfig() *cmtcfg.Config {
 	return cfg
 }
 
-// initAppConfig returns app.toml's defaults: fees in upolity, and the REST and
-// gRPC servers on so that explorers and the CLI can reach a fresh node.
+// DefaultMinGasPrices is a new node's minimum gas price. With a zero price
+// every member, director and operator (who pay no open-door fee) could fill
+// the mempool and blocks for free; 0.025upolity makes a typical 200,000-gas
+// transaction cost 5,000upolity, and a 2,000,000-gas proposal 50,000. It is
+// node-local (CheckTx only), so operators may raise it; local test networks
+// (scripts/configure-node.sh, e2e) set 0 to keep their commands short.
+const DefaultMinGasPrices = "0.025upolity"
+
+// initAppConfig returns app.toml's defaults: fees in upolity at a non-zero
+// minimum gas price, and the REST and gRPC servers on so that explorers and
+// the CLI can reach a fresh node.
 func initAppConfig() (string, any) {
 	cfg := serverconfig.DefaultConfig()
-	cfg.MinGasPrices = "0upolity"
+	cfg.MinGasPrices = DefaultMinGasPrices
 	cfg.API.Enable = true
 	cfg.API.Address = "tcp://127.0.0.1:1317"
 	cfg.GRPC.Address = "127.0.0.1:9090"

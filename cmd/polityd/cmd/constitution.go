@@ -12,6 +12,7 @@ import (
 	"github.com/cosmos/cosmos-sdk/crypto/keyring"
 	"github.com/cosmos/cosmos-sdk/server"
 	sdk "github.com/cosmos/cosmos-sdk/types"
+	genutiltypes "github.com/cosmos/cosmos-sdk/x/genutil/types"
 
 	"github.com/polity-chain/polity/app"
 	"github.com/polity-chain/polity/app/constitution"
@@ -48,7 +49,10 @@ keyring (created if missing), funded with --funds upolity.
 Validators: --validator community,moniker,node-home[,power[,operator-key]]
 (repeatable). Without it, this node is the only validator, run by "ops".
 A single validator cannot meet the 1/3 power cap: pass --bootstrap for a
-single-node development chain.`,
+single-node development chain.
+
+It also sets the consensus block gas limit (block.max_gas) to 100000000:
+CometBFT's default, -1, leaves a block's gas unbounded.`,
 		Example: `polityd genesis constitution --bootstrap --keyring-backend test
 polityd genesis constitution --keyring-backend test \
   --validator ops,node0,/tmp/n0 --validator dev,node1,/tmp/n1 \
@@ -107,6 +111,10 @@ polityd genesis constitution --keyring-backend test \
 			if err := addAccounts(cdc, state, res.Balances); err != nil {
 				return err
 			}
+			if doc.Consensus == nil {
+				doc.Consensus = &genutiltypes.ConsensusGenesis{}
+			}
+			doc.Consensus.Params = constitution.ConsensusParams(doc.Consensus.Params)
 			if err := writeGenesis(path, doc, state); err != nil {
 				return err
 			}

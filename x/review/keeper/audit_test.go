@@ -76,7 +76,7 @@ func TestAuditReconsideration(t *testing.T) {
 // TestAuditComplaint checks the filing and update stamps of a complaint.
 func TestAuditComplaint(t *testing.T) {
 	f := newFixture(t)
-	f.MustDeliver(complaintMsg())
+	fileComplaint(t, f)
 	filed := here(f)
 	c := must(f.Review.Complaints.Get(f.Ctx, 1))
 	require.Equal(t, filed, at(c.FiledHeight, c.FiledTime))

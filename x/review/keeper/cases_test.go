@@ -19,9 +19,11 @@ func reconsiderationMsg(proposal uint64) *types.MsgFileReconsideration {
 	}
 }
 
-// fileReconsideration files a request that must be accepted.
+// fileReconsideration funds the requester with the deposit and files a
+// request that must be accepted.
 func fileReconsideration(t *testing.T, f *keepertest.Fixture, msg *types.MsgFileReconsideration) uint64 {
 	t.Helper()
+	f.Fund(must(f.AddressCodec.StringToBytes(msg.Requester)), f.ReviewParams().ReconsiderationDeposit)
 	res := f.MustDeliver(msg)
 	var resp types.MsgFileReconsiderationResponse
 	require.NoError(t, f.Codec.Unmarshal(res.MsgResponses[0].Value, &resp))
@@ -104,6 +106,17 @@ func TestReconsideration(t *testing.T) {
 	requireFailsUnchanged(t, f, reconsiderationMsg(proposal), types.ErrOutOfWindow)
 }
 
+// fileComplaint funds the outsider with the deposit and files its complaint,
+// which must be accepted.
+func fileComplaint(t *testing.T, f *keepertest.Fixture) uint64 {
+	t.Helper()
+	f.Fund(addr("outsider"), f.ReviewParams().ComplaintDeposit)
+	res := f.MustDeliver(complaintMsg())
+	var resp types.MsgFileComplaintResponse
+	require.NoError(t, f.Codec.Unmarshal(res.MsgResponses[0].Value, &resp))
+	return resp.ComplaintId
+}
+
 // complaintMsg is an outsider's complaint.
 func complaintMsg() *types.MsgFileComplaint {
 	return &types.MsgFileComplaint{Complainant: name("outsider"), Subject: "my comment was hidden", Complaint: doc("complaint")}
@@ -124,11 +137,11 @@ func TestComplaints(t *testing.T) {
 	requireFailsUnchanged(t, f, bad, types.ErrRequired)
 
 	f.ResetEvents()
-	f.MustDeliver(complaintMsg())
+	fileComplaint(t, f)
 	require.Equal(t, types.EventComplaintChanged{ComplaintId: 1, Status: types.ComplaintFiled}, *requireEvent[*types.EventComplaintChanged](t, f))
 	c := must(f.Review.Complaints.Get(f.Ctx, 1))
 	require.Equal(t, f.Now().Add(f.ReviewParams().ComplaintPeriod), c.Deadline)
-	f.MustDeliver(complaintMsg())
+	fileComplaint(t, f)
 
 	ack := &types.MsgAcknowledgeComplaint{Ombudsman: name("dev-chair"), ComplaintId: 1}
 	requireFailsUnchanged(t, f, ack, types.ErrNotOmbudsman)
@@ -161,7 +174,7 @@ func TestComplaints(t *testing.T) {
 	require.Len(t, listed, 2)
 
 	// the ombudsman's term ends: no more acknowledgements or reports
-	f.MustDeliver(complaintMsg())
+	fileComplaint(t, f)
 	f.Advance(f.ReviewParams().OmbudsmanTerm + time.Second)
 	requireFailsUnchanged(t, f, &types.MsgAcknowledgeComplaint{Ombudsman: name("ombudsman"), ComplaintId: 3}, types.ErrNotOmbudsman)
 }

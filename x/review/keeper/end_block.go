@@ -37,7 +37,7 @@ func (k *Keeper) EndBlocker(ctx context.Context) error {
 			if err := k.SeedQueue.Remove(c, key); err != nil {
 				return err
 			}
-			return k.recordSeed(c, key.K2())
+			return k.mixSeed(c, key.K2())
 		}, func() error { return k.SeedQueue.Remove(sdkCtx, key) })
 	}
 	queues := []struct {

@@ -63,12 +63,15 @@ func (k *Keeper) initCases(ctx context.Context, gs types.GenesisState) error {
 		}
 		switch c.Status {
 		case types.IRPPanelForming:
-			if c.Seed == "" {
-				if err := k.SeedQueue.Set(ctx, collections.Join(c.SeedHeight, c.Id)); err != nil {
+			// choices open until the pick deadline; once closed, the next
+			// announced seed block (a height already past re-announces)
+			if len(c.SeedHeights) == 0 {
+				if err := k.PickQueue.Set(ctx, collutil.At(c.PickDeadline, c.Id)); err != nil {
 					return err
 				}
-			}
-			if err := k.PickQueue.Set(ctx, collutil.At(c.PickDeadline, c.Id)); err != nil {
+			} else if int(c.SeedBlocksMixed) >= len(c.SeedHeights) {
+				return types.ErrInvalidGenesis.Wrapf("irp %d: forming with a complete seed", c.Id)
+			} else if err := k.SeedQueue.Set(ctx, collections.Join(c.SeedHeights[c.SeedBlocksMixed], c.Id)); err != nil {
 				return err
 			}
 		case types.IRPUpheld:

@@ -3,6 +3,7 @@ package keeper_test
 import (
 	"errors"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/require"
 
@@ -47,18 +48,19 @@ func buildRichState(t *testing.T) *keepertest.Fixture {
 		ids = append(ids, f.MustFileIRP(msg))
 	}
 	lateReconsideration := fileReconsideration(t, f, reconsiderationMsg(proposal))
-	f.MustDeliver(complaintMsg())
+	fileComplaint(t, f)
 	expiring := take(t, f, emergencyMsg("director-ops", types.EmergencyPauseMessage, msgSend))
 
 	// the last case's panel forms at the seed height, in time to stay the
 	// amendment within its EC window; the others are drawn at the pick deadline
 	f.MustDeliver(choose(empowered(), ids[4], "panelist-1"))
 	f.MustDeliver(choose(keepertest.BoardChooser(), ids[4], "panelist-2"))
-	toSeedHeight(t, f, ids[0])
+	toSeedHeight(t, f, ids[4])
 	stayed := f.GetIRP(ids[4])
 	f.MustDeliver(stayMsg(stayed.Panel[0], stayed.Id, true))
 	f.MustDeliver(stayMsg(stayed.Panel[1], stayed.Id, true))
-	f.Advance(f.GetIRP(ids[0]).PickDeadline.Sub(f.Now()))
+	toPickDeadline(t, f, ids[0])
+	toSeedHeight(t, f, ids[0])
 	cases := make([]types.IRP, len(ids))
 	for i, id := range ids {
 		cases[i] = f.GetIRP(id)
@@ -87,7 +89,7 @@ func buildRichState(t *testing.T) *keepertest.Fixture {
 	f.PassResolution(&types.MsgDecideReconsideration{Authority: f.Authority, ReconsiderationId: granted, Grant: true, Decision: doc("granted")})
 
 	for range 3 {
-		f.MustDeliver(complaintMsg())
+		fileComplaint(t, f)
 	}
 	f.MustDeliver(&types.MsgAcknowledgeComplaint{Ombudsman: name("ombudsman"), ComplaintId: 3})
 	f.MustDeliver(&types.MsgReportComplaint{Ombudsman: name("ombudsman"), ComplaintId: 4, Report: doc("report")})
@@ -109,6 +111,18 @@ func buildRichState(t *testing.T) *keepertest.Fixture {
 	f.MustDeliver(&types.MsgFileReviewReport{Member: name("security-chair"), ReviewId: ratified.ReviewId, Report: doc("r"), Recommendations: []string{"a", "b"}})
 	f.MustDeliver(&types.MsgFileReviewReport{Member: name("security-chair"), ReviewId: lifted.ReviewId, Report: doc("r")})
 	f.PassResolution(&types.MsgDecideRecommendation{Authority: f.Authority, ReviewId: ratified.ReviewId, Index: 0, Approve: true})
+
+	// two cases still forming: one with its choices open, one halfway through
+	// its seed blocks (the import rebuilds the pick and seed queues)
+	inaction := fileMsg(empowered(), types.ClaimantEmpowered, 0)
+	inaction.Inaction = "no answer to advice"
+	f.MustFileIRP(inaction)
+	seeding := f.MustFileIRP(inaction)
+	f.MustDeliver(choose(empowered(), seeding, "panelist-1"))
+	f.MustDeliver(choose(keepertest.BoardChooser(), seeding, "panelist-2"))
+	f.Advance(time.Second)
+	f.Advance(time.Second)
+	require.Equal(t, uint32(2), f.GetIRP(seeding).SeedBlocksMixed)
 	return f
 }
 

@@ -5,8 +5,6 @@ import (
 	"context"
 	"time"
 
-	"cosmossdk.io/collections"
-
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
 	"github.com/polity-chain/polity/internal/collutil"
@@ -56,7 +54,7 @@ func (k *Keeper) FileIRP(ctx context.Context, msg *types.MsgFileIRP) (uint64, er
 	var deposit sdk.Coins
 	if msg.ClaimantKind == types.ClaimantMember || msg.ClaimantKind == types.ClaimantParty {
 		deposit = params.IrpDeposit
-		if err := k.bank.SendCoinsFromAccountToModule(ctx, claimant, types.ModuleName, deposit); err != nil {
+		if err := k.takeDeposit(ctx, claimant, deposit, "member's or party's IRP"); err != nil {
 			return 0, err
 		}
 	}
@@ -70,7 +68,7 @@ func (k *Keeper) FileIRP(ctx context.Context, msg *types.MsgFileIRP) (uint64, er
 		Id: id, Claimant: msg.Claimant, ClaimantKind: msg.ClaimantKind, ClaimantCommunity: msg.CommunityId,
 		ProposalId: msg.ProposalId, Inaction: msg.Inaction, Provisions: msg.Provisions, Claim: msg.Claim,
 		Deposit: deposit, Status: types.IRPPanelForming, PickDeadline: deadline(ctx, params.PanelPickPeriod),
-		SeedHeight: height + params.DrawDelayBlocks, FiledHeight: height, FiledTime: now,
+		DrawSeedBlocks: params.DrawSeedBlocks, FiledHeight: height, FiledTime: now,
 	}
 	if msg.InterimRelief {
 		if err := k.requestRelief(ctx, &c); err != nil {
@@ -80,14 +78,12 @@ func (k *Keeper) FileIRP(ctx context.Context, msg *types.MsgFileIRP) (uint64, er
 	if err := k.storeIRP(ctx, c); err != nil {
 		return 0, err
 	}
-	if err := k.SeedQueue.Set(ctx, collections.Join(c.SeedHeight, id)); err != nil {
-		return 0, err
-	}
 	if err := k.PickQueue.Set(ctx, collutil.At(c.PickDeadline, id)); err != nil {
 		return 0, err
 	}
 	return id, k.emit(ctx, &types.EventIRPFiled{
-		IrpId: id, Claimant: msg.Claimant, ClaimantKind: msg.ClaimantKind, ProposalId: msg.ProposalId, SeedHeight: c.SeedHeight,
+		IrpId: id, Claimant: msg.Claimant, ClaimantKind: msg.ClaimantKind, ProposalId: msg.ProposalId,
+		DrawSeedBlocks: c.DrawSeedBlocks, PickDeadline: c.PickDeadline.Unix(),
 	})
 }
 

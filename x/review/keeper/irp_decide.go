@@ -209,7 +209,8 @@ func (k *Keeper) boardDeadlinePassed(ctx context.Context, id uint64) error {
 	return k.storeIRP(ctx, c)
 }
 
-// pickDeadlinePassed completes a panel whose sides did not both choose in time.
+// pickDeadlinePassed closes the choices of a case whose sides did not both
+// choose in time: its seed blocks are announced and the draw fills the seats.
 func (k *Keeper) pickDeadlinePassed(ctx context.Context, id uint64) error {
 	c, err := k.GetIRP(ctx, id)
 	if err != nil {
@@ -218,7 +219,10 @@ func (k *Keeper) pickDeadlinePassed(ctx context.Context, id uint64) error {
 	if err := k.PickQueue.Remove(ctx, collutil.At(c.PickDeadline, c.Id)); err != nil {
 		return err
 	}
-	if err := k.tryDraw(ctx, &c); err != nil {
+	if c.Status != types.IRPPanelForming || len(c.SeedHeights) > 0 {
+		return nil
+	}
+	if err := k.announceSeed(ctx, &c, "the pick deadline passed"); err != nil {
 		return err
 	}
 	return k.storeIRP(ctx, c)

@@ -9,8 +9,6 @@ import (
 
 	sdkmath "cosmossdk.io/math"
 
-	sdkerrors "github.com/cosmos/cosmos-sdk/types/errors"
-
 	"github.com/polity-chain/polity/app"
 	keepertest "github.com/polity-chain/polity/testutil/keeper"
 	proposalstypes "github.com/polity-chain/polity/x/proposals/types"
@@ -78,7 +76,9 @@ func TestFileIRPStanding(t *testing.T) {
 		c0 := f.GetIRP(irp)
 		require.Equal(t, c.msg.ClaimantKind, c0.ClaimantKind)
 		require.Equal(t, types.IRPPanelForming, c0.Status)
-		require.Equal(t, f.Ctx.BlockHeight()+f.ReviewParams().DrawDelayBlocks, c0.SeedHeight)
+		require.Equal(t, f.ReviewParams().DrawSeedBlocks, c0.DrawSeedBlocks)
+		require.Empty(t, c0.SeedHeights, "the seed blocks are announced when the choices close")
+		require.Zero(t, c0.SeedHeight)
 		require.Equal(t, f.Now().Add(f.ReviewParams().PanelPickPeriod), c0.PickDeadline)
 		require.Equal(t, f.Ctx.BlockHeight(), c0.FiledHeight)
 		paid := int64(0)
@@ -91,12 +91,13 @@ func TestFileIRPStanding(t *testing.T) {
 		require.Equal(t, before-paid, balance(f, claimant))
 		require.Equal(t, held+paid, balance(f, app.ReviewAuthority))
 		ev := requireEvent[*types.EventIRPFiled](t, f)
-		require.Equal(t, types.EventIRPFiled{IrpId: irp, Claimant: c.msg.Claimant, ClaimantKind: c.msg.ClaimantKind, ProposalId: id, SeedHeight: c0.SeedHeight}, *ev)
+		require.Equal(t, types.EventIRPFiled{IrpId: irp, Claimant: c.msg.Claimant, ClaimantKind: c.msg.ClaimantKind, ProposalId: id,
+			DrawSeedBlocks: c0.DrawSeedBlocks, PickDeadline: c0.PickDeadline.Unix()}, *ev)
 		require.Equal(t, []string{"irp_filed"}, plainActions(f))
 	}
-	// acme spent its only deposit: a second filing fails in the bank and
-	// leaves nothing behind.
-	requireDeliverFails(t, f, fileMsg(acme, types.ClaimantParty, id), sdkerrors.ErrInsufficientFunds)
+	// acme spent its only deposit: a second filing is refused before
+	// anything is written.
+	requireFailsUnchanged(t, f, fileMsg(acme, types.ClaimantParty, id), types.ErrDepositUnpaid)
 
 	byClaimant := must(f.ReviewQueryServer.IRPs(f.Ctx, &types.QueryIRPsRequest{Claimant: acme})).Irps
 	require.Len(t, byClaimant, 1)

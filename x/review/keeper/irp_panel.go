@@ -2,13 +2,8 @@ package keeper
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"fmt"
 	"slices"
-	"strconv"
-
-	"cosmossdk.io/collections"
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
@@ -33,13 +28,14 @@ func (k *Keeper) ChoosePanelist(ctx context.Context, msg *types.MsgChoosePanelis
 	if c.Status != types.IRPPanelForming {
 		return types.ErrWrongPhase.Wrapf("case %d is %s: its panel is formed", c.Id, c.Status)
 	}
-	// Each side chooses within the pick period; after it the draw fills the
-	// panel (the seed may not be known yet when the draw delay is long).
-	if now, _ := blockTime(ctx); !now.Before(c.PickDeadline) {
-		return types.ErrOutOfWindow.Wrapf("the panel choices of case %d closed at %s", c.Id, c.PickDeadline)
-	}
 	if (claimantSide && c.ClaimantPick != "") || (!claimantSide && c.RespondentPick != "") {
 		return types.ErrAlreadyDone.Wrapf("this side already chose its panelist for case %d", c.Id)
+	}
+	// Each side chooses within the pick period; after it the draw fills the
+	// panel. Once the seed blocks are announced no choice may change the pool
+	// the seed will draw from.
+	if now, _ := blockTime(ctx); !now.Before(c.PickDeadline) || len(c.SeedHeights) > 0 {
+		return types.ErrOutOfWindow.Wrapf("the panel choices of case %d closed (deadline %s)", c.Id, c.PickDeadline)
 	}
 	addr, err := k.parseAddr("panelist", msg.Panelist)
 	if err != nil {
@@ -71,7 +67,7 @@ func (k *Keeper) ChoosePanelist(ctx context.Context, msg *types.MsgChoosePanelis
 		return err
 	}
 	if c.ClaimantPick != "" && c.RespondentPick != "" {
-		if err := k.tryDraw(ctx, &c); err != nil {
+		if err := k.announceSeed(ctx, &c, "both sides chose"); err != nil {
 			return err
 		}
 	}
@@ -127,34 +123,11 @@ func (k *Keeper) conflict(ctx context.Context, c types.IRP, panelist sdk.AccAddr
 	return "", nil
 }
 
-// recordSeed stores the draw's seed: the hash of the block being finalised at
-// the case's seed height (or the first block after it this EndBlock reaches).
-func (k *Keeper) recordSeed(ctx context.Context, id uint64) error {
-	c, err := k.GetIRP(ctx, id)
-	if err != nil {
-		return err
-	}
-	sdkCtx := sdk.UnwrapSDKContext(ctx)
-	hash := sdkCtx.HeaderInfo().Hash
-	if len(hash) == 0 {
-		// Only contexts built by hand (tests) lack the block hash.
-		sum := sha256.Sum256([]byte("polity-seed/" + strconv.FormatInt(sdkCtx.BlockHeight(), 10)))
-		hash = sum[:]
-	}
-	c.SeedHeight, c.Seed = sdkCtx.BlockHeight(), hex.EncodeToString(hash)
-	if c.Status == types.IRPPanelForming && ((c.ClaimantPick != "" && c.RespondentPick != "") || !sdkCtx.HeaderInfo().Time.Before(c.PickDeadline)) {
-		if err := k.tryDraw(ctx, &c); err != nil {
-			return err
-		}
-	}
-	return k.storeIRP(ctx, c)
-}
-
-// tryDraw completes the panel once the seed is known: panelists a side failed
-// to choose are drawn for it, then the third, from the eligible panelists in
-// the published order (see types.DrawPanelists).
+// tryDraw completes the panel once every seed block is mixed in: panelists a
+// side failed to choose are drawn for it, then the third, from the eligible
+// panelists in the published order (see types.DrawPanelists).
 func (k *Keeper) tryDraw(ctx context.Context, c *types.IRP) error {
-	if c.Seed == "" || c.Status != types.IRPPanelForming {
+	if !seedComplete(*c) || c.Status != types.IRPPanelForming {
 		return nil
 	}
 	eligible, err := k.eligible(ctx, *c)
@@ -188,32 +161,28 @@ func (k *Keeper) tryDraw(ctx context.Context, c *types.IRP) error {
 			return err
 		}
 	}
-	if err := k.PickQueue.Remove(ctx, collutil.At(c.PickDeadline, c.Id)); err != nil {
-		return err
-	}
 	return k.setIRPStatus(ctx, c, types.IRPInReview, fmt.Sprintf("panel drawn with seed %s from %d eligible panelists", c.Seed, len(eligible)))
 }
 
 // retryDraw keeps a case whose panel cannot be completed (too few eligible
-// panelists) forming. Once its pick deadline has passed nothing else would
-// draw again, so the deadline moves one pick period on and the draw is
-// retried then, when the Board may have appointed panelists and the sides may
-// have chosen.
+// panelists) forming. The spent seed is dropped, since it is public now and a
+// side choosing again could grind the draw with it; the choices reopen until
+// the pick deadline (moved one pick period on if it has passed), when new
+// seed blocks are announced, by which time the Board may have appointed
+// panelists.
 func (k *Keeper) retryDraw(ctx context.Context, c *types.IRP, note string) error {
+	clearSeed(c)
 	if now, _ := blockTime(ctx); !now.Before(c.PickDeadline) {
 		params, err := k.GetParams(ctx)
 		if err != nil {
 			return err
 		}
-		if err := k.PickQueue.Remove(ctx, collutil.At(c.PickDeadline, c.Id)); err != nil {
-			return err
-		}
 		c.PickDeadline = deadline(ctx, params.PanelPickPeriod)
-		if err := k.PickQueue.Set(ctx, collutil.At(c.PickDeadline, c.Id)); err != nil {
-			return err
-		}
-		note += "; the draw is retried at " + c.PickDeadline.UTC().String()
 	}
+	if err := k.PickQueue.Set(ctx, collutil.At(c.PickDeadline, c.Id)); err != nil {
+		return err
+	}
+	note += "; new seed blocks are announced when the choices close at " + c.PickDeadline.UTC().String()
 	return k.setIRPStatus(ctx, c, types.IRPPanelForming, note)
 }
 
@@ -248,23 +217,4 @@ func (k *Keeper) eligible(ctx context.Context, c types.IRP) ([]string, error) {
 func (k *Keeper) setIRPStatus(ctx context.Context, c *types.IRP, status types.IRPStatus, note string) error {
 	c.Status = status
 	return k.emit(ctx, &types.EventIRPStatusChanged{IrpId: c.Id, Status: status, Note: note})
-}
-
-// seedsDue lists the cases whose seed height has been reached.
-func (k *Keeper) seedsDue(ctx context.Context, height int64, limit int) ([]collections.Pair[int64, uint64], error) {
-	rng := new(collections.Range[collections.Pair[int64, uint64]]).EndInclusive(collections.Join(height, ^uint64(0)))
-	iter, err := k.SeedQueue.Iterate(ctx, rng)
-	if err != nil {
-		return nil, err
-	}
-	defer iter.Close()
-	var keys []collections.Pair[int64, uint64]
-	for ; iter.Valid() && len(keys) < limit; iter.Next() {
-		key, err := iter.Key()
-		if err != nil {
-			return nil, err
-		}
-		keys = append(keys, key)
-	}
-	return keys, nil
 }

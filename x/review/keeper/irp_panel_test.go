@@ -24,16 +24,27 @@ func irpAgainstBylaw(t *testing.T, f *keepertest.Fixture) (proposal, irp uint64)
 	return proposal, irp
 }
 
-// toSeedHeight runs blocks until the case's seed block has been finalised.
+// toSeedHeight runs blocks until every announced seed block of the case has
+// been finalised: its draw has run.
 func toSeedHeight(t *testing.T, f *keepertest.Fixture, irp uint64) {
 	t.Helper()
+	require.NotEmpty(t, f.GetIRP(irp).SeedHeights, "case %d: the panel choices are still open", irp)
 	for f.Ctx.BlockHeight() < f.GetIRP(irp).SeedHeight {
 		f.Advance(time.Second)
 	}
 }
 
+// toPickDeadline runs a block at the case's pick deadline: the choices close
+// and the seed blocks are announced.
+func toPickDeadline(t *testing.T, f *keepertest.Fixture, irp uint64) {
+	t.Helper()
+	f.Advance(f.GetIRP(irp).PickDeadline.Sub(f.Now()))
+	require.NotEmpty(t, f.GetIRP(irp).SeedHeights, "case %d: the choices closed", irp)
+}
+
 // formPanel has the claimant choose panelist-1 and the Board (its motion)
-// panelist-2, then runs blocks to the seed height; the panel must be formed.
+// panelist-2, then runs blocks through the seed blocks; the panel must be
+// formed.
 func formPanel(t *testing.T, f *keepertest.Fixture, irp uint64) types.IRP {
 	t.Helper()
 	f.MustDeliver(choose(f.GetIRP(irp).Claimant, irp, "panelist-1"))
@@ -44,8 +55,18 @@ func formPanel(t *testing.T, f *keepertest.Fixture, irp uint64) types.IRP {
 	return c
 }
 
-// seedOf is the seed the fixture's block hash at a height gives.
-func seedOf(height int64) string { return hex.EncodeToString(keepertest.BlockHash(height)) }
+// seedOf is the seed anyone computes for a case from the public hashes of its
+// announced blocks (the fixture's block hashes).
+func seedOf(t *testing.T, c types.IRP) string {
+	t.Helper()
+	var hashes [][]byte
+	for _, h := range c.SeedHeights {
+		hashes = append(hashes, keepertest.BlockHash(h))
+	}
+	seed, err := types.DrawSeed(c.Id, hashes)
+	require.NoError(t, err)
+	return hex.EncodeToString(seed)
+}
 
 // names maps key names to addresses.
 func names(keys ...string) []string {
@@ -56,36 +77,50 @@ func names(keys ...string) []string {
 	return out
 }
 
-// TestPanelDrawReproducible checks that each side's choice is recorded and
-// that the third panelist is the one anyone can recompute from public data:
-// the hash of the block at the seed height fixed at filing, and the sorted
-// eligible panelists (types.DrawPanelists).
+// TestPanelDrawReproducible checks that each side's choice is recorded, that
+// the choices closing announces the seed blocks (the next draw_seed_blocks
+// heights), that each block's hash is mixed in as it is finalised, and that
+// the third panelist is the one anyone can recompute from public data: the
+// hashes of the announced blocks (types.DrawSeed) and the sorted eligible
+// panelists (types.DrawPanelists).
 func TestPanelDrawReproducible(t *testing.T) {
 	f := newFixture(t)
 	_, irp := irpAgainstBylaw(t, f)
 	filed := f.GetIRP(irp)
+	require.Equal(t, uint32(5), filed.DrawSeedBlocks)
 
 	f.ResetEvents()
 	f.MustDeliver(choose(filed.Claimant, irp, "panelist-1"))
 	ev := requireEvent[*types.EventPanelistChosen](t, f)
 	require.Equal(t, types.EventPanelistChosen{IrpId: irp, Panelist: name("panelist-1"), Side: "claimant"}, *ev)
+	require.Empty(t, f.GetIRP(irp).SeedHeights, "one side chose: the choices stay open")
 	f.ResetEvents()
 	f.MustDeliver(choose(keepertest.BoardChooser(), irp, "panelist-2"))
 	require.Equal(t, "respondent", requireEvent[*types.EventPanelistChosen](t, f).Side)
+	h := f.Ctx.BlockHeight()
+	heights := []int64{h + 1, h + 2, h + 3, h + 4, h + 5}
+	require.Equal(t, types.EventDrawSeedAnnounced{IrpId: irp, Heights: heights, Note: "both sides chose"},
+		*requireEvent[*types.EventDrawSeedAnnounced](t, f))
 	c := f.GetIRP(irp)
-	require.Equal(t, types.IRPPanelForming, c.Status, "the seed block is not finalised yet")
+	require.Equal(t, heights, c.SeedHeights)
+	require.Equal(t, h+5, c.SeedHeight)
+	require.Equal(t, types.IRPPanelForming, c.Status, "no seed block is finalised yet")
 	require.Empty(t, c.Seed)
 	require.Empty(t, c.Panel)
+	got := must(f.ReviewQueryServer.IRP(f.Ctx, &types.QueryIRPRequest{Id: irp})).Irp
+	require.Equal(t, heights, got.SeedHeights, "the seed blocks are public as soon as they are announced")
 
-	for f.Ctx.BlockHeight() < filed.SeedHeight-1 {
+	for i := range 4 {
 		f.Advance(time.Second)
-		require.Equal(t, types.IRPPanelForming, f.GetIRP(irp).Status)
+		c = f.GetIRP(irp)
+		require.Equal(t, types.IRPPanelForming, c.Status)
+		require.Equal(t, uint32(i+1), c.SeedBlocksMixed)
 	}
 	f.ResetEvents()
 	f.Advance(time.Second)
 	c = f.GetIRP(irp)
-	require.Equal(t, filed.SeedHeight, c.SeedHeight, "the seed height was fixed at filing")
-	require.Equal(t, seedOf(filed.SeedHeight), c.Seed)
+	require.Equal(t, h+5, f.Ctx.BlockHeight(), "the draw runs when the last seed block is finalised")
+	require.Equal(t, seedOf(t, c), c.Seed)
 	require.Equal(t, types.IRPInReview, c.Status)
 
 	eligible := names("panelist-3", "panelist-4", "panelist-5", "panelist-6", "panelist-7")
@@ -108,47 +143,45 @@ func TestPanelDrawReproducible(t *testing.T) {
 func TestPanelDrawnAtPickDeadline(t *testing.T) {
 	f := newFixture(t)
 	_, irp := irpAgainstBylaw(t, f)
-	toSeedHeight(t, f, irp)
 	c := f.GetIRP(irp)
-	require.Equal(t, seedOf(c.SeedHeight), c.Seed, "the seed is on record before the panel forms")
-	require.Equal(t, types.IRPPanelForming, c.Status)
-
 	f.MustDeliver(choose(keepertest.BoardChooser(), irp, "panelist-4"))
 	f.Advance(c.PickDeadline.Sub(f.Now()) - time.Second)
-	require.Equal(t, types.IRPPanelForming, f.GetIRP(irp).Status)
+	require.Empty(t, f.GetIRP(irp).SeedHeights, "the choices are open until the deadline")
 	f.Advance(time.Second)
+	require.Equal(t, f.Ctx.BlockHeight()+1, f.GetIRP(irp).SeedHeights[0], "the deadline's block announces the next blocks")
+	toSeedHeight(t, f, irp)
 	c = f.GetIRP(irp)
 	require.Equal(t, types.IRPInReview, c.Status)
+	require.Equal(t, seedOf(t, c), c.Seed)
 	drawn, err := types.DrawPanelists(c.Seed, names("panelist-1", "panelist-2", "panelist-3", "panelist-5", "panelist-6", "panelist-7"), 2)
 	require.NoError(t, err)
 	require.Equal(t, []string{drawn[0], name("panelist-4"), drawn[1]}, c.Panel)
 }
 
-// TestPanelChoicesClose checks that no side chooses after the pick deadline,
-// even while the seed block is still to come, and that the draw then fills
-// every seat.
+// TestPanelChoicesClose checks that no side chooses after the pick deadline
+// or once the seed blocks are announced (the seed is still to come), and that
+// the draw then fills every seat.
 func TestPanelChoicesClose(t *testing.T) {
 	f := newFixture(t)
-	p := f.ReviewParams()
-	p.DrawDelayBlocks = 50
-	f.SetReviewParams(p)
 	_, irp := irpAgainstBylaw(t, f)
 	c := f.GetIRP(irp)
-	f.Advance(c.PickDeadline.Sub(f.Now()))
+	toPickDeadline(t, f, irp)
+	require.Equal(t, types.IRPPanelForming, f.GetIRP(irp).Status)
 	requireFailsUnchanged(t, f, choose(c.Claimant, irp, "panelist-1"), types.ErrOutOfWindow)
 	requireFailsUnchanged(t, f, choose(keepertest.BoardChooser(), irp, "panelist-1"), types.ErrOutOfWindow)
 
 	toSeedHeight(t, f, irp)
 	c = f.GetIRP(irp)
 	require.Equal(t, types.IRPInReview, c.Status)
-	drawn, err := types.DrawPanelists(seedOf(c.SeedHeight), names("panelist-1", "panelist-2", "panelist-3", "panelist-4", "panelist-5", "panelist-6", "panelist-7"), 3)
+	drawn, err := types.DrawPanelists(seedOf(t, c), names("panelist-1", "panelist-2", "panelist-3", "panelist-4", "panelist-5", "panelist-6", "panelist-7"), 3)
 	require.NoError(t, err)
 	require.Equal(t, drawn, c.Panel)
 }
 
-// TestPanelRetriedWhenTooFew checks that a panel that cannot be completed at
-// its pick deadline (too few eligible panelists) stays forming, retries one
-// pick period later, and forms once the Board has appointed panelists.
+// TestPanelRetriedWhenTooFew checks that a panel that cannot be completed
+// (too few eligible panelists) stays forming, drops its spent seed, reopens
+// the choices for one more pick period, announces new seed blocks when they
+// close, and forms once the Board has appointed panelists.
 func TestPanelRetriedWhenTooFew(t *testing.T) {
 	f := newFixture(t)
 	// only two panelists sit (set up in the store: removals may not take the
@@ -159,18 +192,21 @@ func TestPanelRetriedWhenTooFew(t *testing.T) {
 		require.NoError(t, f.Review.Panelists.Set(f.Ctx, addr(key), p))
 	}
 	_, irp := irpAgainstBylaw(t, f)
-	c := f.GetIRP(irp)
-	f.Advance(c.PickDeadline.Sub(f.Now())) // before the seed block: nothing to draw with yet
-	require.Empty(t, f.GetIRP(irp).Seed)
-	toSeedHeight(t, f, irp) // the seed comes after the deadline: the draw runs, and fails
+	toPickDeadline(t, f, irp)
+	first := f.GetIRP(irp).SeedHeights
+	toSeedHeight(t, f, irp) // the draw runs, and fails
 	retry := f.GetIRP(irp)
 	require.Equal(t, types.IRPPanelForming, retry.Status)
+	require.Empty(t, retry.SeedHeights, "the spent seed is dropped")
+	require.Empty(t, retry.Seed)
 	require.Equal(t, f.Now().Add(f.ReviewParams().PanelPickPeriod), retry.PickDeadline, "the draw is retried a pick period later")
 
 	f.PassResolution(&types.MsgAppointPanelist{Authority: f.Authority, Address: name("panelist-8"), Name: "Panelist 8"})
 	f.MustDeliver(&types.MsgConfirmPanelist{Authority: empowered(), Address: name("panelist-8")})
-	f.Advance(retry.PickDeadline.Sub(f.Now()))
-	c = f.GetIRP(irp)
+	toPickDeadline(t, f, irp)
+	require.Greater(t, f.GetIRP(irp).SeedHeights[0], first[len(first)-1], "new seed blocks, after the spent ones")
+	toSeedHeight(t, f, irp)
+	c := f.GetIRP(irp)
 	require.Equal(t, types.IRPInReview, c.Status)
 	require.ElementsMatch(t, names("panelist-1", "panelist-2", "panelist-8"), c.Panel)
 }
@@ -239,8 +275,8 @@ func TestPanelConflicts(t *testing.T) {
 	f.MustDeliver(choose(empowered(), byEC, "panelist-5"))
 	requireFailsUnchanged(t, f, choose(body("security"), bySecurity, "panelist-5"), types.ErrConflicted)
 
+	toPickDeadline(t, f, member)
 	toSeedHeight(t, f, member)
-	f.Advance(f.GetIRP(member).PickDeadline.Sub(f.Now()))
 	for _, want := range []struct {
 		irp        uint64
 		conflicted string

@@ -50,10 +50,15 @@ func (k *Keeper) requireOmbudsman(ctx context.Context, signer string) error {
 	return nil
 }
 
+// filingComplaint names complaints in deposit events.
+const filingComplaint = "complaint"
+
 // FileComplaint files a complaint of unfair treatment (any account: an
-// open-door message). The ombudsman reports by the deadline.
+// open-door message), paying the refundable complaint_deposit. The ombudsman
+// reports by the deadline.
 func (k *Keeper) FileComplaint(ctx context.Context, msg *types.MsgFileComplaint) (uint64, error) {
-	if _, err := k.parseAddr("complainant", msg.Complainant); err != nil {
+	complainant, err := k.parseAddr("complainant", msg.Complainant)
+	if err != nil {
 		return 0, err
 	}
 	params, err := k.GetParams(ctx)
@@ -66,6 +71,10 @@ func (k *Keeper) FileComplaint(ctx context.Context, msg *types.MsgFileComplaint)
 	if err := checkDocument("complaint", msg.Complaint, params.MaxUriLength); err != nil {
 		return 0, err
 	}
+	held, err := k.heldDeposit(ctx, complainant, params.ComplaintDeposit, filingComplaint)
+	if err != nil {
+		return 0, err
+	}
 	id, err := k.ComplaintID.Next(ctx)
 	if err != nil {
 		return 0, err
@@ -73,12 +82,18 @@ func (k *Keeper) FileComplaint(ctx context.Context, msg *types.MsgFileComplaint)
 	now, height := blockTime(ctx)
 	c := types.Complaint{
 		Id: id, Complainant: msg.Complainant, Subject: msg.Subject, Complaint: msg.Complaint, Status: types.ComplaintFiled,
-		Deadline: deadline(ctx, params.ComplaintPeriod), FiledHeight: height, FiledTime: now,
+		Deadline: deadline(ctx, params.ComplaintPeriod), FiledHeight: height, FiledTime: now, DepositStatus: held,
+	}
+	if held == types.DepositHeld {
+		c.Deposit = params.ComplaintDeposit
 	}
 	if err := k.storeComplaint(ctx, c); err != nil {
 		return 0, err
 	}
 	if err := k.ComplaintQueue.Set(ctx, collutil.At(c.Deadline, id)); err != nil {
+		return 0, err
+	}
+	if err := k.paidEvent(ctx, filingComplaint, id, c.Complainant, c.Deposit, c.DepositStatus); err != nil {
 		return 0, err
 	}
 	return id, k.emit(ctx, &types.EventComplaintChanged{ComplaintId: id, Status: c.Status})
@@ -103,7 +118,9 @@ func (k *Keeper) AcknowledgeComplaint(ctx context.Context, msg *types.MsgAcknowl
 	return k.emit(ctx, &types.EventComplaintChanged{ComplaintId: c.Id, Status: c.Status, Overdue: c.Overdue})
 }
 
-// ReportComplaint issues the ombudsman's report; it changes no decision.
+// ReportComplaint issues the ombudsman's report; it changes no decision. The
+// report settles a deposit still held: refunded, or kept when the report
+// dismisses the complaint as frivolous.
 func (k *Keeper) ReportComplaint(ctx context.Context, msg *types.MsgReportComplaint) error {
 	if err := k.requireOmbudsman(ctx, msg.Ombudsman); err != nil {
 		return err
@@ -127,14 +144,18 @@ func (k *Keeper) ReportComplaint(ctx context.Context, msg *types.MsgReportCompla
 			return err
 		}
 	}
-	c.Status, c.Report = types.ComplaintReported, msg.Report
+	c.Status, c.Report, c.DismissedFrivolous = types.ComplaintReported, msg.Report, msg.Frivolous
+	if err := k.settleDeposit(ctx, filingComplaint, c.Id, c.Complainant, c.Deposit, &c.DepositStatus, msg.Frivolous); err != nil {
+		return err
+	}
 	if err := k.storeComplaint(ctx, c); err != nil {
 		return err
 	}
-	return k.emit(ctx, &types.EventComplaintChanged{ComplaintId: c.Id, Status: c.Status, Overdue: c.Overdue})
+	return k.emit(ctx, &types.EventComplaintChanged{ComplaintId: c.Id, Status: c.Status, Overdue: c.Overdue, Frivolous: c.DismissedFrivolous})
 }
 
-// complaintOverdue marks a complaint not reported in time.
+// complaintOverdue marks a complaint not reported in time and refunds a
+// deposit still held: the ombudsman's delay never costs the complainant.
 func (k *Keeper) complaintOverdue(ctx context.Context, id uint64) error {
 	c, err := get(ctx, k.Complaints, id, "complaint")
 	if err != nil {
@@ -147,6 +168,9 @@ func (k *Keeper) complaintOverdue(ctx context.Context, id uint64) error {
 		return nil
 	}
 	c.Overdue = true
+	if err := k.settleDeposit(ctx, filingComplaint, c.Id, c.Complainant, c.Deposit, &c.DepositStatus, false); err != nil {
+		return err
+	}
 	if err := k.storeComplaint(ctx, c); err != nil {
 		return err
 	}

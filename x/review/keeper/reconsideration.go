@@ -7,12 +7,17 @@ import (
 	"github.com/polity-chain/polity/x/review/types"
 )
 
+// filingReconsideration names reconsideration requests in deposit events.
+const filingReconsideration = "reconsideration"
+
 // FileReconsideration asks the Board to reconsider one of its decisions,
-// within the window after it (any account: an open-door message). The Board
-// must decide by the deadline; until it does, a decision not yet in effect
-// is held (reconsideration_hold.go).
+// within the window after it (any account: an open-door message), paying the
+// refundable reconsideration_deposit. The Board must decide by the deadline;
+// until it does, a decision not yet in effect is held
+// (reconsideration_hold.go).
 func (k *Keeper) FileReconsideration(ctx context.Context, msg *types.MsgFileReconsideration) (uint64, error) {
-	if _, err := k.parseAddr("requester", msg.Requester); err != nil {
+	requester, err := k.parseAddr("requester", msg.Requester)
+	if err != nil {
 		return 0, err
 	}
 	params, err := k.GetParams(ctx)
@@ -37,6 +42,16 @@ func (k *Keeper) FileReconsideration(ctx context.Context, msg *types.MsgFileReco
 	if now.Sub(decided) > params.ReconsiderationWindow {
 		return 0, types.ErrOutOfWindow.Wrapf("the Board decided proposal %d at %s; requests are due within %s", p.Id, decided, params.ReconsiderationWindow)
 	}
+	// the Empowered Community's community request is decided by its
+	// participants, not sent at will: it pays no deposit
+	deposit := params.ReconsiderationDeposit
+	if msg.Requester == k.auth.Empowered {
+		deposit = nil
+	}
+	held, err := k.heldDeposit(ctx, requester, deposit, filingReconsideration)
+	if err != nil {
+		return 0, err
+	}
 	id, err := k.ReconsiderationID.Next(ctx)
 	if err != nil {
 		return 0, err
@@ -44,12 +59,18 @@ func (k *Keeper) FileReconsideration(ctx context.Context, msg *types.MsgFileReco
 	r := types.Reconsideration{
 		Id: id, Requester: msg.Requester, ProposalId: msg.ProposalId, Grounds: msg.Grounds, Request: msg.Request,
 		Status: types.ReconsiderationFiled, Deadline: deadline(ctx, params.ReconsiderationPeriod),
-		FiledHeight: height, FiledTime: now,
+		FiledHeight: height, FiledTime: now, Deposit: deposit, DepositStatus: held,
+	}
+	if held == types.DepositNone {
+		r.Deposit = nil
 	}
 	if err := k.storeReconsideration(ctx, r); err != nil {
 		return 0, err
 	}
 	if err := k.ReconsiderationQueue.Set(ctx, collutil.At(r.Deadline, id)); err != nil {
+		return 0, err
+	}
+	if err := k.paidEvent(ctx, filingReconsideration, id, r.Requester, r.Deposit, r.DepositStatus); err != nil {
 		return 0, err
 	}
 	if err := k.holdForReconsideration(ctx, r); err != nil {
@@ -58,7 +79,10 @@ func (k *Keeper) FileReconsideration(ctx context.Context, msg *types.MsgFileReco
 	return id, k.emit(ctx, &types.EventReconsiderationChanged{ReconsiderationId: id, Status: r.Status})
 }
 
-// EvaluateReconsideration records the ombudsman's evaluation.
+// EvaluateReconsideration records the ombudsman's evaluation. An evaluation
+// that does not find the request frivolous refunds its deposit at once; one
+// that does keeps it held for the Board, which alone may dismiss the request
+// as frivolous (ICANN §4.2: the BAMC summarily dismisses frivolous requests).
 func (k *Keeper) EvaluateReconsideration(ctx context.Context, msg *types.MsgEvaluateReconsideration) error {
 	if err := k.requireOmbudsman(ctx, msg.Ombudsman); err != nil {
 		return err
@@ -77,16 +101,24 @@ func (k *Keeper) EvaluateReconsideration(ctx context.Context, msg *types.MsgEval
 	if r.Status != types.ReconsiderationFiled {
 		return types.ErrWrongPhase.Wrapf("reconsideration %d is %s", r.Id, r.Status)
 	}
-	r.Status, r.Evaluation = types.ReconsiderationEvaluated, msg.Evaluation
+	r.Status, r.Evaluation, r.EvaluatedFrivolous = types.ReconsiderationEvaluated, msg.Evaluation, msg.Frivolous
+	if !msg.Frivolous {
+		if err := k.settleDeposit(ctx, filingReconsideration, r.Id, r.Requester, r.Deposit, &r.DepositStatus, false); err != nil {
+			return err
+		}
+	}
 	if err := k.storeReconsideration(ctx, r); err != nil {
 		return err
 	}
-	return k.emit(ctx, &types.EventReconsiderationChanged{ReconsiderationId: r.Id, Status: r.Status, Overdue: r.Overdue})
+	return k.emit(ctx, &types.EventReconsiderationChanged{ReconsiderationId: r.Id, Status: r.Status, Overdue: r.Overdue, Frivolous: r.EvaluatedFrivolous})
 }
 
 // DecideReconsideration records the Board's decision (a ratified resolution),
 // after the ombudsman's evaluation or, without one, after the deadline; a late
-// decision stays marked overdue.
+// decision stays marked overdue. A denial may dismiss the request as
+// frivolous, keeping a deposit still held, only on the ombudsman's finding
+// that it is: neither the respondent Board nor the ombudsman alone can take a
+// requester's deposit.
 func (k *Keeper) DecideReconsideration(ctx context.Context, msg *types.MsgDecideReconsideration) error {
 	if err := k.requireGovernance(msg.Authority); err != nil {
 		return err
@@ -107,6 +139,9 @@ func (k *Keeper) DecideReconsideration(ctx context.Context, msg *types.MsgDecide
 	if r.Status != types.ReconsiderationEvaluated && !(r.Status == types.ReconsiderationFiled && r.Overdue) {
 		return types.ErrWrongPhase.Wrapf("reconsideration %d is %s: the Board decides after the ombudsman's evaluation, or without it after the deadline", r.Id, r.Status)
 	}
+	if msg.Frivolous && (msg.Grant || !r.EvaluatedFrivolous) {
+		return types.ErrNotFrivolous.Wrapf("reconsideration %d: only a denial, on the ombudsman's evaluation finding it frivolous, dismisses it as frivolous", r.Id)
+	}
 	if !r.Overdue {
 		if err := k.ReconsiderationQueue.Remove(ctx, collutil.At(r.Deadline, r.Id)); err != nil {
 			return err
@@ -116,17 +151,22 @@ func (k *Keeper) DecideReconsideration(ctx context.Context, msg *types.MsgDecide
 	if msg.Grant {
 		r.Status = types.ReconsiderationGranted
 	}
-	r.Decision, r.DecidedBy = msg.Decision, k.resolution(ctx)
+	r.Decision, r.DecidedBy, r.DismissedFrivolous = msg.Decision, k.resolution(ctx), msg.Frivolous
+	if err := k.settleDeposit(ctx, filingReconsideration, r.Id, r.Requester, r.Deposit, &r.DepositStatus, msg.Frivolous); err != nil {
+		return err
+	}
 	if err := k.storeReconsideration(ctx, r); err != nil {
 		return err
 	}
 	if err := k.releaseForReconsideration(ctx, r); err != nil {
 		return err
 	}
-	return k.emit(ctx, &types.EventReconsiderationChanged{ReconsiderationId: r.Id, Status: r.Status, Overdue: r.Overdue})
+	return k.emit(ctx, &types.EventReconsiderationChanged{ReconsiderationId: r.Id, Status: r.Status, Overdue: r.Overdue, Frivolous: r.DismissedFrivolous})
 }
 
-// reconsiderationOverdue marks a request the Board has not decided in time.
+// reconsiderationOverdue marks a request the Board has not decided in time
+// and refunds a deposit still held: a missed deadline costs the institution,
+// never the requester, so a late dismissal keeps nothing.
 func (k *Keeper) reconsiderationOverdue(ctx context.Context, id uint64) error {
 	r, err := get(ctx, k.Reconsiderations, id, "reconsideration")
 	if err != nil {
@@ -139,6 +179,9 @@ func (k *Keeper) reconsiderationOverdue(ctx context.Context, id uint64) error {
 		return nil
 	}
 	r.Overdue = true
+	if err := k.settleDeposit(ctx, filingReconsideration, r.Id, r.Requester, r.Deposit, &r.DepositStatus, false); err != nil {
+		return err
+	}
 	if err := k.storeReconsideration(ctx, r); err != nil {
 		return err
 	}

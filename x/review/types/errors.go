@@ -27,4 +27,6 @@ var (
 	ErrInvalidKind     = errorsmod.Register(ModuleName, 22, "invalid kind")
 	ErrLimit           = errorsmod.Register(ModuleName, 23, "limit exceeded")
 	ErrIncompatible    = errorsmod.Register(ModuleName, 24, "holds an incompatible office")
+	ErrDepositUnpaid   = errorsmod.Register(ModuleName, 25, "the refundable deposit could not be paid")
+	ErrNotFrivolous    = errorsmod.Register(ModuleName, 26, "not found frivolous")
 )

@@ -5,6 +5,10 @@ package types
 
 import (
 	fmt "fmt"
+	github_com_cosmos_cosmos_sdk_types "github.com/cosmos/cosmos-sdk/types"
+	types "github.com/cosmos/cosmos-sdk/types"
+	_ "github.com/cosmos/cosmos-sdk/types/tx/amino"
+	_ "github.com/cosmos/gogoproto/gogoproto"
 	proto "github.com/cosmos/gogoproto/proto"
 	io "io"
 	math "math"
@@ -134,7 +138,11 @@ type EventIRPFiled struct {
 	Claimant     string       `protobuf:"bytes,2,opt,name=claimant,proto3" json:"claimant,omitempty"`
 	ClaimantKind ClaimantKind `protobuf:"varint,3,opt,name=claimant_kind,json=claimantKind,proto3,enum=polity.review.v1.ClaimantKind" json:"claimant_kind,omitempty"`
 	ProposalId   uint64       `protobuf:"varint,4,opt,name=proposal_id,json=proposalId,proto3" json:"proposal_id,omitempty"`
-	SeedHeight   int64        `protobuf:"varint,5,opt,name=seed_height,json=seedHeight,proto3" json:"seed_height,omitempty"`
+	// draw_seed_blocks is how many block hashes will seed the draw: the blocks
+	// right after the panel choices close.
+	DrawSeedBlocks uint32 `protobuf:"varint,6,opt,name=draw_seed_blocks,json=drawSeedBlocks,proto3" json:"draw_seed_blocks,omitempty"`
+	// pick_deadline is when the choices close at the latest (unix seconds).
+	PickDeadline int64 `protobuf:"varint,7,opt,name=pick_deadline,json=pickDeadline,proto3" json:"pick_deadline,omitempty"`
 }
 
 func (m *EventIRPFiled) Reset()         { *m = EventIRPFiled{} }
@@ -198,11 +206,81 @@ func (m *EventIRPFiled) GetProposalId() uint64 {
 	return 0
 }
 
-func (m *EventIRPFiled) GetSeedHeight() int64 {
+func (m *EventIRPFiled) GetDrawSeedBlocks() uint32 {
 	if m != nil {
-		return m.SeedHeight
+		return m.DrawSeedBlocks
 	}
 	return 0
+}
+
+func (m *EventIRPFiled) GetPickDeadline() int64 {
+	if m != nil {
+		return m.PickDeadline
+	}
+	return 0
+}
+
+// EventDrawSeedAnnounced is emitted when an IRP's panel choices close: the
+// hashes of these blocks, none produced yet, will seed the draw.
+type EventDrawSeedAnnounced struct {
+	IrpId   uint64  `protobuf:"varint,1,opt,name=irp_id,json=irpId,proto3" json:"irp_id,omitempty"`
+	Heights []int64 `protobuf:"varint,2,rep,packed,name=heights,proto3" json:"heights,omitempty"`
+	// note says why: "the choices closed", or why an earlier seed was dropped.
+	Note string `protobuf:"bytes,3,opt,name=note,proto3" json:"note,omitempty"`
+}
+
+func (m *EventDrawSeedAnnounced) Reset()         { *m = EventDrawSeedAnnounced{} }
+func (m *EventDrawSeedAnnounced) String() string { return proto.CompactTextString(m) }
+func (*EventDrawSeedAnnounced) ProtoMessage()    {}
+func (*EventDrawSeedAnnounced) Descriptor() ([]byte, []int) {
+	return fileDescriptor_c3de2699a19f8517, []int{3}
+}
+func (m *EventDrawSeedAnnounced) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *EventDrawSeedAnnounced) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_EventDrawSeedAnnounced.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *EventDrawSeedAnnounced) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_EventDrawSeedAnnounced.Merge(m, src)
+}
+func (m *EventDrawSeedAnnounced) XXX_Size() int {
+	return m.Size()
+}
+func (m *EventDrawSeedAnnounced) XXX_DiscardUnknown() {
+	xxx_messageInfo_EventDrawSeedAnnounced.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_EventDrawSeedAnnounced proto.InternalMessageInfo
+
+func (m *EventDrawSeedAnnounced) GetIrpId() uint64 {
+	if m != nil {
+		return m.IrpId
+	}
+	return 0
+}
+
+func (m *EventDrawSeedAnnounced) GetHeights() []int64 {
+	if m != nil {
+		return m.Heights
+	}
+	return nil
+}
+
+func (m *EventDrawSeedAnnounced) GetNote() string {
+	if m != nil {
+		return m.Note
+	}
+	return ""
 }
 
 // EventPanelistChosen is emitted when a side chooses or the draw picks a panelist.
@@ -218,7 +296,7 @@ func (m *EventPanelistChosen) Reset()         { *m = EventPanelistChosen{} }
 func (m *EventPanelistChosen) String() string { return proto.CompactTextString(m) }
 func (*EventPanelistChosen) ProtoMessage()    {}
 func (*EventPanelistChosen) Descriptor() ([]byte, []int) {
-	return fileDescriptor_c3de2699a19f8517, []int{3}
+	return fileDescriptor_c3de2699a19f8517, []int{4}
 }
 func (m *EventPanelistChosen) XXX_Unmarshal(b []byte) error {
 	return m.Unmarshal(b)
@@ -286,7 +364,7 @@ func (m *EventIRPStatusChanged) Reset()         { *m = EventIRPStatusChanged{} }
 func (m *EventIRPStatusChanged) String() string { return proto.CompactTextString(m) }
 func (*EventIRPStatusChanged) ProtoMessage()    {}
 func (*EventIRPStatusChanged) Descriptor() ([]byte, []int) {
-	return fileDescriptor_c3de2699a19f8517, []int{4}
+	return fileDescriptor_c3de2699a19f8517, []int{5}
 }
 func (m *EventIRPStatusChanged) XXX_Unmarshal(b []byte) error {
 	return m.Unmarshal(b)
@@ -351,7 +429,7 @@ func (m *EventInterimRelief) Reset()         { *m = EventInterimRelief{} }
 func (m *EventInterimRelief) String() string { return proto.CompactTextString(m) }
 func (*EventInterimRelief) ProtoMessage()    {}
 func (*EventInterimRelief) Descriptor() ([]byte, []int) {
-	return fileDescriptor_c3de2699a19f8517, []int{5}
+	return fileDescriptor_c3de2699a19f8517, []int{6}
 }
 func (m *EventInterimRelief) XXX_Unmarshal(b []byte) error {
 	return m.Unmarshal(b)
@@ -419,7 +497,7 @@ func (m *EventDeclarationRecorded) Reset()         { *m = EventDeclarationRecord
 func (m *EventDeclarationRecorded) String() string { return proto.CompactTextString(m) }
 func (*EventDeclarationRecorded) ProtoMessage()    {}
 func (*EventDeclarationRecorded) Descriptor() ([]byte, []int) {
-	return fileDescriptor_c3de2699a19f8517, []int{6}
+	return fileDescriptor_c3de2699a19f8517, []int{7}
 }
 func (m *EventDeclarationRecorded) XXX_Unmarshal(b []byte) error {
 	return m.Unmarshal(b)
@@ -474,13 +552,16 @@ type EventReconsiderationChanged struct {
 	ReconsiderationId uint64                `protobuf:"varint,1,opt,name=reconsideration_id,json=reconsiderationId,proto3" json:"reconsideration_id,omitempty"`
 	Status            ReconsiderationStatus `protobuf:"varint,2,opt,name=status,proto3,enum=polity.review.v1.ReconsiderationStatus" json:"status,omitempty"`
 	Overdue           bool                  `protobuf:"varint,3,opt,name=overdue,proto3" json:"overdue,omitempty"`
+	// frivolous: found frivolous by the ombudsman (EVALUATED), or dismissed as
+	// frivolous by the Board (DENIED).
+	Frivolous bool `protobuf:"varint,4,opt,name=frivolous,proto3" json:"frivolous,omitempty"`
 }
 
 func (m *EventReconsiderationChanged) Reset()         { *m = EventReconsiderationChanged{} }
 func (m *EventReconsiderationChanged) String() string { return proto.CompactTextString(m) }
 func (*EventReconsiderationChanged) ProtoMessage()    {}
 func (*EventReconsiderationChanged) Descriptor() ([]byte, []int) {
-	return fileDescriptor_c3de2699a19f8517, []int{7}
+	return fileDescriptor_c3de2699a19f8517, []int{8}
 }
 func (m *EventReconsiderationChanged) XXX_Unmarshal(b []byte) error {
 	return m.Unmarshal(b)
@@ -530,6 +611,13 @@ func (m *EventReconsiderationChanged) GetOverdue() bool {
 	return false
 }
 
+func (m *EventReconsiderationChanged) GetFrivolous() bool {
+	if m != nil {
+		return m.Frivolous
+	}
+	return false
+}
+
 // EventOmbudsmanAppointed is emitted when the ombudsman is appointed.
 type EventOmbudsmanAppointed struct {
 	Address string `protobuf:"bytes,1,opt,name=address,proto3" json:"address,omitempty"`
@@ -539,7 +627,7 @@ func (m *EventOmbudsmanAppointed) Reset()         { *m = EventOmbudsmanAppointed
 func (m *EventOmbudsmanAppointed) String() string { return proto.CompactTextString(m) }
 func (*EventOmbudsmanAppointed) ProtoMessage()    {}
 func (*EventOmbudsmanAppointed) Descriptor() ([]byte, []int) {
-	return fileDescriptor_c3de2699a19f8517, []int{8}
+	return fileDescriptor_c3de2699a19f8517, []int{9}
 }
 func (m *EventOmbudsmanAppointed) XXX_Unmarshal(b []byte) error {
 	return m.Unmarshal(b)
@@ -580,13 +668,15 @@ type EventComplaintChanged struct {
 	ComplaintId uint64          `protobuf:"varint,1,opt,name=complaint_id,json=complaintId,proto3" json:"complaint_id,omitempty"`
 	Status      ComplaintStatus `protobuf:"varint,2,opt,name=status,proto3,enum=polity.review.v1.ComplaintStatus" json:"status,omitempty"`
 	Overdue     bool            `protobuf:"varint,3,opt,name=overdue,proto3" json:"overdue,omitempty"`
+	// frivolous: the report dismissed the complaint as frivolous.
+	Frivolous bool `protobuf:"varint,4,opt,name=frivolous,proto3" json:"frivolous,omitempty"`
 }
 
 func (m *EventComplaintChanged) Reset()         { *m = EventComplaintChanged{} }
 func (m *EventComplaintChanged) String() string { return proto.CompactTextString(m) }
 func (*EventComplaintChanged) ProtoMessage()    {}
 func (*EventComplaintChanged) Descriptor() ([]byte, []int) {
-	return fileDescriptor_c3de2699a19f8517, []int{9}
+	return fileDescriptor_c3de2699a19f8517, []int{10}
 }
 func (m *EventComplaintChanged) XXX_Unmarshal(b []byte) error {
 	return m.Unmarshal(b)
@@ -636,6 +726,92 @@ func (m *EventComplaintChanged) GetOverdue() bool {
 	return false
 }
 
+func (m *EventComplaintChanged) GetFrivolous() bool {
+	if m != nil {
+		return m.Frivolous
+	}
+	return false
+}
+
+// EventDepositChanged is emitted when a reconsideration's or complaint's
+// deposit is paid (HELD), refunded, or kept as frivolous (KEPT).
+type EventDepositChanged struct {
+	// filing is "reconsideration" or "complaint".
+	Filing    string                                   `protobuf:"bytes,1,opt,name=filing,proto3" json:"filing,omitempty"`
+	Id        uint64                                   `protobuf:"varint,2,opt,name=id,proto3" json:"id,omitempty"`
+	Depositor string                                   `protobuf:"bytes,3,opt,name=depositor,proto3" json:"depositor,omitempty"`
+	Amount    github_com_cosmos_cosmos_sdk_types.Coins `protobuf:"bytes,4,rep,name=amount,proto3,castrepeated=github.com/cosmos/cosmos-sdk/types.Coins" json:"amount"`
+	Status    DepositStatus                            `protobuf:"varint,5,opt,name=status,proto3,enum=polity.review.v1.DepositStatus" json:"status,omitempty"`
+}
+
+func (m *EventDepositChanged) Reset()         { *m = EventDepositChanged{} }
+func (m *EventDepositChanged) String() string { return proto.CompactTextString(m) }
+func (*EventDepositChanged) ProtoMessage()    {}
+func (*EventDepositChanged) Descriptor() ([]byte, []int) {
+	return fileDescriptor_c3de2699a19f8517, []int{11}
+}
+func (m *EventDepositChanged) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *EventDepositChanged) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_EventDepositChanged.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *EventDepositChanged) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_EventDepositChanged.Merge(m, src)
+}
+func (m *EventDepositChanged) XXX_Size() int {
+	return m.Size()
+}
+func (m *EventDepositChanged) XXX_DiscardUnknown() {
+	xxx_messageInfo_EventDepositChanged.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_EventDepositChanged proto.InternalMessageInfo
+
+func (m *EventDepositChanged) GetFiling() string {
+	if m != nil {
+		return m.Filing
+	}
+	return ""
+}
+
+func (m *EventDepositChanged) GetId() uint64 {
+	if m != nil {
+		return m.Id
+	}
+	return 0
+}
+
+func (m *EventDepositChanged) GetDepositor() string {
+	if m != nil {
+		return m.Depositor
+	}
+	return ""
+}
+
+func (m *EventDepositChanged) GetAmount() github_com_cosmos_cosmos_sdk_types.Coins {
+	if m != nil {
+		return m.Amount
+	}
+	return nil
+}
+
+func (m *EventDepositChanged) GetStatus() DepositStatus {
+	if m != nil {
+		return m.Status
+	}
+	return DepositNone
+}
+
 // EventReviewChanged is emitted on every review transition.
 type EventReviewChanged struct {
 	ReviewId uint64       `protobuf:"varint,1,opt,name=review_id,json=reviewId,proto3" json:"review_id,omitempty"`
@@ -649,7 +825,7 @@ func (m *EventReviewChanged) Reset()         { *m = EventReviewChanged{} }
 func (m *EventReviewChanged) String() string { return proto.CompactTextString(m) }
 func (*EventReviewChanged) ProtoMessage()    {}
 func (*EventReviewChanged) Descriptor() ([]byte, []int) {
-	return fileDescriptor_c3de2699a19f8517, []int{10}
+	return fileDescriptor_c3de2699a19f8517, []int{12}
 }
 func (m *EventReviewChanged) XXX_Unmarshal(b []byte) error {
 	return m.Unmarshal(b)
@@ -724,7 +900,7 @@ func (m *EventReviewerNominated) Reset()         { *m = EventReviewerNominated{}
 func (m *EventReviewerNominated) String() string { return proto.CompactTextString(m) }
 func (*EventReviewerNominated) ProtoMessage()    {}
 func (*EventReviewerNominated) Descriptor() ([]byte, []int) {
-	return fileDescriptor_c3de2699a19f8517, []int{11}
+	return fileDescriptor_c3de2699a19f8517, []int{13}
 }
 func (m *EventReviewerNominated) XXX_Unmarshal(b []byte) error {
 	return m.Unmarshal(b)
@@ -786,7 +962,7 @@ func (m *EventRecommendationChanged) Reset()         { *m = EventRecommendationC
 func (m *EventRecommendationChanged) String() string { return proto.CompactTextString(m) }
 func (*EventRecommendationChanged) ProtoMessage()    {}
 func (*EventRecommendationChanged) Descriptor() ([]byte, []int) {
-	return fileDescriptor_c3de2699a19f8517, []int{12}
+	return fileDescriptor_c3de2699a19f8517, []int{14}
 }
 func (m *EventRecommendationChanged) XXX_Unmarshal(b []byte) error {
 	return m.Unmarshal(b)
@@ -856,7 +1032,7 @@ func (m *EventEmergencyChanged) Reset()         { *m = EventEmergencyChanged{} }
 func (m *EventEmergencyChanged) String() string { return proto.CompactTextString(m) }
 func (*EventEmergencyChanged) ProtoMessage()    {}
 func (*EventEmergencyChanged) Descriptor() ([]byte, []int) {
-	return fileDescriptor_c3de2699a19f8517, []int{13}
+	return fileDescriptor_c3de2699a19f8517, []int{15}
 }
 func (m *EventEmergencyChanged) XXX_Unmarshal(b []byte) error {
 	return m.Unmarshal(b)
@@ -929,7 +1105,7 @@ func (m *EventParamsUpdated) Reset()         { *m = EventParamsUpdated{} }
 func (m *EventParamsUpdated) String() string { return proto.CompactTextString(m) }
 func (*EventParamsUpdated) ProtoMessage()    {}
 func (*EventParamsUpdated) Descriptor() ([]byte, []int) {
-	return fileDescriptor_c3de2699a19f8517, []int{14}
+	return fileDescriptor_c3de2699a19f8517, []int{16}
 }
 func (m *EventParamsUpdated) XXX_Unmarshal(b []byte) error {
 	return m.Unmarshal(b)
@@ -981,7 +1157,7 @@ func (m *EventQueueItemFailed) Reset()         { *m = EventQueueItemFailed{} }
 func (m *EventQueueItemFailed) String() string { return proto.CompactTextString(m) }
 func (*EventQueueItemFailed) ProtoMessage()    {}
 func (*EventQueueItemFailed) Descriptor() ([]byte, []int) {
-	return fileDescriptor_c3de2699a19f8517, []int{15}
+	return fileDescriptor_c3de2699a19f8517, []int{17}
 }
 func (m *EventQueueItemFailed) XXX_Unmarshal(b []byte) error {
 	return m.Unmarshal(b)
@@ -1035,6 +1211,7 @@ func init() {
 	proto.RegisterType((*EventPartyRegistered)(nil), "polity.review.v1.EventPartyRegistered")
 	proto.RegisterType((*EventPanelistChanged)(nil), "polity.review.v1.EventPanelistChanged")
 	proto.RegisterType((*EventIRPFiled)(nil), "polity.review.v1.EventIRPFiled")
+	proto.RegisterType((*EventDrawSeedAnnounced)(nil), "polity.review.v1.EventDrawSeedAnnounced")
 	proto.RegisterType((*EventPanelistChosen)(nil), "polity.review.v1.EventPanelistChosen")
 	proto.RegisterType((*EventIRPStatusChanged)(nil), "polity.review.v1.EventIRPStatusChanged")
 	proto.RegisterType((*EventInterimRelief)(nil), "polity.review.v1.EventInterimRelief")
@@ -1042,6 +1219,7 @@ func init() {
 	proto.RegisterType((*EventReconsiderationChanged)(nil), "polity.review.v1.EventReconsiderationChanged")
 	proto.RegisterType((*EventOmbudsmanAppointed)(nil), "polity.review.v1.EventOmbudsmanAppointed")
 	proto.RegisterType((*EventComplaintChanged)(nil), "polity.review.v1.EventComplaintChanged")
+	proto.RegisterType((*EventDepositChanged)(nil), "polity.review.v1.EventDepositChanged")
 	proto.RegisterType((*EventReviewChanged)(nil), "polity.review.v1.EventReviewChanged")
 	proto.RegisterType((*EventReviewerNominated)(nil), "polity.review.v1.EventReviewerNominated")
 	proto.RegisterType((*EventRecommendationChanged)(nil), "polity.review.v1.EventRecommendationChanged")
@@ -1053,64 +1231,80 @@ func init() {
 func init() { proto.RegisterFile("polity/review/v1/events.proto", fileDescriptor_c3de2699a19f8517) }
 
 var fileDescriptor_c3de2699a19f8517 = []byte{
-	// 902 bytes of a gzipped FileDescriptorProto
-	0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0xff, 0x9c, 0x56, 0xcd, 0x72, 0x23, 0x35,
-	0x10, 0xce, 0x64, 0xc7, 0x49, 0xac, 0xdd, 0xa4, 0x40, 0x64, 0x83, 0x71, 0x82, 0xd7, 0x3b, 0x07,
-	0xc8, 0x25, 0x36, 0x9b, 0x54, 0x51, 0xc5, 0x05, 0x0a, 0xc2, 0x2e, 0xeb, 0xa2, 0x8a, 0x0d, 0x02,
-	0x2e, 0x5c, 0x52, 0xca, 0xa8, 0xb1, 0x05, 0x1e, 0x69, 0x90, 0x34, 0xde, 0xf8, 0xca, 0x0b, 0xc0,
-	0x5b, 0x50, 0xbc, 0x09, 0x9c, 0xc8, 0x89, 0xe2, 0x48, 0x25, 0x2f, 0x42, 0x8d, 0x7e, 0xc6, 0x8e,
-	0x27, 0x36, 0xd4, 0xde, 0xd4, 0xad, 0x9e, 0xfe, 0xba, 0xbf, 0xfe, 0x24, 0x0d, 0x7a, 0x3b, 0x97,
-	0x63, 0x6e, 0xa6, 0x7d, 0x05, 0x13, 0x0e, 0x2f, 0xfb, 0x93, 0x27, 0x7d, 0x98, 0x80, 0x30, 0xba,
-	0x97, 0x2b, 0x69, 0x24, 0x7e, 0xcd, 0x6d, 0xf7, 0xdc, 0x76, 0x6f, 0xf2, 0xa4, 0x7d, 0x50, 0xfb,
-	0x20, 0xa5, 0x1a, 0x7c, 0x7c, 0xbb, 0x5b, 0x4f, 0x97, 0x81, 0x1a, 0x82, 0x48, 0xa7, 0x3e, 0xa2,
-	0x5d, 0x8b, 0xe0, 0x2a, 0xf7, 0x7b, 0x9d, 0xda, 0x9e, 0x5b, 0xf9, 0xec, 0xc9, 0x73, 0xb4, 0xfb,
-	0xb4, 0xac, 0xee, 0x8c, 0x2a, 0x33, 0x25, 0x30, 0xe4, 0xda, 0x80, 0x02, 0x86, 0x5b, 0x68, 0x93,
-	0x32, 0xa6, 0x40, 0xeb, 0x56, 0xd4, 0x8d, 0x0e, 0x9b, 0x24, 0x98, 0x78, 0x0f, 0x6d, 0xd0, 0xd4,
-	0xf0, 0x09, 0xb4, 0xd6, 0xbb, 0xd1, 0xe1, 0x16, 0xf1, 0xd6, 0x5c, 0x26, 0x01, 0x63, 0xae, 0xcd,
-	0xe9, 0x88, 0x8a, 0xe1, 0x2b, 0x65, 0xfa, 0x23, 0x42, 0xdb, 0x36, 0xd5, 0x80, 0x9c, 0x3d, 0xe3,
-	0x63, 0x60, 0xf8, 0x21, 0xda, 0xe0, 0x2a, 0x3f, 0xe7, 0xcc, 0xa6, 0x88, 0x49, 0x83, 0xab, 0x7c,
-	0xc0, 0x70, 0x1b, 0x6d, 0xa5, 0x63, 0xca, 0x33, 0x2a, 0x8c, 0x4d, 0xd1, 0x24, 0x95, 0x8d, 0x4f,
-	0xd1, 0x76, 0x58, 0x9f, 0xff, 0xc0, 0x05, 0x6b, 0xdd, 0xeb, 0x46, 0x87, 0x3b, 0xc7, 0x9d, 0xde,
-	0x22, 0xfd, 0xbd, 0x53, 0x1f, 0xf6, 0x39, 0x17, 0x8c, 0x3c, 0x48, 0xe7, 0x2c, 0xfc, 0x08, 0xdd,
-	0xcf, 0x95, 0xcc, 0xa5, 0xa6, 0xe3, 0x12, 0x3c, 0xb6, 0xe0, 0x28, 0xb8, 0x06, 0x36, 0x40, 0x03,
-	0xb0, 0xf3, 0x11, 0xf0, 0xe1, 0xc8, 0xb4, 0x1a, 0xdd, 0xe8, 0xf0, 0x1e, 0x41, 0xa5, 0xeb, 0xb9,
-	0xf5, 0x24, 0x39, 0x7a, 0x63, 0x81, 0x15, 0xa9, 0x41, 0xac, 0x68, 0x28, 0xf7, 0x81, 0xa1, 0xa1,
-	0x60, 0x63, 0x8c, 0x62, 0xcd, 0x19, 0xd8, 0x3e, 0x9a, 0xc4, 0xae, 0xad, 0x0f, 0xc0, 0x15, 0x56,
-	0xfa, 0x00, 0x58, 0xf2, 0x12, 0x3d, 0x0c, 0xe4, 0x7d, 0x65, 0xa8, 0x29, 0x74, 0x18, 0xc4, 0x12,
-	0xcc, 0x13, 0xb4, 0xa1, 0x6d, 0x9c, 0x45, 0xdc, 0x39, 0xde, 0xaf, 0x33, 0x54, 0xa5, 0x22, 0x3e,
-	0xb4, 0x04, 0x16, 0xd2, 0x54, 0xc5, 0x94, 0xeb, 0xe4, 0x12, 0x61, 0x07, 0x2c, 0x0c, 0x28, 0x9e,
-	0x11, 0x18, 0x73, 0xf8, 0x6e, 0x19, 0xea, 0x02, 0xb3, 0xeb, 0x35, 0x66, 0xf7, 0x6c, 0x59, 0x53,
-	0x70, 0x83, 0xdb, 0x22, 0xde, 0xaa, 0x90, 0xe3, 0x39, 0xe4, 0x9f, 0x22, 0xd4, 0xb2, 0xd0, 0x9f,
-	0x42, 0x3a, 0xa6, 0x8a, 0x1a, 0x2e, 0x05, 0x81, 0x54, 0x2a, 0xb6, 0x52, 0x3b, 0x4b, 0xa9, 0x3e,
-	0x41, 0x9b, 0xb2, 0x30, 0xa9, 0xcc, 0xc0, 0xab, 0xe6, 0xad, 0x3a, 0x27, 0x2f, 0x5c, 0x00, 0x09,
-	0x91, 0xc9, 0xaf, 0x11, 0xda, 0xb7, 0x45, 0x94, 0xc8, 0xa2, 0x1c, 0x8f, 0x2b, 0x24, 0xd0, 0x7f,
-	0x84, 0xb0, 0xba, 0xbd, 0x33, 0xab, 0xe9, 0xf5, 0x85, 0x9d, 0x01, 0xc3, 0x1f, 0x2d, 0x8c, 0xe5,
-	0xdd, 0x7a, 0x09, 0x0b, 0x40, 0x0b, 0x23, 0x6a, 0xa1, 0x4d, 0x39, 0x01, 0xc5, 0x0a, 0xf0, 0x0c,
-	0x06, 0x33, 0x39, 0x41, 0x6f, 0xda, 0x42, 0x5f, 0x64, 0x17, 0x05, 0xd3, 0x19, 0x15, 0x1f, 0xe7,
-	0xb9, 0xe4, 0xc2, 0xac, 0x3a, 0xac, 0xc9, 0xcf, 0x91, 0xd7, 0xd5, 0xa9, 0xcc, 0xf2, 0x31, 0xe5,
-	0xa2, 0x3a, 0xe0, 0x8f, 0xd1, 0x83, 0x34, 0xf8, 0x66, 0x2d, 0xdd, 0xaf, 0x7c, 0x03, 0x86, 0x3f,
-	0x58, 0x68, 0xe6, 0xf1, 0x1d, 0xa7, 0x30, 0x84, 0xff, 0xef, 0x36, 0xfe, 0x8c, 0xbc, 0xe0, 0x88,
-	0x4d, 0x12, 0xca, 0xd9, 0x47, 0x4d, 0x97, 0x75, 0x56, 0xcb, 0x96, 0x73, 0x0c, 0x18, 0x7e, 0x0f,
-	0xc5, 0x66, 0x9a, 0x83, 0x2f, 0xe3, 0xe0, 0x2e, 0x4e, 0xcb, 0xd5, 0xd7, 0xd3, 0x1c, 0x88, 0x8d,
-	0x2c, 0xf1, 0x75, 0x71, 0xf1, 0x3d, 0xa4, 0xc6, 0x8b, 0x3d, 0x98, 0xf8, 0xfd, 0xaa, 0xa9, 0x78,
-	0xd9, 0xd5, 0xe2, 0xb2, 0x2d, 0xef, 0xa8, 0x71, 0xbb, 0x23, 0x85, 0xf6, 0xe6, 0x1a, 0x02, 0xf5,
-	0x85, 0xcc, 0xb8, 0xa0, 0xe6, 0xbf, 0x9a, 0x72, 0x03, 0xc8, 0x0a, 0xc1, 0xcd, 0x34, 0x1c, 0xa6,
-	0xa6, 0x1d, 0x80, 0xf3, 0x0d, 0xec, 0x5c, 0x45, 0x99, 0x0c, 0xc2, 0x91, 0x0d, 0x66, 0xf2, 0x5b,
-	0x84, 0xda, 0x95, 0x6c, 0xb3, 0x0c, 0x04, 0xbb, 0xa5, 0xda, 0x95, 0xc0, 0xbb, 0xa8, 0xc1, 0x05,
-	0x83, 0x4b, 0x8b, 0xb8, 0x4d, 0x9c, 0x81, 0x3f, 0xac, 0x78, 0x71, 0x87, 0xe7, 0x9d, 0xbb, 0x95,
-	0x3b, 0xc3, 0x5a, 0xce, 0x4f, 0x7c, 0x9b, 0x9f, 0xbf, 0x82, 0x06, 0x9f, 0x86, 0x17, 0x70, 0x4e,
-	0x83, 0xd5, 0xab, 0x38, 0xa7, 0xc1, 0xca, 0x67, 0xef, 0xb9, 0xd8, 0xbe, 0x03, 0x6e, 0xf4, 0x8f,
-	0xea, 0x45, 0x55, 0x49, 0xed, 0x43, 0x60, 0x83, 0xcb, 0x5b, 0xc8, 0x50, 0x35, 0x84, 0x30, 0x7c,
-	0x6f, 0xcd, 0x09, 0x3a, 0x5e, 0x26, 0xe8, 0x2a, 0xdd, 0x92, 0xab, 0xb3, 0x31, 0x77, 0x81, 0x1d,
-	0x7b, 0x25, 0x9f, 0x51, 0x45, 0x33, 0xfd, 0x4d, 0xce, 0xec, 0xd0, 0x0f, 0x50, 0x93, 0x16, 0x66,
-	0x24, 0x15, 0x37, 0x53, 0x7f, 0x1c, 0x67, 0x8e, 0x84, 0xf8, 0xf7, 0xf6, 0xcb, 0x02, 0x0a, 0x18,
-	0x18, 0xc8, 0x9e, 0x51, 0xfb, 0x56, 0xee, 0xa2, 0xc6, 0x8f, 0xa5, 0xcb, 0x7f, 0xe1, 0x0c, 0xbc,
-	0x83, 0xd6, 0xab, 0x6b, 0x76, 0x9d, 0xdb, 0x28, 0x50, 0x4a, 0x2a, 0xdf, 0x97, 0x33, 0x3e, 0xf9,
-	0xec, 0xf7, 0xeb, 0x4e, 0x74, 0x75, 0xdd, 0x89, 0xfe, 0xb9, 0xee, 0x44, 0xbf, 0xdc, 0x74, 0xd6,
-	0xae, 0x6e, 0x3a, 0x6b, 0x7f, 0xdf, 0x74, 0xd6, 0xbe, 0x3d, 0x1a, 0x72, 0x33, 0x2a, 0x2e, 0x7a,
-	0xa9, 0xcc, 0xfa, 0xae, 0xd5, 0xa3, 0x74, 0x44, 0xb9, 0xf0, 0x46, 0xff, 0x32, 0xfc, 0x61, 0x94,
-	0x87, 0x46, 0x5f, 0x6c, 0xd8, 0xbf, 0x8b, 0x93, 0x7f, 0x03, 0x00, 0x00, 0xff, 0xff, 0x21, 0xfb,
-	0x54, 0xd3, 0x0c, 0x09, 0x00, 0x00,
+	// 1157 bytes of a gzipped FileDescriptorProto
+	0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0xff, 0xac, 0x56, 0xcf, 0x6f, 0x1b, 0xc5,
+	0x17, 0xcf, 0x3a, 0xb6, 0x63, 0x4f, 0x9a, 0xa8, 0xdd, 0x6f, 0x9a, 0xaf, 0xeb, 0x06, 0xc7, 0x35,
+	0x12, 0x58, 0x48, 0xb1, 0x49, 0x22, 0x40, 0x5c, 0x40, 0x6d, 0xd2, 0x82, 0x41, 0xa2, 0x61, 0x0b,
+	0x17, 0x24, 0x14, 0x8d, 0x77, 0x5e, 0xec, 0x21, 0xbb, 0x33, 0xcb, 0xcc, 0xac, 0x13, 0x5f, 0x39,
+	0x72, 0xe2, 0xcf, 0x00, 0x24, 0x24, 0xfe, 0x09, 0xa4, 0xde, 0xe8, 0x09, 0x71, 0x02, 0x94, 0x1c,
+	0xf8, 0x2f, 0x10, 0xda, 0xf9, 0xb1, 0x76, 0xec, 0x38, 0x48, 0x88, 0x8b, 0xbd, 0xef, 0xcd, 0x9b,
+	0xf7, 0xe3, 0xf3, 0x7e, 0x0d, 0x7a, 0x29, 0xe1, 0x11, 0x55, 0xe3, 0xae, 0x80, 0x11, 0x85, 0xb3,
+	0xee, 0x68, 0xb7, 0x0b, 0x23, 0x60, 0x4a, 0x76, 0x12, 0xc1, 0x15, 0xf7, 0x6f, 0x9b, 0xe3, 0x8e,
+	0x39, 0xee, 0x8c, 0x76, 0xeb, 0x1b, 0x03, 0x3e, 0xe0, 0xfa, 0xb0, 0x9b, 0x7d, 0x19, 0xb9, 0xfa,
+	0x1d, 0x1c, 0x53, 0xc6, 0xbb, 0xfa, 0xd7, 0xb2, 0x1a, 0x21, 0x97, 0x31, 0x97, 0xdd, 0x3e, 0x96,
+	0xd0, 0x1d, 0xed, 0xf6, 0x41, 0xe1, 0xdd, 0x6e, 0xc8, 0x29, 0xb3, 0xe7, 0x5b, 0x73, 0x96, 0x43,
+	0x2c, 0xc1, 0x1a, 0xae, 0x37, 0xe7, 0xfd, 0x8a, 0x41, 0x0c, 0x80, 0x85, 0x63, 0x2b, 0x51, 0x9f,
+	0x93, 0xa0, 0x22, 0x71, 0xb6, 0xe7, 0xce, 0xcc, 0x97, 0xd5, 0xde, 0x7a, 0x1f, 0x6d, 0x3c, 0xce,
+	0xc2, 0x3c, 0xc2, 0x42, 0x8d, 0x03, 0x18, 0x50, 0xa9, 0x40, 0x00, 0xf1, 0x6b, 0x68, 0x05, 0x13,
+	0x22, 0x40, 0xca, 0x9a, 0xd7, 0xf4, 0xda, 0xd5, 0xc0, 0x91, 0xfe, 0x26, 0x2a, 0xe3, 0x50, 0xd1,
+	0x11, 0xd4, 0x0a, 0x4d, 0xaf, 0x5d, 0x09, 0x2c, 0x35, 0xa5, 0x89, 0x41, 0x44, 0xa5, 0x3a, 0x18,
+	0x62, 0x36, 0xf8, 0x57, 0x9a, 0xbe, 0x2e, 0xa0, 0x35, 0xad, 0xaa, 0x17, 0x1c, 0x3d, 0xa1, 0x11,
+	0x10, 0xff, 0x2e, 0x2a, 0x53, 0x91, 0x1c, 0x53, 0xa2, 0x55, 0x14, 0x83, 0x12, 0x15, 0x49, 0x8f,
+	0xf8, 0x75, 0x54, 0x09, 0x23, 0x4c, 0x63, 0xcc, 0x94, 0x56, 0x51, 0x0d, 0x72, 0xda, 0x3f, 0x40,
+	0x6b, 0xee, 0xfb, 0xf8, 0x94, 0x32, 0x52, 0x5b, 0x6e, 0x7a, 0xed, 0xf5, 0xbd, 0x46, 0x67, 0x36,
+	0x8f, 0x9d, 0x03, 0x2b, 0xf6, 0x21, 0x65, 0x24, 0xb8, 0x15, 0x4e, 0x51, 0xfe, 0x36, 0x5a, 0x4d,
+	0x04, 0x4f, 0xb8, 0xc4, 0x51, 0x66, 0xbc, 0xa8, 0x8d, 0x23, 0xc7, 0xea, 0x11, 0xbf, 0x8d, 0x6e,
+	0x13, 0x81, 0xcf, 0x8e, 0x25, 0x00, 0x39, 0xee, 0x47, 0x3c, 0x3c, 0x95, 0xb5, 0x72, 0xd3, 0x6b,
+	0xaf, 0x05, 0xeb, 0x19, 0xff, 0x19, 0x00, 0x79, 0xa4, 0xb9, 0xfe, 0xcb, 0x68, 0x2d, 0xa1, 0xe1,
+	0xe9, 0x31, 0x01, 0x4c, 0x22, 0xca, 0xa0, 0xb6, 0xd2, 0xf4, 0xda, 0xcb, 0xc1, 0xad, 0x8c, 0x79,
+	0x68, 0x79, 0x1f, 0x14, 0x2b, 0xa5, 0xdb, 0xe5, 0x60, 0x55, 0x6b, 0x1b, 0x02, 0x1d, 0x0c, 0x55,
+	0xeb, 0x73, 0xb4, 0xa9, 0xb1, 0x38, 0xb4, 0xea, 0x1e, 0x32, 0xc6, 0x53, 0x16, 0x2e, 0x06, 0xa5,
+	0x86, 0x56, 0xcc, 0x55, 0x59, 0x2b, 0x34, 0x97, 0xdb, 0xcb, 0x81, 0x23, 0x7d, 0x1f, 0x15, 0x19,
+	0x57, 0xa0, 0x91, 0xa8, 0x06, 0xfa, 0xbb, 0x95, 0xa0, 0xff, 0xcd, 0x64, 0x8d, 0x4b, 0x60, 0x37,
+	0x00, 0x9e, 0x58, 0x41, 0x07, 0xb8, 0xa3, 0x33, 0xed, 0x92, 0x92, 0x5c, 0x7b, 0xf6, 0xad, 0x79,
+	0x00, 0x06, 0xb8, 0x8c, 0x07, 0x40, 0x5a, 0x67, 0xe8, 0xae, 0x4b, 0xee, 0x33, 0x85, 0x55, 0x2a,
+	0x5d, 0xa1, 0x2c, 0xb0, 0xb9, 0x8f, 0xca, 0x52, 0xcb, 0x69, 0x8b, 0xeb, 0x7b, 0xf7, 0xe7, 0x33,
+	0x98, 0xab, 0x0a, 0xac, 0xe8, 0xb5, 0xa1, 0x9e, 0x23, 0xdf, 0x18, 0x66, 0x0a, 0x04, 0x8d, 0x03,
+	0x88, 0x28, 0x9c, 0x2c, 0xb2, 0x3a, 0x93, 0xf9, 0xc2, 0x5c, 0xe6, 0x37, 0xb5, 0x5b, 0x63, 0x30,
+	0x85, 0x55, 0x09, 0x2c, 0x95, 0x5b, 0x2e, 0x4e, 0x59, 0xfe, 0xca, 0x43, 0x35, 0x93, 0x44, 0x08,
+	0x23, 0x2c, 0xb0, 0xa2, 0x9c, 0x05, 0x10, 0x72, 0x41, 0x6e, 0xac, 0xed, 0x85, 0x50, 0xef, 0xa3,
+	0x15, 0x9e, 0xaa, 0x90, 0xc7, 0x60, 0xab, 0xfa, 0xde, 0x3c, 0x26, 0x4f, 0x8d, 0x40, 0xe0, 0x24,
+	0x5b, 0x3f, 0x79, 0xe8, 0xbe, 0x76, 0x22, 0xb3, 0xcc, 0xb2, 0xf4, 0x18, 0x47, 0x1c, 0xfc, 0x3b,
+	0xc8, 0x17, 0x57, 0x4f, 0x26, 0x3e, 0xdd, 0x99, 0x39, 0xe9, 0x11, 0xff, 0xdd, 0x99, 0xb4, 0xbc,
+	0x3a, 0xef, 0xc2, 0x8c, 0xa1, 0x99, 0x14, 0xd5, 0xd0, 0x0a, 0x1f, 0x81, 0x20, 0x29, 0x58, 0x04,
+	0x1d, 0xe9, 0x6f, 0xa1, 0xea, 0x89, 0xa0, 0x23, 0x1e, 0xf1, 0x54, 0x6a, 0x1c, 0x2b, 0xc1, 0x84,
+	0xd1, 0xda, 0x47, 0xff, 0xd7, 0x61, 0x3c, 0x8d, 0xfb, 0x29, 0x91, 0x31, 0x66, 0x0f, 0x93, 0x84,
+	0x53, 0xa6, 0x6e, 0x1a, 0x35, 0xad, 0x1f, 0x3c, 0x5b, 0x75, 0x07, 0x3c, 0x4e, 0x22, 0x4c, 0x59,
+	0x3e, 0x9e, 0x1e, 0xa0, 0x5b, 0xa1, 0xe3, 0x4d, 0x02, 0x5e, 0xcd, 0x79, 0x3d, 0xe2, 0xbf, 0x3d,
+	0x13, 0xea, 0x83, 0x6b, 0x66, 0x88, 0x13, 0xff, 0x8f, 0x82, 0xfc, 0xcb, 0xb3, 0x7d, 0x79, 0x08,
+	0x09, 0x97, 0x34, 0xf7, 0x76, 0x13, 0x95, 0x4f, 0x68, 0x44, 0xd9, 0xc0, 0x06, 0x68, 0x29, 0x7f,
+	0x1d, 0x15, 0xf2, 0x2a, 0x2d, 0x50, 0x92, 0x69, 0x27, 0xe6, 0x26, 0x17, 0xb6, 0x09, 0x26, 0x0c,
+	0x7f, 0x88, 0xca, 0x38, 0xe6, 0x29, 0x53, 0xb5, 0x62, 0x73, 0xb9, 0xbd, 0xba, 0x77, 0xaf, 0x63,
+	0x36, 0x54, 0x27, 0xdb, 0x50, 0x1d, 0xbb, 0xa1, 0x3a, 0x07, 0x9c, 0xb2, 0x47, 0x6f, 0x3c, 0xff,
+	0x6d, 0x7b, 0xe9, 0xfb, 0xdf, 0xb7, 0xdb, 0x03, 0xaa, 0x86, 0x69, 0xbf, 0x13, 0xf2, 0xb8, 0x6b,
+	0xd7, 0x99, 0xf9, 0xdb, 0x91, 0xe4, 0xb4, 0xab, 0xc6, 0x09, 0x48, 0x7d, 0x41, 0x7e, 0xfb, 0xe7,
+	0x8f, 0xaf, 0x79, 0x81, 0xd5, 0xef, 0xbf, 0x95, 0x43, 0x57, 0xd2, 0xd0, 0x6d, 0xcf, 0x43, 0x67,
+	0x23, 0xbc, 0x0a, 0x5c, 0xeb, 0x67, 0xcf, 0x76, 0x6b, 0xa0, 0x05, 0x5d, 0xfc, 0xf7, 0x51, 0xd5,
+	0xdc, 0x9c, 0xa4, 0xaa, 0x62, 0x18, 0x3d, 0xe2, 0xbf, 0x8e, 0x8a, 0x99, 0x23, 0x36, 0x4b, 0x5b,
+	0xd7, 0x15, 0x64, 0xf6, 0xf5, 0xc9, 0x38, 0x81, 0x40, 0x4b, 0x66, 0xe9, 0x91, 0x69, 0xff, 0x0b,
+	0x08, 0x95, 0x05, 0xc9, 0x91, 0xfe, 0x9b, 0xb9, 0xe3, 0xc5, 0x45, 0x7b, 0xc3, 0x68, 0x5b, 0x9c,
+	0xf0, 0xd2, 0x95, 0x84, 0xb7, 0x84, 0x1d, 0xe4, 0xe6, 0x1a, 0x88, 0x8f, 0x78, 0x4c, 0x19, 0x56,
+	0xff, 0x14, 0x94, 0xa9, 0xcf, 0x38, 0x65, 0x54, 0x8d, 0xdd, 0x24, 0xaa, 0xea, 0xfa, 0x34, 0x3c,
+	0x33, 0xf1, 0x59, 0xa6, 0x0c, 0xdc, 0xbc, 0x73, 0x64, 0xeb, 0x3b, 0x0f, 0xd5, 0xf3, 0x9e, 0x8f,
+	0x63, 0x60, 0xe4, 0x4a, 0xcb, 0xdf, 0x68, 0x78, 0x03, 0x95, 0x28, 0x23, 0x70, 0xae, 0x2d, 0xae,
+	0x05, 0x86, 0xf0, 0xdf, 0xc9, 0x71, 0x31, 0x93, 0xe7, 0x95, 0xeb, 0xdb, 0x7e, 0x62, 0x6b, 0x31,
+	0x3e, 0xc5, 0xab, 0xf8, 0xfc, 0xe2, 0x5a, 0xf4, 0xb1, 0x7b, 0xde, 0x4c, 0xb5, 0x68, 0xfe, 0xe4,
+	0x99, 0x6a, 0xd1, 0x9c, 0xa7, 0x97, 0x44, 0x51, 0x2f, 0xf9, 0xc2, 0xa2, 0x2a, 0xcb, 0x95, 0xea,
+	0x2d, 0xaf, 0x85, 0xb3, 0x66, 0x52, 0x58, 0x0c, 0xc0, 0x25, 0xdf, 0x52, 0x53, 0xfd, 0x5e, 0x5c,
+	0xd4, 0xef, 0xb9, 0xba, 0x05, 0x7b, 0xa7, 0x34, 0x35, 0xfd, 0xf7, 0x6c, 0x25, 0x1f, 0x61, 0x81,
+	0x63, 0xf9, 0x69, 0x42, 0x74, 0xd2, 0xb7, 0x50, 0x15, 0xa7, 0x6a, 0xc8, 0x05, 0x55, 0x63, 0xdb,
+	0xcc, 0x13, 0x46, 0x2b, 0xb0, 0x8f, 0xa9, 0x8f, 0x53, 0x48, 0xa1, 0xa7, 0x20, 0x7e, 0x82, 0xf5,
+	0x43, 0x68, 0x03, 0x95, 0xbe, 0xcc, 0x58, 0xf6, 0x86, 0x21, 0xe6, 0xba, 0x7f, 0x03, 0x95, 0x40,
+	0x88, 0xbc, 0xf3, 0x0d, 0xf1, 0xe8, 0xbd, 0xe7, 0x17, 0x0d, 0xef, 0xc5, 0x45, 0xc3, 0xfb, 0xe3,
+	0xa2, 0xe1, 0x7d, 0x73, 0xd9, 0x58, 0x7a, 0x71, 0xd9, 0x58, 0xfa, 0xf5, 0xb2, 0xb1, 0xf4, 0xd9,
+	0xce, 0x54, 0x73, 0x9b, 0x50, 0x77, 0xc2, 0x21, 0xa6, 0xcc, 0x12, 0xdd, 0x73, 0xf7, 0x7c, 0xd4,
+	0x7d, 0xde, 0x2f, 0xeb, 0xa7, 0xe3, 0xfe, 0xdf, 0x01, 0x00, 0x00, 0xff, 0xff, 0xbe, 0x22, 0xcd,
+	0x9d, 0x32, 0x0b, 0x00, 0x00,
 }
 
 func (m *EventPartyRegistered) Marshal() (dAtA []byte, err error) {
@@ -1213,10 +1407,15 @@ func (m *EventIRPFiled) MarshalToSizedBuffer(dAtA []byte) (int, error) {
 	_ = i
 	var l int
 	_ = l
-	if m.SeedHeight != 0 {
-		i = encodeVarintEvents(dAtA, i, uint64(m.SeedHeight))
+	if m.PickDeadline != 0 {
+		i = encodeVarintEvents(dAtA, i, uint64(m.PickDeadline))
 		i--
-		dAtA[i] = 0x28
+		dAtA[i] = 0x38
+	}
+	if m.DrawSeedBlocks != 0 {
+		i = encodeVarintEvents(dAtA, i, uint64(m.DrawSeedBlocks))
+		i--
+		dAtA[i] = 0x30
 	}
 	if m.ProposalId != 0 {
 		i = encodeVarintEvents(dAtA, i, uint64(m.ProposalId))
@@ -1232,6 +1431,60 @@ func (m *EventIRPFiled) MarshalToSizedBuffer(dAtA []byte) (int, error) {
 		i -= len(m.Claimant)
 		copy(dAtA[i:], m.Claimant)
 		i = encodeVarintEvents(dAtA, i, uint64(len(m.Claimant)))
+		i--
+		dAtA[i] = 0x12
+	}
+	if m.IrpId != 0 {
+		i = encodeVarintEvents(dAtA, i, uint64(m.IrpId))
+		i--
+		dAtA[i] = 0x8
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *EventDrawSeedAnnounced) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *EventDrawSeedAnnounced) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *EventDrawSeedAnnounced) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if len(m.Note) > 0 {
+		i -= len(m.Note)
+		copy(dAtA[i:], m.Note)
+		i = encodeVarintEvents(dAtA, i, uint64(len(m.Note)))
+		i--
+		dAtA[i] = 0x1a
+	}
+	if len(m.Heights) > 0 {
+		dAtA2 := make([]byte, len(m.Heights)*10)
+		var j1 int
+		for _, num1 := range m.Heights {
+			num := uint64(num1)
+			for num >= 1<<7 {
+				dAtA2[j1] = uint8(uint64(num)&0x7f | 0x80)
+				num >>= 7
+				j1++
+			}
+			dAtA2[j1] = uint8(num)
+			j1++
+		}
+		i -= j1
+		copy(dAtA[i:], dAtA2[:j1])
+		i = encodeVarintEvents(dAtA, i, uint64(j1))
 		i--
 		dAtA[i] = 0x12
 	}
@@ -1442,6 +1695,16 @@ func (m *EventReconsiderationChanged) MarshalToSizedBuffer(dAtA []byte) (int, er
 	_ = i
 	var l int
 	_ = l
+	if m.Frivolous {
+		i--
+		if m.Frivolous {
+			dAtA[i] = 1
+		} else {
+			dAtA[i] = 0
+		}
+		i--
+		dAtA[i] = 0x20
+	}
 	if m.Overdue {
 		i--
 		if m.Overdue {
@@ -1515,6 +1778,16 @@ func (m *EventComplaintChanged) MarshalToSizedBuffer(dAtA []byte) (int, error) {
 	_ = i
 	var l int
 	_ = l
+	if m.Frivolous {
+		i--
+		if m.Frivolous {
+			dAtA[i] = 1
+		} else {
+			dAtA[i] = 0
+		}
+		i--
+		dAtA[i] = 0x20
+	}
 	if m.Overdue {
 		i--
 		if m.Overdue {
@@ -1534,6 +1807,67 @@ func (m *EventComplaintChanged) MarshalToSizedBuffer(dAtA []byte) (int, error) {
 		i = encodeVarintEvents(dAtA, i, uint64(m.ComplaintId))
 		i--
 		dAtA[i] = 0x8
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *EventDepositChanged) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *EventDepositChanged) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *EventDepositChanged) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if m.Status != 0 {
+		i = encodeVarintEvents(dAtA, i, uint64(m.Status))
+		i--
+		dAtA[i] = 0x28
+	}
+	if len(m.Amount) > 0 {
+		for iNdEx := len(m.Amount) - 1; iNdEx >= 0; iNdEx-- {
+			{
+				size, err := m.Amount[iNdEx].MarshalToSizedBuffer(dAtA[:i])
+				if err != nil {
+					return 0, err
+				}
+				i -= size
+				i = encodeVarintEvents(dAtA, i, uint64(size))
+			}
+			i--
+			dAtA[i] = 0x22
+		}
+	}
+	if len(m.Depositor) > 0 {
+		i -= len(m.Depositor)
+		copy(dAtA[i:], m.Depositor)
+		i = encodeVarintEvents(dAtA, i, uint64(len(m.Depositor)))
+		i--
+		dAtA[i] = 0x1a
+	}
+	if m.Id != 0 {
+		i = encodeVarintEvents(dAtA, i, uint64(m.Id))
+		i--
+		dAtA[i] = 0x10
+	}
+	if len(m.Filing) > 0 {
+		i -= len(m.Filing)
+		copy(dAtA[i:], m.Filing)
+		i = encodeVarintEvents(dAtA, i, uint64(len(m.Filing)))
+		i--
+		dAtA[i] = 0xa
 	}
 	return len(dAtA) - i, nil
 }
@@ -1869,8 +2203,34 @@ func (m *EventIRPFiled) Size() (n int) {
 	if m.ProposalId != 0 {
 		n += 1 + sovEvents(uint64(m.ProposalId))
 	}
-	if m.SeedHeight != 0 {
-		n += 1 + sovEvents(uint64(m.SeedHeight))
+	if m.DrawSeedBlocks != 0 {
+		n += 1 + sovEvents(uint64(m.DrawSeedBlocks))
+	}
+	if m.PickDeadline != 0 {
+		n += 1 + sovEvents(uint64(m.PickDeadline))
+	}
+	return n
+}
+
+func (m *EventDrawSeedAnnounced) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	if m.IrpId != 0 {
+		n += 1 + sovEvents(uint64(m.IrpId))
+	}
+	if len(m.Heights) > 0 {
+		l = 0
+		for _, e := range m.Heights {
+			l += sovEvents(uint64(e))
+		}
+		n += 1 + sovEvents(uint64(l)) + l
+	}
+	l = len(m.Note)
+	if l > 0 {
+		n += 1 + l + sovEvents(uint64(l))
 	}
 	return n
 }
@@ -1974,6 +2334,9 @@ func (m *EventReconsiderationChanged) Size() (n int) {
 	if m.Overdue {
 		n += 2
 	}
+	if m.Frivolous {
+		n += 2
+	}
 	return n
 }
 
@@ -2004,6 +2367,38 @@ func (m *EventComplaintChanged) Size() (n int) {
 	}
 	if m.Overdue {
 		n += 2
+	}
+	if m.Frivolous {
+		n += 2
+	}
+	return n
+}
+
+func (m *EventDepositChanged) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = len(m.Filing)
+	if l > 0 {
+		n += 1 + l + sovEvents(uint64(l))
+	}
+	if m.Id != 0 {
+		n += 1 + sovEvents(uint64(m.Id))
+	}
+	l = len(m.Depositor)
+	if l > 0 {
+		n += 1 + l + sovEvents(uint64(l))
+	}
+	if len(m.Amount) > 0 {
+		for _, e := range m.Amount {
+			l = e.Size()
+			n += 1 + l + sovEvents(uint64(l))
+		}
+	}
+	if m.Status != 0 {
+		n += 1 + sovEvents(uint64(m.Status))
 	}
 	return n
 }
@@ -2461,11 +2856,11 @@ func (m *EventIRPFiled) Unmarshal(dAtA []byte) error {
 					break
 				}
 			}
-		case 5:
+		case 6:
 			if wireType != 0 {
-				return fmt.Errorf("proto: wrong wireType = %d for field SeedHeight", wireType)
+				return fmt.Errorf("proto: wrong wireType = %d for field DrawSeedBlocks", wireType)
 			}
-			m.SeedHeight = 0
+			m.DrawSeedBlocks = 0
 			for shift := uint(0); ; shift += 7 {
 				if shift >= 64 {
 					return ErrIntOverflowEvents
@@ -2475,11 +2870,207 @@ func (m *EventIRPFiled) Unmarshal(dAtA []byte) error {
 				}
 				b := dAtA[iNdEx]
 				iNdEx++
-				m.SeedHeight |= int64(b&0x7F) << shift
+				m.DrawSeedBlocks |= uint32(b&0x7F) << shift
 				if b < 0x80 {
 					break
 				}
 			}
+		case 7:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field PickDeadline", wireType)
+			}
+			m.PickDeadline = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.PickDeadline |= int64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		default:
+			iNdEx = preIndex
+			skippy, err := skipEvents(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *EventDrawSeedAnnounced) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowEvents
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: EventDrawSeedAnnounced: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: EventDrawSeedAnnounced: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field IrpId", wireType)
+			}
+			m.IrpId = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.IrpId |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 2:
+			if wireType == 0 {
+				var v int64
+				for shift := uint(0); ; shift += 7 {
+					if shift >= 64 {
+						return ErrIntOverflowEvents
+					}
+					if iNdEx >= l {
+						return io.ErrUnexpectedEOF
+					}
+					b := dAtA[iNdEx]
+					iNdEx++
+					v |= int64(b&0x7F) << shift
+					if b < 0x80 {
+						break
+					}
+				}
+				m.Heights = append(m.Heights, v)
+			} else if wireType == 2 {
+				var packedLen int
+				for shift := uint(0); ; shift += 7 {
+					if shift >= 64 {
+						return ErrIntOverflowEvents
+					}
+					if iNdEx >= l {
+						return io.ErrUnexpectedEOF
+					}
+					b := dAtA[iNdEx]
+					iNdEx++
+					packedLen |= int(b&0x7F) << shift
+					if b < 0x80 {
+						break
+					}
+				}
+				if packedLen < 0 {
+					return ErrInvalidLengthEvents
+				}
+				postIndex := iNdEx + packedLen
+				if postIndex < 0 {
+					return ErrInvalidLengthEvents
+				}
+				if postIndex > l {
+					return io.ErrUnexpectedEOF
+				}
+				var elementCount int
+				var count int
+				for _, integer := range dAtA[iNdEx:postIndex] {
+					if integer < 128 {
+						count++
+					}
+				}
+				elementCount = count
+				if elementCount != 0 && len(m.Heights) == 0 {
+					m.Heights = make([]int64, 0, elementCount)
+				}
+				for iNdEx < postIndex {
+					var v int64
+					for shift := uint(0); ; shift += 7 {
+						if shift >= 64 {
+							return ErrIntOverflowEvents
+						}
+						if iNdEx >= l {
+							return io.ErrUnexpectedEOF
+						}
+						b := dAtA[iNdEx]
+						iNdEx++
+						v |= int64(b&0x7F) << shift
+						if b < 0x80 {
+							break
+						}
+					}
+					m.Heights = append(m.Heights, v)
+				}
+			} else {
+				return fmt.Errorf("proto: wrong wireType = %d for field Heights", wireType)
+			}
+		case 3:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Note", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Note = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
 		default:
 			iNdEx = preIndex
 			skippy, err := skipEvents(dAtA[iNdEx:])
@@ -3133,6 +3724,26 @@ func (m *EventReconsiderationChanged) Unmarshal(dAtA []byte) error {
 				}
 			}
 			m.Overdue = bool(v != 0)
+		case 4:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Frivolous", wireType)
+			}
+			var v int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				v |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			m.Frivolous = bool(v != 0)
 		default:
 			iNdEx = preIndex
 			skippy, err := skipEvents(dAtA[iNdEx:])
@@ -3323,6 +3934,212 @@ func (m *EventComplaintChanged) Unmarshal(dAtA []byte) error {
 				}
 			}
 			m.Overdue = bool(v != 0)
+		case 4:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Frivolous", wireType)
+			}
+			var v int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				v |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			m.Frivolous = bool(v != 0)
+		default:
+			iNdEx = preIndex
+			skippy, err := skipEvents(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *EventDepositChanged) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowEvents
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: EventDepositChanged: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: EventDepositChanged: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Filing", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Filing = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 2:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Id", wireType)
+			}
+			m.Id = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.Id |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 3:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Depositor", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Depositor = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 4:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Amount", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Amount = append(m.Amount, types.Coin{})
+			if err := m.Amount[len(m.Amount)-1].Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 5:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Status", wireType)
+			}
+			m.Status = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.Status |= DepositStatus(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
 		default:
 			iNdEx = preIndex
 			skippy, err := skipEvents(dAtA[iNdEx:])

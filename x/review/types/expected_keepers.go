@@ -32,8 +32,9 @@ type ProposalsKeeper interface {
 	AllHolds(ctx context.Context) ([]proposalstypes.Hold, error)
 }
 
-// BankKeeper moves IRP deposits.
+// BankKeeper moves the deposits of IRPs, reconsiderations and complaints.
 type BankKeeper interface {
+	SpendableCoins(ctx context.Context, addr sdk.AccAddress) sdk.Coins
 	SendCoinsFromAccountToModule(ctx context.Context, from sdk.AccAddress, module string, amt sdk.Coins) error
 	SendCoinsFromModuleToAccount(ctx context.Context, module string, to sdk.AccAddress, amt sdk.Coins) error
 }

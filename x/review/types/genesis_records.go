@@ -1,7 +1,6 @@
 package types
 
 import (
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"slices"
@@ -108,9 +107,8 @@ func checkIRPPanel(c IRP, panelists map[string]bool) error {
 	if c.ClaimantPick != "" && c.ClaimantPick == c.RespondentPick {
 		return errors.New("both sides picked the same panelist")
 	}
-	// the draw decodes the seed, a hex block hash
-	if _, err := hex.DecodeString(c.Seed); err != nil {
-		return fmt.Errorf("seed %q is not hex", c.Seed)
+	if err := checkIRPSeed(c); err != nil {
+		return err
 	}
 	// the case holds its proposal exactly as its request and votes say
 	// (x/review's InitGenesis checks the hold itself in x/proposals)
@@ -132,9 +130,9 @@ func checkIRPPanel(c IRP, panelists map[string]bool) error {
 		return nil
 	}
 	// from review on: the claimant's pick, the respondent's, and the drawn
-	// third, three distinct panelists drawn from a recorded seed
-	if c.Seed == "" {
-		return errors.New("a panel without a seed")
+	// third, three distinct panelists drawn from a complete seed
+	if len(c.SeedHeights) == 0 || int(c.SeedBlocksMixed) != len(c.SeedHeights) {
+		return errors.New("a panel without a complete seed")
 	}
 	if len(c.Panel) != 3 || c.Panel[0] != c.ClaimantPick || c.Panel[1] != c.RespondentPick {
 		return errors.New("the panel is not the two picks and a drawn third")
@@ -301,7 +299,21 @@ func checkReconsideration(ac address.Codec, r Reconsideration) error {
 		}
 	}
 	// the Board's decision is recorded with the move to GRANTED or DENIED
-	return docIff("decision", r.Decision, decided)
+	if err := docIff("decision", r.Decision, decided); err != nil {
+		return err
+	}
+	// a frivolous finding is an evaluation's; a frivolous dismissal is a
+	// denial on that finding
+	if r.EvaluatedFrivolous && isEmptyDoc(r.Evaluation) {
+		return errors.New("found frivolous without an evaluation")
+	}
+	if r.DismissedFrivolous && (r.Status != ReconsiderationDenied || !r.EvaluatedFrivolous) {
+		return errors.New("dismissed as frivolous without a denial on a frivolous finding")
+	}
+	// the deposit is held until a plain evaluation, the decision or the
+	// deadline; it is kept only on a frivolous dismissal
+	held := r.Status == ReconsiderationFiled || (r.Status == ReconsiderationEvaluated && r.EvaluatedFrivolous)
+	return checkDeposit(r.Deposit, r.DepositStatus, held && !r.Overdue, r.DismissedFrivolous)
 }
 
 // checkComplaints checks each complaint against its status.
@@ -332,8 +344,16 @@ func checkComplaint(ac address.Codec, c Complaint) error {
 	if c.Deadline.IsZero() {
 		return errors.New("no deadline")
 	}
-	// the report is recorded with the move to REPORTED
-	return docIff("report", c.Report, c.Status == ComplaintReported)
+	// the report is recorded with the move to REPORTED, and may dismiss the
+	// complaint as frivolous
+	reported := c.Status == ComplaintReported
+	if err := docIff("report", c.Report, reported); err != nil {
+		return err
+	}
+	if c.DismissedFrivolous && !reported {
+		return errors.New("dismissed as frivolous without a report")
+	}
+	return checkDeposit(c.Deposit, c.DepositStatus, !reported && !c.Overdue, c.DismissedFrivolous)
 }
 
 // checkReviews checks each review against its status and returns them by id.

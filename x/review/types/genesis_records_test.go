@@ -8,7 +8,9 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	"cosmossdk.io/math"
 	addresscodec "github.com/cosmos/cosmos-sdk/codec/address"
+
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
 	communitytypes "github.com/polity-chain/polity/x/community/types"
@@ -46,18 +48,22 @@ var t0 = time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC)
 // (emergency 3). Emergencies: 1 active statement, 2 ratified pause, 3 lifted
 // suspension.
 func validGenesis() *types.GenesisState {
+	seedHex := hex.EncodeToString(types.InitialDrawSeed(1))
 	p1, p2, p3 := acct("p1"), acct("p2"), acct("p3")
 	panel := []string{p1, p2, p3}
 	irp := func(id uint64, status types.IRPStatus) types.IRP {
 		c := types.IRP{
 			Id: id, Claimant: acct("claimant"), ClaimantKind: types.ClaimantMember, ProposalId: 7,
 			Provisions: []string{"art. 4"}, Claim: document("claim"), Deposit: sdk.NewCoins(sdk.NewInt64Coin("upolity", 100)),
-			Status: status, PickDeadline: t0, SeedHeight: 20, FiledHeight: 10, FiledTime: t0, UpdatedHeight: 30, UpdatedTime: t0,
+			Status: status, PickDeadline: t0, FiledHeight: 10, FiledTime: t0, UpdatedHeight: 30, UpdatedTime: t0,
+			DrawSeedBlocks: 5, SeedHeights: []int64{16, 17, 18, 19, 20}, SeedHeight: 20, SeedBlocksMixed: 5, Seed: seedHex,
 		}
 		if status == types.IRPPanelForming {
+			// halfway through its seed blocks
+			c.SeedBlocksMixed = 2
 			return c
 		}
-		c.Seed, c.ClaimantPick, c.RespondentPick, c.Panel = hex.EncodeToString([]byte("block hash")), p1, p2, panel
+		c.ClaimantPick, c.RespondentPick, c.Panel = p1, p2, panel
 		if status == types.IRPInReview {
 			return c
 		}
@@ -100,6 +106,13 @@ func validGenesis() *types.GenesisState {
 	}
 	deniedLate := recon(4, types.ReconsiderationDenied)
 	deniedLate.Evaluation, deniedLate.Overdue = communitytypes.Document{}, true
+	// deposits: 1 held while filed, 2 held on a frivolous finding, 3
+	// refunded; 4 paid none (the Empowered Community's)
+	deposit := sdk.NewCoins(sdk.NewInt64Coin("upolity", 10))
+	filedRecon, evaluated, granted := recon(1, types.ReconsiderationFiled), recon(2, types.ReconsiderationEvaluated), recon(3, types.ReconsiderationGranted)
+	filedRecon.Deposit, filedRecon.DepositStatus = deposit, types.DepositHeld
+	evaluated.Deposit, evaluated.DepositStatus, evaluated.EvaluatedFrivolous = deposit, types.DepositHeld, true
+	granted.Deposit, granted.DepositStatus = deposit, types.DepositRefunded
 
 	complaint := func(id uint64, status types.ComplaintStatus) types.Complaint {
 		c := types.Complaint{
@@ -113,6 +126,11 @@ func validGenesis() *types.GenesisState {
 	}
 	acknowledged := complaint(2, types.ComplaintAcknowledged)
 	acknowledged.Overdue = true
+	// deposits: 1 held, 2 refunded when overdue, 3 kept as frivolous
+	filedComplaint, reported := complaint(1, types.ComplaintFiled), complaint(3, types.ComplaintReported)
+	filedComplaint.Deposit, filedComplaint.DepositStatus = deposit, types.DepositHeld
+	acknowledged.Deposit, acknowledged.DepositStatus = deposit, types.DepositRefunded
+	reported.Deposit, reported.DepositStatus, reported.DismissedFrivolous = deposit, types.DepositKept, true
 
 	n1, n2 := acct("n1"), acct("n2")
 	review := func(id uint64, typ types.ReviewType, subject string, status types.ReviewStatus, recs, open uint32) types.Review {
@@ -165,10 +183,10 @@ func validGenesis() *types.GenesisState {
 		Irps:         irps,
 		Declarations: declarations,
 		Reconsiderations: []types.Reconsideration{
-			recon(1, types.ReconsiderationFiled), recon(2, types.ReconsiderationEvaluated), recon(3, types.ReconsiderationGranted), deniedLate,
+			filedRecon, evaluated, granted, deniedLate,
 		},
 		Ombudsman:  &types.Ombudsman{Address: acct("ombudsman"), TermEnd: t0},
-		Complaints: []types.Complaint{complaint(1, types.ComplaintFiled), acknowledged, complaint(3, types.ComplaintReported)},
+		Complaints: []types.Complaint{filedComplaint, acknowledged, reported},
 		Reviews: []types.Review{
 			review(1, types.ReviewAccountability, "", types.ReviewOpen, 0, 0),
 			review(2, types.ReviewSecurity, "", types.ReviewInProgress, 0, 0),
@@ -236,7 +254,16 @@ func TestGenesisRecordsValidate(t *testing.T) {
 		{"irp seed not hex", "seed", func(gs *types.GenesisState) { gs.Irps[0].Seed = "zz" }},
 		{"irp forming without pick deadline", "pick deadline", func(gs *types.GenesisState) { gs.Irps[0].PickDeadline = time.Time{} }},
 		{"irp forming with a panel", "before the panel", func(gs *types.GenesisState) { gs.Irps[0].Panel = gs.Irps[1].Panel }},
-		{"irp in review without seed", "without a seed", func(gs *types.GenesisState) { gs.Irps[1].Seed = "" }},
+		{"irp in review without seed", "32-byte hex seed", func(gs *types.GenesisState) { gs.Irps[1].Seed = "" }},
+		{"irp short seed", "32-byte hex seed", func(gs *types.GenesisState) { gs.Irps[1].Seed = "abcd" }},
+		{"irp in review with an incomplete seed", "complete seed", func(gs *types.GenesisState) { gs.Irps[1].SeedBlocksMixed = 4 }},
+		{"irp forming with a complete seed", "still forming", func(gs *types.GenesisState) { gs.Irps[0].SeedBlocksMixed = 5 }},
+		{"irp more mixed than announced", "mixed of", func(gs *types.GenesisState) { gs.Irps[2].SeedBlocksMixed = 6 }},
+		{"irp seed heights not consecutive", "not consecutive", func(gs *types.GenesisState) { gs.Irps[1].SeedHeights[2] = 99 }},
+		{"irp seed heights not draw_seed_blocks", "want draw_seed_blocks", func(gs *types.GenesisState) { gs.Irps[1].DrawSeedBlocks = 4 }},
+		{"irp seed height not the last", "want draw_seed_blocks", func(gs *types.GenesisState) { gs.Irps[2].SeedHeight = 19 }},
+		{"irp seed before the announcement", "before the seed blocks", func(gs *types.GenesisState) { gs.Irps[0].SeedHeights = nil }},
+		{"irp too many seed blocks", "above", func(gs *types.GenesisState) { gs.Irps[0].DrawSeedBlocks = 101 }},
 		{"irp panel of two", "two picks", func(gs *types.GenesisState) { gs.Irps[2].Panel = gs.Irps[2].Panel[:2] }},
 		{"irp panel not the picks", "two picks", func(gs *types.GenesisState) { gs.Irps[2].ClaimantPick = gs.Irps[2].Panel[2] }},
 		{"irp drawn panelist repeated", "distinct", func(gs *types.GenesisState) {
@@ -326,7 +353,21 @@ func TestGenesisRecordsValidate(t *testing.T) {
 		{"reconsideration decided without decision", "decision", func(gs *types.GenesisState) { gs.Reconsiderations[2].Decision = communitytypes.Document{} }},
 		{"reconsideration evaluated with decision", "decision", func(gs *types.GenesisState) { gs.Reconsiderations[1].Decision = document("d") }},
 
+		{"reconsideration held after a refund", "still held", func(gs *types.GenesisState) { gs.Reconsiderations[2].DepositStatus = types.DepositHeld }},
+		{"reconsideration kept without dismissal", "without a frivolous", func(gs *types.GenesisState) { gs.Reconsiderations[2].DepositStatus = types.DepositKept }},
+		{"reconsideration deposit without status", "with status", func(gs *types.GenesisState) { gs.Reconsiderations[0].DepositStatus = types.DepositNone }},
+		{"reconsideration deposit status unknown", "deposit status", func(gs *types.GenesisState) { gs.Reconsiderations[0].DepositStatus = 9 }},
+		{"reconsideration negative deposit", "deposit", func(gs *types.GenesisState) {
+			gs.Reconsiderations[0].Deposit = sdk.Coins{{Denom: "upolity", Amount: math.NewInt(-1)}}
+		}},
+		{"reconsideration dismissed without a finding", "frivolous", func(gs *types.GenesisState) { gs.Reconsiderations[3].DismissedFrivolous = true }},
+		{"reconsideration finding without evaluation", "without an evaluation", func(gs *types.GenesisState) { gs.Reconsiderations[0].EvaluatedFrivolous = true }},
+		{"reconsideration held after a plain evaluation", "still held", func(gs *types.GenesisState) { gs.Reconsiderations[1].EvaluatedFrivolous = false }},
+
 		// complaints
+		{"complaint held after overdue", "still held", func(gs *types.GenesisState) { gs.Complaints[1].DepositStatus = types.DepositHeld }},
+		{"complaint dismissed unreported", "without a report", func(gs *types.GenesisState) { gs.Complaints[0].DismissedFrivolous = true }},
+		{"complaint kept without dismissal", "without a frivolous", func(gs *types.GenesisState) { gs.Complaints[2].DismissedFrivolous = false }},
 		{"complaint complainant", "complainant", func(gs *types.GenesisState) { gs.Complaints[0].Complainant = "x" }},
 		{"complaint status", "invalid status", func(gs *types.GenesisState) { gs.Complaints[0].Status = 9 }},
 		{"complaint subject", "subject", func(gs *types.GenesisState) { gs.Complaints[0].Subject = "" }},

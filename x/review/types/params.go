@@ -23,7 +23,6 @@ func DefaultParams() Params {
 		IrpFilingWindow:       120 * day,
 		IrpDeposit:            sdk.NewCoins(sdk.NewInt64Coin(communitytypes.FeeDenom, 100_000)),
 		PanelPickPeriod:       14 * day,
-		DrawDelayBlocks:       10,
 		BoardActionPeriod:     60 * day,
 		ReconsiderationWindow: 30 * day,
 		ReconsiderationPeriod: 90 * day,
@@ -50,6 +49,11 @@ func DefaultParams() Params {
 		MinStandingPanel:            7,
 		EmergencyMaxDuration:        90 * day,
 		EmergencyCooldown:           30 * day,
+		// 10x and 5x the open-door fee (x/community): enough that a flood
+		// of filings costs real money, refunded to every good-faith filer
+		ReconsiderationDeposit: sdk.NewCoins(sdk.NewInt64Coin(communitytypes.FeeDenom, 10_000)),
+		ComplaintDeposit:       sdk.NewCoins(sdk.NewInt64Coin(communitytypes.FeeDenom, 5_000)),
+		DrawSeedBlocks:         5,
 	}
 }
 
@@ -61,6 +65,15 @@ const floorStandingPanel = 5
 // ceilingEmergency bounds how long an emergency action may last, and its
 // cooldown: urgency is for days and weeks, not a standing regime.
 const ceilingEmergency = 365 * day
+
+// floorDrawSeedBlocks is the fewest block hashes that may seed a draw: with
+// one, that block's proposer could choose the seed; with several consecutive
+// blocks, normally by different proposers, none knows the seed before the
+// last of them.
+const floorDrawSeedBlocks = 3
+
+// ceilingDrawSeedBlocks bounds the seed blocks kept on each case.
+const ceilingDrawSeedBlocks = 100
 
 // Cycle returns a review type's cycle.
 func (p Params) Cycle(t ReviewType) (ReviewCycle, bool) {
@@ -102,8 +115,14 @@ func (p Params) Validate() error {
 	if err := p.checkSafetyBounds(); err != nil {
 		return err
 	}
-	if err := p.IrpDeposit.Validate(); err != nil {
-		return ErrInvalidParams.Wrapf("irp_deposit: %v", err)
+	for _, d := range []struct {
+		name  string
+		coins sdk.Coins
+	}{{"irp_deposit", p.IrpDeposit}, {"reconsideration_deposit", p.ReconsiderationDeposit}, {"complaint_deposit", p.ComplaintDeposit}} {
+		// Coins.Validate refuses negative, zero, unsorted and duplicate coins
+		if err := d.coins.Validate(); err != nil {
+			return ErrInvalidParams.Wrapf("%s: %v", d.name, err)
+		}
 	}
 	if p.EmergencyMaxDuration < p.EmergencyExpiry || p.EmergencyMaxDuration > ceilingEmergency {
 		return ErrInvalidParams.Wrapf("emergency_max_duration must be at least emergency_expiry and at most %s", ceilingEmergency)
@@ -114,8 +133,8 @@ func (p Params) Validate() error {
 	if p.MinStandingPanel < floorStandingPanel || p.MinStandingPanel > 1_000 {
 		return ErrInvalidParams.Wrapf("min_standing_panel must be in [%d, 1000], got %d", floorStandingPanel, p.MinStandingPanel)
 	}
-	if p.DrawDelayBlocks < 1 || p.DrawDelayBlocks > 10_000 {
-		return ErrInvalidParams.Wrap("draw_delay_blocks must be in [1, 10000]")
+	if p.DrawSeedBlocks < floorDrawSeedBlocks || p.DrawSeedBlocks > ceilingDrawSeedBlocks {
+		return ErrInvalidParams.Wrapf("draw_seed_blocks must be in [%d, %d], got %d", floorDrawSeedBlocks, ceilingDrawSeedBlocks, p.DrawSeedBlocks)
 	}
 	seen := map[ReviewType]bool{}
 	for _, c := range p.ReviewCycles {

@@ -5,6 +5,8 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	"cosmossdk.io/math"
+
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
 	"github.com/polity-chain/polity/x/review/types"
@@ -21,8 +23,14 @@ func TestParamsValidate(t *testing.T) {
 		{"negative pick period", func(p *types.Params) { p.PanelPickPeriod = -1 }},
 		{"zero emergency expiry", func(p *types.Params) { p.EmergencyExpiry = 0 }},
 		{"bad deposit", func(p *types.Params) { p.IrpDeposit = sdk.Coins{{Denom: "1bad", Amount: p.IrpDeposit[0].Amount}} }},
-		{"no draw delay", func(p *types.Params) { p.DrawDelayBlocks = 0 }},
-		{"huge draw delay", func(p *types.Params) { p.DrawDelayBlocks = 10_001 }},
+		{"one seed block", func(p *types.Params) { p.DrawSeedBlocks = 1 }},
+		{"two seed blocks", func(p *types.Params) { p.DrawSeedBlocks = 2 }},
+		{"too many seed blocks", func(p *types.Params) { p.DrawSeedBlocks = 101 }},
+		{"negative reconsideration deposit", func(p *types.Params) {
+			p.ReconsiderationDeposit = sdk.Coins{{Denom: "upolity", Amount: math.NewInt(-1)}}
+		}},
+		{"zero complaint deposit coin", func(p *types.Params) { p.ComplaintDeposit = sdk.Coins{{Denom: "upolity", Amount: math.ZeroInt()}} }},
+		{"bad complaint denom", func(p *types.Params) { p.ComplaintDeposit = sdk.Coins{{Denom: "1bad", Amount: math.OneInt()}} }},
 		{"duplicate cycle", func(p *types.Params) { p.ReviewCycles = append(p.ReviewCycles, p.ReviewCycles[0]) }},
 		{"unknown cycle", func(p *types.Params) { p.ReviewCycles[0].Type = 99 }},
 		{"cycle without period", func(p *types.Params) { p.ReviewCycles[0].Period = 0 }},
@@ -41,6 +49,14 @@ func TestParamsValidate(t *testing.T) {
 			require.ErrorIs(t, p.Validate(), types.ErrInvalidParams)
 		})
 	}
+}
+
+// TestParamsNoDeposits checks that deposits may be switched off (empty) and
+// that the seed-block floor admits exactly three.
+func TestParamsNoDeposits(t *testing.T) {
+	p := types.DefaultParams()
+	p.ReconsiderationDeposit, p.ComplaintDeposit, p.DrawSeedBlocks = nil, sdk.Coins{}, 3
+	require.NoError(t, p.Validate())
 }
 
 // TestParamsLookups checks Cycle and Allows.

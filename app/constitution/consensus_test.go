@@ -1,0 +1,23 @@
+package constitution_test
+
+import (
+	"testing"
+
+	cmttypes "github.com/cometbft/cometbft/types"
+	"github.com/stretchr/testify/require"
+
+	"github.com/polity-chain/polity/app/constitution"
+)
+
+// TestConsensusParamsBlockGas checks that the constitution bounds block gas
+// (CometBFT's -1 is unlimited) and that the result is valid consensus params,
+// from the defaults or from a genesis file's own.
+func TestConsensusParamsBlockGas(t *testing.T) {
+	for _, in := range []*cmttypes.ConsensusParams{nil, cmttypes.DefaultConsensusParams()} {
+		p := constitution.ConsensusParams(in)
+		require.Equal(t, constitution.BlockMaxGas, p.Block.MaxGas)
+		require.Positive(t, p.Block.MaxGas)
+		require.NoError(t, p.ValidateBasic())
+	}
+	require.GreaterOrEqual(t, constitution.BlockMaxGas, int64(50*2_000_000), "room for 50 of our largest transactions")
+}

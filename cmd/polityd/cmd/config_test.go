@@ -1,0 +1,22 @@
+package cmd
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	serverconfig "github.com/cosmos/cosmos-sdk/server/config"
+	sdk "github.com/cosmos/cosmos-sdk/types"
+)
+
+// TestDefaultMinGasPrices checks that a new node refuses free transactions:
+// members pay no open-door fee, so the gas price is what their spam costs.
+func TestDefaultMinGasPrices(t *testing.T) {
+	_, raw := initAppConfig()
+	cfg, ok := raw.(*serverconfig.Config)
+	require.True(t, ok)
+	prices, err := sdk.ParseDecCoins(cfg.MinGasPrices)
+	require.NoError(t, err)
+	require.False(t, prices.IsZero(), "minimum-gas-prices %q", cfg.MinGasPrices)
+	require.True(t, prices.AmountOf("upolity").IsPositive())
+}
