@@ -5,6 +5,7 @@ package rapidflags
 import (
 	"flag"
 	"os"
+	"strconv"
 	"testing"
 )
 
@@ -32,4 +33,30 @@ func Main(m *testing.M) {
 		}
 	}
 	os.Exit(m.Run())
+}
+
+// Checks sets the number of checks for one expensive property test (one that
+// builds a whole chain per case) to n, unless -rapid.checks was given, and
+// restores it when the test ends. The test must not run in parallel.
+func Checks(t *testing.T, n int) {
+	given := false
+	flag.Visit(func(f *flag.Flag) { given = given || f.Name == "rapid.checks" && f.Value.String() != defaultValue("rapid.checks") })
+	if given {
+		return
+	}
+	old := flag.Lookup("rapid.checks").Value.String()
+	if err := flag.Set("rapid.checks", strconv.Itoa(n)); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = flag.Set("rapid.checks", old) })
+}
+
+// defaultValue is this package's default for a flag.
+func defaultValue(name string) string {
+	for _, d := range defaults {
+		if d.name == name {
+			return d.value
+		}
+	}
+	return ""
 }

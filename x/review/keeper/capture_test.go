@@ -168,3 +168,37 @@ func TestCaptureEmergencyCooldown(t *testing.T) {
 	take(t, f, retake)
 	require.True(t, paused(f, msgSend))
 }
+
+// TestCaptureSafetyParamsNeedFundamental (capture path 8): a Board majority
+// cannot shrink the review windows or lengthen emergencies by a weak
+// procedure — x/review's params change only by a FUNDAMENTAL bylaw, which
+// the Empowered Community must approve — and even the authority a ratified
+// FUNDAMENTAL bylaw runs as cannot set a safety parameter outside its
+// constitutional bounds.
+func TestCaptureSafetyParamsNeedFundamental(t *testing.T) {
+	f := newFixture(t)
+	shrunk := f.ReviewParams()
+	shrunk.IrpFilingWindow = time.Nanosecond
+	update := &types.MsgUpdateParams{Authority: f.Authority, Params: shrunk}
+	for _, kind := range []proposalstypes.ProposalKind{proposalstypes.KindResolution, proposalstypes.KindTechnical,
+		proposalstypes.KindStandardBylaw} {
+		sub := f.ProposalMsg(addr("director-dev"), proposalstypes.BoardOriginator, kind, update)
+		requireFailsUnchanged(t, f, sub, proposalstypes.ErrKindTooWeak)
+	}
+
+	for _, c := range []struct {
+		name   string
+		mutate func(*types.Params)
+	}{
+		{"a nanosecond filing window", func(p *types.Params) { p.IrpFilingWindow = time.Nanosecond }},
+		{"a one-day reconsideration window", func(p *types.Params) { p.ReconsiderationWindow = 24 * time.Hour }},
+		{"an emergency lasting a year", func(p *types.Params) { p.EmergencyExpiry = 365 * 24 * time.Hour }},
+		{"an emergency re-taken the next hour", func(p *types.Params) { p.EmergencyCooldown = time.Hour }},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			p := f.ReviewParams()
+			c.mutate(&p)
+			requireFailsUnchanged(t, f, &types.MsgUpdateParams{Authority: f.Authority, Params: p}, types.ErrInvalidParams)
+		})
+	}
+}

@@ -2,6 +2,7 @@ package types_test
 
 import (
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/require"
 
@@ -20,6 +21,11 @@ func TestParamsValidate(t *testing.T) {
 		edit func(p *types.Params)
 	}{
 		{"zero filing window", func(p *types.Params) { p.IrpFilingWindow = 0 }},
+		{"filing window under 30 days", func(p *types.Params) { p.IrpFilingWindow = 30*day - time.Second }},
+		{"filing window over two years", func(p *types.Params) { p.IrpFilingWindow = 2*365*day + time.Second }},
+		{"reconsideration window under 30 days", func(p *types.Params) { p.ReconsiderationWindow = 29 * day }},
+		{"emergency over 30 days", func(p *types.Params) { p.EmergencyExpiry = 30*day + time.Second }},
+		{"cooldown under 7 days", func(p *types.Params) { p.EmergencyCooldown = 7*day - time.Second }},
 		{"negative pick period", func(p *types.Params) { p.PanelPickPeriod = -1 }},
 		{"zero emergency expiry", func(p *types.Params) { p.EmergencyExpiry = 0 }},
 		{"bad deposit", func(p *types.Params) { p.IrpDeposit = sdk.Coins{{Denom: "1bad", Amount: p.IrpDeposit[0].Amount}} }},
@@ -49,6 +55,17 @@ func TestParamsValidate(t *testing.T) {
 			require.ErrorIs(t, p.Validate(), types.ErrInvalidParams)
 		})
 	}
+}
+
+const day = 24 * time.Hour
+
+// TestParamsSafetyBoundsInclusive: the constitutional bounds themselves are
+// accepted.
+func TestParamsSafetyBoundsInclusive(t *testing.T) {
+	p := types.DefaultParams()
+	p.IrpFilingWindow, p.ReconsiderationWindow = 30*day, 2*365*day
+	p.EmergencyExpiry, p.EmergencyCooldown = 30*day, 7*day
+	require.NoError(t, p.Validate())
 }
 
 // TestParamsNoDeposits checks that deposits may be switched off (empty) and
