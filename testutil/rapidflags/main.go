@@ -40,7 +40,9 @@ func Main(m *testing.M) {
 // restores it when the test ends. The test must not run in parallel.
 func Checks(t *testing.T, n int) {
 	given := false
-	flag.Visit(func(f *flag.Flag) { given = given || f.Name == "rapid.checks" && f.Value.String() != defaultValue("rapid.checks") })
+	flag.Visit(func(f *flag.Flag) {
+		given = given || f.Name == "rapid.checks" && f.Value.String() != defaultValue("rapid.checks")
+	})
 	if given {
 		return
 	}
