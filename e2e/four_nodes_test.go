@@ -9,13 +9,14 @@ import (
 )
 
 // TestFourNodes runs four validators from four communities (25% each, the
-// power cap in force) and checks agreement, the cap, and recovery from
-// stopping one node and then all of them.
+// power cap in force) and checks agreement, the cap, two capture attempts
+// (captureOnFourValidators), and recovery from stopping one node and then
+// all of them.
 func TestFourNodes(t *testing.T) {
 	net := NewNetwork(t, Options{Validators: []ValidatorSpec{
 		{Community: "ops", Power: 10}, {Community: "dev", Power: 10},
 		{Community: "fin", Power: 10}, {Community: "users", Power: 10},
-	}})
+	}, ChallengeWindow: fourNodesChallenge})
 	nodes := net.Nodes
 	n0 := nodes[0]
 
@@ -47,6 +48,8 @@ func TestFourNodes(t *testing.T) {
 		AgreeAt(t, h+1, nodes...)
 		AgreeAt(t, h+3, nodes...)
 	})
+
+	captureOnFourValidators(t, net)
 
 	// Records written before the restarts, checked after them.
 	frank := net.AddKey(t, "frank")
