@@ -21,7 +21,7 @@ const (
 	DefaultChainID = "polity-local-1"
 	// GovernanceModuleName names the account that x/proposals executes ratified
 	// proposals with. It is the authority of every module's parameters and of
-	// software upgrades; until x/proposals lands no one can sign as it.
+	// software upgrades; only a ratified proposal signs as it.
 	GovernanceModuleName = "proposals"
 	// SecretariatCommunity is the community whose motions register external parties.
 	SecretariatCommunity = "secretariat"

@@ -11,6 +11,7 @@ import (
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
 	"github.com/polity-chain/polity/internal/collutil"
+	"github.com/polity-chain/polity/internal/textutil"
 	"github.com/polity-chain/polity/x/community/types"
 )
 
@@ -34,7 +35,7 @@ func (k *Keeper) finish(ctx context.Context, m types.Motion, passed bool) error 
 	}
 	if passed {
 		if err := k.execute(sdkCtx, m); err != nil {
-			m.Status, m.FailureReason = types.MotionStatusExecutionFailed, err.Error()
+			m.Status, m.FailureReason = types.MotionStatusExecutionFailed, textutil.Truncate(err.Error(), maxFailureText)
 			if err := k.storeMotion(ctx, m); err != nil {
 				return err
 			}

@@ -10,8 +10,8 @@ import (
 // read well in URLs and CLI arguments.
 var idPattern = regexp.MustCompile(`^[a-z][a-z0-9-]{1,31}$`)
 
-// reservedIDs are body ids held back for the Board and the bodies later modules
-// register, so no community can take them.
+// reservedIDs are body ids held back for the Board, the Empowered Community
+// and the offices of x/proposals and x/review, so no community can take them.
 var reservedIDs = []string{BoardBodyID, EmpoweredBodyID, "governance", "panel", "ombudsman"}
 
 // ValidateID checks a community or body id.

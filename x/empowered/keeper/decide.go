@@ -7,6 +7,7 @@ import (
 
 	"cosmossdk.io/collections"
 
+	"github.com/polity-chain/polity/internal/textutil"
 	"github.com/polity-chain/polity/x/empowered/types"
 )
 
@@ -91,7 +92,7 @@ func (k *Keeper) conclude(ctx context.Context, a *types.Action, met bool) error 
 	}
 	ref, err := k.applyEffect(ctx, a)
 	if err != nil {
-		return k.setStage(ctx, a, types.StageEffectFailed, time.Time{}, "the effect could not execute: "+err.Error())
+		return k.setStage(ctx, a, types.StageEffectFailed, time.Time{}, "the effect could not execute: "+textutil.Truncate(err.Error(), maxFailureNote))
 	}
 	a.EffectRef = ref
 	return k.setStage(ctx, a, types.StageSucceeded, time.Time{}, "the threshold was met and the effect executed")
@@ -103,7 +104,12 @@ func (k *Keeper) advance(ctx context.Context, a *types.Action) error {
 	if err != nil {
 		return err
 	}
-	rule, _ := params.Rule(a.Power)
+	rule, ok := params.Rule(a.Power)
+	if !ok {
+		// params validation requires a rule per power; an open action whose
+		// rule is gone fails its queue item rather than running on zeros
+		return types.ErrInvalidParams.Wrapf("no rule for %s (action %d)", a.Power, a.Id)
+	}
 	switch a.Stage {
 	case types.StageSupport:
 		return k.setStage(ctx, a, types.StageLapsed, time.Time{}, "no second participant supported the petition in time")

@@ -259,7 +259,10 @@ func (k *Keeper) SupportPetition(ctx context.Context, msg *types.MsgSupportPetit
 	if !slices.Contains(a.Participants, msg.CommunityId) {
 		return types.ErrNotParticipant.Wrapf("%s was not a participant when action %d opened", msg.CommunityId, a.Id)
 	}
-	rule, _ := params.Rule(a.Power)
+	rule, ok := params.Rule(a.Power)
+	if !ok {
+		return types.ErrInvalidParams.Wrapf("no rule for %s (action %d)", a.Power, a.Id)
+	}
 	a.Supporter = msg.CommunityId
 	if err := k.emit(ctx, &types.EventPetitionSupported{ActionId: a.Id, CommunityId: msg.CommunityId}); err != nil {
 		return err

@@ -11,6 +11,7 @@ import (
 	storetypes "github.com/cosmos/cosmos-sdk/store/v2/types"
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
+	"github.com/polity-chain/polity/internal/textutil"
 	"github.com/polity-chain/polity/x/proposals/types"
 )
 
@@ -29,7 +30,7 @@ func (k *Keeper) ratify(ctx context.Context, p *types.Proposal) error {
 		return err
 	}
 	if execErr != nil {
-		return k.transition(ctx, p, types.StatusExecutionFailed, time.Time{}, execErr.Error())
+		return k.transition(ctx, p, types.StatusExecutionFailed, time.Time{}, textutil.Truncate(execErr.Error(), maxFailureNote))
 	}
 	if err := k.register(ctx, p); err != nil {
 		return err

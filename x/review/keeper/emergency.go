@@ -261,7 +261,11 @@ func (k *Keeper) RatifyEmergency(ctx context.Context, msg *types.MsgRatifyEmerge
 	if err := k.ExpiryQueue.Set(ctx, collutil.At(e.Ends, e.Id)); err != nil {
 		return err
 	}
-	e.Status, e.RatifiedBy = types.EmergencyRatified, k.resolution(ctx)
+	by, err := k.resolution(ctx)
+	if err != nil {
+		return err
+	}
+	e.Status, e.RatifiedBy = types.EmergencyRatified, by
 	return k.saveEmergency(ctx, e, "ratified by the Board; it ends by "+e.Ends.UTC().String())
 }
 

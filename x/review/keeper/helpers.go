@@ -88,13 +88,10 @@ func (k *Keeper) requireGovernance(authority string) error {
 	return nil
 }
 
-// resolution is the Board resolution whose messages are running, if any.
-func (k *Keeper) resolution(ctx context.Context) uint64 {
-	id, err := k.proposals.ExecutingProposal(ctx)
-	if err != nil {
-		return 0
-	}
-	return id
+// resolution is the Board resolution whose messages are running (0 when
+// none is, as at genesis); a store error is returned, never read as 0.
+func (k *Keeper) resolution(ctx context.Context) (uint64, error) {
+	return k.proposals.ExecutingProposal(ctx)
 }
 
 // dispatch sends a message to another module through the router, with the

@@ -183,7 +183,11 @@ func (k *Keeper) RecordBoardAction(ctx context.Context, msg *types.MsgRecordBoar
 	default:
 		return types.ErrWrongPhase.Wrapf("case %d is %s: the Board acts only on upheld declarations", c.Id, c.Status)
 	}
-	c.BoardAction, c.BoardActionProposal = msg.Action, k.resolution(ctx)
+	by, err := k.resolution(ctx)
+	if err != nil {
+		return err
+	}
+	c.BoardAction, c.BoardActionProposal = msg.Action, by
 	if err := k.setIRPStatus(ctx, &c, types.IRPBoardActed, "the Board recorded its action"); err != nil {
 		return err
 	}

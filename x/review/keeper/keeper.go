@@ -196,7 +196,13 @@ func NewKeeper(
 }
 
 // SetHooks installs the Empowered Community's hooks (x/empowered).
-func (k *Keeper) SetHooks(h types.EmpoweredHooks) { k.hooks = h }
+func (k *Keeper) SetHooks(h types.EmpoweredHooks) {
+	// like x/gov: wiring twice is a programming error, never a silent swap
+	if k.hooks != nil {
+		panic("x/review: hooks already set")
+	}
+	k.hooks = h
+}
 
 // Logger returns the module logger.
 func (k *Keeper) Logger() log.Logger { return k.logger }

@@ -26,9 +26,13 @@ func (k *Keeper) AppointOmbudsman(ctx context.Context, msg *types.MsgAppointOmbu
 	if err != nil {
 		return err
 	}
+	by, err := k.resolution(ctx)
+	if err != nil {
+		return err
+	}
 	now, height := blockTime(ctx)
 	o := types.Ombudsman{
-		Address: msg.Address, TermEnd: deadline(ctx, params.OmbudsmanTerm), AppointedBy: k.resolution(ctx),
+		Address: msg.Address, TermEnd: deadline(ctx, params.OmbudsmanTerm), AppointedBy: by,
 		AppointedTime: now, AppointedHeight: height,
 	}
 	if err := k.Ombudsman.Set(ctx, o); err != nil {

@@ -37,11 +37,16 @@ func (k *Keeper) AppointPanelist(ctx context.Context, msg *types.MsgAppointPanel
 	if err := k.checkIndependent(ctx, addr, officePanelist); err != nil {
 		return err
 	}
+	by, err := k.resolution(ctx)
+	if err != nil {
+		return err
+	}
 	now, height := blockTime(ctx)
-	// Without the Empowered Community's module the Board's appointment stands
-	// alone; with it, the panelist sits on cases only once confirmed.
+	// The panelist sits on cases only once the Empowered Community confirms
+	// it (MsgConfirmPanelist); the rule is the same whatever is wired, the
+	// hook only opens the confirmation action.
 	p := types.Panelist{
-		Address: msg.Address, Name: msg.Name, AppointedBy: k.resolution(ctx), Active: true, Confirmed: k.hooks == nil,
+		Address: msg.Address, Name: msg.Name, AppointedBy: by, Active: true, Confirmed: false,
 		Audit: communitytypes.Audit{CreatedHeight: height, CreatedAt: now, UpdatedHeight: height, UpdatedAt: now},
 		// a retired panelist reappointed keeps the count of the cases it still sits on
 		OpenCases: existing.OpenCases,

@@ -138,6 +138,14 @@ func TestAppointPanelist(t *testing.T) {
 	require.Len(t, all, 8)
 }
 
+// TestHooksSetOnce: the Empowered Community's hooks are wired once; a second
+// SetHooks is a wiring error (as in x/gov), so the rules can never change with
+// what happens to be wired later.
+func TestHooksSetOnce(t *testing.T) {
+	f := newFixture(t)
+	require.Panics(t, func() { f.Review.SetHooks(f.Empowered.Hooks()) })
+}
+
 // TestOmbudsmanStanding checks that the ombudsman in office has standing and
 // that only a resolution appoints one.
 func TestOmbudsmanStanding(t *testing.T) {

@@ -151,7 +151,11 @@ func (k *Keeper) DecideReconsideration(ctx context.Context, msg *types.MsgDecide
 	if msg.Grant {
 		r.Status = types.ReconsiderationGranted
 	}
-	r.Decision, r.DecidedBy, r.DismissedFrivolous = msg.Decision, k.resolution(ctx), msg.Frivolous
+	by, err := k.resolution(ctx)
+	if err != nil {
+		return err
+	}
+	r.Decision, r.DecidedBy, r.DismissedFrivolous = msg.Decision, by, msg.Frivolous
 	if err := k.settleDeposit(ctx, filingReconsideration, r.Id, r.Requester, r.Deposit, &r.DepositStatus, msg.Frivolous); err != nil {
 		return err
 	}

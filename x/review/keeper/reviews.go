@@ -242,7 +242,11 @@ func (k *Keeper) DecideRecommendation(ctx context.Context, msg *types.MsgDecideR
 	if rec.Status != types.RecommendationProposed {
 		return types.ErrWrongPhase.Wrapf("recommendation %d/%d is %s", r.Id, rec.Index, rec.Status)
 	}
-	rec.DecidedBy = k.resolution(ctx)
+	by, err := k.resolution(ctx)
+	if err != nil {
+		return err
+	}
+	rec.DecidedBy = by
 	if msg.Approve {
 		rec.Status, rec.Due = types.RecommendationApproved, deadline(ctx, params.ImplementationPeriod)
 		if err := k.RecommendationQueue.Set(ctx, collutil.At(rec.Due, packRec(r.Id, rec.Index))); err != nil {
