@@ -47,22 +47,6 @@ func Due(ctx context.Context, q collections.KeySet[QueueKey], now time.Time, lim
 	return keys, nil
 }
 
-// Drop removes every due entry for id, so that a broken record cannot block
-// the queue for ever.
-func Drop(ctx context.Context, q collections.KeySet[QueueKey], now time.Time, id uint64) error {
-	keys, err := Due(ctx, q, now, math.MaxInt)
-	if err != nil {
-		return err
-	}
-	var errs []error
-	for _, key := range keys {
-		if key.K2() == id {
-			errs = append(errs, q.Remove(ctx, key))
-		}
-	}
-	return errors.Join(errs...)
-}
-
 // NotFoundOK swallows collections.ErrNotFound, for lookups where absence is a
 // normal answer, and passes other errors through.
 func NotFoundOK(err error) error {

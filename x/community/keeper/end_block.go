@@ -34,21 +34,22 @@ func (k *Keeper) EndBlocker(ctx context.Context) ([]abci.ValidatorUpdate, error)
 		return nil, err
 	}
 	for _, key := range due {
-		k.endMotion(sdkCtx, key.K2())
+		k.endMotion(sdkCtx, key)
 	}
 	expiring, err := collutil.Due(ctx, k.SeatExpiry, sdkCtx.HeaderInfo().Time, limit)
 	if err != nil {
 		return nil, err
 	}
 	for _, key := range expiring {
-		k.expireSeat(sdkCtx, key.K2())
+		k.expireSeat(sdkCtx, key)
 	}
 	return k.validatorUpdates(ctx)
 }
 
 // endMotion decides one motion whose voting period is over, in its own cache
 // context so that a failure leaves no partial write.
-func (k *Keeper) endMotion(ctx sdk.Context, id uint64) {
+func (k *Keeper) endMotion(ctx sdk.Context, key collutil.QueueKey) {
+	id := key.K2()
 	err := blockutil.Run(ctx, func(c sdk.Context) error {
 		m, err := k.GetMotion(c, id)
 		if err != nil {
@@ -65,7 +66,7 @@ func (k *Keeper) endMotion(ctx sdk.Context, id uint64) {
 	k.logger.Error("could not decide motion; recording it as failed", "motion", id, "err", err)
 	if ferr := k.failMotion(ctx, id, err); ferr != nil {
 		k.logger.Error("could not record the failure; dropping the motion from the queue", "motion", id, "err", ferr)
-		k.dropFromQueue(ctx, "motion", k.MotionQueue, id, ferr)
+		k.dropFromQueue(ctx, "motion", k.MotionQueue, key, ferr)
 	}
 }
 
@@ -94,7 +95,8 @@ func (k *Keeper) failMotion(ctx sdk.Context, id uint64, cause error) error {
 }
 
 // expireSeat vacates a seat whose term has ended.
-func (k *Keeper) expireSeat(ctx sdk.Context, id uint64) {
+func (k *Keeper) expireSeat(ctx sdk.Context, key collutil.QueueKey) {
+	id := key.K2()
 	err := blockutil.Run(ctx, func(c sdk.Context) error {
 		seat, err := k.GetSeat(c, id)
 		if err != nil {
@@ -109,7 +111,7 @@ func (k *Keeper) expireSeat(ctx sdk.Context, id uint64) {
 		return
 	}
 	k.logger.Error("could not end a board term; dropping it from the queue", "seat", id, "err", err)
-	k.dropFromQueue(ctx, "seat_expiry", k.SeatExpiry, id, err)
+	k.dropFromQueue(ctx, "seat_expiry", k.SeatExpiry, key, err)
 }
 
 // validatorUpdates turns this block's changed validators into CometBFT
@@ -175,10 +177,11 @@ func (k *Keeper) toValidatorUpdate(v types.Validator, power int64) (abci.Validat
 // maxFailureText bounds the error text of EventQueueItemFailed.
 const maxFailureText = 512
 
-// dropFromQueue removes a broken record's due entries and puts the failure on
+// dropFromQueue removes a broken record's queue entry and puts the failure on
 // record with EventQueueItemFailed, logging anything that goes wrong.
-func (k *Keeper) dropFromQueue(ctx sdk.Context, name string, queue collections.KeySet[collutil.QueueKey], id uint64, cause error) {
-	if err := collutil.Drop(ctx, queue, ctx.HeaderInfo().Time, id); err != nil {
+func (k *Keeper) dropFromQueue(ctx sdk.Context, name string, queue collections.KeySet[collutil.QueueKey], key collutil.QueueKey, cause error) {
+	id := key.K2()
+	if err := queue.Remove(ctx, key); err != nil {
 		k.logger.Error("could not drop queue entry", "queue", name, "id", id, "err", err)
 	}
 	ev := &types.EventQueueItemFailed{Queue: name, Id: id, Error: textutil.Truncate(cause.Error(), maxFailureText)}

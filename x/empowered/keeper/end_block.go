@@ -52,7 +52,7 @@ func (k *Keeper) EndBlocker(ctx context.Context) error {
 	for _, key := range overdue {
 		k.runItem(sdkCtx, key.K2(), func(c context.Context) error { return k.inspectionOverdue(c, key.K2()) },
 			func(cause error) {
-				if err := collutil.Drop(sdkCtx, k.InspectionQueue, now, key.K2()); err != nil {
+				if err := k.InspectionQueue.Remove(sdkCtx, key); err != nil {
 					k.logger.Error("could not drop queue entry", "id", key.K2(), "err", err)
 				}
 				k.reportFailure(sdkCtx, "inspection", key.K2(), cause)

@@ -33,7 +33,7 @@ func (k *Keeper) EndBlocker(ctx context.Context) error {
 		return err
 	}
 	for _, key := range due {
-		if err := k.runItem(sdkCtx, k.PhaseQueue, key.K2(), func(c context.Context) error { return k.advanceDue(c, key) }); err != nil {
+		if err := k.runItem(sdkCtx, k.PhaseQueue, key, func(c context.Context) error { return k.advanceDue(c, key) }); err != nil {
 			k.failOpen(sdkCtx, key.K2(), err)
 		}
 	}
@@ -42,7 +42,7 @@ func (k *Keeper) EndBlocker(ctx context.Context) error {
 		return err
 	}
 	for _, key := range overdue {
-		if err := k.runItem(sdkCtx, k.AdviceQueue, key.K2(), func(c context.Context) error { return k.markOverdue(c, key.K2()) }); err != nil {
+		if err := k.runItem(sdkCtx, k.AdviceQueue, key, func(c context.Context) error { return k.markOverdue(c, key.K2()) }); err != nil {
 			k.reportFailure(sdkCtx, "advice", key.K2(), err)
 		}
 	}
@@ -65,15 +65,16 @@ func (k *Keeper) advanceDue(ctx context.Context, key collutil.QueueKey) error {
 }
 
 // runItem runs one queue item in a cache context, writing it on success; on
-// failure it logs and drops the item's due entries so they cannot block the
+// failure it logs and drops the item's queue entry so it cannot block the
 // queue, and returns the item's error.
-func (k *Keeper) runItem(ctx sdk.Context, queue collections.KeySet[collutil.QueueKey], id uint64, item func(context.Context) error) error {
+func (k *Keeper) runItem(ctx sdk.Context, queue collections.KeySet[collutil.QueueKey], key collutil.QueueKey, item func(context.Context) error) error {
+	id := key.K2()
 	err := blockutil.Run(ctx, func(c sdk.Context) error { return item(c) })
 	if err == nil {
 		return nil
 	}
 	k.logger.Error("queue item failed; dropping it from the queue", "id", id, "err", err)
-	if err := collutil.Drop(ctx, queue, ctx.HeaderInfo().Time, id); err != nil {
+	if err := queue.Remove(ctx, key); err != nil {
 		k.logger.Error("could not drop queue entry", "id", id, "err", err)
 	}
 	return err

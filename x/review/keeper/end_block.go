@@ -62,7 +62,7 @@ func (k *Keeper) EndBlocker(ctx context.Context) error {
 		for _, key := range due {
 			id, queue, item := key.K2(), q.queue, q.item
 			k.runItem(sdkCtx, q.name, id, func(c context.Context) error { return item(c, id) }, func() error {
-				return collutil.Drop(sdkCtx, queue, sdkCtx.HeaderInfo().Time, id)
+				return queue.Remove(sdkCtx, key)
 			})
 		}
 	}
