@@ -8,11 +8,9 @@ import (
 
 	"github.com/cosmos/cosmos-sdk/types/query"
 
+	"github.com/polity-chain/polity/internal/queryutil"
 	"github.com/polity-chain/polity/x/community/types"
 )
-
-// maxPageLimit caps one page of any list query.
-const maxPageLimit = 200
 
 // queryServer is the read-only gRPC service.
 type queryServer struct {
@@ -26,19 +24,8 @@ func NewQueryServer(k *Keeper) types.QueryServer {
 	return queryServer{k: k}
 }
 
-// page applies the page-size cap; without a request it returns the first page
-// with the total counted, as the SDK's own pagination does.
-func page(p *query.PageRequest) *query.PageRequest {
-	if p == nil {
-		return &query.PageRequest{Limit: query.DefaultLimit, CountTotal: true}
-	}
-	if p.Limit > maxPageLimit {
-		cp := *p
-		cp.Limit = maxPageLimit
-		return &cp
-	}
-	return p
-}
+// page applies the shared page rules (internal/queryutil).
+func page(p *query.PageRequest) *query.PageRequest { return queryutil.Page(p) }
 
 // errNilRequest is the answer to a nil request.
 var errNilRequest = status.Error(codes.InvalidArgument, "empty request")

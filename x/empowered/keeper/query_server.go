@@ -11,10 +11,9 @@ import (
 
 	"github.com/cosmos/cosmos-sdk/types/query"
 
+	"github.com/polity-chain/polity/internal/queryutil"
 	"github.com/polity-chain/polity/x/empowered/types"
 )
-
-const maxPageLimit = 200
 
 type queryServer struct{ k *Keeper }
 
@@ -25,17 +24,8 @@ func NewQueryServer(k *Keeper) types.QueryServer { return queryServer{k: k} }
 
 var errNilRequest = status.Error(codes.InvalidArgument, "empty request")
 
-func page(p *query.PageRequest) *query.PageRequest {
-	if p == nil {
-		return &query.PageRequest{Limit: query.DefaultLimit, CountTotal: true}
-	}
-	if p.Limit > maxPageLimit {
-		cp := *p
-		cp.Limit = maxPageLimit
-		return &cp
-	}
-	return p
-}
+// page applies the shared page rules (internal/queryutil).
+func page(p *query.PageRequest) *query.PageRequest { return queryutil.Page(p) }
 
 func grpcError(err error) error {
 	switch {

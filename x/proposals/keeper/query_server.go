@@ -12,11 +12,9 @@ import (
 	sdk "github.com/cosmos/cosmos-sdk/types"
 	"github.com/cosmos/cosmos-sdk/types/query"
 
+	"github.com/polity-chain/polity/internal/queryutil"
 	"github.com/polity-chain/polity/x/proposals/types"
 )
-
-// maxPageLimit caps one page of any list query.
-const maxPageLimit = 200
 
 // queryServer is the read-only gRPC service.
 type queryServer struct{ k *Keeper }
@@ -28,18 +26,8 @@ func NewQueryServer(k *Keeper) types.QueryServer { return queryServer{k: k} }
 
 var errNilRequest = status.Error(codes.InvalidArgument, "empty request")
 
-// page applies the page-size cap; without a request it counts the total.
-func page(p *query.PageRequest) *query.PageRequest {
-	if p == nil {
-		return &query.PageRequest{Limit: query.DefaultLimit, CountTotal: true}
-	}
-	if p.Limit > maxPageLimit {
-		cp := *p
-		cp.Limit = maxPageLimit
-		return &cp
-	}
-	return p
-}
+// page applies the shared page rules (internal/queryutil).
+func page(p *query.PageRequest) *query.PageRequest { return queryutil.Page(p) }
 
 // grpcError maps registered "not found" errors to NotFound and the rest to
 // InvalidArgument or Internal.
