@@ -1,5 +1,6 @@
 // Package rapidflags gives the property tests (pgregory.net/rapid)
-// deterministic, thorough defaults from a package's TestMain.
+// deterministic, thorough defaults: from a package's TestMain (Main), or for
+// one expensive test (Checks).
 package rapidflags
 
 import (
@@ -35,22 +36,31 @@ func Main(m *testing.M) {
 	os.Exit(m.Run())
 }
 
-// Checks sets the number of checks for one expensive property test (one that
-// builds a whole chain per case) to n, unless -rapid.checks was given, and
-// restores it when the test ends. The test must not run in parallel.
+// Checks gives one expensive property test (one that builds a whole chain
+// per case) the defaults' fixed seed and no fail files, and n checks instead
+// of a thousand, without a TestMain: each flag not given on the command line
+// is set for the test and restored when it ends. The test must not run in
+// parallel.
 func Checks(t *testing.T, n int) {
-	given := false
+	given := map[string]bool{}
 	flag.Visit(func(f *flag.Flag) {
-		given = given || f.Name == "rapid.checks" && f.Value.String() != defaultValue("rapid.checks")
+		// a value Main set is a default, not the user's choice
+		given[f.Name] = f.Value.String() != defaultValue(f.Name)
 	})
-	if given {
-		return
+	for _, d := range defaults {
+		if given[d.name] {
+			continue
+		}
+		value := d.value
+		if d.name == "rapid.checks" {
+			value = strconv.Itoa(n)
+		}
+		old := flag.Lookup(d.name).Value.String()
+		if err := flag.Set(d.name, value); err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { _ = flag.Set(d.name, old) })
 	}
-	old := flag.Lookup("rapid.checks").Value.String()
-	if err := flag.Set("rapid.checks", strconv.Itoa(n)); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = flag.Set("rapid.checks", old) })
 }
 
 // defaultValue is this package's default for a flag.
