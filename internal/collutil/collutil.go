@@ -30,7 +30,13 @@ func At(t time.Time, id uint64) QueueKey {
 // Keys are collected before any is processed because a store must not be
 // written while it is iterated.
 func Due(ctx context.Context, q collections.KeySet[QueueKey], now time.Time, limit int) ([]QueueKey, error) {
-	rng := new(collections.Range[QueueKey]).EndInclusive(collections.Join(now.Unix(), uint64(math.MaxUint64)))
+	return DueBy(ctx, q, now.Unix(), limit)
+}
+
+// DueBy collects up to limit entries whose first key part is at most until,
+// in key order: Due for deadlines, or a queue keyed by block height.
+func DueBy(ctx context.Context, q collections.KeySet[QueueKey], until int64, limit int) ([]QueueKey, error) {
+	rng := new(collections.Range[QueueKey]).EndInclusive(collections.Join(until, uint64(math.MaxUint64)))
 	iter, err := q.Iterate(ctx, rng)
 	if err != nil {
 		return nil, err

@@ -49,16 +49,16 @@ func (k *Keeper) settleDeposit(ctx context.Context, filing string, id uint64, de
 	return k.emit(ctx, &types.EventDepositChanged{Filing: filing, Id: id, Depositor: depositor, Amount: deposit, Status: next})
 }
 
-// heldDeposit takes a filing's deposit and reports its status: HELD when one
-// was paid, none otherwise.
-func (k *Keeper) heldDeposit(ctx context.Context, from sdk.AccAddress, deposit sdk.Coins, filing string) (types.DepositStatus, error) {
+// payDeposit takes a filing's deposit, if it carries one, and returns what
+// the filing records: the deposit held (nil when none) and its status.
+func (k *Keeper) payDeposit(ctx context.Context, from sdk.AccAddress, deposit sdk.Coins, filing string) (sdk.Coins, types.DepositStatus, error) {
 	if deposit.IsZero() {
-		return types.DepositNone, nil
+		return nil, types.DepositNone, nil
 	}
 	if err := k.takeDeposit(ctx, from, deposit, filing); err != nil {
-		return types.DepositNone, err
+		return nil, types.DepositNone, err
 	}
-	return types.DepositHeld, nil
+	return deposit, types.DepositHeld, nil
 }
 
 // paidEvent announces a deposit taken at filing.

@@ -28,7 +28,7 @@ func (k *Keeper) EndBlocker(ctx context.Context) error {
 	sdkCtx := sdk.UnwrapSDKContext(ctx)
 	limit := int(params.MaxQueueItemsPerBlock)
 
-	seeds, err := k.seedsDue(ctx, sdkCtx.BlockHeight(), limit)
+	seeds, err := collutil.DueBy(ctx, k.SeedQueue, sdkCtx.BlockHeight(), limit)
 	if err != nil {
 		return err
 	}

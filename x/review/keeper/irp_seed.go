@@ -106,22 +106,3 @@ func (k *Keeper) mixBlock(ctx context.Context, c *types.IRP, hash []byte) error 
 	}
 	return k.tryDraw(ctx, c)
 }
-
-// seedsDue lists the cases whose next seed height has been reached.
-func (k *Keeper) seedsDue(ctx context.Context, height int64, limit int) ([]collections.Pair[int64, uint64], error) {
-	rng := new(collections.Range[collections.Pair[int64, uint64]]).EndInclusive(collections.Join(height, ^uint64(0)))
-	iter, err := k.SeedQueue.Iterate(ctx, rng)
-	if err != nil {
-		return nil, err
-	}
-	defer iter.Close()
-	var keys []collections.Pair[int64, uint64]
-	for ; iter.Valid() && len(keys) < limit; iter.Next() {
-		key, err := iter.Key()
-		if err != nil {
-			return nil, err
-		}
-		keys = append(keys, key)
-	}
-	return keys, nil
-}

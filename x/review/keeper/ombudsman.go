@@ -75,7 +75,7 @@ func (k *Keeper) FileComplaint(ctx context.Context, msg *types.MsgFileComplaint)
 	if err := checkDocument("complaint", msg.Complaint, params.MaxUriLength); err != nil {
 		return 0, err
 	}
-	held, err := k.heldDeposit(ctx, complainant, params.ComplaintDeposit, filingComplaint)
+	deposit, held, err := k.payDeposit(ctx, complainant, params.ComplaintDeposit, filingComplaint)
 	if err != nil {
 		return 0, err
 	}
@@ -86,10 +86,7 @@ func (k *Keeper) FileComplaint(ctx context.Context, msg *types.MsgFileComplaint)
 	now, height := blockTime(ctx)
 	c := types.Complaint{
 		Id: id, Complainant: msg.Complainant, Subject: msg.Subject, Complaint: msg.Complaint, Status: types.ComplaintFiled,
-		Deadline: deadline(ctx, params.ComplaintPeriod), FiledHeight: height, FiledTime: now, DepositStatus: held,
-	}
-	if held == types.DepositHeld {
-		c.Deposit = params.ComplaintDeposit
+		Deadline: deadline(ctx, params.ComplaintPeriod), FiledHeight: height, FiledTime: now, Deposit: deposit, DepositStatus: held,
 	}
 	if err := k.storeComplaint(ctx, c); err != nil {
 		return 0, err

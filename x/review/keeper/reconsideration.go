@@ -48,7 +48,7 @@ func (k *Keeper) FileReconsideration(ctx context.Context, msg *types.MsgFileReco
 	if msg.Requester == k.auth.Empowered {
 		deposit = nil
 	}
-	held, err := k.heldDeposit(ctx, requester, deposit, filingReconsideration)
+	deposit, held, err := k.payDeposit(ctx, requester, deposit, filingReconsideration)
 	if err != nil {
 		return 0, err
 	}
@@ -60,9 +60,6 @@ func (k *Keeper) FileReconsideration(ctx context.Context, msg *types.MsgFileReco
 		Id: id, Requester: msg.Requester, ProposalId: msg.ProposalId, Grounds: msg.Grounds, Request: msg.Request,
 		Status: types.ReconsiderationFiled, Deadline: deadline(ctx, params.ReconsiderationPeriod),
 		FiledHeight: height, FiledTime: now, Deposit: deposit, DepositStatus: held,
-	}
-	if held == types.DepositNone {
-		r.Deposit = nil
 	}
 	if err := k.storeReconsideration(ctx, r); err != nil {
 		return 0, err

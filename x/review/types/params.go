@@ -123,6 +123,9 @@ func (p Params) Validate() error {
 		if err := d.coins.Validate(); err != nil {
 			return ErrInvalidParams.Wrapf("%s: %v", d.name, err)
 		}
+		if err := checkDepositBound(d.name, d.coins); err != nil {
+			return err
+		}
 	}
 	if p.EmergencyMaxDuration < p.EmergencyExpiry || p.EmergencyMaxDuration > ceilingEmergency {
 		return ErrInvalidParams.Wrapf("emergency_max_duration must be at least emergency_expiry and at most %s", ceilingEmergency)

@@ -36,6 +36,13 @@ func TestParamsValidate(t *testing.T) {
 			p.ReconsiderationDeposit = sdk.Coins{{Denom: "upolity", Amount: math.NewInt(-1)}}
 		}},
 		{"zero complaint deposit coin", func(p *types.Params) { p.ComplaintDeposit = sdk.Coins{{Denom: "upolity", Amount: math.ZeroInt()}} }},
+		{"IRP deposit above the ceiling", func(p *types.Params) { p.IrpDeposit = sdk.NewCoins(sdk.NewInt64Coin("upolity", 10_000_001)) }},
+		{"reconsideration deposit in another token", func(p *types.Params) {
+			p.ReconsiderationDeposit = sdk.NewCoins(sdk.NewInt64Coin("stake", 1))
+		}},
+		{"complaint deposit above the ceiling", func(p *types.Params) {
+			p.ComplaintDeposit = sdk.NewCoins(sdk.NewInt64Coin("upolity", 1_000_000_000))
+		}},
 		{"bad complaint denom", func(p *types.Params) { p.ComplaintDeposit = sdk.Coins{{Denom: "1bad", Amount: math.OneInt()}} }},
 		{"duplicate cycle", func(p *types.Params) { p.ReviewCycles = append(p.ReviewCycles, p.ReviewCycles[0]) }},
 		{"unknown cycle", func(p *types.Params) { p.ReviewCycles[0].Type = 99 }},
@@ -65,6 +72,7 @@ func TestParamsSafetyBoundsInclusive(t *testing.T) {
 	p := types.DefaultParams()
 	p.IrpFilingWindow, p.ReconsiderationWindow = 30*day, 2*365*day
 	p.EmergencyExpiry, p.EmergencyCooldown = 30*day, 7*day
+	p.IrpDeposit = sdk.NewCoins(sdk.NewInt64Coin("upolity", 10_000_000))
 	require.NoError(t, p.Validate())
 }
 

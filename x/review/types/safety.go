@@ -1,6 +1,14 @@
 package types
 
-import "time"
+import (
+	"time"
+
+	"cosmossdk.io/math"
+
+	sdk "github.com/cosmos/cosmos-sdk/types"
+
+	communitytypes "github.com/polity-chain/polity/x/community/types"
+)
 
 // Constitutional bounds of the safety parameters. Changing x/review's params
 // needs a FUNDAMENTAL bylaw (the classification guard), and even that cannot
@@ -35,6 +43,23 @@ func (p Params) checkSafetyBounds() error {
 	for _, b := range bounds {
 		if b.d < b.min || b.d > b.max {
 			return ErrInvalidParams.Wrapf("%s must be in [%s, %s], got %s (a constitutional bound)", b.name, b.min, b.max, b.d)
+		}
+	}
+	return nil
+}
+
+// ceilingDeposit bounds every filing deposit: a deposit priced out of reach,
+// or asked in a denomination filers do not hold, would switch the filing off
+// as surely as closing its window. 10,000,000upolity is 100 times the IRP
+// deposit's default.
+var ceilingDeposit = math.NewInt(10_000_000)
+
+// checkDepositBound refuses a deposit in another denomination than the fee
+// token or above the ceiling.
+func checkDepositBound(name string, deposit sdk.Coins) error {
+	for _, c := range deposit {
+		if c.Denom != communitytypes.FeeDenom || c.Amount.GT(ceilingDeposit) {
+			return ErrInvalidParams.Wrapf("%s must be at most %s%s, got %s (a constitutional bound)", name, ceilingDeposit, communitytypes.FeeDenom, deposit)
 		}
 	}
 	return nil
