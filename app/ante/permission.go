@@ -75,7 +75,7 @@ func (d PermissionDecorator) AnteHandle(ctx sdk.Context, tx sdk.Tx, simulate boo
 			return ctx, communitytypes.ErrNotPermitted.Wrapf("%s has no standing (member, director, validator operator, registered party, panelist or ombudsman) and may not send %s", outsider, typeURL)
 		}
 	}
-	if err := d.checkFee(ctx, tx, len(tx.GetMsgs()), simulate); err != nil {
+	if err := d.checkFee(ctx, tx, simulate); err != nil {
 		return ctx, err
 	}
 	return next(ctx, tx, simulate)
@@ -98,7 +98,7 @@ func (d PermissionDecorator) hasStanding(ctx sdk.Context, addr sdk.AccAddress) (
 // like the SDK's own fee checker, the floor is not enforced when simulating. The
 // floor is still read so that the estimate counts the same gas as the real
 // transaction, which CheckTx and FinalizeBlock then hold to the floor.
-func (d PermissionDecorator) checkFee(ctx sdk.Context, tx sdk.Tx, msgs int, simulate bool) error {
+func (d PermissionDecorator) checkFee(ctx sdk.Context, tx sdk.Tx, simulate bool) error {
 	feeTx, ok := tx.(sdk.FeeTx)
 	if !ok {
 		return errorsmod.Wrap(communitytypes.ErrInsufficientFee, "transaction carries no fee")
@@ -111,6 +111,7 @@ func (d PermissionDecorator) checkFee(ctx sdk.Context, tx sdk.Tx, msgs int, simu
 		return nil
 	}
 	// max(1, msgs): a transaction with no message still pays the floor once
+	msgs := len(tx.GetMsgs())
 	required := minFee.MulInt(math.NewInt(int64(max(msgs, 1))))
 	if !feeTx.GetFee().IsAllGTE(required) {
 		return communitytypes.ErrInsufficientFee.Wrapf("open-door transactions must pay at least %s per message: %d messages need %s, got %s", minFee, msgs, required, feeTx.GetFee())

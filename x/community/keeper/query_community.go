@@ -10,6 +10,7 @@ import (
 	"github.com/cosmos/cosmos-sdk/types/query"
 
 	"github.com/polity-chain/polity/internal/collutil"
+	"github.com/polity-chain/polity/internal/queryutil"
 	"github.com/polity-chain/polity/x/community/types"
 )
 
@@ -27,7 +28,7 @@ func (q queryServer) Communities(ctx context.Context, req *types.QueryCommunitie
 	)
 	switch {
 	case req.ParentId != "":
-		out, resp, err = query.CollectionFilteredPaginate(ctx, q.k.Communities.Indexes.Parent, page(req.Pagination),
+		out, resp, err = query.CollectionFilteredPaginate(ctx, q.k.Communities.Indexes.Parent, queryutil.Page(req.Pagination),
 			func(key collections.Pair[string, string], _ collections.NoValue) (bool, error) {
 				if req.Kind == types.KindUnspecified {
 					return true, nil
@@ -40,13 +41,13 @@ func (q queryServer) Communities(ctx context.Context, req *types.QueryCommunitie
 			},
 			query.WithCollectionPaginationPairPrefix[string, string](req.ParentId))
 	case req.Kind != types.KindUnspecified:
-		out, resp, err = query.CollectionPaginate(ctx, q.k.Communities.Indexes.Kind, page(req.Pagination),
+		out, resp, err = query.CollectionPaginate(ctx, q.k.Communities.Indexes.Kind, queryutil.Page(req.Pagination),
 			func(key collections.Pair[int32, string], _ collections.NoValue) (types.Community, error) {
 				return load(key.K2())
 			},
 			query.WithCollectionPaginationPairPrefix[int32, string](int32(req.Kind)))
 	default:
-		out, resp, err = query.CollectionPaginate(ctx, q.k.Communities, page(req.Pagination),
+		out, resp, err = query.CollectionPaginate(ctx, q.k.Communities, queryutil.Page(req.Pagination),
 			func(_ string, c types.Community) (types.Community, error) { return c, nil })
 	}
 	if err != nil {
@@ -84,7 +85,7 @@ func (q queryServer) CommunityMembers(ctx context.Context, req *types.QueryCommu
 	if _, err := q.k.GetCommunity(ctx, req.Id); err != nil {
 		return nil, grpcError(err)
 	}
-	out, resp, err := query.CollectionFilteredPaginate(ctx, q.k.Memberships, page(req.Pagination),
+	out, resp, err := query.CollectionFilteredPaginate(ctx, q.k.Memberships, queryutil.Page(req.Pagination),
 		func(_ collections.Pair[string, sdk.AccAddress], ms types.Membership) (bool, error) {
 			return req.Role == types.RoleUnspecified || slices.Contains(ms.Roles, req.Role), nil
 		},
@@ -111,7 +112,7 @@ func (q queryServer) Members(ctx context.Context, req *types.QueryMembersRequest
 	)
 	switch {
 	case req.Region != types.RegionUnspecified:
-		out, resp, err = query.CollectionFilteredPaginate(ctx, q.k.Members.Indexes.Region, page(req.Pagination),
+		out, resp, err = query.CollectionFilteredPaginate(ctx, q.k.Members.Indexes.Region, queryutil.Page(req.Pagination),
 			func(key collections.Pair[int32, sdk.AccAddress], _ collections.NoValue) (bool, error) {
 				if req.StakeholderType == types.StakeholderUnspecified {
 					return true, nil
@@ -124,13 +125,13 @@ func (q queryServer) Members(ctx context.Context, req *types.QueryMembersRequest
 			},
 			query.WithCollectionPaginationPairPrefix[int32, sdk.AccAddress](int32(req.Region)))
 	case req.StakeholderType != types.StakeholderUnspecified:
-		out, resp, err = query.CollectionPaginate(ctx, q.k.Members.Indexes.Stakeholder, page(req.Pagination),
+		out, resp, err = query.CollectionPaginate(ctx, q.k.Members.Indexes.Stakeholder, queryutil.Page(req.Pagination),
 			func(key collections.Pair[int32, sdk.AccAddress], _ collections.NoValue) (types.Member, error) {
 				return load(key.K2())
 			},
 			query.WithCollectionPaginationPairPrefix[int32, sdk.AccAddress](int32(req.StakeholderType)))
 	default:
-		out, resp, err = query.CollectionPaginate(ctx, q.k.Members, page(req.Pagination),
+		out, resp, err = query.CollectionPaginate(ctx, q.k.Members, queryutil.Page(req.Pagination),
 			func(_ sdk.AccAddress, m types.Member) (types.Member, error) { return m, nil })
 	}
 	if err != nil {

@@ -8,6 +8,7 @@ import (
 	sdk "github.com/cosmos/cosmos-sdk/types"
 	"github.com/cosmos/cosmos-sdk/types/query"
 
+	"github.com/polity-chain/polity/internal/queryutil"
 	"github.com/polity-chain/polity/x/community/types"
 )
 
@@ -22,13 +23,13 @@ func (q queryServer) Bodies(ctx context.Context, req *types.QueryBodiesRequest) 
 		err  error
 	)
 	if req.Kind != types.BodyKindUnspecified {
-		out, resp, err = query.CollectionPaginate(ctx, q.k.Bodies.Indexes.Kind, page(req.Pagination),
+		out, resp, err = query.CollectionPaginate(ctx, q.k.Bodies.Indexes.Kind, queryutil.Page(req.Pagination),
 			func(key collections.Pair[int32, string], _ collections.NoValue) (types.Body, error) {
 				return q.k.Bodies.Get(ctx, key.K2())
 			},
 			query.WithCollectionPaginationPairPrefix[int32, string](int32(req.Kind)))
 	} else {
-		out, resp, err = query.CollectionPaginate(ctx, q.k.Bodies, page(req.Pagination),
+		out, resp, err = query.CollectionPaginate(ctx, q.k.Bodies, queryutil.Page(req.Pagination),
 			func(_ string, b types.Body) (types.Body, error) { return b, nil })
 	}
 	if err != nil {
@@ -67,13 +68,13 @@ func (q queryServer) BodyMotions(ctx context.Context, req *types.QueryBodyMotion
 		err  error
 	)
 	if req.Status != types.MotionStatusUnspecified {
-		out, resp, err = query.CollectionPaginate(ctx, q.k.Motions.Indexes.BodyStatus, page(req.Pagination),
+		out, resp, err = query.CollectionPaginate(ctx, q.k.Motions.Indexes.BodyStatus, queryutil.Page(req.Pagination),
 			func(key collections.Pair[collections.Pair[string, int32], uint64], _ collections.NoValue) (types.Motion, error) {
 				return q.k.Motions.Get(ctx, key.K2())
 			},
 			query.WithCollectionPaginationPairPrefix[collections.Pair[string, int32], uint64](collections.Join(req.Id, int32(req.Status))))
 	} else {
-		out, resp, err = query.CollectionPaginate(ctx, q.k.Motions.Indexes.Body, page(req.Pagination),
+		out, resp, err = query.CollectionPaginate(ctx, q.k.Motions.Indexes.Body, queryutil.Page(req.Pagination),
 			func(key collections.Pair[string, uint64], _ collections.NoValue) (types.Motion, error) {
 				return q.k.Motions.Get(ctx, key.K2())
 			},
@@ -96,13 +97,13 @@ func (q queryServer) Motions(ctx context.Context, req *types.QueryMotionsRequest
 		err  error
 	)
 	if req.Status != types.MotionStatusUnspecified {
-		out, resp, err = query.CollectionPaginate(ctx, q.k.Motions.Indexes.Status, page(req.Pagination),
+		out, resp, err = query.CollectionPaginate(ctx, q.k.Motions.Indexes.Status, queryutil.Page(req.Pagination),
 			func(key collections.Pair[int32, uint64], _ collections.NoValue) (types.Motion, error) {
 				return q.k.Motions.Get(ctx, key.K2())
 			},
 			query.WithCollectionPaginationPairPrefix[int32, uint64](int32(req.Status)))
 	} else {
-		out, resp, err = query.CollectionPaginate(ctx, q.k.Motions, page(req.Pagination),
+		out, resp, err = query.CollectionPaginate(ctx, q.k.Motions, queryutil.Page(req.Pagination),
 			func(_ uint64, m types.Motion) (types.Motion, error) { return m, nil })
 	}
 	if err != nil {
@@ -131,7 +132,7 @@ func (q queryServer) MotionVotes(ctx context.Context, req *types.QueryMotionVote
 	if _, err := q.k.GetMotion(ctx, req.Id); err != nil {
 		return nil, grpcError(err)
 	}
-	out, resp, err := query.CollectionPaginate(ctx, q.k.Votes, page(req.Pagination),
+	out, resp, err := query.CollectionPaginate(ctx, q.k.Votes, queryutil.Page(req.Pagination),
 		func(_ collections.Pair[uint64, sdk.AccAddress], v types.Vote) (types.Vote, error) { return v, nil },
 		query.WithCollectionPaginationPairPrefix[uint64, sdk.AccAddress](req.Id))
 	if err != nil {

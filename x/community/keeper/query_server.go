@@ -6,9 +6,6 @@ import (
 	"google.golang.org/grpc/codes"
 	"google.golang.org/grpc/status"
 
-	"github.com/cosmos/cosmos-sdk/types/query"
-
-	"github.com/polity-chain/polity/internal/queryutil"
 	"github.com/polity-chain/polity/x/community/types"
 )
 
@@ -23,9 +20,6 @@ var _ types.QueryServer = queryServer{}
 func NewQueryServer(k *Keeper) types.QueryServer {
 	return queryServer{k: k}
 }
-
-// page applies the shared page rules (internal/queryutil).
-func page(p *query.PageRequest) *query.PageRequest { return queryutil.Page(p) }
 
 // errNilRequest is the answer to a nil request.
 var errNilRequest = status.Error(codes.InvalidArgument, "empty request")

@@ -7,6 +7,7 @@ import (
 
 	"github.com/cosmos/cosmos-sdk/types/query"
 
+	"github.com/polity-chain/polity/internal/queryutil"
 	"github.com/polity-chain/polity/x/community/types"
 )
 
@@ -28,7 +29,7 @@ func (q queryServer) Validators(ctx context.Context, req *types.QueryValidatorsR
 		load := func(key collections.Pair[string, []byte]) (types.Validator, error) {
 			return q.k.Validators.Get(ctx, key.K2())
 		}
-		out, resp, err = query.CollectionFilteredPaginate(ctx, q.k.Validators.Indexes.Community, page(req.Pagination),
+		out, resp, err = query.CollectionFilteredPaginate(ctx, q.k.Validators.Indexes.Community, queryutil.Page(req.Pagination),
 			func(key collections.Pair[string, []byte], _ collections.NoValue) (bool, error) {
 				v, err := load(key)
 				return keep(v), err
@@ -38,7 +39,7 @@ func (q queryServer) Validators(ctx context.Context, req *types.QueryValidatorsR
 			},
 			query.WithCollectionPaginationPairPrefix[string, []byte](req.CommunityId))
 	} else {
-		out, resp, err = query.CollectionFilteredPaginate(ctx, q.k.Validators, page(req.Pagination),
+		out, resp, err = query.CollectionFilteredPaginate(ctx, q.k.Validators, queryutil.Page(req.Pagination),
 			func(_ []byte, v types.Validator) (bool, error) { return keep(v), nil },
 			func(_ []byte, v types.Validator) (types.Validator, error) { return v, nil })
 	}

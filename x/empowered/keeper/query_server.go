@@ -24,9 +24,6 @@ func NewQueryServer(k *Keeper) types.QueryServer { return queryServer{k: k} }
 
 var errNilRequest = status.Error(codes.InvalidArgument, "empty request")
 
-// page applies the shared page rules (internal/queryutil).
-func page(p *query.PageRequest) *query.PageRequest { return queryutil.Page(p) }
-
 func grpcError(err error) error {
 	switch {
 	case err == nil:
@@ -61,12 +58,12 @@ func (q queryServer) Participants(ctx context.Context, req *types.QueryParticipa
 // actions pages through actions (by stage when given), keeping those that pass.
 func (q queryServer) actions(ctx context.Context, stage types.Stage, pageReq *query.PageRequest, keep func(types.Action) bool) ([]types.Action, *query.PageResponse, error) {
 	if stage == types.StageUnspecified {
-		return query.CollectionFilteredPaginate(ctx, q.k.Actions, page(pageReq),
+		return query.CollectionFilteredPaginate(ctx, q.k.Actions, queryutil.Page(pageReq),
 			func(_ uint64, a types.Action) (bool, error) { return keep(a), nil },
 			func(_ uint64, a types.Action) (types.Action, error) { return a, nil })
 	}
 	load := func(id uint64) (types.Action, error) { return q.k.Actions.Get(ctx, id) }
-	return query.CollectionFilteredPaginate(ctx, q.k.Actions.Indexes.Stage, page(pageReq),
+	return query.CollectionFilteredPaginate(ctx, q.k.Actions.Indexes.Stage, queryutil.Page(pageReq),
 		func(key collections.Pair[int32, uint64], _ collections.NoValue) (bool, error) {
 			a, err := load(key.K2())
 			return err == nil && keep(a), err
@@ -112,7 +109,7 @@ func (q queryServer) Statements(ctx context.Context, req *types.QueryStatementsR
 	if _, err := q.k.GetAction(ctx, req.Id); err != nil {
 		return nil, grpcError(err)
 	}
-	out, resp, err := query.CollectionPaginate(ctx, q.k.Statements, page(req.Pagination),
+	out, resp, err := query.CollectionPaginate(ctx, q.k.Statements, queryutil.Page(req.Pagination),
 		func(_ collections.Pair[uint64, uint64], s types.Statement) (types.Statement, error) { return s, nil },
 		query.WithCollectionPaginationPairPrefix[uint64, uint64](req.Id))
 	if err != nil {
@@ -157,7 +154,7 @@ func (q queryServer) Inspections(ctx context.Context, req *types.QueryInspection
 	if req == nil {
 		return nil, errNilRequest
 	}
-	out, resp, err := query.CollectionPaginate(ctx, q.k.Inspections, page(req.Pagination),
+	out, resp, err := query.CollectionPaginate(ctx, q.k.Inspections, queryutil.Page(req.Pagination),
 		func(_ uint64, in types.Inspection) (types.Inspection, error) { return in, nil })
 	if err != nil {
 		return nil, grpcError(err)

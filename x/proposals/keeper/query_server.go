@@ -26,9 +26,6 @@ func NewQueryServer(k *Keeper) types.QueryServer { return queryServer{k: k} }
 
 var errNilRequest = status.Error(codes.InvalidArgument, "empty request")
 
-// page applies the shared page rules (internal/queryutil).
-func page(p *query.PageRequest) *query.PageRequest { return queryutil.Page(p) }
-
 // grpcError maps registered "not found" errors to NotFound and the rest to
 // InvalidArgument or Internal.
 func grpcError(err error) error {
@@ -81,7 +78,7 @@ func (q queryServer) Proposals(ctx context.Context, req *types.QueryProposalsReq
 	case req.Kind != types.KindUnspecified:
 		out, resp, err = paginateIndex(ctx, q.k.Proposals.Indexes.Kind, req.Pagination, int32(req.Kind), load, keep)
 	default:
-		out, resp, err = query.CollectionPaginate(ctx, q.k.Proposals, page(req.Pagination),
+		out, resp, err = query.CollectionPaginate(ctx, q.k.Proposals, queryutil.Page(req.Pagination),
 			func(_ uint64, p types.Proposal) (types.Proposal, error) { return p, nil })
 	}
 	if err != nil {
@@ -101,7 +98,7 @@ func paginateIndex[R, V any](
 	ctx context.Context, idx multiIndex[R], pageReq *query.PageRequest, ref R,
 	load func(uint64) (V, error), keep func(V) bool,
 ) ([]V, *query.PageResponse, error) {
-	return query.CollectionFilteredPaginate(ctx, idx, page(pageReq),
+	return query.CollectionFilteredPaginate(ctx, idx, queryutil.Page(pageReq),
 		func(key collections.Pair[R, uint64], _ collections.NoValue) (bool, error) {
 			v, err := load(key.K2())
 			return err == nil && keep(v), err
@@ -130,7 +127,7 @@ func (q queryServer) ProposalVotes(ctx context.Context, req *types.QueryProposal
 	if _, err := q.k.GetProposal(ctx, req.Id); err != nil {
 		return nil, grpcError(err)
 	}
-	out, resp, err := query.CollectionPaginate(ctx, q.k.Votes, page(req.Pagination),
+	out, resp, err := query.CollectionPaginate(ctx, q.k.Votes, queryutil.Page(req.Pagination),
 		func(_ collections.Pair[uint64, sdk.AccAddress], v types.BoardVote) (types.BoardVote, error) {
 			return v, nil
 		},
@@ -149,7 +146,7 @@ func (q queryServer) ProposalComments(ctx context.Context, req *types.QueryPropo
 	if _, err := q.k.GetProposal(ctx, req.Id); err != nil {
 		return nil, grpcError(err)
 	}
-	out, resp, err := query.CollectionPaginate(ctx, q.k.Comments, page(req.Pagination),
+	out, resp, err := query.CollectionPaginate(ctx, q.k.Comments, queryutil.Page(req.Pagination),
 		func(_ collections.Pair[uint64, uint64], c types.Comment) (types.Comment, error) { return c, nil },
 		query.WithCollectionPaginationPairPrefix[uint64, uint64](req.Id))
 	if err != nil {
@@ -166,7 +163,7 @@ func (q queryServer) ProposalHolds(ctx context.Context, req *types.QueryProposal
 	if _, err := q.k.GetProposal(ctx, req.Id); err != nil {
 		return nil, grpcError(err)
 	}
-	out, resp, err := query.CollectionPaginate(ctx, q.k.Holds, page(req.Pagination),
+	out, resp, err := query.CollectionPaginate(ctx, q.k.Holds, queryutil.Page(req.Pagination),
 		func(_ collections.Pair[uint64, string], h types.Hold) (types.Hold, error) { return h, nil },
 		query.WithCollectionPaginationPairPrefix[uint64, string](req.Id))
 	if err != nil {
@@ -200,7 +197,7 @@ func (q queryServer) AdviceList(ctx context.Context, req *types.QueryAdviceListR
 	case req.Status != types.AdviceUnspecified:
 		out, resp, err = paginateIndex(ctx, q.k.Advice.Indexes.Status, req.Pagination, int32(req.Status), load, keep)
 	default:
-		out, resp, err = query.CollectionPaginate(ctx, q.k.Advice, page(req.Pagination),
+		out, resp, err = query.CollectionPaginate(ctx, q.k.Advice, queryutil.Page(req.Pagination),
 			func(_ uint64, a types.Advice) (types.Advice, error) { return a, nil })
 	}
 	if err != nil {
@@ -230,7 +227,7 @@ func (q queryServer) documents(ctx context.Context, kind types.DocumentKind, sco
 	if err != nil {
 		return nil, nil, nil, grpcError(err)
 	}
-	history, resp, err := query.CollectionPaginate(ctx, q.k.Documents, page(pageReq),
+	history, resp, err := query.CollectionPaginate(ctx, q.k.Documents, queryutil.Page(pageReq),
 		func(_ collections.Pair[DocKey, uint64], d types.DocumentVersion) (types.DocumentVersion, error) {
 			return d, nil
 		},

@@ -26,9 +26,6 @@ func NewQueryServer(k *Keeper) types.QueryServer { return queryServer{k: k} }
 
 var errNilRequest = status.Error(codes.InvalidArgument, "empty request")
 
-// page applies the shared page rules (internal/queryutil).
-func page(p *query.PageRequest) *query.PageRequest { return queryutil.Page(p) }
-
 func grpcError(err error) error {
 	switch {
 	case err == nil:
@@ -47,12 +44,12 @@ func byStatus[V any](ctx context.Context, m *collections.IndexedMap[uint64, V, S
 	pageReq *query.PageRequest, keep func(V) bool,
 ) ([]V, *query.PageResponse, error) {
 	if status == 0 {
-		return query.CollectionFilteredPaginate(ctx, m, page(pageReq),
+		return query.CollectionFilteredPaginate(ctx, m, queryutil.Page(pageReq),
 			func(_ uint64, v V) (bool, error) { return keep(v), nil },
 			func(_ uint64, v V) (V, error) { return v, nil })
 	}
 	load := func(id uint64) (V, error) { return m.Get(ctx, id) }
-	return query.CollectionFilteredPaginate(ctx, m.Indexes.Status, page(pageReq),
+	return query.CollectionFilteredPaginate(ctx, m.Indexes.Status, queryutil.Page(pageReq),
 		func(key collections.Pair[int32, uint64], _ collections.NoValue) (bool, error) {
 			v, err := load(key.K2())
 			return err == nil && keep(v), err
@@ -88,7 +85,7 @@ func (q queryServer) IRPs(ctx context.Context, req *types.QueryIRPsRequest) (*ty
 	)
 	switch {
 	case req.Claimant != "":
-		out, resp, err = query.CollectionFilteredPaginate(ctx, q.k.IRPs.Indexes.Claimant, page(req.Pagination),
+		out, resp, err = query.CollectionFilteredPaginate(ctx, q.k.IRPs.Indexes.Claimant, queryutil.Page(req.Pagination),
 			func(key collections.Pair[string, uint64], _ collections.NoValue) (bool, error) {
 				c, err := load(key.K2())
 				return err == nil && keep(c), err
@@ -98,13 +95,13 @@ func (q queryServer) IRPs(ctx context.Context, req *types.QueryIRPsRequest) (*ty
 			},
 			query.WithCollectionPaginationPairPrefix[string, uint64](req.Claimant))
 	case req.Status != types.IRPUnspecified:
-		out, resp, err = query.CollectionPaginate(ctx, q.k.IRPs.Indexes.Status, page(req.Pagination),
+		out, resp, err = query.CollectionPaginate(ctx, q.k.IRPs.Indexes.Status, queryutil.Page(req.Pagination),
 			func(key collections.Pair[int32, uint64], _ collections.NoValue) (types.IRP, error) {
 				return load(key.K2())
 			},
 			query.WithCollectionPaginationPairPrefix[int32, uint64](int32(req.Status)))
 	default:
-		out, resp, err = query.CollectionPaginate(ctx, q.k.IRPs, page(req.Pagination),
+		out, resp, err = query.CollectionPaginate(ctx, q.k.IRPs, queryutil.Page(req.Pagination),
 			func(_ uint64, c types.IRP) (types.IRP, error) { return c, nil })
 	}
 	if err != nil {
@@ -143,7 +140,7 @@ func (q queryServer) Panelists(ctx context.Context, req *types.QueryPanelistsReq
 	if req == nil {
 		return nil, errNilRequest
 	}
-	out, resp, err := query.CollectionFilteredPaginate(ctx, q.k.Panelists, page(req.Pagination),
+	out, resp, err := query.CollectionFilteredPaginate(ctx, q.k.Panelists, queryutil.Page(req.Pagination),
 		func(_ sdk.AccAddress, p types.Panelist) (bool, error) { return !req.ActiveOnly || p.Active, nil },
 		func(_ sdk.AccAddress, p types.Panelist) (types.Panelist, error) { return p, nil })
 	if err != nil {
@@ -157,7 +154,7 @@ func (q queryServer) Parties(ctx context.Context, req *types.QueryPartiesRequest
 	if req == nil {
 		return nil, errNilRequest
 	}
-	out, resp, err := query.CollectionPaginate(ctx, q.k.Parties, page(req.Pagination),
+	out, resp, err := query.CollectionPaginate(ctx, q.k.Parties, queryutil.Page(req.Pagination),
 		func(_ sdk.AccAddress, p types.Party) (types.Party, error) { return p, nil })
 	if err != nil {
 		return nil, grpcError(err)
@@ -263,7 +260,7 @@ func (q queryServer) Recommendations(ctx context.Context, req *types.QueryRecomm
 	if _, err := q.k.GetReview(ctx, req.Id); err != nil {
 		return nil, grpcError(err)
 	}
-	out, resp, err := query.CollectionPaginate(ctx, q.k.Recommendations, page(req.Pagination),
+	out, resp, err := query.CollectionPaginate(ctx, q.k.Recommendations, queryutil.Page(req.Pagination),
 		func(_ collections.Pair[uint64, uint32], r types.Recommendation) (types.Recommendation, error) {
 			return r, nil
 		},
