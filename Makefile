@@ -8,7 +8,7 @@ LDFLAGS   := -X github.com/cosmos/cosmos-sdk/version.Name=polity \
              -X github.com/cosmos/cosmos-sdk/version.Commit=$(shell git rev-parse HEAD 2>/dev/null)
 export POLITYD_BIN := $(BIN)
 
-.PHONY: all build install localnet localnet-multi localnet-docker demo test test-unit e2e bench proto-gen proto-tools docker-image clean
+.PHONY: all build install localnet localnet-multi localnet-docker demo test test-unit cover e2e bench proto-gen proto-tools docker-image clean
 
 all: build
 
@@ -38,6 +38,11 @@ test: build
 
 test-unit:
 	$(GO) test -count=1 -short ./...
+
+# The unit and keeper tests with coverage: per-package statement coverage, and
+# a failure if any x/*/keeper package is below 80% (scripts/cover.sh).
+cover:
+	GO=$(GO) COVER_OUT=$(BUILD_DIR)/cover.out scripts/cover.sh
 
 e2e: build
 	$(GO) test -count=1 -timeout 40m ./e2e/...
