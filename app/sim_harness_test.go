@@ -104,6 +104,9 @@ func runSim(t *testing.T, a *simApp, cfg simtypes.Config) {
 	if testing.Verbose() {
 		w = os.Stdout
 	}
+	if os.Getenv("SIM_TRACE") != "" {
+		simutil.Trace = os.Stdout
+	}
 	_, _, err := simulation.SimulateFromSeedX(t, log.NewNopLogger(), w, a.BaseApp, simAppState(a.App), simAccounts,
 		operations(a.App), app.BlockedAddresses(), cfg, a.AppCodec(), simulation.NewLogWriter(false))
 	require.NoError(t, err)

@@ -66,4 +66,3 @@ func TestAppImportExport(t *testing.T) {
 	}
 	require.NoError(t, checkInvariants(ctx, b.InvariantRoutes()))
 }
-

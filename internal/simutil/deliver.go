@@ -7,18 +7,24 @@ package simutil
 
 import (
 	"context"
+	"fmt"
+	"io"
 	"math/rand"
 
 	"github.com/cosmos/cosmos-sdk/baseapp"
 	"github.com/cosmos/cosmos-sdk/client"
+	sims "github.com/cosmos/cosmos-sdk/testutil/sims"
 	sdk "github.com/cosmos/cosmos-sdk/types"
 	simtypes "github.com/cosmos/cosmos-sdk/types/simulation"
-	sims "github.com/cosmos/cosmos-sdk/testutil/sims"
 )
 
 // Fee is what every simulated transaction pays: twice the default open-door
 // fee, so that outsiders' open-door messages pass the fee floor.
 var Fee = sdk.NewCoins(sdk.NewInt64Coin("upolity", 2_000))
+
+// Trace, when set, receives one line per refused message (the simulation
+// test sets it from SIM_TRACE), to see why operations fail.
+var Trace io.Writer
 
 // AccountKeeper reads an account's number and sequence for signing.
 type AccountKeeper interface {
@@ -48,6 +54,9 @@ func Deliver(env Env, r *rand.Rand, app *baseapp.BaseApp, ctx sdk.Context, chain
 		return simtypes.NoOpMsg(route(msg), sdk.MsgTypeURL(msg), "cannot sign"), nil, err
 	}
 	if _, _, err := app.SimDeliver(env.TxConfig.TxEncoder(), tx); err != nil {
+		if Trace != nil {
+			fmt.Fprintf(Trace, "h%d %s by %s: %v\n", ctx.BlockHeight(), sdk.MsgTypeURL(msg), acc.Address, err)
+		}
 		return simtypes.NewOperationMsg(msg, false, trim(err.Error())), nil, nil
 	}
 	return simtypes.NewOperationMsg(msg, true, ""), nil, nil

@@ -11,8 +11,10 @@ import (
 
 	"github.com/polity-chain/polity/internal/simutil"
 	communitykeeper "github.com/polity-chain/polity/x/community/keeper"
+	communitysim "github.com/polity-chain/polity/x/community/simulation"
 	proposalskeeper "github.com/polity-chain/polity/x/proposals/keeper"
 	proposalssim "github.com/polity-chain/polity/x/proposals/simulation"
+	proposalstypes "github.com/polity-chain/polity/x/proposals/types"
 	"github.com/polity-chain/polity/x/review/keeper"
 	"github.com/polity-chain/polity/x/review/types"
 )
@@ -62,18 +64,32 @@ func WeightedOperations(env simutil.Env, k Keepers) simulation.WeightedOperation
 	}
 }
 
-// target picks a proposal to challenge: open or decided.
+// target picks a proposal the Board has decided (what review and
+// reconsideration challenge), else any open one, else a guess.
 func target(r *rand.Rand, ctx sdk.Context, k Keepers) uint64 {
-	open := proposalssim.Open(ctx, k.Proposals)
-	if len(open) == 0 {
+	decided := proposalssim.ProposalsIn(ctx, k.Proposals, proposalstypes.StatusECReview, proposalstypes.StatusApproved,
+		proposalstypes.StatusRatified, proposalstypes.StatusRejected)
+	if len(decided) == 0 || r.Intn(5) == 0 {
+		decided = proposalssim.Open(ctx, k.Proposals)
+	}
+	if len(decided) == 0 {
 		return 1 + uint64(r.Intn(3))
 	}
-	return simutil.Pick(r, open).Id
+	return simutil.Pick(r, decided).Id
+}
+
+// member picks a member of a random community (or a stray account).
+func member(r *rand.Rand, ctx sdk.Context, k Keepers, accs []simtypes.Account) simtypes.Account {
+	var members []string
+	if bodies := communitysim.Bodies(ctx, k.Community); len(bodies) > 0 {
+		members = communitysim.Voters(ctx, k.Community, simutil.Pick(r, bodies))
+	}
+	return simutil.Actor(r, accs, simutil.Holders(accs, members), stray)
 }
 
 func fileIRP(k Keepers) op {
 	return func(r *rand.Rand, ctx sdk.Context, accs []simtypes.Account) (simtypes.Account, sdk.Msg) {
-		acc, _ := simtypes.RandomAcc(r, accs)
+		acc := member(r, ctx, k, accs)
 		return acc, &types.MsgFileIRP{Claimant: acc.Address.String(), ClaimantKind: types.ClaimantMember,
 			ProposalId: target(r, ctx, k), Provisions: []string{"Article 1"}, Claim: simutil.Document(r), InterimRelief: r.Intn(2) == 0}
 	}
