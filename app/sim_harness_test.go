@@ -101,8 +101,8 @@ func simConfig(t testing.TB, seed int64, blocks, blockSize int) simtypes.Config 
 func runSim(t *testing.T, a *simApp, cfg simtypes.Config) {
 	t.Helper()
 	var w io.Writer = io.Discard
-	if testing.Verbose() {
-		w = os.Stdout
+	if os.Getenv("SIM_VERBOSE") != "" {
+		w = os.Stdout // progress and the operation statistics
 	}
 	if os.Getenv("SIM_TRACE") != "" {
 		simutil.Trace = os.Stdout

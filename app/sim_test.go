@@ -2,6 +2,7 @@ package app_test
 
 import (
 	"encoding/json"
+	"fmt"
 	"testing"
 
 	cmtproto "github.com/cometbft/cometbft/proto/tendermint/types"
@@ -31,7 +32,7 @@ func TestAppSimulationLong(t *testing.T) {
 		t.Skip("set SIM_LONG=1, or run make sim")
 	}
 	for seed := int64(1); seed <= int64(envInt("SIM_SEEDS", 3)); seed++ {
-		t.Run("seed", func(t *testing.T) {
+		t.Run(fmt.Sprintf("seed-%d", seed), func(t *testing.T) {
 			a := newSimApp(t)
 			runSim(t, a, simConfig(t, seed, envInt("SIM_BLOCKS", 400), envInt("SIM_BLOCK_SIZE", 30)))
 			t.Logf("seed %d: %d blocks checked", seed, a.checked)
