@@ -112,6 +112,7 @@ func runSim(t *testing.T, a *simApp, cfg simtypes.Config) {
 	require.NoError(t, err)
 	require.NoError(t, checkInvariants(a.NewContext(true), a.InvariantRoutes()))
 	require.Equal(t, cfg.NumBlocks, a.checked, "invariants checked after every block")
+	t.Logf("seed %d, %d blocks: %s", cfg.Seed, cfg.NumBlocks, simSummary(a.NewContext(true), a.App))
 }
 
 // envInt reads a positive integer from the environment, or def.
