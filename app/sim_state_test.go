@@ -13,6 +13,7 @@ import (
 
 	"github.com/polity-chain/polity/app"
 	"github.com/polity-chain/polity/app/constitution"
+	"github.com/polity-chain/polity/internal/simutil"
 	ctypes "github.com/polity-chain/polity/x/community/types"
 	etypes "github.com/polity-chain/polity/x/empowered/types"
 	ptypes "github.com/polity-chain/polity/x/proposals/types"
@@ -66,6 +67,8 @@ func simAppState(a *app.App) simtypes.AppStateFn {
 		if err != nil {
 			panic(err)
 		}
+		// the Board has elected a chair, so the emergency path is open
+		res.Community.BoardChair = addrs[simutil.Pick(r, []string{"director-dev", "director-ops", "director-fin", "director-users"})].String()
 		balances := res.Balances
 		for _, acc := range accs[len(constitution.People):] {
 			balances = append(balances, banktypes.Balance{Address: acc.Address.String(),

@@ -82,3 +82,17 @@ func Document(r *rand.Rand) communitytypes.Document {
 	hash, uri := Doc(r)
 	return communitytypes.Document{Hash: hash, Uri: uri}
 }
+
+// Propose asks random payloads for a decision of body, a few times, since
+// most payloads fit only some bodies; nil when none offers one.
+func Propose(r *rand.Rand, ctx sdk.Context, accs []simtypes.Account, payloads []Payload, body string) sdk.Msg {
+	for range 5 {
+		if len(payloads) == 0 {
+			return nil
+		}
+		if m := Pick(r, payloads)(r, ctx, accs, body); m != nil {
+			return m
+		}
+	}
+	return nil
+}

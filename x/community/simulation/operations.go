@@ -49,8 +49,8 @@ func SimulateSubmitMotion(env simutil.Env, k *keeper.Keeper, payloads []simutil.
 		body := simutil.Pick(r, bodies)
 		proposer := simutil.Actor(r, accs, simutil.Holders(accs, Voters(ctx, k, body)), stray)
 		var msgs []sdk.Msg
-		if len(payloads) > 0 && r.Intn(5) > 0 {
-			if m := simutil.Pick(r, payloads)(r, ctx, accs, body); m != nil {
+		if r.Intn(5) > 0 {
+			if m := simutil.Propose(r, ctx, accs, payloads, body); m != nil {
 				msgs = append(msgs, m)
 			}
 		}

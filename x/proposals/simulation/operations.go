@@ -43,10 +43,8 @@ func SimulateSubmitResolution(env simutil.Env, ck *communitykeeper.Keeper, paylo
 	return func(r *rand.Rand, app *baseapp.BaseApp, ctx sdk.Context, accs []simtypes.Account, chainID string) (simtypes.OperationMsg, []simtypes.FutureOperation, error) {
 		director := simutil.Actor(r, accs, simutil.Holders(accs, communitysim.Voters(ctx, ck, communitytypes.BoardBodyID)), stray)
 		var msgs []sdk.Msg
-		if len(payloads) > 0 {
-			if m := simutil.Pick(r, payloads)(r, ctx, accs, simutil.GovernanceBody); m != nil {
-				msgs = append(msgs, m)
-			}
+		if m := simutil.Propose(r, ctx, accs, payloads, simutil.GovernanceBody); m != nil {
+			msgs = append(msgs, m)
 		}
 		anys, err := simutil.Anys(msgs...)
 		if err != nil {
