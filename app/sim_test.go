@@ -46,7 +46,7 @@ func TestAppSimulationLong(t *testing.T) {
 // import derives included).
 func TestAppImportExport(t *testing.T) {
 	a := newSimApp(t)
-	runSim(t, a, simConfig(t, 7, 20, 15))
+	runSim(t, a, simConfig(t, int64(envInt("SIM_EXPORT_SEED", 7)), envInt("SIM_EXPORT_BLOCKS", 20), 15))
 
 	exported, err := a.ExportAppStateAndValidators(false, nil, nil)
 	require.NoError(t, err)
