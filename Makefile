@@ -8,7 +8,7 @@ LDFLAGS   := -X github.com/cosmos/cosmos-sdk/version.Name=polity \
              -X github.com/cosmos/cosmos-sdk/version.Commit=$(shell git rev-parse HEAD 2>/dev/null)
 export POLITYD_BIN := $(BIN)
 
-.PHONY: all build install localnet localnet-multi localnet-docker demo test test-unit cover e2e bench proto-gen proto-tools docker-image clean
+.PHONY: all build install localnet localnet-multi localnet-docker demo test test-unit cover e2e bench sim proto-gen proto-tools docker-image clean
 
 all: build
 
@@ -49,6 +49,11 @@ e2e: build
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./x/... ./benchmarks/...
+
+# The long simulation: SIM_SEEDS seeds of SIM_BLOCKS blocks of about
+# SIM_BLOCK_SIZE random operations, every invariant checked after every block.
+sim:
+	SIM_LONG=1 $(GO) test -count=1 -timeout 2h -run 'TestAppSimulationLong' -v ./app/
 
 proto-tools:
 	$(GO) install github.com/bufbuild/buf/cmd/buf@v1.75.0

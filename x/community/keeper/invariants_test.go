@@ -1,0 +1,106 @@
+package keeper_test
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	keepertest "github.com/polity-chain/polity/testutil/keeper"
+	"github.com/polity-chain/polity/x/community/keeper"
+	"github.com/polity-chain/polity/x/community/types"
+)
+
+// invariantState is the constitution with a Board motion still voting that
+// has one vote.
+func invariantState(t *testing.T) (*keepertest.Fixture, uint64) {
+	t.Helper()
+	f := keepertest.NewConstitutionFixture(t)
+	f.NextBlock(0)
+	id := f.MustSubmitMotion(addr("director-dev"), types.BoardBodyID)
+	f.NextBlock(0)
+	f.MustVote(addr("director-ops"), id, types.OptionNo)
+	require.Equal(t, types.MotionStatusVoting, f.Motion(id).Status)
+	return f, id
+}
+
+// TestInvariantsHoldAndBreak checks that every invariant passes on valid
+// state and that each fails once the state it audits is corrupted on purpose.
+func TestInvariantsHoldAndBreak(t *testing.T) {
+	cases := []struct {
+		route   string
+		corrupt func(*keepertest.Fixture, uint64)
+	}{
+		{"motion-tallies", func(f *keepertest.Fixture, id uint64) {
+			m := f.Motion(id)
+			m.Tally.Yes += 3
+			require.NoError(t, f.Keeper.Motions.Set(f.Ctx, id, m))
+		}},
+		{"motion-queue", func(f *keepertest.Fixture, id uint64) {
+			require.NoError(t, f.Keeper.MotionQueue.Remove(f.Ctx, joinTime(f.Motion(id).VotingEndTime, id)))
+		}},
+		{"motion-queue", func(f *keepertest.Fixture, id uint64) {
+			require.NoError(t, f.Keeper.MotionQueue.Set(f.Ctx, joinTime(f.Now(), 99)))
+		}},
+		{"power-cap", func(f *keepertest.Fixture, _ uint64) {
+			require.NoError(t, f.Keeper.CommunityPower.Set(f.Ctx, "dev", 1000))
+		}},
+		{"power-cap", func(f *keepertest.Fixture, _ uint64) {
+			// every counter agrees, but one community holds half the power
+			p, err := f.Keeper.CommunityPower.Get(f.Ctx, "dev")
+			require.NoError(t, err)
+			total, err := f.Keeper.TotalPower.Get(f.Ctx)
+			require.NoError(t, err)
+			vals, err := f.Keeper.Validators.Iterate(f.Ctx, nil)
+			require.NoError(t, err)
+			kvs, err := vals.KeyValues()
+			require.NoError(t, err)
+			for _, kv := range kvs {
+				if kv.Value.CommunityId == "dev" {
+					kv.Value.Power += total
+					require.NoError(t, f.Keeper.Validators.Set(f.Ctx, kv.Key, kv.Value))
+				}
+			}
+			require.NoError(t, f.Keeper.CommunityPower.Set(f.Ctx, "dev", p+total))
+			require.NoError(t, f.Keeper.TreePower.Set(f.Ctx, "dev", p+total))
+			require.NoError(t, f.Keeper.TotalPower.Set(f.Ctx, 2*total))
+		}},
+		{"board-seats", func(f *keepertest.Fixture, _ uint64) {
+			seat, err := f.Keeper.GetSeat(f.Ctx, 1)
+			require.NoError(t, err)
+			seat.Holder = ""
+			require.NoError(t, f.Keeper.Seats.Set(f.Ctx, seat.Id, seat))
+		}},
+		{"board-seats", func(f *keepertest.Fixture, _ uint64) {
+			require.NoError(t, f.Keeper.VotingSeats.Set(f.Ctx, 2))
+		}},
+	}
+	routes := map[string]bool{}
+	for _, r := range keeper.InvariantRoutes(f0(t)) {
+		routes[r.Name] = true
+	}
+	for _, tc := range cases {
+		t.Run(tc.route, func(t *testing.T) {
+			require.True(t, routes[tc.route], "route %s is registered", tc.route)
+			f, id := invariantState(t)
+			for _, r := range keeper.InvariantRoutes(f.Keeper) {
+				msg, broken := r.Invariant(f.Ctx)
+				require.False(t, broken, msg)
+			}
+			_, broken := keeper.AllInvariants(f.Keeper)(f.Ctx)
+			require.False(t, broken)
+			tc.corrupt(f, id)
+			for _, r := range keeper.InvariantRoutes(f.Keeper) {
+				if r.Name == tc.route {
+					msg, broken := r.Invariant(f.Ctx)
+					require.True(t, broken, "corrupted state passes %s", r.Name)
+					t.Log(msg)
+				}
+			}
+			_, broken = keeper.AllInvariants(f.Keeper)(f.Ctx)
+			require.True(t, broken)
+		})
+	}
+}
+
+// f0 is a keeper only for listing the routes.
+func f0(t *testing.T) *keeper.Keeper { return keepertest.NewFixture(t).Keeper }

@@ -1,0 +1,116 @@
+package simulation
+
+import (
+	"math/rand"
+
+	codectypes "github.com/cosmos/cosmos-sdk/codec/types"
+	"github.com/cosmos/cosmos-sdk/crypto/keys/ed25519"
+	sdk "github.com/cosmos/cosmos-sdk/types"
+	simtypes "github.com/cosmos/cosmos-sdk/types/simulation"
+
+	"github.com/polity-chain/polity/internal/simutil"
+	"github.com/polity-chain/polity/x/community/keeper"
+	"github.com/polity-chain/polity/x/community/types"
+)
+
+// Payloads are the decisions a community or the Board may take by motion:
+// admitting and removing members, admitting and removing validators (the
+// power cap must refuse what would break it), appointing directors to
+// vacant seats, vacating seats and electing the Board chair.
+func Payloads(k *keeper.Keeper) []simutil.Payload {
+	return []simutil.Payload{
+		func(r *rand.Rand, _ sdk.Context, accs []simtypes.Account, body string) sdk.Msg {
+			acc, _ := simtypes.RandomAcc(r, accs)
+			return &types.MsgAdmitMember{
+				Authority: types.BodyAddress(body).String(), CommunityId: body, Address: acc.Address.String(),
+				Roles: []types.Role{types.RoleMember}, Weight: 1,
+				Region:          simutil.Pick(r, types.AllRegions()),
+				StakeholderType: types.StakeholderType(1 + r.Intn(9)),
+			}
+		},
+		func(r *rand.Rand, ctx sdk.Context, _ []simtypes.Account, body string) sdk.Msg {
+			voters := Voters(ctx, k, body)
+			if len(voters) == 0 || body == types.BoardBodyID {
+				return nil
+			}
+			return &types.MsgRemoveMember{Authority: types.BodyAddress(body).String(), CommunityId: body,
+				Address: simutil.Pick(r, voters), Reason: "simulation"}
+		},
+		func(r *rand.Rand, ctx sdk.Context, _ []simtypes.Account, body string) sdk.Msg {
+			return admitValidator(r, ctx, k, body)
+		},
+		func(r *rand.Rand, ctx sdk.Context, _ []simtypes.Account, body string) sdk.Msg {
+			return removeValidator(r, ctx, k, body)
+		},
+		func(r *rand.Rand, ctx sdk.Context, accs []simtypes.Account, body string) sdk.Msg {
+			return seatChange(r, ctx, k, accs, body)
+		},
+		func(r *rand.Rand, ctx sdk.Context, _ []simtypes.Account, body string) sdk.Msg {
+			directors := Voters(ctx, k, types.BoardBodyID)
+			if body != types.BoardBodyID || len(directors) == 0 {
+				return nil
+			}
+			return &types.MsgSetBoardChair{Authority: types.BodyAddress(body).String(), Director: simutil.Pick(r, directors)}
+		},
+	}
+}
+
+// admitValidator proposes a new validator run by one of the community's
+// members, with a fresh key from the seeded source and a random power.
+func admitValidator(r *rand.Rand, ctx sdk.Context, k *keeper.Keeper, body string) sdk.Msg {
+	voters := Voters(ctx, k, body)
+	if len(voters) == 0 || body == types.BoardBodyID {
+		return nil
+	}
+	seed := make([]byte, 32)
+	r.Read(seed)
+	pk, err := codectypes.NewAnyWithValue(ed25519.GenPrivKeyFromSecret(seed).PubKey())
+	if err != nil {
+		return nil
+	}
+	return &types.MsgAdmitValidator{Authority: types.BodyAddress(body).String(), CommunityId: body,
+		Operator: simutil.Pick(r, voters), ConsensusPubkey: pk, Moniker: body + "-sim", Power: 1 + r.Int63n(20)}
+}
+
+// removeValidator proposes removing one of the community's validators.
+func removeValidator(r *rand.Rand, ctx sdk.Context, k *keeper.Keeper, body string) sdk.Msg {
+	iter, err := k.Validators.Indexes.Community.MatchExact(ctx, body)
+	if err != nil {
+		return nil
+	}
+	keys, err := iter.PrimaryKeys()
+	if err != nil || len(keys) == 0 {
+		return nil
+	}
+	v, err := k.Validators.Get(ctx, simutil.Pick(r, keys))
+	if err != nil {
+		return nil
+	}
+	return &types.MsgRemoveValidator{Authority: types.BodyAddress(body).String(), CommunityId: body, ConsensusAddress: v.ConsensusAddress}
+}
+
+// seatChange proposes filling one of the community's vacant seats with a
+// random account, or vacating one of its held seats.
+func seatChange(r *rand.Rand, ctx sdk.Context, k *keeper.Keeper, accs []simtypes.Account, body string) sdk.Msg {
+	seats, err := k.AllSeats(ctx)
+	if err != nil {
+		return nil
+	}
+	var own []types.BoardSeat
+	for _, s := range seats {
+		if s.AppointingCommunity == body && !s.Retired {
+			own = append(own, s)
+		}
+	}
+	if len(own) == 0 {
+		return nil
+	}
+	s := simutil.Pick(r, own)
+	authority := types.BodyAddress(body).String()
+	if s.Holder != "" {
+		return &types.MsgVacateSeat{Authority: authority, SeatId: s.Id, Reason: "simulation"}
+	}
+	acc, _ := simtypes.RandomAcc(r, accs)
+	return &types.MsgAppointDirector{Authority: authority, SeatId: s.Id, Director: acc.Address.String(),
+		Region: simutil.Pick(r, types.AllRegions()), StakeholderType: types.StakeholderType(1 + r.Intn(9))}
+}

@@ -1,0 +1,142 @@
+package keeper
+
+import (
+	"fmt"
+
+	sdk "github.com/cosmos/cosmos-sdk/types"
+
+	"github.com/polity-chain/polity/internal/invariantutil"
+	communitytypes "github.com/polity-chain/polity/x/community/types"
+	"github.com/polity-chain/polity/x/proposals/types"
+)
+
+// BoardTallyInvariant checks that every proposal's Board tally equals its
+// stored Board votes (one vote per voting director), and that no vote
+// belongs to a missing proposal.
+//
+//nolint:staticcheck // sdk.Invariant is the invariant shape
+func BoardTallyInvariant(k *Keeper) sdk.Invariant {
+	return invariantutil.New(types.ModuleName, "board-tallies", func(ctx sdk.Context) ([]string, error) {
+		votes, err := values(ctx, k.Votes.Iterate)
+		if err != nil {
+			return nil, err
+		}
+		counted := map[uint64]communitytypes.Tally{}
+		for _, v := range votes {
+			counted[v.ProposalId] = counted[v.ProposalId].Add(v.Option, 1)
+		}
+		proposals, err := values(ctx, k.Proposals.Iterate)
+		if err != nil {
+			return nil, err
+		}
+		var problems []string
+		seen := map[uint64]bool{}
+		for _, p := range proposals {
+			seen[p.Id] = true
+			if counted[p.Id] != p.BoardTally {
+				problems = append(problems, fmt.Sprintf("proposal %d: Board tally %v, its votes sum to %v", p.Id, p.BoardTally, counted[p.Id]))
+			}
+		}
+		for _, id := range invariantutil.SortedKeys(counted) {
+			if !seen[id] {
+				problems = append(problems, fmt.Sprintf("Board votes stored for missing proposal %d", id))
+			}
+		}
+		return problems, nil
+	})
+}
+
+// PhaseQueueInvariant checks that every open proposal in a timed stage has
+// exactly one phase-queue entry, at its deadline, and that every entry points
+// at such a proposal.
+//
+//nolint:staticcheck // sdk.Invariant is the invariant shape
+func PhaseQueueInvariant(k *Keeper) sdk.Invariant {
+	return invariantutil.New(types.ModuleName, "phase-queue", func(ctx sdk.Context) ([]string, error) {
+		proposals, err := values(ctx, k.Proposals.Iterate)
+		if err != nil {
+			return nil, err
+		}
+		want := map[uint64]int64{}
+		for _, p := range proposals {
+			if queued(p) {
+				want[p.Id] = p.Deadline.Unix()
+			}
+		}
+		return invariantutil.Queue(ctx, "phase_queue", k.PhaseQueue, want)
+	})
+}
+
+// AdviceQueueInvariant checks that every unanswered advice has exactly one
+// advice-queue entry at its response deadline, and that each open proposal's
+// pending_advice counts its unanswered linked advice.
+//
+//nolint:staticcheck // sdk.Invariant is the invariant shape
+func AdviceQueueInvariant(k *Keeper) sdk.Invariant {
+	return invariantutil.New(types.ModuleName, "advice-queue", func(ctx sdk.Context) ([]string, error) {
+		advice, err := values(ctx, k.Advice.Iterate)
+		if err != nil {
+			return nil, err
+		}
+		want := map[uint64]int64{}
+		pending := map[uint64]uint32{}
+		for _, a := range advice {
+			if a.Status == types.AdvicePending {
+				want[a.Id] = a.Deadline.Unix()
+			}
+			if a.ProposalId != 0 && a.Status != types.AdviceAnswered {
+				pending[a.ProposalId]++
+			}
+		}
+		problems, err := invariantutil.Queue(ctx, "advice_queue", k.AdviceQueue, want)
+		if err != nil {
+			return nil, err
+		}
+		proposals, err := values(ctx, k.Proposals.Iterate)
+		if err != nil {
+			return nil, err
+		}
+		for _, p := range proposals {
+			if !p.Status.Terminal() && p.PendingAdvice != pending[p.Id] {
+				problems = append(problems, fmt.Sprintf("proposal %d: pending_advice %d, %d linked advice unanswered", p.Id, p.PendingAdvice, pending[p.Id]))
+			}
+		}
+		return problems, nil
+	})
+}
+
+// HoldsInvariant checks that each proposal's hold_count equals its holds in
+// force, that it is stayed exactly when held, and that no hold names a
+// missing proposal.
+//
+//nolint:staticcheck // sdk.Invariant is the invariant shape
+func HoldsInvariant(k *Keeper) sdk.Invariant {
+	return invariantutil.New(types.ModuleName, "holds", func(ctx sdk.Context) ([]string, error) {
+		holds, err := values(ctx, k.Holds.Iterate)
+		if err != nil {
+			return nil, err
+		}
+		count := map[uint64]uint32{}
+		for _, h := range holds {
+			count[h.ProposalId]++
+		}
+		proposals, err := values(ctx, k.Proposals.Iterate)
+		if err != nil {
+			return nil, err
+		}
+		var problems []string
+		seen := map[uint64]bool{}
+		for _, p := range proposals {
+			seen[p.Id] = true
+			if p.HoldCount != count[p.Id] || p.Stayed != (count[p.Id] > 0) {
+				problems = append(problems, fmt.Sprintf("proposal %d: hold_count %d, stayed %t, %d holds in force", p.Id, p.HoldCount, p.Stayed, count[p.Id]))
+			}
+		}
+		for _, id := range invariantutil.SortedKeys(count) {
+			if !seen[id] {
+				problems = append(problems, fmt.Sprintf("holds on missing proposal %d", id))
+			}
+		}
+		return problems, nil
+	})
+}

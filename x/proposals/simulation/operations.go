@@ -1,0 +1,102 @@
+package simulation
+
+import (
+	"math/rand"
+
+	"github.com/cosmos/cosmos-sdk/baseapp"
+	sdk "github.com/cosmos/cosmos-sdk/types"
+	simtypes "github.com/cosmos/cosmos-sdk/types/simulation"
+	"github.com/cosmos/cosmos-sdk/x/simulation"
+
+	"github.com/polity-chain/polity/internal/simutil"
+	communitykeeper "github.com/polity-chain/polity/x/community/keeper"
+	communitysim "github.com/polity-chain/polity/x/community/simulation"
+	communitytypes "github.com/polity-chain/polity/x/community/types"
+	"github.com/polity-chain/polity/x/proposals/keeper"
+	"github.com/polity-chain/polity/x/proposals/types"
+)
+
+// Operation weights.
+const (
+	WeightSubmitResolution = 15
+	WeightBoardVote        = 50
+	WeightComment          = 10
+	WeightWithdraw         = 2
+	stray                  = 0.1
+)
+
+// WeightedOperations are x/proposals' operations: directors submit Board
+// resolutions carrying a governance decision from payloads and vote on
+// proposals; anyone comments (the open door); originators withdraw.
+func WeightedOperations(env simutil.Env, k *keeper.Keeper, ck *communitykeeper.Keeper, payloads []simutil.Payload) simulation.WeightedOperations {
+	return simulation.WeightedOperations{
+		simulation.NewWeightedOperation(WeightSubmitResolution, SimulateSubmitResolution(env, ck, payloads)),
+		simulation.NewWeightedOperation(WeightBoardVote, SimulateBoardVote(env, k, ck)),
+		simulation.NewWeightedOperation(WeightComment, SimulateComment(env, k)),
+		simulation.NewWeightedOperation(WeightWithdraw, SimulateWithdraw(env, k)),
+	}
+}
+
+// SimulateSubmitResolution has a director (or a stray account) submit a
+// RESOLUTION for the Board, carrying one governance decision or none.
+func SimulateSubmitResolution(env simutil.Env, ck *communitykeeper.Keeper, payloads []simutil.Payload) simtypes.Operation {
+	return func(r *rand.Rand, app *baseapp.BaseApp, ctx sdk.Context, accs []simtypes.Account, chainID string) (simtypes.OperationMsg, []simtypes.FutureOperation, error) {
+		director := simutil.Actor(r, accs, simutil.Holders(accs, communitysim.Voters(ctx, ck, communitytypes.BoardBodyID)), stray)
+		var msgs []sdk.Msg
+		if m := simutil.Propose(r, ctx, accs, payloads, simutil.GovernanceBody); m != nil {
+			msgs = append(msgs, m)
+		}
+		anys, err := simutil.Anys(msgs...)
+		if err != nil {
+			return simtypes.NoOpMsg(types.ModuleName, sdk.MsgTypeURL(&types.MsgSubmitProposal{}), err.Error()), nil, nil
+		}
+		msg := &types.MsgSubmitProposal{Proposer: director.Address.String(), Originator: types.BoardOriginator,
+			Kind: types.KindResolution, Title: "simulated resolution", Summary: "simulation", Document: simutil.Document(r), Messages: anys}
+		return simutil.Deliver(env, r, app, ctx, chainID, director, msg)
+	}
+}
+
+// SimulateBoardVote has a director (or a stray account) vote on a proposal
+// in its Board vote, mostly yes.
+func SimulateBoardVote(env simutil.Env, k *keeper.Keeper, ck *communitykeeper.Keeper) simtypes.Operation {
+	return func(r *rand.Rand, app *baseapp.BaseApp, ctx sdk.Context, accs []simtypes.Account, chainID string) (simtypes.OperationMsg, []simtypes.FutureOperation, error) {
+		voting := ProposalsIn(ctx, k, types.StatusBoardVote)
+		if len(voting) == 0 {
+			return simtypes.NoOpMsg(types.ModuleName, sdk.MsgTypeURL(&types.MsgBoardVote{}), "no Board vote open"), nil, nil
+		}
+		director := simutil.Actor(r, accs, simutil.Holders(accs, communitysim.Voters(ctx, ck, communitytypes.BoardBodyID)), stray)
+		option := communitytypes.OptionYes
+		if r.Intn(5) == 0 {
+			option = communitytypes.VoteOption(2 + r.Intn(2))
+		}
+		msg := &types.MsgBoardVote{Director: director.Address.String(), ProposalId: simutil.Pick(r, voting).Id, Option: option}
+		return simutil.Deliver(env, r, app, ctx, chainID, director, msg)
+	}
+}
+
+// SimulateComment has any account comment on an open proposal: comments
+// are the open door, so outsiders succeed too.
+func SimulateComment(env simutil.Env, k *keeper.Keeper) simtypes.Operation {
+	return func(r *rand.Rand, app *baseapp.BaseApp, ctx sdk.Context, accs []simtypes.Account, chainID string) (simtypes.OperationMsg, []simtypes.FutureOperation, error) {
+		open := Open(ctx, k)
+		if len(open) == 0 {
+			return simtypes.NoOpMsg(types.ModuleName, sdk.MsgTypeURL(&types.MsgComment{}), "no open proposal"), nil, nil
+		}
+		acc, _ := simtypes.RandomAcc(r, accs)
+		msg := &types.MsgComment{Author: acc.Address.String(), ProposalId: simutil.Pick(r, open).Id, Text: "a simulated comment"}
+		return simutil.Deliver(env, r, app, ctx, chainID, acc, msg)
+	}
+}
+
+// SimulateWithdraw has a proposal's proposer (or a stray account) withdraw it.
+func SimulateWithdraw(env simutil.Env, k *keeper.Keeper) simtypes.Operation {
+	return func(r *rand.Rand, app *baseapp.BaseApp, ctx sdk.Context, accs []simtypes.Account, chainID string) (simtypes.OperationMsg, []simtypes.FutureOperation, error) {
+		open := Open(ctx, k)
+		if len(open) == 0 {
+			return simtypes.NoOpMsg(types.ModuleName, sdk.MsgTypeURL(&types.MsgWithdrawProposal{}), "no open proposal"), nil, nil
+		}
+		p := simutil.Pick(r, open)
+		acc := simutil.Actor(r, accs, simutil.Holders(accs, []string{p.Proposer}), stray)
+		return simutil.Deliver(env, r, app, ctx, chainID, acc, &types.MsgWithdrawProposal{Proposer: acc.Address.String(), ProposalId: p.Id})
+	}
+}
