@@ -33,13 +33,6 @@ func (app *App) InvariantRoutes() []invariantutil.Route {
 	return routes
 }
 
-// RegisterInvariants registers every invariant of the application.
-//
-//nolint:staticcheck // sdk.InvariantRegistry is the registry shape simulation tools use
-func (app *App) RegisterInvariants(ir sdk.InvariantRegistry) {
-	invariantutil.Register(ir, AppName, app.InvariantRoutes())
-}
-
 // totalSupplyInvariant checks that x/bank's recorded supply of every denom
 // equals the sum of all balances, module accounts included (the SDK v0.54
 // bank module no longer registers this invariant itself).

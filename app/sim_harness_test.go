@@ -112,9 +112,10 @@ func simConfig(t testing.TB, seed int64, blocks, blockSize int) simtypes.Config 
 	}
 }
 
-// runSim runs the SDK's simulation with Polity's genesis and operations and
-// checks the invariants once more on the final state.
-func runSim(t *testing.T, a *simApp, cfg simtypes.Config) {
+// runSim runs the SDK's simulation with Polity's genesis and operations,
+// checks the invariants once more on the final state and returns the
+// records the run reached.
+func runSim(t *testing.T, a *simApp, cfg simtypes.Config) simCounts {
 	t.Helper()
 	var w io.Writer = io.Discard
 	if os.Getenv("SIM_VERBOSE") != "" {
@@ -128,7 +129,10 @@ func runSim(t *testing.T, a *simApp, cfg simtypes.Config) {
 	require.NoError(t, err)
 	require.NoError(t, checkInvariants(a.NewContext(true), a.InvariantRoutes()))
 	require.Equal(t, cfg.NumBlocks, a.checked, "invariants checked after every block")
-	t.Logf("seed %d, %d blocks: %s", cfg.Seed, cfg.NumBlocks, simSummary(a.NewContext(true), a.App))
+	counts, err := countRecords(a.NewContext(true), a.App)
+	require.NoError(t, err)
+	t.Logf("seed %d, %d blocks: %s", cfg.Seed, cfg.NumBlocks, counts)
+	return counts
 }
 
 // envInt reads a positive integer from the environment, or def.

@@ -3,7 +3,10 @@ package app_test
 import (
 	"encoding/json"
 	"math/rand"
+	"testing"
 	"time"
+
+	"github.com/stretchr/testify/require"
 
 	"github.com/cosmos/cosmos-sdk/crypto/keys/ed25519"
 	sdk "github.com/cosmos/cosmos-sdk/types"
@@ -86,7 +89,7 @@ func simAppState(a *app.App) simtypes.AppStateFn {
 		if err != nil {
 			panic(err)
 		}
-		return bz, accs, "polity-sim-1", genesisTime
+		return bz, accs, simChainID, genesisTime
 	}
 }
 
@@ -113,4 +116,29 @@ func bankGenesis(a *app.App, balances []banktypes.Balance) json.RawMessage {
 	}
 	gs := banktypes.NewGenesisState(banktypes.DefaultParams(), balances, supply, nil, nil)
 	return a.AppCodec().MustMarshalJSON(gs)
+}
+
+// TestSimAppStateIsSeededAndValid requires the simulation's genesis to come
+// from the seed alone and to pass every module's genesis validation, with the
+// four validators' communities and funded outsiders.
+func TestSimAppStateIsSeededAndValid(t *testing.T) {
+	a := newSimApp(t)
+	build := func(seed int64) json.RawMessage {
+		r := rand.New(rand.NewSource(seed))
+		state, accs, chainID, _ := simAppState(a.App)(r, simAccounts(r, 0), simtypes.Config{})
+		require.Equal(t, simChainID, chainID)
+		require.Len(t, accs, len(constitution.People)+simOutsiders)
+		return state
+	}
+	state := build(3)
+	require.Equal(t, string(state), string(build(3)), "the same seed builds the same genesis")
+	require.NotEqual(t, string(state), string(build(4)), "another seed builds another genesis")
+
+	var modules map[string]json.RawMessage
+	require.NoError(t, json.Unmarshal(state, &modules))
+	require.NoError(t, a.BasicModuleManager.ValidateGenesis(a.AppCodec(), a.TxConfig(), modules))
+	var community ctypes.GenesisState
+	a.AppCodec().MustUnmarshalJSON(modules[ctypes.ModuleName], &community)
+	require.Len(t, community.Validators, len(simValidatorCommunities))
+	require.NotEmpty(t, community.BoardChair)
 }

@@ -1,74 +1,76 @@
 package app_test
 
 import (
+	"context"
 	"fmt"
-	"sort"
+	"slices"
 	"strings"
+
+	"cosmossdk.io/collections"
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
 	"github.com/polity-chain/polity/app"
+	"github.com/polity-chain/polity/internal/collutil"
+	ctypes "github.com/polity-chain/polity/x/community/types"
+	etypes "github.com/polity-chain/polity/x/empowered/types"
+	ptypes "github.com/polity-chain/polity/x/proposals/types"
+	rtypes "github.com/polity-chain/polity/x/review/types"
 )
 
-// simSummary counts the records a run reached, by kind and status, so a
-// run's log shows how far the random operations drove each procedure.
-func simSummary(ctx sdk.Context, a *app.App) string {
-	counts := map[string]int{}
-	if it, err := a.CommunityKeeper.Motions.Iterate(ctx, nil); err == nil {
-		if all, err := it.Values(); err == nil {
-			for _, m := range all {
-				counts["motion "+m.Status.String()]++
-			}
+// simCounts is how many records a run reached, by kind and status ("motion
+// MOTION_STATUS_PASSED": 3): the short run requires some depth of it, and the
+// log shows how far the random operations drove each procedure.
+type simCounts map[string]int
+
+// countBy adds one count per record of a collection, labelled by label.
+func countBy[K, V any](ctx context.Context, counts simCounts, iterate func(context.Context, collections.Ranger[K]) (collections.Iterator[K, V], error), label func(V) string) error {
+	all, err := collutil.Values(ctx, iterate)
+	for _, v := range all {
+		counts[label(v)]++
+	}
+	return err
+}
+
+// countRecords counts the records of every procedure the simulation drives.
+func countRecords(ctx sdk.Context, a *app.App) (simCounts, error) {
+	c := simCounts{}
+	for _, err := range []error{
+		countBy(ctx, c, a.CommunityKeeper.Motions.Iterate, func(m ctypes.Motion) string { return "motion " + m.Status.String() }),
+		countBy(ctx, c, a.CommunityKeeper.Validators.Iterate, func(ctypes.Validator) string { return "validators" }),
+		countBy(ctx, c, a.ProposalsKeeper.Proposals.Iterate, func(p ptypes.Proposal) string { return "proposal " + p.Status.String() }),
+		countBy(ctx, c, a.ProposalsKeeper.Advice.Iterate, func(x ptypes.Advice) string { return "advice " + x.Status.String() }),
+		countBy(ctx, c, a.ReviewKeeper.IRPs.Iterate, func(x rtypes.IRP) string { return "irp " + x.Status.String() }),
+		countBy(ctx, c, a.ReviewKeeper.Emergencies.Iterate, func(x rtypes.Emergency) string { return "emergency " + x.Status.String() }),
+		countBy(ctx, c, a.EmpoweredKeeper.Actions.Iterate, func(x etypes.Action) string { return "ec action " + x.Stage.String() }),
+	} {
+		if err != nil {
+			return nil, err
 		}
 	}
-	if it, err := a.CommunityKeeper.Validators.Iterate(ctx, nil); err == nil {
-		if all, err := it.Values(); err == nil {
-			counts["validators"] = len(all)
+	return c, nil
+}
+
+// withPrefix sums the counts whose label starts with prefix.
+func (c simCounts) withPrefix(prefix string) int {
+	n := 0
+	for label, v := range c {
+		if strings.HasPrefix(label, prefix) {
+			n += v
 		}
 	}
-	if it, err := a.ProposalsKeeper.Proposals.Iterate(ctx, nil); err == nil {
-		if all, err := it.Values(); err == nil {
-			for _, p := range all {
-				counts["proposal "+p.Status.String()]++
-			}
-		}
+	return n
+}
+
+// String lists the counts in label order.
+func (c simCounts) String() string {
+	labels := make([]string, 0, len(c))
+	for label := range c {
+		labels = append(labels, label)
 	}
-	if it, err := a.ProposalsKeeper.Advice.Iterate(ctx, nil); err == nil {
-		if all, err := it.Values(); err == nil {
-			for _, x := range all {
-				counts["advice "+x.Status.String()]++
-			}
-		}
+	slices.Sort(labels)
+	for i, label := range labels {
+		labels[i] = fmt.Sprintf("%s: %d", label, c[label])
 	}
-	if it, err := a.ReviewKeeper.IRPs.Iterate(ctx, nil); err == nil {
-		if all, err := it.Values(); err == nil {
-			for _, c := range all {
-				counts["irp "+c.Status.String()]++
-			}
-		}
-	}
-	if it, err := a.ReviewKeeper.Emergencies.Iterate(ctx, nil); err == nil {
-		if all, err := it.Values(); err == nil {
-			for _, e := range all {
-				counts["emergency "+e.Status.String()]++
-			}
-		}
-	}
-	if it, err := a.EmpoweredKeeper.Actions.Iterate(ctx, nil); err == nil {
-		if all, err := it.Values(); err == nil {
-			for _, x := range all {
-				counts["ec action "+x.Stage.String()]++
-			}
-		}
-	}
-	keys := make([]string, 0, len(counts))
-	for k := range counts {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	lines := make([]string, len(keys))
-	for i, k := range keys {
-		lines[i] = fmt.Sprintf("%s: %d", k, counts[k])
-	}
-	return strings.Join(lines, "; ")
+	return strings.Join(labels, "; ")
 }

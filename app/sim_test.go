@@ -22,7 +22,14 @@ import (
 // TestAppSimulation is a short seeded run of a few hundred operations.
 func TestAppSimulation(t *testing.T) {
 	a := newSimApp(t)
-	runSim(t, a, simConfig(t, 42, envInt("SIM_BLOCKS", 30), envInt("SIM_BLOCK_SIZE", 15)))
+	counts := runSim(t, a, simConfig(t, 42, envInt("SIM_BLOCKS", 30), envInt("SIM_BLOCK_SIZE", 15)))
+	// A run whose operations all failed would check only an idle chain.
+	require.GreaterOrEqual(t, counts["validators"], len(simValidatorCommunities), "genesis validators")
+	require.Positive(t, counts.withPrefix("motion MOTION_STATUS_"), "motions submitted: %s", counts)
+	require.Positive(t, counts.withPrefix("proposal PROPOSAL_STATUS_"), "proposals submitted: %s", counts)
+	require.Positive(t, counts["motion MOTION_STATUS_PASSED"], "motions passed and executed: %s", counts)
+	require.Positive(t, counts["proposal PROPOSAL_STATUS_RATIFIED"], "proposals carried through the Board and the EC window: %s", counts)
+	require.Positive(t, counts.withPrefix("irp "), "review cases filed: %s", counts)
 }
 
 // TestAppSimulationLong runs several seeds for many blocks; set SIM_LONG=1

@@ -61,3 +61,13 @@ func NotFoundOK(err error) error {
 	}
 	return err
 }
+
+// Values reads a whole collection in key order (genesis export, invariants,
+// tests): pass the collection's Iterate method.
+func Values[K, V any](ctx context.Context, iterate func(context.Context, collections.Ranger[K]) (collections.Iterator[K, V], error)) ([]V, error) {
+	iter, err := iterate(ctx, nil)
+	if err != nil {
+		return nil, err
+	}
+	return iter.Values()
+}

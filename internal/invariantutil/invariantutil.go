@@ -60,15 +60,6 @@ type Route struct {
 	Invariant sdk.Invariant //nolint:staticcheck // see New
 }
 
-// Register adds every route of a module to a registry.
-//
-//nolint:staticcheck // see New
-func Register(ir sdk.InvariantRegistry, module string, routes []Route) {
-	for _, r := range routes {
-		ir.RegisterRoute(module, r.Name, r.Invariant)
-	}
-}
-
 // Combine folds a module's routes into one invariant.
 //
 //nolint:staticcheck // see New

@@ -214,31 +214,31 @@ func (k *Keeper) ExportGenesis(ctx context.Context) (*types.GenesisState, error)
 		return nil, err
 	}
 	gs := &types.GenesisState{Params: params}
-	if gs.Communities, err = values(ctx, k.Communities.Iterate); err != nil {
+	if gs.Communities, err = collutil.Values(ctx, k.Communities.Iterate); err != nil {
 		return nil, err
 	}
-	if gs.Bodies, err = values(ctx, k.Bodies.Iterate); err != nil {
+	if gs.Bodies, err = collutil.Values(ctx, k.Bodies.Iterate); err != nil {
 		return nil, err
 	}
-	if gs.Members, err = values(ctx, k.Members.Iterate); err != nil {
+	if gs.Members, err = collutil.Values(ctx, k.Members.Iterate); err != nil {
 		return nil, err
 	}
-	if gs.Memberships, err = values(ctx, k.Memberships.Iterate); err != nil {
+	if gs.Memberships, err = collutil.Values(ctx, k.Memberships.Iterate); err != nil {
 		return nil, err
 	}
-	if gs.Seats, err = values(ctx, k.Seats.Iterate); err != nil {
+	if gs.Seats, err = collutil.Values(ctx, k.Seats.Iterate); err != nil {
 		return nil, err
 	}
-	if gs.Directors, err = values(ctx, k.Directors.Iterate); err != nil {
+	if gs.Directors, err = collutil.Values(ctx, k.Directors.Iterate); err != nil {
 		return nil, err
 	}
-	if gs.Validators, err = values(ctx, k.Validators.Iterate); err != nil {
+	if gs.Validators, err = collutil.Values(ctx, k.Validators.Iterate); err != nil {
 		return nil, err
 	}
-	if gs.Motions, err = values(ctx, k.Motions.Iterate); err != nil {
+	if gs.Motions, err = collutil.Values(ctx, k.Motions.Iterate); err != nil {
 		return nil, err
 	}
-	if gs.Votes, err = values(ctx, k.Votes.Iterate); err != nil {
+	if gs.Votes, err = collutil.Values(ctx, k.Votes.Iterate); err != nil {
 		return nil, err
 	}
 	if gs.NextMotionId, err = k.MotionID.Peek(ctx); err != nil {
@@ -256,13 +256,4 @@ func (k *Keeper) ExportGenesis(ctx context.Context) (*types.GenesisState, error)
 		return strings.Compare(a.ConsensusAddress, b.ConsensusAddress)
 	})
 	return gs, nil
-}
-
-// values reads a whole collection in key order.
-func values[K, V any](ctx context.Context, iterate func(context.Context, collections.Ranger[K]) (collections.Iterator[K, V], error)) ([]V, error) {
-	iter, err := iterate(ctx, nil)
-	if err != nil {
-		return nil, err
-	}
-	return iter.Values()
 }

@@ -8,7 +8,6 @@ import (
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
 	"github.com/polity-chain/polity/internal/invariantutil"
-	"github.com/polity-chain/polity/x/community/types"
 )
 
 // Invariants are read-only audits of x/community's stored state, run by the
@@ -23,20 +22,6 @@ func InvariantRoutes(k *Keeper) []invariantutil.Route {
 		{Name: "power-cap", Invariant: PowerCapInvariant(k)},
 		{Name: "board-seats", Invariant: BoardInvariant(k)},
 	}
-}
-
-// RegisterInvariants registers every x/community invariant.
-//
-//nolint:staticcheck // sdk.InvariantRegistry is the registry shape simulation tools use
-func RegisterInvariants(ir sdk.InvariantRegistry, k *Keeper) {
-	invariantutil.Register(ir, types.ModuleName, InvariantRoutes(k))
-}
-
-// AllInvariants runs every x/community invariant and reports the first broken.
-//
-//nolint:staticcheck // see RegisterInvariants
-func AllInvariants(k *Keeper) sdk.Invariant {
-	return invariantutil.Combine(InvariantRoutes(k))
 }
 
 // mapOf reads a whole counter map (bounded by max_communities) for comparison.

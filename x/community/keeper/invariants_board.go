@@ -21,7 +21,7 @@ import (
 //nolint:staticcheck // sdk.Invariant is the invariant shape
 func BoardInvariant(k *Keeper) sdk.Invariant {
 	return invariantutil.New(types.ModuleName, "board-seats", func(ctx sdk.Context) ([]string, error) {
-		seats, err := values(ctx, k.Seats.Iterate)
+		seats, err := collutil.Values(ctx, k.Seats.Iterate)
 		if err != nil {
 			return nil, err
 		}
@@ -110,7 +110,7 @@ func (k *Keeper) checkHolder(ctx sdk.Context, s types.BoardSeat, report func(str
 // checkAllocations compares the seats found per community with each
 // community's allocation.
 func (k *Keeper) checkAllocations(ctx sdk.Context, allocated map[string][2]uint32, report func(string, ...any)) error {
-	communities, err := values(ctx, k.Communities.Iterate)
+	communities, err := collutil.Values(ctx, k.Communities.Iterate)
 	if err != nil {
 		return err
 	}

@@ -5,6 +5,7 @@ import (
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
+	"github.com/polity-chain/polity/internal/collutil"
 	"github.com/polity-chain/polity/internal/invariantutil"
 	"github.com/polity-chain/polity/x/community/types"
 )
@@ -16,7 +17,7 @@ import (
 //nolint:staticcheck // sdk.Invariant is the invariant shape
 func MotionTallyInvariant(k *Keeper) sdk.Invariant {
 	return invariantutil.New(types.ModuleName, "motion-tallies", func(ctx sdk.Context) ([]string, error) {
-		all, err := values(ctx, k.Votes.Iterate)
+		all, err := collutil.Values(ctx, k.Votes.Iterate)
 		if err != nil {
 			return nil, err
 		}
@@ -24,7 +25,7 @@ func MotionTallyInvariant(k *Keeper) sdk.Invariant {
 		for _, v := range all {
 			counted[v.MotionId] = counted[v.MotionId].Add(v.Option, v.Weight)
 		}
-		list, err := values(ctx, k.Motions.Iterate)
+		list, err := collutil.Values(ctx, k.Motions.Iterate)
 		if err != nil {
 			return nil, err
 		}
@@ -52,7 +53,7 @@ func MotionTallyInvariant(k *Keeper) sdk.Invariant {
 //nolint:staticcheck // sdk.Invariant is the invariant shape
 func MotionQueueInvariant(k *Keeper) sdk.Invariant {
 	return invariantutil.New(types.ModuleName, "motion-queue", func(ctx sdk.Context) ([]string, error) {
-		list, err := values(ctx, k.Motions.Iterate)
+		list, err := collutil.Values(ctx, k.Motions.Iterate)
 		if err != nil {
 			return nil, err
 		}

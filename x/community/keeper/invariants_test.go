@@ -74,33 +74,12 @@ func TestInvariantsHoldAndBreak(t *testing.T) {
 			require.NoError(t, f.Keeper.VotingSeats.Set(f.Ctx, 2))
 		}},
 	}
-	routes := map[string]bool{}
-	for _, r := range keeper.InvariantRoutes(f0(t)) {
-		routes[r.Name] = true
-	}
 	for _, tc := range cases {
 		t.Run(tc.route, func(t *testing.T) {
-			require.True(t, routes[tc.route], "route %s is registered", tc.route)
 			f, id := invariantState(t)
-			for _, r := range keeper.InvariantRoutes(f.Keeper) {
-				msg, broken := r.Invariant(f.Ctx)
-				require.False(t, broken, msg)
-			}
-			_, broken := keeper.AllInvariants(f.Keeper)(f.Ctx)
-			require.False(t, broken)
+			keepertest.RequireInvariantsHold(t, f.Ctx, keeper.InvariantRoutes(f.Keeper))
 			tc.corrupt(f, id)
-			for _, r := range keeper.InvariantRoutes(f.Keeper) {
-				if r.Name == tc.route {
-					msg, broken := r.Invariant(f.Ctx)
-					require.True(t, broken, "corrupted state passes %s", r.Name)
-					t.Log(msg)
-				}
-			}
-			_, broken = keeper.AllInvariants(f.Keeper)(f.Ctx)
-			require.True(t, broken)
+			keepertest.RequireInvariantBreaks(t, f.Ctx, keeper.InvariantRoutes(f.Keeper), tc.route)
 		})
 	}
 }
-
-// f0 is a keeper only for listing the routes.
-func f0(t *testing.T) *keeper.Keeper { return keepertest.NewFixture(t).Keeper }

@@ -3,6 +3,7 @@ package keeper
 import (
 	"context"
 
+	"github.com/polity-chain/polity/internal/collutil"
 	"github.com/polity-chain/polity/x/community/types"
 )
 
@@ -20,7 +21,7 @@ func (q queryServer) Board(ctx context.Context, req *types.QueryBoardRequest) (*
 	if err != nil {
 		return nil, grpcError(err)
 	}
-	seats, err := values(ctx, q.k.Seats.Iterate)
+	seats, err := collutil.Values(ctx, q.k.Seats.Iterate)
 	if err != nil {
 		return nil, grpcError(err)
 	}

@@ -62,16 +62,16 @@ func (k *Keeper) ExportGenesis(ctx context.Context) (*types.GenesisState, error)
 		return nil, err
 	}
 	gs := &types.GenesisState{Params: params}
-	if gs.Actions, err = values(ctx, k.Actions.Iterate); err != nil {
+	if gs.Actions, err = collutil.Values(ctx, k.Actions.Iterate); err != nil {
 		return nil, err
 	}
-	if gs.Statements, err = values(ctx, k.Statements.Iterate); err != nil {
+	if gs.Statements, err = collutil.Values(ctx, k.Statements.Iterate); err != nil {
 		return nil, err
 	}
-	if gs.Decisions, err = values(ctx, k.Decisions.Iterate); err != nil {
+	if gs.Decisions, err = collutil.Values(ctx, k.Decisions.Iterate); err != nil {
 		return nil, err
 	}
-	if gs.Inspections, err = values(ctx, k.Inspections.Iterate); err != nil {
+	if gs.Inspections, err = collutil.Values(ctx, k.Inspections.Iterate); err != nil {
 		return nil, err
 	}
 	if gs.NextActionId, err = k.ActionID.Peek(ctx); err != nil {
@@ -84,12 +84,4 @@ func (k *Keeper) ExportGenesis(ctx context.Context) (*types.GenesisState, error)
 		return nil, err
 	}
 	return gs, nil
-}
-
-func values[K, V any](ctx context.Context, iterate func(context.Context, collections.Ranger[K]) (collections.Iterator[K, V], error)) ([]V, error) {
-	iter, err := iterate(ctx, nil)
-	if err != nil {
-		return nil, err
-	}
-	return iter.Values()
 }

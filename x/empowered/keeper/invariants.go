@@ -5,6 +5,7 @@ import (
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
+	"github.com/polity-chain/polity/internal/collutil"
 	"github.com/polity-chain/polity/internal/invariantutil"
 	"github.com/polity-chain/polity/x/empowered/types"
 )
@@ -21,20 +22,6 @@ func InvariantRoutes(k *Keeper) []invariantutil.Route {
 	}
 }
 
-// RegisterInvariants registers every x/empowered invariant.
-//
-//nolint:staticcheck // sdk.InvariantRegistry is the registry shape simulation tools use
-func RegisterInvariants(ir sdk.InvariantRegistry, k *Keeper) {
-	invariantutil.Register(ir, types.ModuleName, InvariantRoutes(k))
-}
-
-// AllInvariants runs every x/empowered invariant and reports the first broken.
-//
-//nolint:staticcheck // see RegisterInvariants
-func AllInvariants(k *Keeper) sdk.Invariant {
-	return invariantutil.Combine(InvariantRoutes(k))
-}
-
 // DecisionTallyInvariant checks that every action's supports, objections and
 // abstentions equal its stored decisions, that no decision belongs to a
 // missing action, and that no decision exceeds the action's participants.
@@ -42,7 +29,7 @@ func AllInvariants(k *Keeper) sdk.Invariant {
 //nolint:staticcheck // sdk.Invariant is the invariant shape
 func DecisionTallyInvariant(k *Keeper) sdk.Invariant {
 	return invariantutil.New(types.ModuleName, "decision-tallies", func(ctx sdk.Context) ([]string, error) {
-		decisions, err := values(ctx, k.Decisions.Iterate)
+		decisions, err := collutil.Values(ctx, k.Decisions.Iterate)
 		if err != nil {
 			return nil, err
 		}
@@ -54,7 +41,7 @@ func DecisionTallyInvariant(k *Keeper) sdk.Invariant {
 			}
 			counted[d.ActionId] = t
 		}
-		actions, err := values(ctx, k.Actions.Iterate)
+		actions, err := collutil.Values(ctx, k.Actions.Iterate)
 		if err != nil {
 			return nil, err
 		}
@@ -87,7 +74,7 @@ func DecisionTallyInvariant(k *Keeper) sdk.Invariant {
 //nolint:staticcheck // sdk.Invariant is the invariant shape
 func ActionQueueInvariant(k *Keeper) sdk.Invariant {
 	return invariantutil.New(types.ModuleName, "action-queue", func(ctx sdk.Context) ([]string, error) {
-		actions, err := values(ctx, k.Actions.Iterate)
+		actions, err := collutil.Values(ctx, k.Actions.Iterate)
 		if err != nil {
 			return nil, err
 		}
@@ -107,7 +94,7 @@ func ActionQueueInvariant(k *Keeper) sdk.Invariant {
 //nolint:staticcheck // sdk.Invariant is the invariant shape
 func InspectionQueueInvariant(k *Keeper) sdk.Invariant {
 	return invariantutil.New(types.ModuleName, "inspection-queue", func(ctx sdk.Context) ([]string, error) {
-		inspections, err := values(ctx, k.Inspections.Iterate)
+		inspections, err := collutil.Values(ctx, k.Inspections.Iterate)
 		if err != nil {
 			return nil, err
 		}

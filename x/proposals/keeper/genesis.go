@@ -93,25 +93,25 @@ func (k *Keeper) ExportGenesis(ctx context.Context) (*types.GenesisState, error)
 		return nil, err
 	}
 	gs := &types.GenesisState{Params: params}
-	if gs.Proposals, err = values(ctx, k.Proposals.Iterate); err != nil {
+	if gs.Proposals, err = collutil.Values(ctx, k.Proposals.Iterate); err != nil {
 		return nil, err
 	}
-	if gs.Votes, err = values(ctx, k.Votes.Iterate); err != nil {
+	if gs.Votes, err = collutil.Values(ctx, k.Votes.Iterate); err != nil {
 		return nil, err
 	}
-	if gs.Comments, err = values(ctx, k.Comments.Iterate); err != nil {
+	if gs.Comments, err = collutil.Values(ctx, k.Comments.Iterate); err != nil {
 		return nil, err
 	}
-	if gs.Advice, err = values(ctx, k.Advice.Iterate); err != nil {
+	if gs.Advice, err = collutil.Values(ctx, k.Advice.Iterate); err != nil {
 		return nil, err
 	}
-	if gs.Documents, err = values(ctx, k.Documents.Iterate); err != nil {
+	if gs.Documents, err = collutil.Values(ctx, k.Documents.Iterate); err != nil {
 		return nil, err
 	}
-	if gs.CoolingOff, err = values(ctx, k.CoolingOff.Iterate); err != nil {
+	if gs.CoolingOff, err = collutil.Values(ctx, k.CoolingOff.Iterate); err != nil {
 		return nil, err
 	}
-	if gs.Holds, err = values(ctx, k.Holds.Iterate); err != nil {
+	if gs.Holds, err = collutil.Values(ctx, k.Holds.Iterate); err != nil {
 		return nil, err
 	}
 	if gs.NextProposalId, err = k.ProposalID.Peek(ctx); err != nil {
@@ -124,13 +124,4 @@ func (k *Keeper) ExportGenesis(ctx context.Context) (*types.GenesisState, error)
 		return nil, err
 	}
 	return gs, nil
-}
-
-// values reads a whole collection in key order.
-func values[K, V any](ctx context.Context, iterate func(context.Context, collections.Ranger[K]) (collections.Iterator[K, V], error)) ([]V, error) {
-	iter, err := iterate(ctx, nil)
-	if err != nil {
-		return nil, err
-	}
-	return iter.Values()
 }

@@ -111,5 +111,5 @@ func (k *Keeper) GetHold(ctx context.Context, proposalID uint64, source string) 
 
 // AllHolds lists every hold in force, in (proposal, source) order.
 func (k *Keeper) AllHolds(ctx context.Context) ([]types.Hold, error) {
-	return values(ctx, k.Holds.Iterate)
+	return collutil.Values(ctx, k.Holds.Iterate)
 }

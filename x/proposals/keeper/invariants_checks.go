@@ -5,6 +5,7 @@ import (
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
+	"github.com/polity-chain/polity/internal/collutil"
 	"github.com/polity-chain/polity/internal/invariantutil"
 	communitytypes "github.com/polity-chain/polity/x/community/types"
 	"github.com/polity-chain/polity/x/proposals/types"
@@ -17,7 +18,7 @@ import (
 //nolint:staticcheck // sdk.Invariant is the invariant shape
 func BoardTallyInvariant(k *Keeper) sdk.Invariant {
 	return invariantutil.New(types.ModuleName, "board-tallies", func(ctx sdk.Context) ([]string, error) {
-		votes, err := values(ctx, k.Votes.Iterate)
+		votes, err := collutil.Values(ctx, k.Votes.Iterate)
 		if err != nil {
 			return nil, err
 		}
@@ -25,7 +26,7 @@ func BoardTallyInvariant(k *Keeper) sdk.Invariant {
 		for _, v := range votes {
 			counted[v.ProposalId] = counted[v.ProposalId].Add(v.Option, 1)
 		}
-		proposals, err := values(ctx, k.Proposals.Iterate)
+		proposals, err := collutil.Values(ctx, k.Proposals.Iterate)
 		if err != nil {
 			return nil, err
 		}
@@ -53,7 +54,7 @@ func BoardTallyInvariant(k *Keeper) sdk.Invariant {
 //nolint:staticcheck // sdk.Invariant is the invariant shape
 func PhaseQueueInvariant(k *Keeper) sdk.Invariant {
 	return invariantutil.New(types.ModuleName, "phase-queue", func(ctx sdk.Context) ([]string, error) {
-		proposals, err := values(ctx, k.Proposals.Iterate)
+		proposals, err := collutil.Values(ctx, k.Proposals.Iterate)
 		if err != nil {
 			return nil, err
 		}
@@ -74,7 +75,7 @@ func PhaseQueueInvariant(k *Keeper) sdk.Invariant {
 //nolint:staticcheck // sdk.Invariant is the invariant shape
 func AdviceQueueInvariant(k *Keeper) sdk.Invariant {
 	return invariantutil.New(types.ModuleName, "advice-queue", func(ctx sdk.Context) ([]string, error) {
-		advice, err := values(ctx, k.Advice.Iterate)
+		advice, err := collutil.Values(ctx, k.Advice.Iterate)
 		if err != nil {
 			return nil, err
 		}
@@ -92,7 +93,7 @@ func AdviceQueueInvariant(k *Keeper) sdk.Invariant {
 		if err != nil {
 			return nil, err
 		}
-		proposals, err := values(ctx, k.Proposals.Iterate)
+		proposals, err := collutil.Values(ctx, k.Proposals.Iterate)
 		if err != nil {
 			return nil, err
 		}
@@ -112,7 +113,7 @@ func AdviceQueueInvariant(k *Keeper) sdk.Invariant {
 //nolint:staticcheck // sdk.Invariant is the invariant shape
 func HoldsInvariant(k *Keeper) sdk.Invariant {
 	return invariantutil.New(types.ModuleName, "holds", func(ctx sdk.Context) ([]string, error) {
-		holds, err := values(ctx, k.Holds.Iterate)
+		holds, err := collutil.Values(ctx, k.Holds.Iterate)
 		if err != nil {
 			return nil, err
 		}
@@ -120,7 +121,7 @@ func HoldsInvariant(k *Keeper) sdk.Invariant {
 		for _, h := range holds {
 			count[h.ProposalId]++
 		}
-		proposals, err := values(ctx, k.Proposals.Iterate)
+		proposals, err := collutil.Values(ctx, k.Proposals.Iterate)
 		if err != nil {
 			return nil, err
 		}

@@ -69,23 +69,9 @@ func TestInvariantsHoldAndBreak(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.route, func(t *testing.T) {
 			f, id := invariantState(t)
-			found := false
-			for _, r := range keeper.InvariantRoutes(f.Proposals) {
-				msg, broken := r.Invariant(f.Ctx)
-				require.False(t, broken, msg)
-				found = found || r.Name == tc.route
-			}
-			require.True(t, found, "route %s is registered", tc.route)
+			keepertest.RequireInvariantsHold(t, f.Ctx, keeper.InvariantRoutes(f.Proposals))
 			tc.corrupt(f, id)
-			for _, r := range keeper.InvariantRoutes(f.Proposals) {
-				if r.Name == tc.route {
-					msg, broken := r.Invariant(f.Ctx)
-					require.True(t, broken, "corrupted state passes %s", r.Name)
-					t.Log(msg)
-				}
-			}
-			_, broken := keeper.AllInvariants(f.Proposals)(f.Ctx)
-			require.True(t, broken)
+			keepertest.RequireInvariantBreaks(t, f.Ctx, keeper.InvariantRoutes(f.Proposals), tc.route)
 		})
 	}
 }

@@ -195,19 +195,19 @@ func (k *Keeper) ExportGenesis(ctx context.Context) (*types.GenesisState, error)
 		return nil, err
 	}
 	gs := &types.GenesisState{Params: params}
-	if gs.Parties, err = values(ctx, k.Parties.Iterate); err != nil {
+	if gs.Parties, err = collutil.Values(ctx, k.Parties.Iterate); err != nil {
 		return nil, err
 	}
-	if gs.Panelists, err = values(ctx, k.Panelists.Iterate); err != nil {
+	if gs.Panelists, err = collutil.Values(ctx, k.Panelists.Iterate); err != nil {
 		return nil, err
 	}
-	if gs.Irps, err = values(ctx, k.IRPs.Iterate); err != nil {
+	if gs.Irps, err = collutil.Values(ctx, k.IRPs.Iterate); err != nil {
 		return nil, err
 	}
-	if gs.Declarations, err = values(ctx, k.Declarations.Iterate); err != nil {
+	if gs.Declarations, err = collutil.Values(ctx, k.Declarations.Iterate); err != nil {
 		return nil, err
 	}
-	if gs.Reconsiderations, err = values(ctx, k.Reconsiderations.Iterate); err != nil {
+	if gs.Reconsiderations, err = collutil.Values(ctx, k.Reconsiderations.Iterate); err != nil {
 		return nil, err
 	}
 	if o, err := k.Ombudsman.Get(ctx); err == nil {
@@ -215,16 +215,16 @@ func (k *Keeper) ExportGenesis(ctx context.Context) (*types.GenesisState, error)
 	} else if err := collutil.NotFoundOK(err); err != nil {
 		return nil, err
 	}
-	if gs.Complaints, err = values(ctx, k.Complaints.Iterate); err != nil {
+	if gs.Complaints, err = collutil.Values(ctx, k.Complaints.Iterate); err != nil {
 		return nil, err
 	}
-	if gs.Reviews, err = values(ctx, k.Reviews.Iterate); err != nil {
+	if gs.Reviews, err = collutil.Values(ctx, k.Reviews.Iterate); err != nil {
 		return nil, err
 	}
-	if gs.Recommendations, err = values(ctx, k.Recommendations.Iterate); err != nil {
+	if gs.Recommendations, err = collutil.Values(ctx, k.Recommendations.Iterate); err != nil {
 		return nil, err
 	}
-	if gs.Emergencies, err = values(ctx, k.Emergencies.Iterate); err != nil {
+	if gs.Emergencies, err = collutil.Values(ctx, k.Emergencies.Iterate); err != nil {
 		return nil, err
 	}
 	iter, err := k.Schedule.Iterate(ctx, nil)
@@ -253,13 +253,4 @@ func (k *Keeper) ExportGenesis(ctx context.Context) (*types.GenesisState, error)
 		}
 	}
 	return gs, nil
-}
-
-// values reads a whole collection in key order.
-func values[K, V any](ctx context.Context, iterate func(context.Context, collections.Ranger[K]) (collections.Iterator[K, V], error)) ([]V, error) {
-	iter, err := iterate(ctx, nil)
-	if err != nil {
-		return nil, err
-	}
-	return iter.Values()
 }

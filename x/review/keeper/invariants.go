@@ -4,7 +4,6 @@ import (
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
 	"github.com/polity-chain/polity/internal/invariantutil"
-	"github.com/polity-chain/polity/x/review/types"
 )
 
 // Invariants are read-only audits of x/review's stored state, run by the
@@ -19,20 +18,6 @@ func InvariantRoutes(k *Keeper) []invariantutil.Route {
 		{Name: "holds", Invariant: HoldsInvariant(k)},
 		{Name: "deposits", Invariant: DepositsInvariant(k)},
 	}
-}
-
-// RegisterInvariants registers every x/review invariant.
-//
-//nolint:staticcheck // sdk.InvariantRegistry is the registry shape simulation tools use
-func RegisterInvariants(ir sdk.InvariantRegistry, k *Keeper) {
-	invariantutil.Register(ir, types.ModuleName, InvariantRoutes(k))
-}
-
-// AllInvariants runs every x/review invariant and reports the first broken.
-//
-//nolint:staticcheck // see RegisterInvariants
-func AllInvariants(k *Keeper) sdk.Invariant {
-	return invariantutil.Combine(InvariantRoutes(k))
 }
 
 // queueCheck is one queue and the deadlines of the records that must be in it.

@@ -6,6 +6,7 @@ import (
 	sdk "github.com/cosmos/cosmos-sdk/types"
 	authtypes "github.com/cosmos/cosmos-sdk/x/auth/types"
 
+	"github.com/polity-chain/polity/internal/collutil"
 	"github.com/polity-chain/polity/internal/invariantutil"
 	"github.com/polity-chain/polity/x/review/types"
 )
@@ -20,13 +21,13 @@ func HoldsInvariant(k *Keeper) sdk.Invariant {
 	return invariantutil.New(types.ModuleName, "holds", func(ctx sdk.Context) ([]string, error) {
 		var gs types.GenesisState
 		var err error
-		if gs.Irps, err = values(ctx, k.IRPs.Iterate); err != nil {
+		if gs.Irps, err = collutil.Values(ctx, k.IRPs.Iterate); err != nil {
 			return nil, err
 		}
-		if gs.Emergencies, err = values(ctx, k.Emergencies.Iterate); err != nil {
+		if gs.Emergencies, err = collutil.Values(ctx, k.Emergencies.Iterate); err != nil {
 			return nil, err
 		}
-		if gs.Reconsiderations, err = values(ctx, k.Reconsiderations.Iterate); err != nil {
+		if gs.Reconsiderations, err = collutil.Values(ctx, k.Reconsiderations.Iterate); err != nil {
 			return nil, err
 		}
 		if err := k.checkHolds(ctx, gs); err != nil {
@@ -45,7 +46,7 @@ func HoldsInvariant(k *Keeper) sdk.Invariant {
 func DepositsInvariant(k *Keeper) sdk.Invariant {
 	return invariantutil.New(types.ModuleName, "deposits", func(ctx sdk.Context) ([]string, error) {
 		held := sdk.NewCoins()
-		irps, err := values(ctx, k.IRPs.Iterate)
+		irps, err := collutil.Values(ctx, k.IRPs.Iterate)
 		if err != nil {
 			return nil, err
 		}
@@ -54,7 +55,7 @@ func DepositsInvariant(k *Keeper) sdk.Invariant {
 				held = held.Add(c.Deposit...)
 			}
 		}
-		recons, err := values(ctx, k.Reconsiderations.Iterate)
+		recons, err := collutil.Values(ctx, k.Reconsiderations.Iterate)
 		if err != nil {
 			return nil, err
 		}
@@ -63,7 +64,7 @@ func DepositsInvariant(k *Keeper) sdk.Invariant {
 				held = held.Add(r.Deposit...)
 			}
 		}
-		complaints, err := values(ctx, k.Complaints.Iterate)
+		complaints, err := collutil.Values(ctx, k.Complaints.Iterate)
 		if err != nil {
 			return nil, err
 		}

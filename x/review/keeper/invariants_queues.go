@@ -26,7 +26,7 @@ func queue(q collections.KeySet[collutil.QueueKey]) func(sdk.Context, string, ma
 //nolint:staticcheck // sdk.Invariant is the invariant shape
 func CaseQueuesInvariant(k *Keeper) sdk.Invariant {
 	return invariantutil.New(types.ModuleName, "case-queues", func(ctx sdk.Context) ([]string, error) {
-		irps, err := values(ctx, k.IRPs.Iterate)
+		irps, err := collutil.Values(ctx, k.IRPs.Iterate)
 		if err != nil {
 			return nil, err
 		}
@@ -43,7 +43,7 @@ func CaseQueuesInvariant(k *Keeper) sdk.Invariant {
 				board[c.Id] = c.BoardDeadline.Unix()
 			}
 		}
-		recons, err := values(ctx, k.Reconsiderations.Iterate)
+		recons, err := collutil.Values(ctx, k.Reconsiderations.Iterate)
 		if err != nil {
 			return nil, err
 		}
@@ -54,7 +54,7 @@ func CaseQueuesInvariant(k *Keeper) sdk.Invariant {
 				reconsideration[r.Id] = r.Deadline.Unix()
 			}
 		}
-		complaints, err := values(ctx, k.Complaints.Iterate)
+		complaints, err := collutil.Values(ctx, k.Complaints.Iterate)
 		if err != nil {
 			return nil, err
 		}
@@ -81,7 +81,7 @@ func CaseQueuesInvariant(k *Keeper) sdk.Invariant {
 //nolint:staticcheck // sdk.Invariant is the invariant shape
 func ReviewQueuesInvariant(k *Keeper) sdk.Invariant {
 	return invariantutil.New(types.ModuleName, "review-queues", func(ctx sdk.Context) ([]string, error) {
-		reviews, err := values(ctx, k.Reviews.Iterate)
+		reviews, err := collutil.Values(ctx, k.Reviews.Iterate)
 		if err != nil {
 			return nil, err
 		}
@@ -91,7 +91,7 @@ func ReviewQueuesInvariant(k *Keeper) sdk.Invariant {
 				report[r.Id] = r.ReportDue.Unix()
 			}
 		}
-		recs, err := values(ctx, k.Recommendations.Iterate)
+		recs, err := collutil.Values(ctx, k.Recommendations.Iterate)
 		if err != nil {
 			return nil, err
 		}
@@ -116,7 +116,7 @@ func ReviewQueuesInvariant(k *Keeper) sdk.Invariant {
 //nolint:staticcheck // sdk.Invariant is the invariant shape
 func EmergencyQueuesInvariant(k *Keeper) sdk.Invariant {
 	return invariantutil.New(types.ModuleName, "emergency-queues", func(ctx sdk.Context) ([]string, error) {
-		emergencies, err := values(ctx, k.Emergencies.Iterate)
+		emergencies, err := collutil.Values(ctx, k.Emergencies.Iterate)
 		if err != nil {
 			return nil, err
 		}
