@@ -26,6 +26,11 @@ func (app *App) ExportAppStateAndValidators(forZeroHeight bool, _, modulesToExpo
 	if err != nil {
 		return servertypes.ExportedApp{}, err
 	}
+	if forZeroHeight {
+		if err := app.rebaseHeights(genState, app.LastBlockHeight()); err != nil {
+			return servertypes.ExportedApp{}, err
+		}
+	}
 	appState, err := json.MarshalIndent(genState, "", "  ")
 	if err != nil {
 		return servertypes.ExportedApp{}, err

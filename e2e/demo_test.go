@@ -159,4 +159,8 @@ func TestDemoGovernanceScript(t *testing.T) {
 		a.Petitioner != "users" || a.Supporter != "ops" {
 		t.Errorf("petition 1: %+v, want users' rejection of proposal 4, supported by ops, SUCCEEDED", a)
 	}
+
+	t.Run("zero-height export restarts the story's chain with its voters", func(t *testing.T) {
+		zeroHeightRestart(t, net, n)
+	})
 }

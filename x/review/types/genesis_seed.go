@@ -16,6 +16,8 @@ import (
 // choices close), the last one as seed_height, and a seed (32 bytes, hex)
 // exactly when at least one hash is mixed in. A forming case never holds a
 // complete seed: the draw runs, or drops the seed, when the last is mixed.
+// Heights may be zero or negative after a zero-height export (heightutil):
+// blocks the old chain did not reach in time are announced again.
 func checkIRPSeed(c IRP) error {
 	if c.DrawSeedBlocks > ceilingDrawSeedBlocks {
 		return fmt.Errorf("draw_seed_blocks %d above %d", c.DrawSeedBlocks, ceilingDrawSeedBlocks)
@@ -27,7 +29,7 @@ func checkIRPSeed(c IRP) error {
 		}
 		return nil
 	}
-	if n != int(c.DrawSeedBlocks) || c.SeedHeights[0] <= 0 || c.SeedHeight != c.SeedHeights[n-1] {
+	if n != int(c.DrawSeedBlocks) || c.SeedHeight != c.SeedHeights[n-1] {
 		return fmt.Errorf("seed heights %v: want draw_seed_blocks (%d) heights ending at seed_height %d", c.SeedHeights, c.DrawSeedBlocks, c.SeedHeight)
 	}
 	for i := 1; i < n; i++ {
