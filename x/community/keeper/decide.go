@@ -2,15 +2,11 @@ package keeper
 
 import (
 	"context"
-	"fmt"
 
-	errorsmod "cosmossdk.io/errors"
-	storetypes "github.com/cosmos/cosmos-sdk/store/v2/types"
-
-	"github.com/cosmos/cosmos-sdk/baseapp"
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
 	"github.com/polity-chain/polity/internal/collutil"
+	"github.com/polity-chain/polity/internal/msgexec"
 	"github.com/polity-chain/polity/internal/textutil"
 	"github.com/polity-chain/polity/x/community/types"
 )
@@ -47,40 +43,15 @@ func (k *Keeper) finish(ctx context.Context, m types.Motion, passed bool) error 
 	})
 }
 
-// execute runs the messages in a cache context and writes it only when all of
-// them succeed. The router gives each handler its own event manager and
-// returns the events in the result, so they are collected here and emitted
-// with the writes (as x/gov does): without this, the typed events of what a
-// motion did (a member admitted, a validator added) would be lost.
+// execute runs the motion's messages through msgexec: atomically, with the
+// handlers' events re-emitted only when all succeed. ExecutingMotion is set
+// and cleared inside the run's cache context, so nothing of it is written.
 func (k *Keeper) execute(ctx sdk.Context, m types.Motion) error {
-	cacheCtx, write := ctx.CacheContext()
-	// set and cleared inside the cache context: nothing of it is written
-	if err := k.ExecutingMotion.Set(cacheCtx, m.Id); err != nil {
-		return err
-	}
-	for i, a := range m.Messages {
-		var msg sdk.Msg
-		if err := k.cdc.UnpackAny(a, &msg); err != nil {
-			return fmt.Errorf("message %d: %w", i, err)
-		}
-		handler := k.router.Handler(msg)
-		if handler == nil {
-			return fmt.Errorf("message %d: no handler for %s", i, sdk.MsgTypeURL(msg))
-		}
-		res, err := safeExecute(cacheCtx, handler, msg)
-		if err != nil {
-			return errorsmod.Wrapf(err, "message %d (%s)", i, sdk.MsgTypeURL(msg))
-		}
-		for _, ev := range res.GetEvents() {
-			cacheCtx.EventManager().EmitEvent(sdk.Event(ev))
-		}
-	}
-	if err := k.ExecutingMotion.Remove(cacheCtx); err != nil {
-		return err
-	}
-	// write also re-emits cacheCtx's events into ctx.
-	write()
-	return nil
+	_, err := msgexec.RunAny(ctx, k.router, k.cdc, m.Messages, msgexec.Hooks{
+		Before: func(c sdk.Context) error { return k.ExecutingMotion.Set(c, m.Id) },
+		After:  func(c sdk.Context) error { return k.ExecutingMotion.Remove(c) },
+	})
+	return err
 }
 
 // RunningMotion returns the motion whose messages are running, if any.
@@ -91,19 +62,4 @@ func (k *Keeper) RunningMotion(ctx context.Context) (types.Motion, bool, error) 
 	}
 	m, err := k.GetMotion(ctx, id)
 	return m, err == nil, err
-}
-
-// safeExecute turns a handler panic into an error, so a faulty message fails
-// its motion instead of the block. Out-of-gas panics are re-raised: they must
-// fail the transaction that ran out, not be recorded as a motion failure.
-func safeExecute(ctx sdk.Context, handler baseapp.MsgServiceHandler, msg sdk.Msg) (res *sdk.Result, err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			if _, oog := r.(storetypes.ErrorOutOfGas); oog {
-				panic(r)
-			}
-			res, err = nil, fmt.Errorf("panic: %v", r)
-		}
-	}()
-	return handler(ctx, msg)
 }

@@ -3,7 +3,6 @@ package keeper
 import (
 	"context"
 	"errors"
-	"fmt"
 	"time"
 
 	"cosmossdk.io/collections"
@@ -13,6 +12,7 @@ import (
 
 	"github.com/polity-chain/polity/internal/addrutil"
 	"github.com/polity-chain/polity/internal/eventutil"
+	"github.com/polity-chain/polity/internal/msgexec"
 	communitytypes "github.com/polity-chain/polity/x/community/types"
 	"github.com/polity-chain/polity/x/empowered/types"
 )
@@ -67,21 +67,10 @@ func checkDocument(field string, d communitytypes.Document, maxURI uint32, requi
 }
 
 // dispatch sends a message through the router as the Empowered Community
-// and returns the handler's result.
+// (msgexec: atomic, panics as errors, the handler's events re-emitted) and
+// returns the handler's result.
 func (k *Keeper) dispatch(ctx context.Context, msg sdk.Msg) (*sdk.Result, error) {
-	handler := k.router.Handler(msg)
-	if handler == nil {
-		return nil, fmt.Errorf("no handler for %s", sdk.MsgTypeURL(msg))
-	}
-	sdkCtx := sdk.UnwrapSDKContext(ctx)
-	res, err := handler(sdkCtx, msg)
-	if err != nil {
-		return nil, err
-	}
-	for _, ev := range res.GetEvents() {
-		sdkCtx.EventManager().EmitEvent(sdk.Event(ev))
-	}
-	return res, nil
+	return msgexec.Dispatch(sdk.UnwrapSDKContext(ctx), k.router, msg)
 }
 
 // actingFor checks that the signer acts for a decisional participant: its own

@@ -3,7 +3,6 @@ package keeper
 import (
 	"context"
 	"errors"
-	"fmt"
 	"time"
 
 	"cosmossdk.io/collections"
@@ -13,6 +12,7 @@ import (
 
 	"github.com/polity-chain/polity/internal/addrutil"
 	"github.com/polity-chain/polity/internal/eventutil"
+	"github.com/polity-chain/polity/internal/msgexec"
 	communitytypes "github.com/polity-chain/polity/x/community/types"
 	"github.com/polity-chain/polity/x/review/types"
 )
@@ -95,19 +95,9 @@ func (k *Keeper) resolution(ctx context.Context) (uint64, error) {
 }
 
 // dispatch sends a message to another module through the router, with the
-// review authority as signer, as a motion or proposal would.
+// review authority as signer, as a motion or proposal would (msgexec: atomic,
+// panics as errors, the handler's events re-emitted).
 func (k *Keeper) dispatch(ctx context.Context, msg sdk.Msg) error {
-	handler := k.router.Handler(msg)
-	if handler == nil {
-		return fmt.Errorf("no handler for %s", sdk.MsgTypeURL(msg))
-	}
-	sdkCtx := sdk.UnwrapSDKContext(ctx)
-	res, err := handler(sdkCtx, msg)
-	if err != nil {
-		return err
-	}
-	for _, ev := range res.GetEvents() {
-		sdkCtx.EventManager().EmitEvent(sdk.Event(ev))
-	}
-	return nil
+	_, err := msgexec.Dispatch(sdk.UnwrapSDKContext(ctx), k.router, msg)
+	return err
 }
