@@ -33,9 +33,10 @@ func registerAccountabilityInterfaces(registry codectypes.InterfaceRegistry) {
 }
 
 // wireAccountability builds x/review and x/empowered as app.New does, on the
-// fixture's store and router, and connects the Empowered Community's hooks.
-// Their EndBlockers run (in EndBlockAll) once their genesis is loaded.
-func (f *Fixture) wireAccountability(keys map[string]*storetypes.KVStoreKey, logger log.Logger) {
+// fixture's store and router, and connects the Empowered Community's hooks
+// when hooks is true. Their EndBlockers run (in EndBlockAll) once their
+// genesis is loaded.
+func (f *Fixture) wireAccountability(keys map[string]*storetypes.KVStoreKey, logger log.Logger, hooks bool) {
 	f.Review = reviewkeeper.NewKeeper(f.Codec, runtime.NewKVStoreService(keys[reviewtypes.StoreKey]),
 		runtime.EventService{}, f.Router, f.AddressCodec, reviewkeeper.Authorities{
 			Governance:  f.Authority,
@@ -54,8 +55,10 @@ func (f *Fixture) wireAccountability(keys map[string]*storetypes.KVStoreKey, log
 	f.EmpoweredQueryServer = empoweredkeeper.NewQueryServer(f.Empowered)
 	empoweredtypes.RegisterMsgServer(f.Router, f.EmpoweredMsgServer)
 
-	f.Proposals.SetHooks(f.Empowered.Hooks())
-	f.Review.SetHooks(f.Empowered.Hooks())
+	if hooks {
+		f.Proposals.SetHooks(f.Empowered.Hooks())
+		f.Review.SetHooks(f.Empowered.Hooks())
+	}
 }
 
 // InitReviewGenesis loads an x/review genesis state after validating it.

@@ -100,9 +100,17 @@ type Fixture struct {
 	Authority string
 }
 
-// NewFixture builds the keepers on an empty store at height 1, GenesisTime.
-// Load a constitution with InitGenesis.
+// NewFixture builds the keepers on an empty store at height 1, GenesisTime,
+// with the Empowered Community's hooks installed as in the app. Load a
+// constitution with InitGenesis.
 func NewFixture(tb testing.TB) *Fixture {
+	tb.Helper()
+	return newFixture(tb, true)
+}
+
+// newFixture builds the keepers; with empoweredHooks false, x/proposals and
+// x/review get no hooks (a test may install its own, once).
+func newFixture(tb testing.TB, empoweredHooks bool) *Fixture {
 	tb.Helper()
 	SetAddressConfig()
 
@@ -137,7 +145,7 @@ func NewFixture(tb testing.TB) *Fixture {
 		AccountKeeper: accountKeeper, BankKeeper: bankKeeper, Authority: authority,
 	}
 	f.wireGovernance(keys, logger)
-	f.wireAccountability(keys, logger)
+	f.wireAccountability(keys, logger, empoweredHooks)
 	f.SetBlock(1, GenesisTime)
 	require.NoError(tb, bankKeeper.SetParams(f.Ctx, banktypes.DefaultParams()))
 	return f

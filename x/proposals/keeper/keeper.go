@@ -164,9 +164,6 @@ func NewKeeper(
 	return k
 }
 
-// SetHooks installs the Empowered Community's hooks (x/empowered).
-func (k *Keeper) SetHooks(h types.EmpoweredHooks) { k.hooks = h }
-
 // Authorities returns the addresses the module accepts decisions from.
 func (k *Keeper) Authorities() Authorities { return k.auth }
 

@@ -195,14 +195,5 @@ func NewKeeper(
 	return k
 }
 
-// SetHooks installs the Empowered Community's hooks (x/empowered).
-func (k *Keeper) SetHooks(h types.EmpoweredHooks) {
-	// like x/gov: wiring twice is a programming error, never a silent swap
-	if k.hooks != nil {
-		panic("x/review: hooks already set")
-	}
-	k.hooks = h
-}
-
 // Logger returns the module logger.
 func (k *Keeper) Logger() log.Logger { return k.logger }
