@@ -98,6 +98,8 @@ type Fixture struct {
 
 	// Authority is the governance (ratification) address of app.GovernanceAuthority.
 	Authority string
+	// Authorities are the app's authorities, each keeper given its share.
+	Authorities app.Authorities
 }
 
 // NewFixture builds the keepers on an empty store at height 1, GenesisTime,
@@ -122,7 +124,8 @@ func newFixture(tb testing.TB, empoweredHooks bool) *Fixture {
 
 	ac := addresscodec.NewBech32Codec(app.Bech32Prefix)
 	cc := addresscodec.NewBech32Codec(sdk.GetConfig().GetBech32ConsensusAddrPrefix())
-	authority := app.GovernanceAuthority.String()
+	auths := app.NewAuthorities() // as app.New wires them
+	authority := auths.Governance
 	logger := log.NewNopLogger()
 
 	accountKeeper := authkeeper.NewAccountKeeper(cdc, runtime.NewKVStoreService(keys[authtypes.StoreKey]),
@@ -133,7 +136,7 @@ func newFixture(tb testing.TB, empoweredHooks bool) *Fixture {
 	router := baseapp.NewMsgServiceRouter()
 	router.SetInterfaceRegistry(registry)
 	k := communitykeeper.NewKeeper(cdc, runtime.NewKVStoreService(keys[types.StoreKey]), runtime.EventService{},
-		router, ac, cc, authority, logger)
+		router, ac, cc, auths.ForCommunity(), logger)
 	msgServer := communitykeeper.NewMsgServerImpl(k)
 	types.RegisterMsgServer(router, msgServer)
 	banktypes.RegisterMsgServer(router, bankkeeper.NewMsgServerImpl(bankKeeper))
@@ -142,7 +145,7 @@ func newFixture(tb testing.TB, empoweredHooks bool) *Fixture {
 		tb: tb, Ctx: ctx,
 		Keeper: k, MsgServer: msgServer, QueryServer: communitykeeper.NewQueryServer(k), Router: router,
 		Codec: cdc, Registry: registry, AddressCodec: ac, ConsensusCodec: cc,
-		AccountKeeper: accountKeeper, BankKeeper: bankKeeper, Authority: authority,
+		AccountKeeper: accountKeeper, BankKeeper: bankKeeper, Authority: authority, Authorities: auths,
 	}
 	f.wireGovernance(keys, logger)
 	f.wireAccountability(keys, logger, empoweredHooks)
