@@ -149,7 +149,9 @@ func New(
 		txConfig:          txConfig,
 		keys:              keys,
 	}
-	authority := GovernanceAuthority.String()
+	// every authority is derived once (authorities.go); each keeper gets its own
+	auths := NewAuthorities()
+	authority := auths.Governance
 	addrCodec := authcodec.NewBech32Codec(sdk.GetConfig().GetBech32AccountAddrPrefix())
 	consCodec := authcodec.NewBech32Codec(sdk.GetConfig().GetBech32ConsensusAddrPrefix())
 
@@ -164,22 +166,14 @@ func New(
 	app.UpgradeKeeper = upgradekeeper.NewKeeper(skipUpgradeHeights(appOpts), runtime.NewKVStoreService(keys[upgradetypes.StoreKey]),
 		appCodec, homePath, app.BaseApp, authority)
 	app.CommunityKeeper = communitykeeper.NewKeeper(appCodec, runtime.NewKVStoreService(keys[communitytypes.StoreKey]),
-		runtime.EventService{}, app.MsgServiceRouter(), addrCodec, consCodec, authority, logger)
+		runtime.EventService{}, app.MsgServiceRouter(), addrCodec, consCodec, auths.ForCommunity(), logger)
 	app.ProposalsKeeper = proposalskeeper.NewKeeper(appCodec, runtime.NewKVStoreService(keys[proposalstypes.StoreKey]),
-		runtime.EventService{}, app.MsgServiceRouter(), addrCodec, proposalskeeper.Authorities{
-			Governance: authority,
-			Empowered:  EmpoweredAuthority.String(),
-			Review:     ReviewAuthority.String(),
-		}, app.CommunityKeeper, logger)
+		runtime.EventService{}, app.MsgServiceRouter(), addrCodec, auths.ForProposals(), app.CommunityKeeper, logger)
 	app.ReviewKeeper = reviewkeeper.NewKeeper(appCodec, runtime.NewKVStoreService(keys[reviewtypes.StoreKey]),
-		runtime.EventService{}, app.MsgServiceRouter(), addrCodec, reviewkeeper.Authorities{
-			Governance:  authority,
-			Review:      ReviewAuthority.String(),
-			Empowered:   EmpoweredAuthority.String(),
-			Secretariat: SecretariatCommunity,
-		}, app.CommunityKeeper, app.ProposalsKeeper, app.BankKeeper, logger)
+		runtime.EventService{}, app.MsgServiceRouter(), addrCodec, auths.ForReview(),
+		app.CommunityKeeper, app.ProposalsKeeper, app.BankKeeper, logger)
 	app.EmpoweredKeeper = empoweredkeeper.NewKeeper(appCodec, runtime.NewKVStoreService(keys[empoweredtypes.StoreKey]),
-		runtime.EventService{}, app.MsgServiceRouter(), addrCodec, EmpoweredAuthority.String(), authority,
+		runtime.EventService{}, app.MsgServiceRouter(), addrCodec, auths.ForEmpowered(),
 		app.CommunityKeeper, app.ProposalsKeeper, logger)
 	// the Empowered Community's phases of proposals and panel appointments
 	app.ProposalsKeeper.SetHooks(app.EmpoweredKeeper.Hooks())

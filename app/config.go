@@ -36,7 +36,7 @@ var (
 
 	// EmpoweredAuthority is the Empowered Community's body address, which
 	// vetoes and approves proposals (x/empowered registers the body).
-	EmpoweredAuthority = communitytypes.BodyAddress("empowered")
+	EmpoweredAuthority = communitytypes.BodyAddress(communitytypes.EmpoweredBodyID)
 
 	// ReviewAuthority is the independent review address, which stays and
 	// returns proposals (x/review's module account).

@@ -9,7 +9,6 @@ import (
 	"github.com/cosmos/cosmos-sdk/runtime"
 	storetypes "github.com/cosmos/cosmos-sdk/store/v2/types"
 
-	"github.com/polity-chain/polity/app"
 	empoweredkeeper "github.com/polity-chain/polity/x/empowered/keeper"
 	empoweredtypes "github.com/polity-chain/polity/x/empowered/types"
 	reviewkeeper "github.com/polity-chain/polity/x/review/keeper"
@@ -33,29 +32,27 @@ func registerAccountabilityInterfaces(registry codectypes.InterfaceRegistry) {
 }
 
 // wireAccountability builds x/review and x/empowered as app.New does, on the
-// fixture's store and router, and connects the Empowered Community's hooks.
-// Their EndBlockers run (in EndBlockAll) once their genesis is loaded.
-func (f *Fixture) wireAccountability(keys map[string]*storetypes.KVStoreKey, logger log.Logger) {
+// fixture's store and router, and connects the Empowered Community's hooks
+// when hooks is true. Their EndBlockers run (in EndBlockAll) once their
+// genesis is loaded.
+func (f *Fixture) wireAccountability(keys map[string]*storetypes.KVStoreKey, logger log.Logger, hooks bool) {
 	f.Review = reviewkeeper.NewKeeper(f.Codec, runtime.NewKVStoreService(keys[reviewtypes.StoreKey]),
-		runtime.EventService{}, f.Router, f.AddressCodec, reviewkeeper.Authorities{
-			Governance:  f.Authority,
-			Review:      app.ReviewAuthority.String(),
-			Empowered:   app.EmpoweredAuthority.String(),
-			Secretariat: app.SecretariatCommunity,
-		}, f.Keeper, f.Proposals, f.BankKeeper, logger)
+		runtime.EventService{}, f.Router, f.AddressCodec, f.Authorities.ForReview(), f.Keeper, f.Proposals, f.BankKeeper, logger)
 	f.ReviewMsgServer = reviewkeeper.NewMsgServerImpl(f.Review)
 	f.ReviewQueryServer = reviewkeeper.NewQueryServer(f.Review)
 	reviewtypes.RegisterMsgServer(f.Router, f.ReviewMsgServer)
 
 	f.Empowered = empoweredkeeper.NewKeeper(f.Codec, runtime.NewKVStoreService(keys[empoweredtypes.StoreKey]),
-		runtime.EventService{}, f.Router, f.AddressCodec, app.EmpoweredAuthority.String(), f.Authority,
+		runtime.EventService{}, f.Router, f.AddressCodec, f.Authorities.ForEmpowered(),
 		f.Keeper, f.Proposals, logger)
 	f.EmpoweredMsgServer = empoweredkeeper.NewMsgServerImpl(f.Empowered)
 	f.EmpoweredQueryServer = empoweredkeeper.NewQueryServer(f.Empowered)
 	empoweredtypes.RegisterMsgServer(f.Router, f.EmpoweredMsgServer)
 
-	f.Proposals.SetHooks(f.Empowered.Hooks())
-	f.Review.SetHooks(f.Empowered.Hooks())
+	if hooks {
+		f.Proposals.SetHooks(f.Empowered.Hooks())
+		f.Review.SetHooks(f.Empowered.Hooks())
+	}
 }
 
 // InitReviewGenesis loads an x/review genesis state after validating it.

@@ -98,11 +98,21 @@ type Fixture struct {
 
 	// Authority is the governance (ratification) address of app.GovernanceAuthority.
 	Authority string
+	// Authorities are the app's authorities, each keeper given its share.
+	Authorities app.Authorities
 }
 
-// NewFixture builds the keepers on an empty store at height 1, GenesisTime.
-// Load a constitution with InitGenesis.
+// NewFixture builds the keepers on an empty store at height 1, GenesisTime,
+// with the Empowered Community's hooks installed as in the app. Load a
+// constitution with InitGenesis.
 func NewFixture(tb testing.TB) *Fixture {
+	tb.Helper()
+	return newFixture(tb, true)
+}
+
+// newFixture builds the keepers; with empoweredHooks false, x/proposals and
+// x/review get no hooks (a test may install its own, once).
+func newFixture(tb testing.TB, empoweredHooks bool) *Fixture {
 	tb.Helper()
 	SetAddressConfig()
 
@@ -114,7 +124,8 @@ func NewFixture(tb testing.TB) *Fixture {
 
 	ac := addresscodec.NewBech32Codec(app.Bech32Prefix)
 	cc := addresscodec.NewBech32Codec(sdk.GetConfig().GetBech32ConsensusAddrPrefix())
-	authority := app.GovernanceAuthority.String()
+	auths := app.NewAuthorities() // as app.New wires them
+	authority := auths.Governance
 	logger := log.NewNopLogger()
 
 	accountKeeper := authkeeper.NewAccountKeeper(cdc, runtime.NewKVStoreService(keys[authtypes.StoreKey]),
@@ -125,7 +136,7 @@ func NewFixture(tb testing.TB) *Fixture {
 	router := baseapp.NewMsgServiceRouter()
 	router.SetInterfaceRegistry(registry)
 	k := communitykeeper.NewKeeper(cdc, runtime.NewKVStoreService(keys[types.StoreKey]), runtime.EventService{},
-		router, ac, cc, authority, logger)
+		router, ac, cc, auths.ForCommunity(), logger)
 	msgServer := communitykeeper.NewMsgServerImpl(k)
 	types.RegisterMsgServer(router, msgServer)
 	banktypes.RegisterMsgServer(router, bankkeeper.NewMsgServerImpl(bankKeeper))
@@ -134,10 +145,10 @@ func NewFixture(tb testing.TB) *Fixture {
 		tb: tb, Ctx: ctx,
 		Keeper: k, MsgServer: msgServer, QueryServer: communitykeeper.NewQueryServer(k), Router: router,
 		Codec: cdc, Registry: registry, AddressCodec: ac, ConsensusCodec: cc,
-		AccountKeeper: accountKeeper, BankKeeper: bankKeeper, Authority: authority,
+		AccountKeeper: accountKeeper, BankKeeper: bankKeeper, Authority: authority, Authorities: auths,
 	}
 	f.wireGovernance(keys, logger)
-	f.wireAccountability(keys, logger)
+	f.wireAccountability(keys, logger, empoweredHooks)
 	f.SetBlock(1, GenesisTime)
 	require.NoError(tb, bankKeeper.SetParams(f.Ctx, banktypes.DefaultParams()))
 	return f

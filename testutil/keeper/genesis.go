@@ -120,11 +120,10 @@ func NewConstitutionFixture(tb testing.TB) *Fixture {
 // tests drive them with MsgVetoProposal and MsgApproveProposal directly.
 func NewProposalsFixture(tb testing.TB) *Fixture {
 	tb.Helper()
-	f := NewFixture(tb)
+	f := newFixture(tb, false)
 	res := BuildConstitution(tb, false)
 	f.InitGenesis(res.Community)
 	f.InitProposalsGenesis(res.Proposals)
-	f.Proposals.SetHooks(nil)
 	f.ResetEvents()
 	return f
 }

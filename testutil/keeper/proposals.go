@@ -16,7 +16,6 @@ import (
 	upgradekeeper "github.com/cosmos/cosmos-sdk/x/upgrade/keeper"
 	upgradetypes "github.com/cosmos/cosmos-sdk/x/upgrade/types"
 
-	"github.com/polity-chain/polity/app"
 	"github.com/polity-chain/polity/x/community/types"
 	proposalskeeper "github.com/polity-chain/polity/x/proposals/keeper"
 	proposalstypes "github.com/polity-chain/polity/x/proposals/types"
@@ -45,11 +44,7 @@ func (f *Fixture) wireGovernance(keys map[string]*storetypes.KVStoreKey, logger 
 	upgradetypes.RegisterMsgServer(f.Router, upgradekeeper.NewMsgServerImpl(f.UpgradeKeeper))
 
 	f.Proposals = proposalskeeper.NewKeeper(f.Codec, runtime.NewKVStoreService(keys[proposalstypes.StoreKey]),
-		runtime.EventService{}, f.Router, f.AddressCodec, proposalskeeper.Authorities{
-			Governance: f.Authority,
-			Empowered:  app.EmpoweredAuthority.String(),
-			Review:     app.ReviewAuthority.String(),
-		}, f.Keeper, logger)
+		runtime.EventService{}, f.Router, f.AddressCodec, f.Authorities.ForProposals(), f.Keeper, logger)
 	f.ProposalsMsgServer = proposalskeeper.NewMsgServerImpl(f.Proposals)
 	f.ProposalsQueryServer = proposalskeeper.NewQueryServer(f.Proposals)
 	proposalstypes.RegisterMsgServer(f.Router, f.ProposalsMsgServer)

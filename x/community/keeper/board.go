@@ -178,7 +178,7 @@ func (k *Keeper) VacateSeat(ctx context.Context, msg *types.MsgVacateSeat) error
 	// NomCom director, recall) ends a term early; a director may resign. Not
 	// governance: a Board majority's resolution must not unseat the directors
 	// other bodies appointed.
-	if msg.Authority != types.BodyAddress(types.EmpoweredBodyID).String() {
+	if msg.Authority != k.auth.Empowered {
 		if err := k.requireBodyAuthority(seat.AppointingCommunity, msg.Authority); err != nil {
 			return err
 		}

@@ -30,8 +30,8 @@ func (k *Keeper) requireBodyAuthority(bodyID, authority string) error {
 // modules compare with their keeper authority and deliberately ignore consensus
 // AuthorityParams: bylaws change only through a ratified proposal.
 func (k *Keeper) requireGovernance(authority string) error {
-	if authority != k.authority {
-		return types.ErrUnauthorized.Wrapf("only the governance authority %s may do this, got %s", k.authority, authority)
+	if authority != k.auth.Governance {
+		return types.ErrUnauthorized.Wrapf("only the governance authority %s may do this, got %s", k.auth.Governance, authority)
 	}
 	return nil
 }

@@ -20,6 +20,19 @@ import (
 	"github.com/polity-chain/polity/x/community/types"
 )
 
+// Authorities are the fixed addresses x/community accepts decisions from,
+// handed in by the app (app.Authorities.ForCommunity); the module derives none
+// of them. A body's own address (types.BodyAddress) is the body's identity,
+// not an authority of the app.
+type Authorities struct {
+	// Governance is the ratification address: the only signer of parameter,
+	// community-structure and decision-rule changes.
+	Governance string
+	// Empowered is the Empowered Community's address, which may vacate a
+	// seat (a NomCom director's removal, a recall).
+	Empowered string
+}
+
 // Keeper owns the x/community store. Other modules reach it only through the
 // narrow interfaces they declare.
 type Keeper struct {
@@ -29,9 +42,7 @@ type Keeper struct {
 	events       event.Service
 	router       baseapp.MessageRouter
 	logger       log.Logger
-	// authority is the governance (ratification) address: the only signer of
-	// parameter, community-structure and decision-rule changes.
-	authority string
+	auth         Authorities
 
 	Schema collections.Schema
 	Params collections.Item[types.Params]
@@ -157,7 +168,7 @@ func (i MotionIndexes) IndexesList() []collections.Index[uint64, types.Motion] {
 	return []collections.Index[uint64, types.Motion]{i.Body, i.BodyStatus, i.Status}
 }
 
-// NewKeeper builds the keeper and its schema. The authority must be a valid
+// NewKeeper builds the keeper and its schema. Every authority must be a valid
 // address: it is checked here so a misconfigured app fails at start.
 func NewKeeper(
 	cdc codec.Codec,
@@ -165,17 +176,19 @@ func NewKeeper(
 	events event.Service,
 	router baseapp.MessageRouter,
 	addressCodec, consCodec address.Codec,
-	authority string,
+	auth Authorities,
 	logger log.Logger,
 ) *Keeper {
-	if _, err := addressCodec.StringToBytes(authority); err != nil {
-		panic(fmt.Errorf("invalid x/community authority %q: %w", authority, err))
+	for _, a := range []string{auth.Governance, auth.Empowered} {
+		if _, err := addressCodec.StringToBytes(a); err != nil {
+			panic(fmt.Errorf("invalid x/community authority %q: %w", a, err))
+		}
 	}
 	sb := collections.NewSchemaBuilder(storeService)
 	accKey := sdk.AccAddressKey
 	k := &Keeper{
 		cdc: cdc, addressCodec: addressCodec, consCodec: consCodec, events: events,
-		router: router, authority: authority, logger: logger.With("module", "x/"+types.ModuleName),
+		router: router, auth: auth, logger: logger.With("module", "x/"+types.ModuleName),
 
 		Params: collections.NewItem(sb, types.ParamsKey, "params", codec.CollValue[types.Params](cdc)),
 		Communities: collections.NewIndexedMap(sb, types.CommunitiesKey, "communities", collections.StringKey,
@@ -261,7 +274,7 @@ func NewKeeper(
 }
 
 // Authority returns the governance address that may change the module's bylaws.
-func (k *Keeper) Authority() string { return k.authority }
+func (k *Keeper) Authority() string { return k.auth.Governance }
 
 // AddressCodec returns the account address codec.
 func (k *Keeper) AddressCodec() address.Codec { return k.addressCodec }

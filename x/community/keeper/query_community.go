@@ -2,7 +2,6 @@ package keeper
 
 import (
 	"context"
-	"slices"
 
 	"cosmossdk.io/collections"
 
@@ -77,7 +76,8 @@ func (q queryServer) Community(ctx context.Context, req *types.QueryCommunityReq
 }
 
 // CommunityMembers lists a community's memberships, optionally those holding
-// one role.
+// one role: the role filter walks the RoleHolders index under (community,
+// role), so a page costs its own size whatever the community's.
 func (q queryServer) CommunityMembers(ctx context.Context, req *types.QueryCommunityMembersRequest) (*types.QueryCommunityMembersResponse, error) {
 	if req == nil {
 		return nil, errNilRequest
@@ -85,18 +85,37 @@ func (q queryServer) CommunityMembers(ctx context.Context, req *types.QueryCommu
 	if _, err := q.k.GetCommunity(ctx, req.Id); err != nil {
 		return nil, grpcError(err)
 	}
-	out, resp, err := query.CollectionFilteredPaginate(ctx, q.k.Memberships, queryutil.Page(req.Pagination),
-		func(_ collections.Pair[string, sdk.AccAddress], ms types.Membership) (bool, error) {
-			return req.Role == types.RoleUnspecified || slices.Contains(ms.Roles, req.Role), nil
-		},
-		func(_ collections.Pair[string, sdk.AccAddress], ms types.Membership) (types.Membership, error) {
-			return ms, nil
-		},
-		query.WithCollectionPaginationPairPrefix[string, sdk.AccAddress](req.Id))
+	var (
+		out  []types.Membership
+		resp *query.PageResponse
+		err  error
+	)
+	if req.Role == types.RoleUnspecified {
+		out, resp, err = query.CollectionPaginate(ctx, q.k.Memberships, queryutil.Page(req.Pagination),
+			func(_ collections.Pair[string, sdk.AccAddress], ms types.Membership) (types.Membership, error) {
+				return ms, nil
+			},
+			query.WithCollectionPaginationPairPrefix[string, sdk.AccAddress](req.Id))
+	} else {
+		out, resp, err = query.CollectionPaginate(ctx, q.k.RoleHolders, queryutil.Page(req.Pagination),
+			func(key collections.Triple[string, int32, sdk.AccAddress], _ collections.NoValue) (types.Membership, error) {
+				return q.k.Memberships.Get(ctx, collections.Join(key.K1(), key.K3()))
+			},
+			withTriplePrefix[string, int32, sdk.AccAddress](req.Id, int32(req.Role)))
+	}
 	if err != nil {
 		return nil, grpcError(err)
 	}
 	return &types.QueryCommunityMembersResponse{Memberships: out, Pagination: resp}, nil
+}
+
+// withTriplePrefix restricts a pagination over a Triple-keyed collection to
+// the keys starting with (k1, k2). (The SDK offers only the Pair prefix.)
+func withTriplePrefix[K1, K2, K3 any](k1 K1, k2 K2) func(o *query.CollectionsPaginateOptions[collections.Triple[K1, K2, K3]]) {
+	return func(o *query.CollectionsPaginateOptions[collections.Triple[K1, K2, K3]]) {
+		prefix := collections.TripleSuperPrefix[K1, K2, K3](k1, k2)
+		o.Prefix = &prefix
+	}
 }
 
 // Members lists members, optionally of one region and/or stakeholder type.

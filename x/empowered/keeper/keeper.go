@@ -60,20 +60,30 @@ func (i ActionIndexes) IndexesList() []collections.Index[uint64, types.Action] {
 	return []collections.Index[uint64, types.Action]{i.Stage, i.Proposal}
 }
 
-// NewKeeper builds the keeper.
+// Authorities are the addresses x/empowered acts as or accepts decisions
+// from, handed in by the app (app.Authorities.ForEmpowered).
+type Authorities struct {
+	// Empowered is the Empowered Community's address: the signer of its
+	// effects (vetoes, approvals, recalls, community reviews).
+	Empowered string
+	// Governance is the ratification address (params, inspection answers).
+	Governance string
+}
+
+// NewKeeper builds the keeper; every authority must be a valid address.
 func NewKeeper(
 	cdc codec.Codec, storeService store.KVStoreService, events event.Service, router baseapp.MessageRouter,
-	addressCodec address.Codec, authority, governance string, community types.CommunityKeeper, proposals types.ProposalsKeeper,
+	addressCodec address.Codec, auth Authorities, community types.CommunityKeeper, proposals types.ProposalsKeeper,
 	logger log.Logger,
 ) *Keeper {
-	for _, a := range []string{authority, governance} {
+	for _, a := range []string{auth.Empowered, auth.Governance} {
 		if _, err := addressCodec.StringToBytes(a); err != nil {
 			panic(fmt.Errorf("invalid x/empowered authority %q: %w", a, err))
 		}
 	}
 	sb := collections.NewSchemaBuilder(storeService)
 	k := &Keeper{
-		cdc: cdc, addressCodec: addressCodec, events: events, router: router, authority: authority, governance: governance,
+		cdc: cdc, addressCodec: addressCodec, events: events, router: router, authority: auth.Empowered, governance: auth.Governance,
 		community: community, proposals: proposals, logger: logger.With("module", "x/"+types.ModuleName),
 
 		Params: collections.NewItem(sb, types.ParamsKey, "params", codec.CollValue[types.Params](cdc)),

@@ -148,8 +148,5 @@ func (k *Keeper) concludeBoardVote(ctx context.Context, p *types.Proposal, appro
 	if err := k.transition(ctx, p, types.StatusECReview, p.EcDeadline, ""); err != nil {
 		return err
 	}
-	if k.hooks != nil {
-		return k.hooks.AfterBoardApproval(ctx, *p)
-	}
-	return nil
+	return k.afterBoardApproval(ctx, *p)
 }

@@ -28,37 +28,33 @@ func (k *Keeper) WithdrawProposal(ctx context.Context, msg *types.MsgWithdrawPro
 	return k.storeProposal(ctx, p)
 }
 
-// VetoProposal is the Empowered Community's rejection within the window.
-func (k *Keeper) VetoProposal(ctx context.Context, msg *types.MsgVetoProposal) error {
-	if msg.Authority != k.auth.Empowered {
-		return types.ErrUnauthorized.Wrapf("only the Empowered Community (%s) vetoes, got %s", k.auth.Empowered, msg.Authority)
-	}
+// VetoProposal is the Empowered Community's rejection within the window. The
+// msg server has checked the signer.
+func (k *Keeper) VetoProposal(ctx context.Context, proposalID uint64, reason string) error {
 	params, err := k.GetParams(ctx)
 	if err != nil {
 		return err
 	}
-	if err := checkText("reason", msg.Reason, params.MaxTextLength, false); err != nil {
+	if err := checkText("reason", reason, params.MaxTextLength, false); err != nil {
 		return err
 	}
-	p, err := k.GetProposal(ctx, msg.ProposalId)
+	p, err := k.GetProposal(ctx, proposalID)
 	if err != nil {
 		return err
 	}
 	if p.Status != types.StatusECReview || p.Rule.EcTreatment != types.ECRejectionWindow {
 		return types.ErrWrongPhase.Wrapf("proposal %d is %s (%s): no rejection window is open", p.Id, p.Status, p.Rule.EcTreatment)
 	}
-	if err := k.transition(ctx, &p, types.StatusVetoed, time.Time{}, "vetoed by the Empowered Community: "+msg.Reason); err != nil {
+	if err := k.transition(ctx, &p, types.StatusVetoed, time.Time{}, "vetoed by the Empowered Community: "+reason); err != nil {
 		return err
 	}
 	return k.storeProposal(ctx, p)
 }
 
-// ApproveProposal is the Empowered Community's approval, which ratifies.
-func (k *Keeper) ApproveProposal(ctx context.Context, msg *types.MsgApproveProposal) (types.ProposalStatus, error) {
-	if msg.Authority != k.auth.Empowered {
-		return 0, types.ErrUnauthorized.Wrapf("only the Empowered Community (%s) approves, got %s", k.auth.Empowered, msg.Authority)
-	}
-	p, err := k.GetProposal(ctx, msg.ProposalId)
+// ApproveProposal is the Empowered Community's approval, which ratifies. The
+// msg server has checked the signer.
+func (k *Keeper) ApproveProposal(ctx context.Context, proposalID uint64) (types.ProposalStatus, error) {
+	p, err := k.GetProposal(ctx, proposalID)
 	if err != nil {
 		return 0, err
 	}
@@ -72,27 +68,25 @@ func (k *Keeper) ApproveProposal(ctx context.Context, msg *types.MsgApprovePropo
 }
 
 // AnnulProposal returns a proposal not yet executed to the Board, on an
-// upheld independent review.
-func (k *Keeper) AnnulProposal(ctx context.Context, msg *types.MsgAnnulProposal) error {
-	if msg.Authority != k.auth.Review {
-		return types.ErrUnauthorized.Wrapf("only independent review (%s) annuls proposals, got %s", k.auth.Review, msg.Authority)
-	}
+// upheld independent review (case irpID, when there is one). The msg server
+// has checked the signer.
+func (k *Keeper) AnnulProposal(ctx context.Context, proposalID uint64, reason string, irpID uint64) error {
 	params, err := k.GetParams(ctx)
 	if err != nil {
 		return err
 	}
-	if err := checkText("reason", msg.Reason, params.MaxTextLength, true); err != nil {
+	if err := checkText("reason", reason, params.MaxTextLength, true); err != nil {
 		return err
 	}
-	p, err := k.GetProposal(ctx, msg.ProposalId)
+	p, err := k.GetProposal(ctx, proposalID)
 	if err != nil {
 		return err
 	}
 	if p.Status.Terminal() {
 		return types.ErrWrongPhase.Wrapf("proposal %d is %s: an executed or closed proposal cannot be returned", p.Id, p.Status)
 	}
-	p.ReturnedByIrp = msg.IrpId
-	if err := k.transition(ctx, &p, types.StatusReturned, time.Time{}, "returned to the Board by independent review: "+msg.Reason); err != nil {
+	p.ReturnedByIrp = irpID
+	if err := k.transition(ctx, &p, types.StatusReturned, time.Time{}, "returned to the Board by independent review: "+reason); err != nil {
 		return err
 	}
 	return k.storeProposal(ctx, p)

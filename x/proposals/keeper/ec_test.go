@@ -224,3 +224,34 @@ func must[T any](v T, err error) T {
 	}
 	return v
 }
+
+// TestHooksSetOnce: the Empowered Community's hooks are wired once; a second
+// SetHooks is a wiring error (as in x/gov), never a silent swap.
+func TestHooksSetOnce(t *testing.T) {
+	f := newFixture(t)
+	f.Proposals.SetHooks(&hookRecorder{})
+	require.Panics(t, func() { f.Proposals.SetHooks(&hookRecorder{}) })
+
+	wired := keepertest.NewConstitutionFixture(t) // hooks installed as in the app
+	require.Panics(t, func() { wired.Proposals.SetHooks(&hookRecorder{}) })
+}
+
+// TestOutcomeIndependentOfWiring checks that the rules never depend on
+// whether hooks are wired: the same proposals reach the same states, notes,
+// deadlines and effects with no hooks as with hooks that have nothing to
+// report (no Empowered Community action under way).
+func TestOutcomeIndependentOfWiring(t *testing.T) {
+	run := func(f *keepertest.Fixture) string {
+		f.Fund(app.GovernanceAuthority, treasuryCoins)
+		window := toECReview(t, f, types.KindBudget, treasurySpend(f, "grantee"))
+		approval := toECReview(t, f, types.KindFundamentalBylaw)
+		f.Advance(keepertest.ECPeriod)
+		require.Equal(t, types.StatusRatified, f.GetProposal(window).Status)
+		require.Equal(t, types.StatusExpired, f.GetProposal(approval).Status)
+		return string(f.ExportProposalsJSON()) + "\n" + f.BankKeeper.GetAllBalances(f.Ctx, addr("grantee")).String()
+	}
+	unwired := run(newFixture(t))
+	withListener := newFixture(t)
+	withListener.Proposals.SetHooks(&hookRecorder{})
+	require.Equal(t, unwired, run(withListener))
+}

@@ -22,7 +22,9 @@ import (
 	"github.com/polity-chain/polity/x/proposals/types"
 )
 
-// Authorities are the addresses whose decisions x/proposals accepts.
+// Authorities are the addresses whose decisions x/proposals accepts, handed
+// in by the app (app.Authorities.ForProposals); the module derives none of
+// them.
 type Authorities struct {
 	// Governance is the ratification address: x/proposals' own module
 	// account, signer of every message a ratified proposal executes.
@@ -31,6 +33,8 @@ type Authorities struct {
 	Empowered string
 	// Review is the independent review address (stays, annulments).
 	Review string
+	// Board is the Board's body address: a Board motion submits for the Board.
+	Board string
 }
 
 // Keeper owns the x/proposals store.
@@ -110,7 +114,7 @@ func NewKeeper(
 	community types.CommunityKeeper,
 	logger log.Logger,
 ) *Keeper {
-	for _, a := range []string{auth.Governance, auth.Empowered, auth.Review} {
+	for _, a := range []string{auth.Governance, auth.Empowered, auth.Review, auth.Board} {
 		if _, err := addressCodec.StringToBytes(a); err != nil {
 			panic(fmt.Errorf("invalid x/proposals authority %q: %w", a, err))
 		}
@@ -163,9 +167,6 @@ func NewKeeper(
 	k.Schema = schema
 	return k
 }
-
-// SetHooks installs the Empowered Community's hooks (x/empowered).
-func (k *Keeper) SetHooks(h types.EmpoweredHooks) { k.hooks = h }
 
 // Authorities returns the addresses the module accepts decisions from.
 func (k *Keeper) Authorities() Authorities { return k.auth }

@@ -65,12 +65,18 @@ func (s msgServer) RespondToAdvice(ctx context.Context, msg *types.MsgRespondToA
 
 // VetoProposal vetoes a proposal.
 func (s msgServer) VetoProposal(ctx context.Context, msg *types.MsgVetoProposal) (*types.MsgVetoProposalResponse, error) {
-	return &types.MsgVetoProposalResponse{}, s.Keeper.VetoProposal(ctx, msg)
+	if msg.Authority != s.auth.Empowered {
+		return nil, types.ErrUnauthorized.Wrapf("only the Empowered Community (%s) vetoes, got %s", s.auth.Empowered, msg.Authority)
+	}
+	return &types.MsgVetoProposalResponse{}, s.Keeper.VetoProposal(ctx, msg.ProposalId, msg.Reason)
 }
 
 // ApproveProposal approves a proposal.
 func (s msgServer) ApproveProposal(ctx context.Context, msg *types.MsgApproveProposal) (*types.MsgApproveProposalResponse, error) {
-	status, err := s.Keeper.ApproveProposal(ctx, msg)
+	if msg.Authority != s.auth.Empowered {
+		return nil, types.ErrUnauthorized.Wrapf("only the Empowered Community (%s) approves, got %s", s.auth.Empowered, msg.Authority)
+	}
+	status, err := s.Keeper.ApproveProposal(ctx, msg.ProposalId)
 	if err != nil {
 		return nil, err
 	}
@@ -88,7 +94,10 @@ func (s msgServer) StayProposal(ctx context.Context, msg *types.MsgStayProposal)
 
 // AnnulProposal returns a proposal to the Board.
 func (s msgServer) AnnulProposal(ctx context.Context, msg *types.MsgAnnulProposal) (*types.MsgAnnulProposalResponse, error) {
-	return &types.MsgAnnulProposalResponse{}, s.Keeper.AnnulProposal(ctx, msg)
+	if msg.Authority != s.auth.Review {
+		return nil, types.ErrUnauthorized.Wrapf("only independent review (%s) annuls proposals, got %s", s.auth.Review, msg.Authority)
+	}
+	return &types.MsgAnnulProposalResponse{}, s.Keeper.AnnulProposal(ctx, msg.ProposalId, msg.Reason, msg.IrpId)
 }
 
 // UpdateParams replaces the params (governance).

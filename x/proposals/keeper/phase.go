@@ -75,16 +75,14 @@ func (k *Keeper) advance(ctx context.Context, p *types.Proposal) error {
 	case types.StatusBoardVote:
 		return k.endBoardVote(ctx, p)
 	case types.StatusECReview:
-		if k.hooks != nil {
-			until, pending, err := k.hooks.Challenge(ctx, p.Id)
-			if err != nil {
-				return err
-			}
-			if pending {
-				// an Empowered Community action is under way: wait for its stage to end
-				return k.transition(ctx, p, types.StatusECReview, maxTime(until, sdk.UnwrapSDKContext(ctx).HeaderInfo().Time.Add(time.Second)),
-					"an Empowered Community action is under way")
-			}
+		until, pending, err := k.challenge(ctx, p.Id)
+		if err != nil {
+			return err
+		}
+		if pending {
+			// an Empowered Community action is under way: wait for its stage to end
+			return k.transition(ctx, p, types.StatusECReview, maxTime(until, sdk.UnwrapSDKContext(ctx).HeaderInfo().Time.Add(time.Second)),
+				"an Empowered Community action is under way")
 		}
 		if p.Rule.EcTreatment == types.ECRejectionWindow {
 			return k.ratify(ctx, p)

@@ -108,7 +108,7 @@ func (k *Keeper) originatorOf(ctx context.Context, proposer, originator string) 
 		return 0, err
 	}
 	if originator == types.BoardOriginator {
-		if bytes.Equal(addr, communitytypes.BodyAddress(types.BoardOriginator)) {
+		if addr.String() == k.auth.Board {
 			return types.OriginatorBoard, nil
 		}
 		seat, held, err := k.community.BoardSeatOf(ctx, addr)

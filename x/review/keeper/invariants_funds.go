@@ -4,7 +4,6 @@ import (
 	"fmt"
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
-	authtypes "github.com/cosmos/cosmos-sdk/x/auth/types"
 
 	"github.com/polity-chain/polity/internal/collutil"
 	"github.com/polity-chain/polity/internal/invariantutil"
@@ -73,7 +72,11 @@ func DepositsInvariant(k *Keeper) sdk.Invariant {
 				held = held.Add(c.Deposit...)
 			}
 		}
-		balance := k.bank.SpendableCoins(ctx, authtypes.NewModuleAddress(types.ModuleName))
+		account, err := k.addressCodec.StringToBytes(k.auth.Review) // x/review's module account
+		if err != nil {
+			return nil, err
+		}
+		balance := k.bank.SpendableCoins(ctx, account)
 		if !balance.IsAllGTE(held) {
 			return []string{fmt.Sprintf("the review module account holds %s, open filings' deposits are %s", balance, held)}, nil
 		}

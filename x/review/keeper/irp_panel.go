@@ -8,7 +8,6 @@ import (
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
 	"github.com/polity-chain/polity/internal/collutil"
-	communitytypes "github.com/polity-chain/polity/x/community/types"
 	"github.com/polity-chain/polity/x/review/types"
 )
 
@@ -21,7 +20,7 @@ func (k *Keeper) ChoosePanelist(ctx context.Context, msg *types.MsgChoosePanelis
 		return err
 	}
 	claimantSide := msg.Chooser == c.Claimant
-	respondentSide := msg.Chooser == communitytypes.BodyAddress(communitytypes.BoardBodyID).String() || msg.Chooser == k.auth.Governance
+	respondentSide := msg.Chooser == k.auth.Board || msg.Chooser == k.auth.Governance
 	if !claimantSide && !respondentSide {
 		return types.ErrUnauthorized.Wrapf("only the claimant or the Board chooses panelists for case %d", c.Id)
 	}

@@ -22,16 +22,22 @@ import (
 	"github.com/polity-chain/polity/x/review/types"
 )
 
-// Authorities are the addresses x/review acts as or accepts decisions from.
+// Authorities are the addresses x/review acts as or accepts decisions from,
+// handed in by the app (app.Authorities.ForReview); the module derives none
+// of them.
 type Authorities struct {
 	// Governance is the ratification address: Board resolutions.
 	Governance string
-	// Review is x/review's own module account, signer of the stays and
-	// annulments it sends to x/proposals.
+	// Review is x/review's own module account, holder of the deposits and
+	// signer of the stays and annulments it sends to x/proposals.
 	Review string
 	// Empowered is the Empowered Community's address (community IRPs).
 	Empowered string
-	// Secretariat is the community whose motions register external parties.
+	// Board is the Board's body address: a Board motion chooses the
+	// respondent's panelist.
+	Board string
+	// Secretariat is the body address of the community whose motions
+	// register external parties.
 	Secretariat string
 }
 
@@ -130,7 +136,7 @@ func NewKeeper(
 	addressCodec address.Codec, auth Authorities, community types.CommunityKeeper, proposals types.ProposalsKeeper,
 	bank types.BankKeeper, logger log.Logger,
 ) *Keeper {
-	for _, a := range []string{auth.Governance, auth.Review, auth.Empowered} {
+	for _, a := range []string{auth.Governance, auth.Review, auth.Empowered, auth.Board, auth.Secretariat} {
 		if _, err := addressCodec.StringToBytes(a); err != nil {
 			panic(fmt.Errorf("invalid x/review authority %q: %w", a, err))
 		}
@@ -193,15 +199,6 @@ func NewKeeper(
 	}
 	k.Schema = schema
 	return k
-}
-
-// SetHooks installs the Empowered Community's hooks (x/empowered).
-func (k *Keeper) SetHooks(h types.EmpoweredHooks) {
-	// like x/gov: wiring twice is a programming error, never a silent swap
-	if k.hooks != nil {
-		panic("x/review: hooks already set")
-	}
-	k.hooks = h
 }
 
 // Logger returns the module logger.

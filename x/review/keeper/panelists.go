@@ -57,10 +57,7 @@ func (k *Keeper) AppointPanelist(ctx context.Context, msg *types.MsgAppointPanel
 	if err := k.emit(ctx, &types.EventPanelistChanged{Address: msg.Address, Active: true}); err != nil {
 		return err
 	}
-	if k.hooks != nil {
-		return k.hooks.AfterPanelistAppointed(ctx, msg.Address)
-	}
-	return nil
+	return k.afterPanelistAppointed(ctx, msg.Address)
 }
 
 // ConfirmPanelist records the Empowered Community's approval of a panelist.

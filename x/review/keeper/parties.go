@@ -14,8 +14,8 @@ import (
 // registered party has standing: it may transact like a member and file
 // independent reviews.
 func (k *Keeper) RegisterParty(ctx context.Context, msg *types.MsgRegisterParty) error {
-	if want := communitytypes.BodyAddress(k.auth.Secretariat).String(); msg.Authority != want {
-		return types.ErrUnauthorized.Wrapf("parties are registered by a motion of %s (signer %s), got %s", k.auth.Secretariat, want, msg.Authority)
+	if msg.Authority != k.auth.Secretariat {
+		return types.ErrUnauthorized.Wrapf("parties are registered by a motion of the secretariat (signer %s), got %s", k.auth.Secretariat, msg.Authority)
 	}
 	addr, err := k.parseAddr("address", msg.Address)
 	if err != nil {
@@ -50,8 +50,8 @@ func (k *Keeper) RegisterParty(ctx context.Context, msg *types.MsgRegisterParty)
 // DeregisterParty withdraws a registration (the secretariat's motion); the
 // record stays, inactive.
 func (k *Keeper) DeregisterParty(ctx context.Context, msg *types.MsgDeregisterParty) error {
-	if want := communitytypes.BodyAddress(k.auth.Secretariat).String(); msg.Authority != want {
-		return types.ErrUnauthorized.Wrapf("parties are deregistered by a motion of %s (signer %s), got %s", k.auth.Secretariat, want, msg.Authority)
+	if msg.Authority != k.auth.Secretariat {
+		return types.ErrUnauthorized.Wrapf("parties are deregistered by a motion of the secretariat (signer %s), got %s", k.auth.Secretariat, msg.Authority)
 	}
 	addr, err := k.parseAddr("address", msg.Address)
 	if err != nil {
