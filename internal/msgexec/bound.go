@@ -4,7 +4,7 @@ import "github.com/polity-chain/polity/internal/textutil"
 
 // MaxErrorText bounds the text of the errors this package returns, which
 // modules keep on records and in events.
-const MaxErrorText = 512
+const MaxErrorText = textutil.MaxErrorText
 
 // boundedError cuts the text of an error to MaxErrorText bytes and keeps the
 // error itself for errors.Is/As (Unwrap) and for its ABCI code and codespace

@@ -87,7 +87,11 @@ func TestRunSuccess(t *testing.T) {
 	f := setup()
 	var order []string
 	hooks := msgexec.Hooks{
-		Before: func(c sdk.Context) error { c.KVStore(f.key).Set([]byte("running"), []byte{1}); order = append(order, "before"); return nil },
+		Before: func(c sdk.Context) error {
+			c.KVStore(f.key).Set([]byte("running"), []byte{1})
+			order = append(order, "before")
+			return nil
+		},
 		After: func(c sdk.Context) error {
 			require.True(t, c.KVStore(f.key).Has([]byte("b")), "After sees the messages' writes")
 			c.KVStore(f.key).Delete([]byte("running"))

@@ -31,7 +31,7 @@ func (k *Keeper) finish(ctx context.Context, m types.Motion, passed bool) error 
 	}
 	if passed {
 		if err := k.execute(sdkCtx, m); err != nil {
-			m.Status, m.FailureReason = types.MotionStatusExecutionFailed, textutil.Truncate(err.Error(), maxFailureText)
+			m.Status, m.FailureReason = types.MotionStatusExecutionFailed, textutil.ErrorText(err)
 			if err := k.storeMotion(ctx, m); err != nil {
 				return err
 			}

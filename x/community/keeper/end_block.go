@@ -82,7 +82,7 @@ func (k *Keeper) failMotion(ctx sdk.Context, id uint64, cause error) error {
 		if err := k.MotionQueue.Remove(c, collutil.At(m.VotingEndTime, m.Id)); err != nil {
 			return err
 		}
-		m.Status, m.FailureReason = types.MotionStatusExecutionFailed, textutil.Truncate(cause.Error(), maxFailureText)
+		m.Status, m.FailureReason = types.MotionStatusExecutionFailed, textutil.ErrorText(cause)
 		m.DecidedHeight, m.DecidedTime = c.BlockHeight(), c.HeaderInfo().Time
 		if err := k.storeMotion(c, m); err != nil {
 			return err
@@ -174,9 +174,6 @@ func (k *Keeper) toValidatorUpdate(v types.Validator, power int64) (abci.Validat
 	return abci.ValidatorUpdate{PubKey: cmtPk, Power: power}, nil
 }
 
-// maxFailureText bounds the error text of EventQueueItemFailed.
-const maxFailureText = 512
-
 // dropFromQueue removes a broken record's queue entry and puts the failure on
 // record with EventQueueItemFailed, logging anything that goes wrong.
 func (k *Keeper) dropFromQueue(ctx sdk.Context, name string, queue collections.KeySet[collutil.QueueKey], key collutil.QueueKey, cause error) {
@@ -184,7 +181,7 @@ func (k *Keeper) dropFromQueue(ctx sdk.Context, name string, queue collections.K
 	if err := queue.Remove(ctx, key); err != nil {
 		k.logger.Error("could not drop queue entry", "queue", name, "id", id, "err", err)
 	}
-	ev := &types.EventQueueItemFailed{Queue: name, Id: id, Error: textutil.Truncate(cause.Error(), maxFailureText)}
+	ev := &types.EventQueueItemFailed{Queue: name, Id: id, Error: textutil.ErrorText(cause)}
 	if err := k.emit(ctx, ev); err != nil {
 		k.logger.Error("could not emit the failure event", "queue", name, "id", id, "err", err)
 	}

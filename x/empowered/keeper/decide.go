@@ -92,7 +92,7 @@ func (k *Keeper) conclude(ctx context.Context, a *types.Action, met bool) error 
 	}
 	ref, err := k.applyEffect(ctx, a)
 	if err != nil {
-		return k.setStage(ctx, a, types.StageEffectFailed, time.Time{}, "the effect could not execute: "+textutil.Truncate(err.Error(), maxFailureNote))
+		return k.setStage(ctx, a, types.StageEffectFailed, time.Time{}, "the effect could not execute: "+textutil.ErrorText(err))
 	}
 	a.EffectRef = ref
 	return k.setStage(ctx, a, types.StageSucceeded, time.Time{}, "the threshold was met and the effect executed")

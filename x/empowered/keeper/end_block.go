@@ -70,9 +70,6 @@ func (k *Keeper) runItem(ctx sdk.Context, id uint64, item func(context.Context) 
 	}
 }
 
-// maxFailureNote bounds the error text kept on a failed action.
-const maxFailureNote = 512
-
 // failOpen closes an action whose stage could not advance as EFFECT_FAILED,
 // with the cause on record and its event, so that it neither stays open
 // without a deadline nor blocks the queue. If even that fails, the queue
@@ -83,7 +80,7 @@ func (k *Keeper) failOpen(ctx sdk.Context, key collections.Pair[int64, uint64], 
 		if err != nil || !a.Stage.Open() {
 			return err
 		}
-		if err := k.setStage(c, &a, types.StageEffectFailed, time.Time{}, "could not advance: "+textutil.Truncate(cause.Error(), maxFailureNote)); err != nil {
+		if err := k.setStage(c, &a, types.StageEffectFailed, time.Time{}, "could not advance: "+textutil.ErrorText(cause)); err != nil {
 			return err
 		}
 		return k.storeAction(c, a)
@@ -100,7 +97,7 @@ func (k *Keeper) failOpen(ctx sdk.Context, key collections.Pair[int64, uint64], 
 
 // reportFailure emits EventQueueItemFailed for an item dropped from a queue.
 func (k *Keeper) reportFailure(ctx sdk.Context, queue string, id uint64, cause error) {
-	ev := &types.EventQueueItemFailed{Queue: queue, Id: id, Error: textutil.Truncate(cause.Error(), maxFailureNote)}
+	ev := &types.EventQueueItemFailed{Queue: queue, Id: id, Error: textutil.ErrorText(cause)}
 	if err := k.emit(ctx, ev); err != nil {
 		k.logger.Error("could not emit the failure event", "queue", queue, "id", id, "err", err)
 	}

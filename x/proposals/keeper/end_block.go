@@ -89,7 +89,7 @@ func (k *Keeper) failOpen(ctx sdk.Context, id uint64, cause error) {
 		if err != nil || p.Status.Terminal() {
 			return err
 		}
-		if err := k.transition(c, &p, types.StatusExecutionFailed, time.Time{}, "could not advance: "+textutil.Truncate(cause.Error(), maxFailureNote)); err != nil {
+		if err := k.transition(c, &p, types.StatusExecutionFailed, time.Time{}, "could not advance: "+textutil.ErrorText(cause)); err != nil {
 			return err
 		}
 		return k.storeProposal(c, p)
@@ -103,11 +103,8 @@ func (k *Keeper) failOpen(ctx sdk.Context, id uint64, cause error) {
 // reportFailure emits EventQueueItemFailed for an item dropped from a queue
 // without a record of its own to carry the failure.
 func (k *Keeper) reportFailure(ctx sdk.Context, queue string, id uint64, cause error) {
-	ev := &types.EventQueueItemFailed{Queue: queue, Id: id, Error: textutil.Truncate(cause.Error(), maxFailureNote)}
+	ev := &types.EventQueueItemFailed{Queue: queue, Id: id, Error: textutil.ErrorText(cause)}
 	if err := k.emit(ctx, ev); err != nil {
 		k.logger.Error("could not emit the failure event", "queue", queue, "id", id, "err", err)
 	}
 }
-
-// maxFailureNote bounds the error text kept on a failed proposal.
-const maxFailureNote = 512

@@ -26,7 +26,7 @@ func (k *Keeper) ratify(ctx context.Context, p *types.Proposal) error {
 		return err
 	}
 	if execErr != nil {
-		return k.transition(ctx, p, types.StatusExecutionFailed, time.Time{}, textutil.Truncate(execErr.Error(), maxFailureNote))
+		return k.transition(ctx, p, types.StatusExecutionFailed, time.Time{}, textutil.ErrorText(execErr))
 	}
 	if err := k.register(ctx, p); err != nil {
 		return err

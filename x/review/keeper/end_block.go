@@ -70,9 +70,6 @@ func (k *Keeper) EndBlocker(ctx context.Context) error {
 	return nil
 }
 
-// maxFailureText bounds the error text of EventQueueItemFailed.
-const maxFailureText = 512
-
 // runItem runs one item in a cache context, writing it on success; on failure
 // it logs, calls drop so the item cannot block its queue, and emits
 // EventQueueItemFailed. A panic (in this module or a keeper it calls) counts
@@ -87,7 +84,7 @@ func (k *Keeper) runItem(ctx sdk.Context, queue string, id uint64, item func(con
 	if derr := drop(); derr != nil {
 		k.logger.Error("could not drop queue entry", "queue", queue, "id", id, "err", derr)
 	}
-	if eerr := k.emit(ctx, &types.EventQueueItemFailed{Queue: queue, Id: id, Error: textutil.Truncate(err.Error(), maxFailureText)}); eerr != nil {
+	if eerr := k.emit(ctx, &types.EventQueueItemFailed{Queue: queue, Id: id, Error: textutil.ErrorText(err)}); eerr != nil {
 		k.logger.Error("could not emit the failure event", "queue", queue, "id", id, "err", eerr)
 	}
 }
