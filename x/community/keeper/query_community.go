@@ -19,7 +19,6 @@ func (q queryServer) Communities(ctx context.Context, req *types.QueryCommunitie
 	if req == nil {
 		return nil, errNilRequest
 	}
-	load := func(id string) (types.Community, error) { return q.k.Communities.Get(ctx, id) }
 	var (
 		out  []types.Community
 		resp *query.PageResponse
@@ -27,27 +26,15 @@ func (q queryServer) Communities(ctx context.Context, req *types.QueryCommunitie
 	)
 	switch {
 	case req.ParentId != "":
-		out, resp, err = query.CollectionFilteredPaginate(ctx, q.k.Communities.Indexes.Parent, queryutil.Page(req.Pagination),
-			func(key collections.Pair[string, string], _ collections.NoValue) (bool, error) {
-				if req.Kind == types.KindUnspecified {
-					return true, nil
-				}
-				c, err := load(key.K2())
-				return c.Kind == req.Kind, err
-			},
-			func(key collections.Pair[string, string], _ collections.NoValue) (types.Community, error) {
-				return load(key.K2())
-			},
-			query.WithCollectionPaginationPairPrefix[string, string](req.ParentId))
+		var keep func(types.Community) bool
+		if req.Kind != types.KindUnspecified {
+			keep = func(c types.Community) bool { return c.Kind == req.Kind }
+		}
+		out, resp, err = queryutil.ByIndex(ctx, q.k.Communities.Indexes.Parent, req.ParentId, req.Pagination, q.k.Communities, keep)
 	case req.Kind != types.KindUnspecified:
-		out, resp, err = query.CollectionPaginate(ctx, q.k.Communities.Indexes.Kind, queryutil.Page(req.Pagination),
-			func(key collections.Pair[int32, string], _ collections.NoValue) (types.Community, error) {
-				return load(key.K2())
-			},
-			query.WithCollectionPaginationPairPrefix[int32, string](int32(req.Kind)))
+		out, resp, err = queryutil.ByIndex(ctx, q.k.Communities.Indexes.Kind, int32(req.Kind), req.Pagination, q.k.Communities, nil)
 	default:
-		out, resp, err = query.CollectionPaginate(ctx, q.k.Communities, queryutil.Page(req.Pagination),
-			func(_ string, c types.Community) (types.Community, error) { return c, nil })
+		out, resp, err = queryutil.All(ctx, q.k.Communities, req.Pagination, nil)
 	}
 	if err != nil {
 		return nil, grpcError(err)
@@ -91,11 +78,7 @@ func (q queryServer) CommunityMembers(ctx context.Context, req *types.QueryCommu
 		err  error
 	)
 	if req.Role == types.RoleUnspecified {
-		out, resp, err = query.CollectionPaginate(ctx, q.k.Memberships, queryutil.Page(req.Pagination),
-			func(_ collections.Pair[string, sdk.AccAddress], ms types.Membership) (types.Membership, error) {
-				return ms, nil
-			},
-			query.WithCollectionPaginationPairPrefix[string, sdk.AccAddress](req.Id))
+		out, resp, err = queryutil.Under(ctx, q.k.Memberships, req.Id, req.Pagination)
 	} else {
 		out, resp, err = query.CollectionPaginate(ctx, q.k.RoleHolders, queryutil.Page(req.Pagination),
 			func(key collections.Triple[string, int32, sdk.AccAddress], _ collections.NoValue) (types.Membership, error) {
@@ -123,7 +106,6 @@ func (q queryServer) Members(ctx context.Context, req *types.QueryMembersRequest
 	if req == nil {
 		return nil, errNilRequest
 	}
-	load := func(addr sdk.AccAddress) (types.Member, error) { return q.k.Members.Get(ctx, addr) }
 	var (
 		out  []types.Member
 		resp *query.PageResponse
@@ -131,27 +113,15 @@ func (q queryServer) Members(ctx context.Context, req *types.QueryMembersRequest
 	)
 	switch {
 	case req.Region != types.RegionUnspecified:
-		out, resp, err = query.CollectionFilteredPaginate(ctx, q.k.Members.Indexes.Region, queryutil.Page(req.Pagination),
-			func(key collections.Pair[int32, sdk.AccAddress], _ collections.NoValue) (bool, error) {
-				if req.StakeholderType == types.StakeholderUnspecified {
-					return true, nil
-				}
-				m, err := load(key.K2())
-				return m.StakeholderType == req.StakeholderType, err
-			},
-			func(key collections.Pair[int32, sdk.AccAddress], _ collections.NoValue) (types.Member, error) {
-				return load(key.K2())
-			},
-			query.WithCollectionPaginationPairPrefix[int32, sdk.AccAddress](int32(req.Region)))
+		var keep func(types.Member) bool
+		if req.StakeholderType != types.StakeholderUnspecified {
+			keep = func(m types.Member) bool { return m.StakeholderType == req.StakeholderType }
+		}
+		out, resp, err = queryutil.ByIndex(ctx, q.k.Members.Indexes.Region, int32(req.Region), req.Pagination, q.k.Members, keep)
 	case req.StakeholderType != types.StakeholderUnspecified:
-		out, resp, err = query.CollectionPaginate(ctx, q.k.Members.Indexes.Stakeholder, queryutil.Page(req.Pagination),
-			func(key collections.Pair[int32, sdk.AccAddress], _ collections.NoValue) (types.Member, error) {
-				return load(key.K2())
-			},
-			query.WithCollectionPaginationPairPrefix[int32, sdk.AccAddress](int32(req.StakeholderType)))
+		out, resp, err = queryutil.ByIndex(ctx, q.k.Members.Indexes.Stakeholder, int32(req.StakeholderType), req.Pagination, q.k.Members, nil)
 	default:
-		out, resp, err = query.CollectionPaginate(ctx, q.k.Members, queryutil.Page(req.Pagination),
-			func(_ sdk.AccAddress, m types.Member) (types.Member, error) { return m, nil })
+		out, resp, err = queryutil.All(ctx, q.k.Members, req.Pagination, nil)
 	}
 	if err != nil {
 		return nil, grpcError(err)

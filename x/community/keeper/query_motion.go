@@ -5,7 +5,6 @@ import (
 
 	"cosmossdk.io/collections"
 
-	sdk "github.com/cosmos/cosmos-sdk/types"
 	"github.com/cosmos/cosmos-sdk/types/query"
 
 	"github.com/polity-chain/polity/internal/queryutil"
@@ -23,14 +22,9 @@ func (q queryServer) Bodies(ctx context.Context, req *types.QueryBodiesRequest) 
 		err  error
 	)
 	if req.Kind != types.BodyKindUnspecified {
-		out, resp, err = query.CollectionPaginate(ctx, q.k.Bodies.Indexes.Kind, queryutil.Page(req.Pagination),
-			func(key collections.Pair[int32, string], _ collections.NoValue) (types.Body, error) {
-				return q.k.Bodies.Get(ctx, key.K2())
-			},
-			query.WithCollectionPaginationPairPrefix[int32, string](int32(req.Kind)))
+		out, resp, err = queryutil.ByIndex(ctx, q.k.Bodies.Indexes.Kind, int32(req.Kind), req.Pagination, q.k.Bodies, nil)
 	} else {
-		out, resp, err = query.CollectionPaginate(ctx, q.k.Bodies, queryutil.Page(req.Pagination),
-			func(_ string, b types.Body) (types.Body, error) { return b, nil })
+		out, resp, err = queryutil.All(ctx, q.k.Bodies, req.Pagination, nil)
 	}
 	if err != nil {
 		return nil, grpcError(err)
@@ -68,17 +62,9 @@ func (q queryServer) BodyMotions(ctx context.Context, req *types.QueryBodyMotion
 		err  error
 	)
 	if req.Status != types.MotionStatusUnspecified {
-		out, resp, err = query.CollectionPaginate(ctx, q.k.Motions.Indexes.BodyStatus, queryutil.Page(req.Pagination),
-			func(key collections.Pair[collections.Pair[string, int32], uint64], _ collections.NoValue) (types.Motion, error) {
-				return q.k.Motions.Get(ctx, key.K2())
-			},
-			query.WithCollectionPaginationPairPrefix[collections.Pair[string, int32], uint64](collections.Join(req.Id, int32(req.Status))))
+		out, resp, err = queryutil.ByIndex(ctx, q.k.Motions.Indexes.BodyStatus, collections.Join(req.Id, int32(req.Status)), req.Pagination, q.k.Motions, nil)
 	} else {
-		out, resp, err = query.CollectionPaginate(ctx, q.k.Motions.Indexes.Body, queryutil.Page(req.Pagination),
-			func(key collections.Pair[string, uint64], _ collections.NoValue) (types.Motion, error) {
-				return q.k.Motions.Get(ctx, key.K2())
-			},
-			query.WithCollectionPaginationPairPrefix[string, uint64](req.Id))
+		out, resp, err = queryutil.ByIndex(ctx, q.k.Motions.Indexes.Body, req.Id, req.Pagination, q.k.Motions, nil)
 	}
 	if err != nil {
 		return nil, grpcError(err)
@@ -97,14 +83,9 @@ func (q queryServer) Motions(ctx context.Context, req *types.QueryMotionsRequest
 		err  error
 	)
 	if req.Status != types.MotionStatusUnspecified {
-		out, resp, err = query.CollectionPaginate(ctx, q.k.Motions.Indexes.Status, queryutil.Page(req.Pagination),
-			func(key collections.Pair[int32, uint64], _ collections.NoValue) (types.Motion, error) {
-				return q.k.Motions.Get(ctx, key.K2())
-			},
-			query.WithCollectionPaginationPairPrefix[int32, uint64](int32(req.Status)))
+		out, resp, err = queryutil.ByIndex(ctx, q.k.Motions.Indexes.Status, int32(req.Status), req.Pagination, q.k.Motions, nil)
 	} else {
-		out, resp, err = query.CollectionPaginate(ctx, q.k.Motions, queryutil.Page(req.Pagination),
-			func(_ uint64, m types.Motion) (types.Motion, error) { return m, nil })
+		out, resp, err = queryutil.All(ctx, q.k.Motions, req.Pagination, nil)
 	}
 	if err != nil {
 		return nil, grpcError(err)
@@ -132,9 +113,7 @@ func (q queryServer) MotionVotes(ctx context.Context, req *types.QueryMotionVote
 	if _, err := q.k.GetMotion(ctx, req.Id); err != nil {
 		return nil, grpcError(err)
 	}
-	out, resp, err := query.CollectionPaginate(ctx, q.k.Votes, queryutil.Page(req.Pagination),
-		func(_ collections.Pair[uint64, sdk.AccAddress], v types.Vote) (types.Vote, error) { return v, nil },
-		query.WithCollectionPaginationPairPrefix[uint64, sdk.AccAddress](req.Id))
+	out, resp, err := queryutil.Under(ctx, q.k.Votes, req.Id, req.Pagination)
 	if err != nil {
 		return nil, grpcError(err)
 	}

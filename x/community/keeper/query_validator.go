@@ -3,8 +3,6 @@ package keeper
 import (
 	"context"
 
-	"cosmossdk.io/collections"
-
 	"github.com/cosmos/cosmos-sdk/types/query"
 
 	"github.com/polity-chain/polity/internal/queryutil"
@@ -17,8 +15,9 @@ func (q queryServer) Validators(ctx context.Context, req *types.QueryValidatorsR
 	if req == nil {
 		return nil, errNilRequest
 	}
-	keep := func(v types.Validator) bool {
-		return req.Status == types.ValidatorStatusUnspecified || v.Status == req.Status
+	var keep func(types.Validator) bool
+	if req.Status != types.ValidatorStatusUnspecified {
+		keep = func(v types.Validator) bool { return v.Status == req.Status }
 	}
 	var (
 		out  []types.Validator
@@ -26,22 +25,9 @@ func (q queryServer) Validators(ctx context.Context, req *types.QueryValidatorsR
 		err  error
 	)
 	if req.CommunityId != "" {
-		load := func(key collections.Pair[string, []byte]) (types.Validator, error) {
-			return q.k.Validators.Get(ctx, key.K2())
-		}
-		out, resp, err = query.CollectionFilteredPaginate(ctx, q.k.Validators.Indexes.Community, queryutil.Page(req.Pagination),
-			func(key collections.Pair[string, []byte], _ collections.NoValue) (bool, error) {
-				v, err := load(key)
-				return keep(v), err
-			},
-			func(key collections.Pair[string, []byte], _ collections.NoValue) (types.Validator, error) {
-				return load(key)
-			},
-			query.WithCollectionPaginationPairPrefix[string, []byte](req.CommunityId))
+		out, resp, err = queryutil.ByIndex(ctx, q.k.Validators.Indexes.Community, req.CommunityId, req.Pagination, q.k.Validators, keep)
 	} else {
-		out, resp, err = query.CollectionFilteredPaginate(ctx, q.k.Validators, queryutil.Page(req.Pagination),
-			func(_ []byte, v types.Validator) (bool, error) { return keep(v), nil },
-			func(_ []byte, v types.Validator) (types.Validator, error) { return v, nil })
+		out, resp, err = queryutil.All(ctx, q.k.Validators, req.Pagination, keep)
 	}
 	if err != nil {
 		return nil, grpcError(err)

@@ -58,20 +58,9 @@ func (q queryServer) Participants(ctx context.Context, req *types.QueryParticipa
 // actions pages through actions (by stage when given), keeping those that pass.
 func (q queryServer) actions(ctx context.Context, stage types.Stage, pageReq *query.PageRequest, keep func(types.Action) bool) ([]types.Action, *query.PageResponse, error) {
 	if stage == types.StageUnspecified {
-		return query.CollectionFilteredPaginate(ctx, q.k.Actions, queryutil.Page(pageReq),
-			func(_ uint64, a types.Action) (bool, error) { return keep(a), nil },
-			func(_ uint64, a types.Action) (types.Action, error) { return a, nil })
+		return queryutil.All(ctx, q.k.Actions, pageReq, keep)
 	}
-	load := func(id uint64) (types.Action, error) { return q.k.Actions.Get(ctx, id) }
-	return query.CollectionFilteredPaginate(ctx, q.k.Actions.Indexes.Stage, queryutil.Page(pageReq),
-		func(key collections.Pair[int32, uint64], _ collections.NoValue) (bool, error) {
-			a, err := load(key.K2())
-			return err == nil && keep(a), err
-		},
-		func(key collections.Pair[int32, uint64], _ collections.NoValue) (types.Action, error) {
-			return load(key.K2())
-		},
-		query.WithCollectionPaginationPairPrefix[int32, uint64](int32(stage)))
+	return queryutil.ByIndex(ctx, q.k.Actions.Indexes.Stage, int32(stage), pageReq, q.k.Actions, keep)
 }
 
 // Petitions lists petitioned actions by power, stage or participant.
@@ -109,9 +98,7 @@ func (q queryServer) Statements(ctx context.Context, req *types.QueryStatementsR
 	if _, err := q.k.GetAction(ctx, req.Id); err != nil {
 		return nil, grpcError(err)
 	}
-	out, resp, err := query.CollectionPaginate(ctx, q.k.Statements, queryutil.Page(req.Pagination),
-		func(_ collections.Pair[uint64, uint64], s types.Statement) (types.Statement, error) { return s, nil },
-		query.WithCollectionPaginationPairPrefix[uint64, uint64](req.Id))
+	out, resp, err := queryutil.Under(ctx, q.k.Statements, req.Id, req.Pagination)
 	if err != nil {
 		return nil, grpcError(err)
 	}
@@ -154,8 +141,7 @@ func (q queryServer) Inspections(ctx context.Context, req *types.QueryInspection
 	if req == nil {
 		return nil, errNilRequest
 	}
-	out, resp, err := query.CollectionPaginate(ctx, q.k.Inspections, queryutil.Page(req.Pagination),
-		func(_ uint64, in types.Inspection) (types.Inspection, error) { return in, nil })
+	out, resp, err := queryutil.All(ctx, q.k.Inspections, req.Pagination, nil)
 	if err != nil {
 		return nil, grpcError(err)
 	}

@@ -7,9 +7,6 @@ import (
 	"google.golang.org/grpc/codes"
 	"google.golang.org/grpc/status"
 
-	"cosmossdk.io/collections"
-
-	sdk "github.com/cosmos/cosmos-sdk/types"
 	"github.com/cosmos/cosmos-sdk/types/query"
 
 	"github.com/polity-chain/polity/internal/queryutil"
@@ -59,7 +56,6 @@ func (q queryServer) Proposals(ctx context.Context, req *types.QueryProposalsReq
 	if req == nil {
 		return nil, errNilRequest
 	}
-	load := func(id uint64) (types.Proposal, error) { return q.k.Proposals.Get(ctx, id) }
 	keep := func(p types.Proposal) bool {
 		return (req.Status == types.StatusUnspecified || p.Status == req.Status) &&
 			(req.Kind == types.KindUnspecified || p.Kind == req.Kind) &&
@@ -72,39 +68,18 @@ func (q queryServer) Proposals(ctx context.Context, req *types.QueryProposalsReq
 	)
 	switch {
 	case req.Originator != "":
-		out, resp, err = paginateIndex(ctx, q.k.Proposals.Indexes.Originator, req.Pagination, req.Originator, load, keep)
+		out, resp, err = queryutil.ByIndex(ctx, q.k.Proposals.Indexes.Originator, req.Originator, req.Pagination, q.k.Proposals, keep)
 	case req.Status != types.StatusUnspecified:
-		out, resp, err = paginateIndex(ctx, q.k.Proposals.Indexes.Status, req.Pagination, int32(req.Status), load, keep)
+		out, resp, err = queryutil.ByIndex(ctx, q.k.Proposals.Indexes.Status, int32(req.Status), req.Pagination, q.k.Proposals, keep)
 	case req.Kind != types.KindUnspecified:
-		out, resp, err = paginateIndex(ctx, q.k.Proposals.Indexes.Kind, req.Pagination, int32(req.Kind), load, keep)
+		out, resp, err = queryutil.ByIndex(ctx, q.k.Proposals.Indexes.Kind, int32(req.Kind), req.Pagination, q.k.Proposals, keep)
 	default:
-		out, resp, err = query.CollectionPaginate(ctx, q.k.Proposals, queryutil.Page(req.Pagination),
-			func(_ uint64, p types.Proposal) (types.Proposal, error) { return p, nil })
+		out, resp, err = queryutil.All(ctx, q.k.Proposals, req.Pagination, nil)
 	}
 	if err != nil {
 		return nil, grpcError(err)
 	}
 	return &types.QueryProposalsResponse{Proposals: out, Pagination: resp}, nil
-}
-
-// multiIndex is the part of indexes.Multi that pagination needs.
-type multiIndex[R any] interface {
-	query.Collection[collections.Pair[R, uint64], collections.NoValue]
-}
-
-// paginateIndex pages through a Multi index's entries for one reference key,
-// loading each record and keeping those that pass the other filters.
-func paginateIndex[R, V any](
-	ctx context.Context, idx multiIndex[R], pageReq *query.PageRequest, ref R,
-	load func(uint64) (V, error), keep func(V) bool,
-) ([]V, *query.PageResponse, error) {
-	return query.CollectionFilteredPaginate(ctx, idx, queryutil.Page(pageReq),
-		func(key collections.Pair[R, uint64], _ collections.NoValue) (bool, error) {
-			v, err := load(key.K2())
-			return err == nil && keep(v), err
-		},
-		func(key collections.Pair[R, uint64], _ collections.NoValue) (V, error) { return load(key.K2()) },
-		query.WithCollectionPaginationPairPrefix[R, uint64](ref))
 }
 
 // Proposal returns one proposal.
@@ -127,11 +102,7 @@ func (q queryServer) ProposalVotes(ctx context.Context, req *types.QueryProposal
 	if _, err := q.k.GetProposal(ctx, req.Id); err != nil {
 		return nil, grpcError(err)
 	}
-	out, resp, err := query.CollectionPaginate(ctx, q.k.Votes, queryutil.Page(req.Pagination),
-		func(_ collections.Pair[uint64, sdk.AccAddress], v types.BoardVote) (types.BoardVote, error) {
-			return v, nil
-		},
-		query.WithCollectionPaginationPairPrefix[uint64, sdk.AccAddress](req.Id))
+	out, resp, err := queryutil.Under(ctx, q.k.Votes, req.Id, req.Pagination)
 	if err != nil {
 		return nil, grpcError(err)
 	}
@@ -146,9 +117,7 @@ func (q queryServer) ProposalComments(ctx context.Context, req *types.QueryPropo
 	if _, err := q.k.GetProposal(ctx, req.Id); err != nil {
 		return nil, grpcError(err)
 	}
-	out, resp, err := query.CollectionPaginate(ctx, q.k.Comments, queryutil.Page(req.Pagination),
-		func(_ collections.Pair[uint64, uint64], c types.Comment) (types.Comment, error) { return c, nil },
-		query.WithCollectionPaginationPairPrefix[uint64, uint64](req.Id))
+	out, resp, err := queryutil.Under(ctx, q.k.Comments, req.Id, req.Pagination)
 	if err != nil {
 		return nil, grpcError(err)
 	}
@@ -163,9 +132,7 @@ func (q queryServer) ProposalHolds(ctx context.Context, req *types.QueryProposal
 	if _, err := q.k.GetProposal(ctx, req.Id); err != nil {
 		return nil, grpcError(err)
 	}
-	out, resp, err := query.CollectionPaginate(ctx, q.k.Holds, queryutil.Page(req.Pagination),
-		func(_ collections.Pair[uint64, string], h types.Hold) (types.Hold, error) { return h, nil },
-		query.WithCollectionPaginationPairPrefix[uint64, string](req.Id))
+	out, resp, err := queryutil.Under(ctx, q.k.Holds, req.Id, req.Pagination)
 	if err != nil {
 		return nil, grpcError(err)
 	}
@@ -178,7 +145,6 @@ func (q queryServer) AdviceList(ctx context.Context, req *types.QueryAdviceListR
 	if req == nil {
 		return nil, errNilRequest
 	}
-	load := func(id uint64) (types.Advice, error) { return q.k.Advice.Get(ctx, id) }
 	keep := func(a types.Advice) bool {
 		return (req.Status == types.AdviceUnspecified || a.Status == req.Status) &&
 			(req.CommunityId == "" || a.CommunityId == req.CommunityId) &&
@@ -191,14 +157,13 @@ func (q queryServer) AdviceList(ctx context.Context, req *types.QueryAdviceListR
 	)
 	switch {
 	case req.ProposalId != 0:
-		out, resp, err = paginateIndex(ctx, q.k.Advice.Indexes.Proposal, req.Pagination, req.ProposalId, load, keep)
+		out, resp, err = queryutil.ByIndex(ctx, q.k.Advice.Indexes.Proposal, req.ProposalId, req.Pagination, q.k.Advice, keep)
 	case req.CommunityId != "":
-		out, resp, err = paginateIndex(ctx, q.k.Advice.Indexes.Community, req.Pagination, req.CommunityId, load, keep)
+		out, resp, err = queryutil.ByIndex(ctx, q.k.Advice.Indexes.Community, req.CommunityId, req.Pagination, q.k.Advice, keep)
 	case req.Status != types.AdviceUnspecified:
-		out, resp, err = paginateIndex(ctx, q.k.Advice.Indexes.Status, req.Pagination, int32(req.Status), load, keep)
+		out, resp, err = queryutil.ByIndex(ctx, q.k.Advice.Indexes.Status, int32(req.Status), req.Pagination, q.k.Advice, keep)
 	default:
-		out, resp, err = query.CollectionPaginate(ctx, q.k.Advice, queryutil.Page(req.Pagination),
-			func(_ uint64, a types.Advice) (types.Advice, error) { return a, nil })
+		out, resp, err = queryutil.All(ctx, q.k.Advice, req.Pagination, nil)
 	}
 	if err != nil {
 		return nil, grpcError(err)
@@ -227,11 +192,7 @@ func (q queryServer) documents(ctx context.Context, kind types.DocumentKind, sco
 	if err != nil {
 		return nil, nil, nil, grpcError(err)
 	}
-	history, resp, err := query.CollectionPaginate(ctx, q.k.Documents, queryutil.Page(pageReq),
-		func(_ collections.Pair[DocKey, uint64], d types.DocumentVersion) (types.DocumentVersion, error) {
-			return d, nil
-		},
-		query.WithCollectionPaginationPairPrefix[DocKey, uint64](docKey(kind, scope)))
+	history, resp, err := queryutil.Under(ctx, q.k.Documents, docKey(kind, scope), pageReq)
 	if err != nil {
 		return nil, nil, nil, grpcError(err)
 	}

@@ -9,7 +9,6 @@ import (
 
 	"cosmossdk.io/collections"
 
-	sdk "github.com/cosmos/cosmos-sdk/types"
 	"github.com/cosmos/cosmos-sdk/types/query"
 
 	"github.com/polity-chain/polity/internal/collutil"
@@ -39,26 +38,16 @@ func grpcError(err error) error {
 }
 
 // byStatus pages through records of one status through the status index, or
-// through all records when status is zero.
+// through all records when status is zero; keep (nil keeps all) checks the
+// other filters.
 func byStatus[V any](ctx context.Context, m *collections.IndexedMap[uint64, V, StatusIndex[V]], status int32,
 	pageReq *query.PageRequest, keep func(V) bool,
 ) ([]V, *query.PageResponse, error) {
 	if status == 0 {
-		return query.CollectionFilteredPaginate(ctx, m, queryutil.Page(pageReq),
-			func(_ uint64, v V) (bool, error) { return keep(v), nil },
-			func(_ uint64, v V) (V, error) { return v, nil })
+		return queryutil.All(ctx, m, pageReq, keep)
 	}
-	load := func(id uint64) (V, error) { return m.Get(ctx, id) }
-	return query.CollectionFilteredPaginate(ctx, m.Indexes.Status, queryutil.Page(pageReq),
-		func(key collections.Pair[int32, uint64], _ collections.NoValue) (bool, error) {
-			v, err := load(key.K2())
-			return err == nil && keep(v), err
-		},
-		func(key collections.Pair[int32, uint64], _ collections.NoValue) (V, error) { return load(key.K2()) },
-		query.WithCollectionPaginationPairPrefix[int32, uint64](status))
+	return queryutil.ByIndex(ctx, m.Indexes.Status, status, pageReq, m, keep)
 }
-
-func all[V any](V) bool { return true }
 
 // Params returns the module parameters.
 func (q queryServer) Params(ctx context.Context, req *types.QueryParamsRequest) (*types.QueryParamsResponse, error) {
@@ -77,7 +66,6 @@ func (q queryServer) IRPs(ctx context.Context, req *types.QueryIRPsRequest) (*ty
 	keep := func(c types.IRP) bool {
 		return (req.Status == types.IRPUnspecified || c.Status == req.Status) && (req.Claimant == "" || c.Claimant == req.Claimant)
 	}
-	load := func(id uint64) (types.IRP, error) { return q.k.IRPs.Get(ctx, id) }
 	var (
 		out  []types.IRP
 		resp *query.PageResponse
@@ -85,24 +73,11 @@ func (q queryServer) IRPs(ctx context.Context, req *types.QueryIRPsRequest) (*ty
 	)
 	switch {
 	case req.Claimant != "":
-		out, resp, err = query.CollectionFilteredPaginate(ctx, q.k.IRPs.Indexes.Claimant, queryutil.Page(req.Pagination),
-			func(key collections.Pair[string, uint64], _ collections.NoValue) (bool, error) {
-				c, err := load(key.K2())
-				return err == nil && keep(c), err
-			},
-			func(key collections.Pair[string, uint64], _ collections.NoValue) (types.IRP, error) {
-				return load(key.K2())
-			},
-			query.WithCollectionPaginationPairPrefix[string, uint64](req.Claimant))
+		out, resp, err = queryutil.ByIndex(ctx, q.k.IRPs.Indexes.Claimant, req.Claimant, req.Pagination, q.k.IRPs, keep)
 	case req.Status != types.IRPUnspecified:
-		out, resp, err = query.CollectionPaginate(ctx, q.k.IRPs.Indexes.Status, queryutil.Page(req.Pagination),
-			func(key collections.Pair[int32, uint64], _ collections.NoValue) (types.IRP, error) {
-				return load(key.K2())
-			},
-			query.WithCollectionPaginationPairPrefix[int32, uint64](int32(req.Status)))
+		out, resp, err = queryutil.ByIndex(ctx, q.k.IRPs.Indexes.Status, int32(req.Status), req.Pagination, q.k.IRPs, nil)
 	default:
-		out, resp, err = query.CollectionPaginate(ctx, q.k.IRPs, queryutil.Page(req.Pagination),
-			func(_ uint64, c types.IRP) (types.IRP, error) { return c, nil })
+		out, resp, err = queryutil.All(ctx, q.k.IRPs, req.Pagination, nil)
 	}
 	if err != nil {
 		return nil, grpcError(err)
@@ -140,9 +115,11 @@ func (q queryServer) Panelists(ctx context.Context, req *types.QueryPanelistsReq
 	if req == nil {
 		return nil, errNilRequest
 	}
-	out, resp, err := query.CollectionFilteredPaginate(ctx, q.k.Panelists, queryutil.Page(req.Pagination),
-		func(_ sdk.AccAddress, p types.Panelist) (bool, error) { return !req.ActiveOnly || p.Active, nil },
-		func(_ sdk.AccAddress, p types.Panelist) (types.Panelist, error) { return p, nil })
+	var keep func(types.Panelist) bool
+	if req.ActiveOnly {
+		keep = func(p types.Panelist) bool { return p.Active }
+	}
+	out, resp, err := queryutil.All(ctx, q.k.Panelists, req.Pagination, keep)
 	if err != nil {
 		return nil, grpcError(err)
 	}
@@ -154,8 +131,7 @@ func (q queryServer) Parties(ctx context.Context, req *types.QueryPartiesRequest
 	if req == nil {
 		return nil, errNilRequest
 	}
-	out, resp, err := query.CollectionPaginate(ctx, q.k.Parties, queryutil.Page(req.Pagination),
-		func(_ sdk.AccAddress, p types.Party) (types.Party, error) { return p, nil })
+	out, resp, err := queryutil.All(ctx, q.k.Parties, req.Pagination, nil)
 	if err != nil {
 		return nil, grpcError(err)
 	}
@@ -167,7 +143,7 @@ func (q queryServer) Reconsiderations(ctx context.Context, req *types.QueryRecon
 	if req == nil {
 		return nil, errNilRequest
 	}
-	out, resp, err := byStatus(ctx, q.k.Reconsiderations, int32(req.Status), req.Pagination, all[types.Reconsideration])
+	out, resp, err := byStatus(ctx, q.k.Reconsiderations, int32(req.Status), req.Pagination, nil)
 	if err != nil {
 		return nil, grpcError(err)
 	}
@@ -206,7 +182,7 @@ func (q queryServer) Complaints(ctx context.Context, req *types.QueryComplaintsR
 	if req == nil {
 		return nil, errNilRequest
 	}
-	out, resp, err := byStatus(ctx, q.k.Complaints, int32(req.Status), req.Pagination, all[types.Complaint])
+	out, resp, err := byStatus(ctx, q.k.Complaints, int32(req.Status), req.Pagination, nil)
 	if err != nil {
 		return nil, grpcError(err)
 	}
@@ -260,11 +236,7 @@ func (q queryServer) Recommendations(ctx context.Context, req *types.QueryRecomm
 	if _, err := q.k.GetReview(ctx, req.Id); err != nil {
 		return nil, grpcError(err)
 	}
-	out, resp, err := query.CollectionPaginate(ctx, q.k.Recommendations, queryutil.Page(req.Pagination),
-		func(_ collections.Pair[uint64, uint32], r types.Recommendation) (types.Recommendation, error) {
-			return r, nil
-		},
-		query.WithCollectionPaginationPairPrefix[uint64, uint32](req.Id))
+	out, resp, err := queryutil.Under(ctx, q.k.Recommendations, req.Id, req.Pagination)
 	if err != nil {
 		return nil, grpcError(err)
 	}
@@ -276,7 +248,7 @@ func (q queryServer) Emergencies(ctx context.Context, req *types.QueryEmergencie
 	if req == nil {
 		return nil, errNilRequest
 	}
-	out, resp, err := byStatus(ctx, q.k.Emergencies, int32(req.Status), req.Pagination, all[types.Emergency])
+	out, resp, err := byStatus(ctx, q.k.Emergencies, int32(req.Status), req.Pagination, nil)
 	if err != nil {
 		return nil, grpcError(err)
 	}
