@@ -446,6 +446,26 @@ func (n *Node) SubmitMotion(t testing.TB, body, from, title string, msgs ...map[
 	return id, res
 }
 
+// GeneratedMsg builds one message with the CLI as an operator would, signed
+// by signer (a body's address): `polityd tx <args> --from <signer>
+// --generate-only`, and returns it as proto JSON for a motion.
+func (n *Node) GeneratedMsg(t testing.TB, signer string, args ...string) map[string]any {
+	t.Helper()
+	full := append([]string{"tx"}, args...)
+	full = append(full, "--from", signer, "--generate-only", "--output", "json", "--chain-id", n.net.ChainID,
+		"--node", n.NodeFlag(), "--home", n.net.KeyHome(), "--keyring-backend", "test")
+	raw := n.net.Exec(t, full...)
+	var tx struct {
+		Body struct {
+			Messages []map[string]any `json:"messages"`
+		} `json:"body"`
+	}
+	if err := json.Unmarshal(raw, &tx); err != nil || len(tx.Body.Messages) != 1 {
+		t.Fatalf("polityd %s printed %s (%v), want one message", strings.Join(full, " "), raw, err)
+	}
+	return tx.Body.Messages[0]
+}
+
 // Vote casts a vote on a motion and requires the transaction to succeed.
 func (n *Node) Vote(t testing.TB, id uint64, from, option string) TxResult {
 	t.Helper()

@@ -190,10 +190,19 @@ func TestSingleNode(t *testing.T) {
 		key := net.NewConsensusKey(t, "val-e2e")
 		operator := net.Address(t, "ops-member")
 		ops := []string{"ops-chair", "ops-member"}
-		m, _ := n.Decide(t, "ops", "Admit validator val-e2e", ops, map[string]any{
-			"@type": "/polity.community.v1.MsgAdmitValidator", "community_id": "ops", "operator": operator,
-			"consensus_pubkey": key.PubKey, "moniker": "val-e2e", "power": "1",
-		})
+		// Built as the operator guide says: the CLI command with the key that
+		// `polityd comet show-validator` printed, signed by the body.
+		var body struct {
+			Body struct {
+				Address string `json:"address"`
+			} `json:"body"`
+		}
+		n.Query(t, &body, "community", "body", "ops")
+		admit := n.GeneratedMsg(t, body.Body.Address, "community", "admit-validator", "ops", operator, string(key.PubKey), "val-e2e", "1")
+		if admit["@type"] != "/polity.community.v1.MsgAdmitValidator" || admit["authority"] != body.Body.Address {
+			t.Fatalf("admit-validator --generate-only built %v", admit)
+		}
+		m, _ := n.Decide(t, "ops", "Admit validator val-e2e", ops, admit)
 		if m.Status != MotionPassed {
 			t.Fatalf("admit-validator motion: %+v, want %s", m, MotionPassed)
 		}

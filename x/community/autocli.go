@@ -2,6 +2,9 @@ package community
 
 import (
 	autocliv1 "cosmossdk.io/api/cosmos/autocli/v1"
+	// admit-validator's consensus key is an Any: the CLI resolves its type in
+	// protoregistry.GlobalTypes, where only this import puts ed25519.PubKey.
+	_ "cosmossdk.io/api/cosmos/crypto/ed25519"
 )
 
 const (
