@@ -93,7 +93,7 @@ func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
 					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "seat_id"}}},
 				{RpcMethod: "AdmitValidator", Use: "admit-validator [community-id] [operator] [consensus-pubkey-json] [moniker] [power]",
 					Short: "Admit a validator run by the community (a community decision)", Long: decisionNote,
-					Example:        `polityd tx community admit-validator ops polity1... '{"@type":"/cosmos.crypto.ed25519.PubKey","key":"..."}' node4 10 --from <ops-address> --generate-only`,
+					Example:        `polityd tx community admit-validator ops polity1... "$(polityd comet show-validator)" node4 10 --from <ops-address> --generate-only`,
 					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "community_id"}, {ProtoField: "operator"}, {ProtoField: "consensus_pubkey"}, {ProtoField: "moniker"}, {ProtoField: "power"}}},
 				{RpcMethod: "RemoveValidator", Use: "remove-validator [community-id] [consensus-address]", Short: "Remove one of the community's validators (a community decision)", Long: decisionNote,
 					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "community_id"}, {ProtoField: "consensus_address"}}},
