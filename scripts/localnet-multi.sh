@@ -38,7 +38,9 @@ else
   validators=()
   for i in $(seq 0 $((N - 1))); do
     "$BIN" init "node$i" --chain-id "$CHAIN_ID" --home "$(home "$i")" --default-denom upolity >/dev/null 2>&1
-    validators+=(--validator "${COMMUNITIES[$i]},node$i,$(home "$i"),10")
+    # As on a real network: each operator hands over only its public key.
+    "$BIN" comet show-validator --home "$(home "$i")" > "$HOME_DIR/node$i.pubkey.json"
+    validators+=(--validator "${COMMUNITIES[$i]},node$i,$HOME_DIR/node$i.pubkey.json,10")
   done
   echo "Default constitution; named keys in the test keyring of $(home 0):"
   "$BIN" genesis constitution --home "$(home 0)" --keyring-backend test "${validators[@]}"

@@ -46,8 +46,11 @@ and secretariat communities; five decisional participants; a seven-seat Board
 with three liaisons; and the validators. Every role gets a named key in the
 keyring (created if missing), funded with --funds upolity.
 
-Validators: --validator community,moniker,node-home[,power[,operator-key]]
-(repeatable). Without it, this node is the only validator, run by "ops".
+Validators: --validator community,moniker,key[,power[,operator-key]]
+(repeatable), where key is a file holding the operator's
+"polityd comet show-validator" output, the bare base64 key, or (on a machine
+holding every node's home) a node home, of which only the public key is read.
+Without it, this node is the only validator, run by "ops".
 A single validator cannot meet the 1/3 power cap: pass --bootstrap for a
 single-node development chain.
 
@@ -169,11 +172,11 @@ func validatorSpecs(cmd *cobra.Command, home string) ([]constitution.ValidatorSp
 	}
 	var out []constitution.ValidatorSpec
 	for _, f := range flagsIn {
-		community, moniker, nodeHome, power, operator, err := parseValidatorFlag(f)
+		community, moniker, key, power, operator, err := parseValidatorFlag(f)
 		if err != nil {
 			return nil, err
 		}
-		pk, err := nodePubKey(nodeHome)
+		pk, err := parseConsensusKey(key)
 		if err != nil {
 			return nil, err
 		}

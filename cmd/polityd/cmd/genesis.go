@@ -3,22 +3,16 @@ package cmd
 import (
 	"encoding/json"
 	"fmt"
-	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
 
-	cmtcrypto "github.com/cometbft/cometbft/crypto"
-	cmtjson "github.com/cometbft/cometbft/libs/json"
 	"github.com/spf13/cobra"
 
 	"github.com/cosmos/cosmos-sdk/client"
 	"github.com/cosmos/cosmos-sdk/client/flags"
 	"github.com/cosmos/cosmos-sdk/codec"
 	codectypes "github.com/cosmos/cosmos-sdk/codec/types"
-	cryptocodec "github.com/cosmos/cosmos-sdk/crypto/codec"
-	cryptotypes "github.com/cosmos/cosmos-sdk/crypto/types"
 	"github.com/cosmos/cosmos-sdk/server"
 	sdk "github.com/cosmos/cosmos-sdk/types"
 	authtypes "github.com/cosmos/cosmos-sdk/x/auth/types"
@@ -77,27 +71,12 @@ func writeGenesis(path string, doc *genutiltypes.AppGenesis, state map[string]js
 	return genutil.ExportGenesisFile(doc, path)
 }
 
-// nodePubKey reads a node's consensus key from <home>/config/priv_validator_key.json.
-func nodePubKey(home string) (cryptotypes.PubKey, error) {
-	path := filepath.Join(home, "config", "priv_validator_key.json")
-	raw, err := os.ReadFile(path)
-	if err != nil {
-		return nil, err
-	}
-	var file struct {
-		PubKey cmtcrypto.PubKey `json:"pub_key"`
-	}
-	if err := cmtjson.Unmarshal(raw, &file); err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
-	}
-	return cryptocodec.FromCmtPubKeyInterface(file.PubKey)
-}
-
-// parseValidatorFlag reads "community,moniker,home[,power[,operator-key]]".
-func parseValidatorFlag(s string) (community, moniker, home string, power int64, operator string, err error) {
+// parseValidatorFlag reads "community,moniker,key[,power[,operator-key]]",
+// key in any form of consensusKeyForms but inline JSON (it holds a comma).
+func parseValidatorFlag(s string) (community, moniker, key string, power int64, operator string, err error) {
 	parts := strings.Split(s, ",")
 	if len(parts) < 3 || len(parts) > 5 {
-		return "", "", "", 0, "", fmt.Errorf("--validator %q: want community,moniker,home[,power[,operator-key]]", s)
+		return "", "", "", 0, "", fmt.Errorf("--validator %q: want community,moniker,key[,power[,operator-key]] (key: a file with show-validator output, base64, or a node home)", s)
 	}
 	power = 10
 	if len(parts) > 3 && parts[3] != "" {
@@ -148,15 +127,15 @@ func addAccounts(cdc codec.Codec, state map[string]json.RawMessage, balances []b
 // addValidatorCmd adds one validator to the constitution already in genesis.
 func addValidatorCmd() *cobra.Command {
 	cmd := &cobra.Command{
-		Use:   "add-validator [community-id] [moniker] [node-home]",
+		Use:   "add-validator [community-id] [moniker] [consensus-pubkey]",
 		Short: "Add a validator run by a community to the genesis constitution",
-		Long: `Add a validator to genesis. Its consensus key is read from
-<node-home>/config/priv_validator_key.json; the community must already be in
-genesis. The 1/3 power cap (each top-level community with its
+		Long: `Add a validator to genesis. Its consensus key is ` + consensusKeyForms + `
+The community must already be in genesis. The 1/3 power cap (each top-level community with its
 sub-communities) and the rule that an operator or consensus key serves one
 community only are checked by "polityd genesis validate".`,
-		Example: "polityd genesis add-validator ops node1 ~/.polity-node1 --power 10 --operator polity1...",
-		Args:    cobra.ExactArgs(3),
+		Example: `polityd genesis add-validator ops node1 "$(polityd comet show-validator --home ~/.polity-node1)" --power 10 --operator polity1...
+polityd genesis add-validator ops node1 node1-pubkey.json --power 10 --operator polity1...`,
+		Args: cobra.ExactArgs(3),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			clientCtx := client.GetClientContextFromCmd(cmd)
 			path, doc, state, err := genesisFile(cmd)
@@ -167,7 +146,7 @@ community only are checked by "polityd genesis validate".`,
 			if err := clientCtx.Codec.UnmarshalJSON(state[ctypes.ModuleName], &gs); err != nil {
 				return err
 			}
-			pk, err := nodePubKey(args[2])
+			pk, err := parseConsensusKey(args[2])
 			if err != nil {
 				return err
 			}
