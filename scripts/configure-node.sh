@@ -14,6 +14,7 @@ sed -i \
   -e "s#^laddr = \"tcp://0.0.0.0:26656\"#laddr = \"tcp://127.0.0.1:$((26656 + off))\"#" \
   -e "s#^proxy_app = .*#proxy_app = \"tcp://127.0.0.1:$((26658 + off))\"#" \
   -e "s#^pprof_laddr = .*#pprof_laddr = \"\"#" \
+  -e "s#^prometheus_listen_addr = .*#prometheus_listen_addr = \"127.0.0.1:$((26660 + off))\"#" \
   -e "s#^timeout_commit = .*#timeout_commit = \"500ms\"#" \
   -e "s#^timeout_propose = .*#timeout_propose = \"1s\"#" \
   -e "s#^persistent_peers = .*#persistent_peers = \"$peers\"#" \

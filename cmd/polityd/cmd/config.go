@@ -10,11 +10,27 @@ import (
 
 // initCometConfig returns the CometBFT defaults for new homes. Production
 // nodes keep a 5s commit timeout; local networks lower it (scripts/).
+// CometBFT's Prometheus metrics are on, on loopback only: an operator
+// scrapes them locally or through their own proxy.
 func initCometConfig() *cmtcfg.Config {
 	cfg := cmtcfg.DefaultConfig()
 	cfg.Consensus.TimeoutCommit = 5 * time.Second
+	cfg.Instrumentation.Prometheus = true
+	cfg.Instrumentation.PrometheusListenAddr = DefaultPrometheusAddr
 	return cfg
 }
+
+// DefaultPrometheusAddr is where a new node serves CometBFT's metrics.
+const DefaultPrometheusAddr = "127.0.0.1:26660"
+
+// Snapshot defaults: every node serves state sync, so a joining node
+// restores a recent height in seconds instead of replaying every block.
+// Snapshots are taken every SnapshotInterval blocks (about 80 minutes at
+// 5s blocks) and the last SnapshotKeepRecent are kept.
+const (
+	SnapshotInterval   = 1000
+	SnapshotKeepRecent = 2
+)
 
 // DefaultMinGasPrices is a new node's minimum gas price. With a zero price
 // every member, director and operator (who pay no open-door fee) could fill
@@ -25,13 +41,15 @@ func initCometConfig() *cmtcfg.Config {
 const DefaultMinGasPrices = "0.025upolity"
 
 // initAppConfig returns app.toml's defaults: fees in upolity at a non-zero
-// minimum gas price, and the REST and gRPC servers on so that explorers and
-// the CLI can reach a fresh node.
+// minimum gas price, the REST and gRPC servers on so that explorers and the
+// CLI can reach a fresh node, and state-sync snapshots served.
 func initAppConfig() (string, any) {
 	cfg := serverconfig.DefaultConfig()
 	cfg.MinGasPrices = DefaultMinGasPrices
 	cfg.API.Enable = true
 	cfg.API.Address = "tcp://127.0.0.1:1317"
 	cfg.GRPC.Address = "127.0.0.1:9090"
+	cfg.StateSync.SnapshotInterval = SnapshotInterval
+	cfg.StateSync.SnapshotKeepRecent = SnapshotKeepRecent
 	return serverconfig.DefaultConfigTemplate, cfg
 }

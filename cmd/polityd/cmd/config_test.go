@@ -20,3 +20,15 @@ func TestDefaultMinGasPrices(t *testing.T) {
 	require.False(t, prices.IsZero(), "minimum-gas-prices %q", cfg.MinGasPrices)
 	require.True(t, prices.AmountOf("upolity").IsPositive())
 }
+
+// TestNodesServeStateSyncAndMetrics: a new node takes state-sync snapshots
+// and serves CometBFT's Prometheus metrics on loopback only.
+func TestNodesServeStateSyncAndMetrics(t *testing.T) {
+	_, raw := initAppConfig()
+	cfg := raw.(*serverconfig.Config)
+	require.Positive(t, cfg.StateSync.SnapshotInterval)
+	require.Positive(t, cfg.StateSync.SnapshotKeepRecent)
+	comet := initCometConfig()
+	require.True(t, comet.Instrumentation.Prometheus)
+	require.Equal(t, "127.0.0.1:26660", comet.Instrumentation.PrometheusListenAddr)
+}
