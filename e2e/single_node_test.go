@@ -216,6 +216,7 @@ func TestSingleNode(t *testing.T) {
 				CommunityID string `json:"community_id"`
 				Operator    string `json:"operator"`
 				Status      string `json:"status"`
+				Power       string `json:"power"`
 			} `json:"validator"`
 		}
 		n.RESTJSON(t, api+"/validators/"+key.Address, &v)
@@ -237,6 +238,9 @@ func TestSingleNode(t *testing.T) {
 		n.RESTJSON(t, api+"/validators/"+key.Address, &v)
 		if v.Validator.Status != "VALIDATOR_STATUS_REMOVED" {
 			t.Errorf("removed validator's record: status %s, want VALIDATOR_STATUS_REMOVED (records are kept)", v.Validator.Status)
+		}
+		if v.Validator.Power != "0" {
+			t.Errorf("removed validator's power %q, want 0", v.Validator.Power)
 		}
 		h, err := n.Height()
 		if err != nil {

@@ -126,9 +126,12 @@ func (k *Keeper) RemoveValidator(ctx context.Context, msg *types.MsgRemoveValida
 	if err := k.checkPowers(ctx, v.CommunityId, -v.Power, params.Bootstrap); err != nil {
 		return err
 	}
-	v.Status = types.ValidatorRemoved
+	// A removed validator keeps its record but holds no power: lists and
+	// explorers show 0, as CometBFT does.
+	was := v.Power
+	v.Status, v.Power = types.ValidatorRemoved, 0
 	touch(ctx, &v.Audit)
-	if err := k.setValidatorPower(ctx, v, consAddr, -v.Power); err != nil {
+	if err := k.setValidatorPower(ctx, v, consAddr, -was); err != nil {
 		return err
 	}
 	return k.emit(ctx, &types.EventValidatorRemoved{ConsensusAddress: msg.ConsensusAddress, CommunityId: v.CommunityId})

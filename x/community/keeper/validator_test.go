@@ -146,6 +146,7 @@ func TestRemoveValidator(t *testing.T) {
 	v, err := f.QueryServer.Validator(f.Ctx, &types.QueryValidatorRequest{ConsensusAddress: keepertest.ConsAddr("ops-node")})
 	require.NoError(t, err)
 	require.Equal(t, types.ValidatorRemoved, v.Validator.Status, "removed validators stay on record")
+	require.Zero(t, v.Validator.Power, "a removed validator holds no power")
 	requireFailsUnchanged(t, f, removeValidatorMsg("ops", "ops-node"), types.ErrValidatorNotFound)
 	list, err := f.QueryServer.Validators(f.Ctx, &types.QueryValidatorsRequest{})
 	require.NoError(t, err)

@@ -376,15 +376,18 @@ func (gs GenesisState) validateValidators(ac, cc address.Codec, idx *genesisInde
 		if err := ValidateText("moniker", v.Moniker, limits.MaxNameLength, true); err != nil {
 			return err
 		}
-		if v.Power <= 0 || v.Power > limits.MaxValidatorPower {
-			return fmt.Errorf("validator %s: power %d out of [1, %d]", v.Moniker, v.Power, limits.MaxValidatorPower)
-		}
 		switch v.Status {
 		case ValidatorActive:
+			if v.Power <= 0 || v.Power > limits.MaxValidatorPower {
+				return fmt.Errorf("validator %s: power %d out of [1, %d]", v.Moniker, v.Power, limits.MaxValidatorPower)
+			}
 			power[v.CommunityId] += v.Power
 			trees[idx.roots[v.CommunityId]] += v.Power
 			total += v.Power
 		case ValidatorRemoved:
+			if v.Power != 0 {
+				return fmt.Errorf("validator %s: removed with power %d, want 0", v.Moniker, v.Power)
+			}
 		default:
 			return fmt.Errorf("validator %s: unknown status %d", v.Moniker, v.Status)
 		}

@@ -20,6 +20,9 @@ func genesisValidator(t *testing.T, community, node, operator string, power int6
 	t.Helper()
 	pk, err := codectypes.NewAnyWithValue(keepertest.ConsKey(node))
 	require.NoError(t, err)
+	if status == types.ValidatorRemoved {
+		power = 0 // a removed validator holds no power
+	}
 	return types.Validator{
 		ConsensusAddress: keepertest.ConsAddr(node), Operator: keepertest.Addr(operator).String(), CommunityId: community,
 		Moniker: node, ConsensusPubkey: pk, Power: power, Status: status,

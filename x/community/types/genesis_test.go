@@ -172,7 +172,9 @@ func TestGenesisValidateRejects(t *testing.T) {
 		{"duplicate validator", func(gs *types.GenesisState) {
 			gs.Validators = append(gs.Validators, gs.Validators[0])
 			gs.Validators[len(gs.Validators)-1].Status = types.ValidatorRemoved
+			gs.Validators[len(gs.Validators)-1].Power = 0
 		}, "listed twice"},
+		{"removed validator with power", func(gs *types.GenesisState) { gs.Validators[0].Status = types.ValidatorRemoved }, "removed with power"},
 		{"validator without moniker", func(gs *types.GenesisState) { gs.Validators[0].Moniker = "" }, "moniker"},
 		{"validator power zero", func(gs *types.GenesisState) { gs.Validators[0].Power = 0 }, "out of"},
 		{"validator with unknown status", func(gs *types.GenesisState) { gs.Validators[0].Status = types.ValidatorStatusUnspecified }, "unknown status"},
