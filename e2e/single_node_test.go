@@ -258,6 +258,10 @@ func TestSingleNode(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		// On the running node, export says to stop it first.
+		if _, errOut, err := net.Run("export", "--home", n.Home); err == nil || !strings.Contains(string(errOut), "stop polityd first") {
+			t.Errorf("export on a running node: err %v, stderr %q; want an instruction to stop the node", err, errOut)
+		}
 		n.Stop(t)
 		file := filepath.Join(net.Dir, "export.json")
 		net.Exec(t, "export", "--home", n.Home, "--output-document", file)

@@ -34,6 +34,7 @@ func initRootCmd(rootCmd *cobra.Command, a *app.App) {
 		snapshot.Cmd(newApp),
 	)
 	server.AddCommands(rootCmd, app.DefaultNodeHome, newApp, exportApp, func(*cobra.Command) {})
+	stopNodeFirst(rootCmd, "export", "rollback")
 	rootCmd.AddCommand(
 		server.StatusCommand(),
 		genesisCommand(a),
