@@ -135,7 +135,7 @@ polityd genesis constitution --keyring-backend test \
 	cmd.Flags().Duration(flagForum, 0, "the Empowered Community's community forum, which every action sits through (default: half the --ec-period; ICANN: up to 21 days)")
 	cmd.Flags().Duration(flagAdvice, 60*time.Second, "time the Board has to answer advice")
 	cmd.Flags().Duration(flagReview, 60*time.Second, "x/review working period: panel picks, Board deadlines, ombudsman reports, emergency consultations")
-	cmd.Flags().StringArray(flagValidator, nil, "community,moniker,node-home[,power[,operator-key]] (repeatable)")
+	cmd.Flags().StringArray(flagValidator, nil, "community,moniker,key[,power[,operator-key]] (repeatable; key: a show-validator file, base64, or a local node home)")
 	cmd.Flags().Int64(flagFunds, 1_000_000_000, "upolity given to every named key")
 	cmd.Flags().String(flags.FlagHome, app.DefaultNodeHome, "the node's home directory")
 	cmd.Flags().String(flags.FlagKeyringBackend, flags.DefaultKeyringBackend, "keyring backend (os|file|kwallet|pass|test)")
