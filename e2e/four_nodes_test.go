@@ -163,4 +163,8 @@ func TestFourNodes(t *testing.T) {
 		}
 		AgreeAt(t, MaxHeight(t, nodes...)+1, nodes...)
 	})
+
+	t.Run("two validators lost for good: the chain halts and the survivors restart it", func(t *testing.T) {
+		haltRecovery(t, net, frank)
+	})
 }

@@ -38,6 +38,7 @@ func genesisCommand(a *app.App) *cobra.Command {
 	cmd.AddCommand(
 		constitutionCmd(),
 		addValidatorCmd(),
+		recoverCmd(),
 		genutilcli.AddGenesisAccountCmd(app.DefaultNodeHome, ac),
 		genutilcli.AddBulkGenesisAccountCmd(app.DefaultNodeHome, ac),
 		genutilcli.ValidateGenesisCmd(a.BasicModuleManager),
