@@ -161,7 +161,7 @@ func NewKeeper(
 		Executing:       collections.NewItem(sb, types.ExecutingKey, "executing", collections.Uint64Value),
 		Holds: collections.NewMap(sb, types.HoldsKey, "holds",
 			collections.PairKeyCodec(collections.Uint64Key, collections.StringKey), codec.CollValue[types.Hold](cdc)),
-		CoolingOff: collections.NewMap(sb, types.CoolingOffKey, "cooling_off", collections.BytesKey, codec.CollValue[types.CoolingOff](cdc)),
+		CoolingOff:     collections.NewMap(sb, types.CoolingOffKey, "cooling_off", collections.BytesKey, codec.CollValue[types.CoolingOff](cdc)),
 		ExecutionQueue: collections.NewKeySet(sb, types.ExecutionQueueKey, "execution_queue", collections.Uint64Key),
 	}
 	schema, err := sb.Build()
