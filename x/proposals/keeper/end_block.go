@@ -54,21 +54,14 @@ func (k *Keeper) EndBlocker(ctx context.Context) error {
 // executeDue executes up to limit QUEUED proposals, lowest id first; the rest
 // wait for the next block. The ids are read before anything is written.
 func (k *Keeper) executeDue(ctx sdk.Context, limit int) error {
-	iter, err := k.ExecutionQueue.Iterate(ctx, nil)
-	if err != nil {
-		return err
-	}
 	var ids []uint64
-	for ; iter.Valid() && len(ids) < limit; iter.Next() {
-		id, err := iter.Key()
-		if err != nil {
-			_ = iter.Close()
+	if limit > 0 {
+		if err := k.ExecutionQueue.Walk(ctx, nil, func(id uint64) (bool, error) {
+			ids = append(ids, id)
+			return len(ids) >= limit, nil
+		}); err != nil {
 			return err
 		}
-		ids = append(ids, id)
-	}
-	if err := iter.Close(); err != nil {
-		return err
 	}
 	for _, id := range ids {
 		if err := blockutil.Run(ctx, func(c sdk.Context) error { return k.runQueued(c, id) }); err != nil {

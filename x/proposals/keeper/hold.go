@@ -15,8 +15,9 @@ import (
 // undo another's: a release removes only the releasing source's own hold, and
 // only the authority that placed a hold may release it. A proposal not yet
 // executed may be held, a QUEUED one too (it returns to APPROVED); releasing
-// the last hold of an APPROVED proposal queues it, to execute in EndBlock. A hold on a proposal that has since closed (vetoed,
-// returned) can still be released, so that its source can close its record.
+// the last hold of an APPROVED proposal queues it, to execute in EndBlock. A
+// hold on a proposal that has since closed (vetoed, returned) can still be
+// released, so that its source can close its record.
 func (k *Keeper) StayProposal(ctx context.Context, msg *types.MsgStayProposal) (types.ProposalStatus, error) {
 	if msg.Authority != k.auth.Review {
 		return 0, types.ErrUnauthorized.Wrapf("only independent review (%s) holds proposals, got %s", k.auth.Review, msg.Authority)
