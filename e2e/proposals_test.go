@@ -46,6 +46,7 @@ const (
 	ProposalBoardVote     = "PROPOSAL_STATUS_BOARD_VOTE"
 	ProposalECReview      = "PROPOSAL_STATUS_EC_REVIEW"
 	ProposalRatified      = "PROPOSAL_STATUS_RATIFIED"
+	ProposalQueued        = "PROPOSAL_STATUS_QUEUED"
 )
 
 // The four directors whose yes votes decide a Board vote (4 of 7).
@@ -67,6 +68,7 @@ type Proposal struct {
 	Consultations       []string          `json:"consultations"`
 	Note                string            `json:"note"`
 	DecidedHeight       string            `json:"decided_height"`
+	ExecutedHeight      string            `json:"executed_height"`
 	RegistryVersions    []string          `json:"registry_versions"`
 	Messages            []json.RawMessage `json:"messages"`
 }
@@ -463,17 +465,20 @@ func TestProposals(t *testing.T) {
 				t.Errorf("advice %s before the resolution passed: %s, want ADVICE_STATUS_PENDING", advice, a.Status)
 			}
 			resolutionVotes = n.BoardVotes(t, resolution, "yes", deciders...)
-			ratifying := txWith(t, resolutionVotes, "action", "proposal_status_changed", "proposal_id", resolution, "status", ProposalRatified)
-			if _, ok := ratifying.Attr("polity.proposals", "advice_id", "action", "advice_answered", "advice_id", advice, "response_proposal_id", resolution); !ok {
-				t.Errorf("the ratifying vote %s has no advice_answered event for advice %s by resolution %s", ratifying.Hash, advice, resolution)
+			// The deciding vote only queues the resolution; its answer runs
+			// in the EndBlock of the same block, so the vote carries no
+			// advice_answered event and the committed record is RATIFIED.
+			deciding := txWith(t, resolutionVotes, "action", "proposal_status_changed", "proposal_id", resolution, "status", ProposalQueued)
+			if _, ok := deciding.Attr("polity.proposals", "advice_id", "action", "advice_answered"); ok {
+				t.Errorf("the deciding vote %s executed the resolution: it has an advice_answered event", deciding.Hash)
 			}
-			if p := n.ProposalCLI(t, resolution); p.Status != ProposalRatified || p.Kind != "PROPOSAL_KIND_RESOLUTION" {
-				t.Errorf("resolution %s: %+v, want a RATIFIED RESOLUTION", resolution, p)
+			if p := n.ProposalCLI(t, resolution); p.Status != ProposalRatified || p.Kind != "PROPOSAL_KIND_RESOLUTION" || p.ExecutedHeight != itoa(deciding.Height) {
+				t.Errorf("resolution %s: %+v, want a RATIFIED RESOLUTION executed at height %d", resolution, p, deciding.Height)
 			}
 			a := n.AdviceCLI(t, advice)
 			if a.Status != "ADVICE_STATUS_ANSWERED" || a.Response != "ADVICE_RESPONSE_ACCEPTED" || a.ResponseProposalID != resolution ||
-				a.ResponseRationale != rationale || a.ResponseHeight != itoa(ratifying.Height) {
-				t.Errorf("advice %s: %+v, want ANSWERED (accepted) by resolution %s at height %d", advice, a, resolution, ratifying.Height)
+				a.ResponseRationale != rationale || a.ResponseHeight != itoa(deciding.Height) {
+				t.Errorf("advice %s: %+v, want ANSWERED (accepted) by resolution %s at height %d", advice, a, resolution, deciding.Height)
 			}
 		})
 		if resolution == "" {
@@ -534,29 +539,30 @@ func TestProposals(t *testing.T) {
 		testProposalsREST(t, net, map[string]string{"policy": policy, "resolution": resolution, "technical": tech}, advice)
 	})
 
-	t.Run("tx_search finds ratifications by plain attributes", func(t *testing.T) {
-		found := n.TxSearch(t, "polity.proposals.action='proposal_status_changed' AND polity.proposals.status='PROPOSAL_STATUS_RATIFIED'")
-		// only the answer to advice takes effect in its deciding vote; the
-		// technical and policy proposals take effect in EndBlock
+	t.Run("tx_search and block_search find decisions by plain attributes", func(t *testing.T) {
+		// Every proposal executes in EndBlock: no transaction ratifies one.
+		if found := n.TxSearch(t, "polity.proposals.action='proposal_status_changed' AND polity.proposals.status='PROPOSAL_STATUS_RATIFIED'"); len(found) != 0 {
+			t.Errorf("tx_search ratifications: %v, want none (execution runs in EndBlock)", hashes(found))
+		}
+		// Only the answer to advice needs no EC phase: its deciding vote queues it.
+		found := n.TxSearch(t, "polity.proposals.action='proposal_status_changed' AND polity.proposals.status='PROPOSAL_STATUS_QUEUED'")
 		want := []string{
-			txWith(t, resolutionVotes, "action", "proposal_status_changed", "status", ProposalRatified).Hash,
+			txWith(t, resolutionVotes, "action", "proposal_status_changed", "status", ProposalQueued).Hash,
 		}
 		got := hashes(found)
 		slices.Sort(got)
 		slices.Sort(want)
 		if !slices.Equal(got, want) {
-			t.Errorf("tx_search ratifications: %v, want the deciding votes %v", got, want)
+			t.Errorf("tx_search queued: %v, want the deciding votes %v", got, want)
 		}
 		one := n.TxSearch(t, "polity.proposals.action='proposal_status_changed' AND polity.proposals.status='PROPOSAL_STATUS_EC_REVIEW' AND polity.proposals.proposal_id="+tech)
 		if len(one) != 1 {
 			t.Errorf("tx_search approval of proposal %s: %v, want 1 tx (the deciding vote)", tech, hashes(one))
 		}
-		answered := n.TxSearch(t, "polity.proposals.action='advice_answered' AND polity.proposals.advice_id="+advice)
-		if len(answered) != 1 {
-			t.Errorf("tx_search advice_answered %s: %v, want 1 tx", advice, hashes(answered))
-		}
 		// The policy was ratified in EndBlock, at the end of its challenge
-		// window: block_search finds it among the finalize-block events.
+		// window, and the resolution (with its answer to advice) in the
+		// EndBlock of its deciding vote's block: block_search finds them among
+		// the finalize-block events.
 		var blocks struct {
 			Blocks []struct {
 				Block struct {
@@ -571,8 +577,21 @@ func TestProposals(t *testing.T) {
 			t.Fatal(err)
 		}
 		p := n.ProposalCLI(t, policy)
-		if len(blocks.Blocks) != 1 || blocks.Blocks[0].Block.Header.Height != p.DecidedHeight {
+		if len(blocks.Blocks) != 1 || blocks.Blocks[0].Block.Header.Height != p.DecidedHeight || p.ExecutedHeight != p.DecidedHeight {
 			t.Errorf("block_search %s: %+v, want the block at height %s", q, blocks.Blocks, p.DecidedHeight)
+		}
+		r := n.ProposalCLI(t, resolution)
+		for _, q := range []string{
+			fmt.Sprintf("polity.proposals.action='proposal_status_changed' AND polity.proposals.status='PROPOSAL_STATUS_RATIFIED' AND polity.proposals.proposal_id=%s", resolution),
+			"polity.proposals.action='advice_answered' AND polity.proposals.advice_id=" + advice,
+		} {
+			blocks.Blocks = nil
+			if err := n.RPC("/block_search?query="+urlQuote(strconv.Quote(q)), &blocks); err != nil {
+				t.Fatal(err)
+			}
+			if len(blocks.Blocks) != 1 || blocks.Blocks[0].Block.Header.Height != r.ExecutedHeight {
+				t.Errorf("block_search %s: %+v, want the block at height %s", q, blocks.Blocks, r.ExecutedHeight)
+			}
 		}
 	})
 }

@@ -67,7 +67,9 @@ func (f *Fixture) MustBoardVote(director string, id uint64, option types.VoteOpt
 
 // BoardDecides has the voting directors in office vote, in seat order, yes
 // first and then no, until the proposal leaves its Board vote; yes is the
-// number of yes votes cast before the first no. It returns the proposal.
+// number of yes votes cast before the first no. A proposal the votes leave
+// QUEUED executes as the block ends (x/proposals' EndBlocker runs), as on a
+// chain. It returns the proposal.
 func (f *Fixture) BoardDecides(id uint64, yes int) proposalstypes.Proposal {
 	f.tb.Helper()
 	cast := 0
@@ -85,6 +87,9 @@ func (f *Fixture) BoardDecides(id uint64, yes int) proposalstypes.Proposal {
 		}
 		f.MustBoardVote(d, id, option)
 		cast++
+	}
+	if f.GetProposal(id).Status == proposalstypes.StatusQueued {
+		f.EndBlockProposals()
 	}
 	return f.GetProposal(id)
 }

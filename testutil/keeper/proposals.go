@@ -84,6 +84,14 @@ func (f *Fixture) EndBlockAll() {
 	f.EndBlock()
 }
 
+// EndBlockProposals runs x/proposals' EndBlocker alone, which must not fail:
+// the end of the current block for a proposal a transaction has just QUEUED,
+// whose messages run there.
+func (f *Fixture) EndBlockProposals() {
+	f.tb.Helper()
+	require.NoError(f.tb, f.Proposals.EndBlocker(f.Ctx))
+}
+
 // Advance starts the next block d later and runs its EndBlockers.
 func (f *Fixture) Advance(d time.Duration) {
 	f.tb.Helper()

@@ -55,6 +55,8 @@ func TestApproveFundamentalBylaw(t *testing.T) {
 	f.Advance(keepertest.ECPeriod - rule.ForumPeriod)
 	require.Equal(t, proposalstypes.StatusECReview, f.GetProposal(pid).Status)
 	require.Equal(t, types.StageSucceeded, f.MustDecide("ops", id, support))
+	require.Equal(t, proposalstypes.StatusQueued, f.GetProposal(pid).Status, "queued; it executes as the block ends")
+	f.EndBlockProposals()
 	p := f.GetProposal(pid)
 	require.Equal(t, proposalstypes.StatusRatified, p.Status, p.Note)
 	require.Equal(t, uint32(100), must(f.Proposals.GetParams(f.Ctx)).MaxTitleLength, "the amendment executed")

@@ -123,6 +123,7 @@ func resolve(t *testing.T, f *keepertest.Fixture, yesVotes int, msgs ...*types.M
 	for _, d := range keepertest.VotingDirectors[:yesVotes] {
 		f.MustBoardVote(d, id, yes)
 	}
+	f.EndBlockProposals() // a decided resolution executes as the block ends
 	return id
 }
 

@@ -51,7 +51,8 @@ func (k *Keeper) VetoProposal(ctx context.Context, proposalID uint64, reason str
 	return k.storeProposal(ctx, p)
 }
 
-// ApproveProposal is the Empowered Community's approval, which ratifies. The
+// ApproveProposal is the Empowered Community's approval: the proposal is
+// QUEUED, its messages run at the end of the block (APPROVED while held). The
 // msg server has checked the signer.
 func (k *Keeper) ApproveProposal(ctx context.Context, proposalID uint64) (types.ProposalStatus, error) {
 	p, err := k.GetProposal(ctx, proposalID)
@@ -67,7 +68,8 @@ func (k *Keeper) ApproveProposal(ctx context.Context, proposalID uint64) (types.
 	return p.Status, k.storeProposal(ctx, p)
 }
 
-// AnnulProposal returns a proposal not yet executed to the Board, on an
+// AnnulProposal returns a proposal not yet executed to the Board (a QUEUED
+// one too: it leaves the execution queue, as an APPROVED one would), on an
 // upheld independent review (case irpID, when there is one). The msg server
 // has checked the signer.
 func (k *Keeper) AnnulProposal(ctx context.Context, proposalID uint64, reason string, irpID uint64) error {

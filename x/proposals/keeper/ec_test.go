@@ -172,7 +172,11 @@ func TestApprovalRequired(t *testing.T) {
 	res := f.MustDeliver(approve(empowered(), id))
 	var resp types.MsgApproveProposalResponse
 	require.NoError(t, f.Codec.Unmarshal(res.MsgResponses[0].Value, &resp))
-	require.Equal(t, types.StatusRatified, resp.Status)
+	require.Equal(t, types.StatusQueued, resp.Status, "the approval queues it; nothing runs in the EC's transaction")
+	require.NotEqual(t, uint32(100), must(f.Proposals.GetParams(f.Ctx)).MaxTitleLength, "not yet executed")
+	requireFailsUnchanged(t, f, approve(empowered(), id), types.ErrWrongPhase)
+	f.EndBlockProposals()
+	require.Equal(t, types.StatusRatified, f.GetProposal(id).Status)
 	require.Equal(t, uint32(100), must(f.Proposals.GetParams(f.Ctx)).MaxTitleLength, "x/proposals params changed")
 	requireFailsUnchanged(t, f, approve(empowered(), id), types.ErrWrongPhase)
 }

@@ -73,6 +73,7 @@ func TestEndBlockReportsBrokenQueueEntries(t *testing.T) {
 	due := f.Now().Add(time.Minute)
 	require.NoError(t, f.Proposals.PhaseQueue.Set(f.Ctx, collutil.At(due, 999)))
 	require.NoError(t, f.Proposals.AdviceQueue.Set(f.Ctx, collutil.At(due, 998)))
+	require.NoError(t, f.Proposals.ExecutionQueue.Set(f.Ctx, 997))
 	f.NextBlock(time.Minute)
 	require.NoError(t, f.Proposals.EndBlocker(f.Ctx), "EndBlock never fails for one item")
 	for _, q := range []collections.KeySet[collutil.QueueKey]{f.Proposals.PhaseQueue, f.Proposals.AdviceQueue} {
@@ -80,10 +81,13 @@ func TestEndBlockReportsBrokenQueueEntries(t *testing.T) {
 		require.NoError(t, q.Walk(f.Ctx, nil, func(collutil.QueueKey) (bool, error) { n++; return false, nil }))
 		require.Zero(t, n, "the broken entries are dropped")
 	}
+	has, err := f.Proposals.ExecutionQueue.Has(f.Ctx, 997)
+	require.NoError(t, err)
+	require.False(t, has, "the broken execution entry is dropped")
 	var failed []string
 	for _, ev := range typedEvents[*types.EventQueueItemFailed](t, f.Events()) {
 		failed = append(failed, fmt.Sprintf("%s/%d", ev.Queue, ev.Id))
 		require.NotEmpty(t, ev.Error)
 	}
-	require.Equal(t, []string{"phase/999", "advice/998"}, failed)
+	require.Equal(t, []string{"phase/999", "advice/998", "execution/997"}, failed)
 }

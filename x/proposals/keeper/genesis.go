@@ -33,6 +33,11 @@ func (k *Keeper) InitGenesis(ctx context.Context, gs types.GenesisState) error {
 				return err
 			}
 		}
+		if p.Status == types.StatusQueued {
+			if err := k.ExecutionQueue.Set(ctx, p.Id); err != nil {
+				return err
+			}
+		}
 	}
 	for _, v := range gs.Votes {
 		addr, err := k.parseAddr("director", v.Director)

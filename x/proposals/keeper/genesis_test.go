@@ -57,6 +57,10 @@ func buildRichState(t *testing.T) (*keepertest.Fixture, map[types.ProposalStatus
 	f.MustBoardVote("director-ops", voting, abstain)
 	postComment(t, f, comment("director-fin", voting, "statement"))
 	postComment(t, f, comment("standards-chair", voting, "liaison statement"))
+	ids[types.StatusQueued] = f.MustSubmitProposal(types.BoardOriginator, types.KindResolution)
+	for _, d := range keepertest.VotingDirectors[:4] {
+		f.MustBoardVote(d, ids[types.StatusQueued], yes) // decided; the block has not ended
+	}
 
 	for status, id := range map[types.ProposalStatus]uint64{
 		types.StatusPublicComment: open, types.StatusBoardVote: voting, types.StatusECReview: review,
@@ -103,6 +107,11 @@ func TestGenesisRoundTrip(t *testing.T) {
 	require.Equal(t, queueKeys(t, f, f.Proposals.PhaseQueue), queueKeys(t, g, g.Proposals.PhaseQueue))
 	require.Len(t, queueKeys(t, f, f.Proposals.AdviceQueue), 2, "the pending advice")
 	require.Equal(t, queueKeys(t, f, f.Proposals.AdviceQueue), queueKeys(t, g, g.Proposals.AdviceQueue))
+	for _, x := range []*keepertest.Fixture{f, g} {
+		has, err := x.Proposals.ExecutionQueue.Has(x.Ctx, ids[types.StatusQueued])
+		require.NoError(t, err)
+		require.True(t, has, "import rebuilds the execution queue")
+	}
 	for status := range ids {
 		requireSameIDs(t, f, g, status)
 	}
@@ -125,6 +134,8 @@ func TestGenesisRoundTrip(t *testing.T) {
 	}
 	require.JSONEq(t, string(f.ExportProposalsJSON()), string(g.ExportProposalsJSON()))
 	require.Equal(t, types.StatusRatified, g.GetProposal(ids[types.StatusECReview]).Status)
+	require.Equal(t, types.StatusRatified, g.GetProposal(ids[types.StatusQueued]).Status)
+	require.NotZero(t, g.GetProposal(ids[types.StatusQueued]).ExecutedHeight)
 	require.Equal(t, types.StatusExpired, g.GetProposal(ids[types.StatusPublicComment]).Status)
 }
 

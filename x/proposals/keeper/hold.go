@@ -2,6 +2,7 @@ package keeper
 
 import (
 	"context"
+	"time"
 
 	"cosmossdk.io/collections"
 
@@ -13,9 +14,10 @@ import (
 // kept per source (an IRP case, an emergency action) so that no source can
 // undo another's: a release removes only the releasing source's own hold, and
 // only the authority that placed a hold may release it. A proposal not yet
-// executed may be held; releasing the last hold of an APPROVED proposal
-// executes it at once. A hold on a proposal that has since closed (vetoed,
-// returned) can still be released, so that its source can close its record.
+// executed may be held, a QUEUED one too (it returns to APPROVED); releasing
+// the last hold of an APPROVED proposal queues it, to execute in EndBlock. A
+// hold on a proposal that has since closed (vetoed, returned) can still be
+// released, so that its source can close its record.
 func (k *Keeper) StayProposal(ctx context.Context, msg *types.MsgStayProposal) (types.ProposalStatus, error) {
 	if msg.Authority != k.auth.Review {
 		return 0, types.ErrUnauthorized.Wrapf("only independent review (%s) holds proposals, got %s", k.auth.Review, msg.Authority)
@@ -58,7 +60,9 @@ func (k *Keeper) StayProposal(ctx context.Context, msg *types.MsgStayProposal) (
 	return k.releaseHold(ctx, &p, msg)
 }
 
-// placeHold records a new hold and counts it on the proposal.
+// placeHold records a new hold and counts it on the proposal. Holds win over
+// execution: a QUEUED proposal (approved, its messages not yet run) leaves
+// the execution queue and waits as APPROVED until its last hold is released.
 func (k *Keeper) placeHold(ctx context.Context, p *types.Proposal, msg *types.MsgStayProposal) (types.ProposalStatus, error) {
 	sdkCtx, height := now(ctx)
 	hold := types.Hold{ProposalId: p.Id, Source: msg.Source, Holder: msg.Authority, Reason: msg.Reason, Height: height, Time: sdkCtx.HeaderInfo().Time}
@@ -70,11 +74,16 @@ func (k *Keeper) placeHold(ctx context.Context, p *types.Proposal, msg *types.Ms
 	if err := k.emitHold(ctx, p, msg, true); err != nil {
 		return 0, err
 	}
+	if p.Status == types.StatusQueued {
+		if err := k.transition(ctx, p, types.StatusApproved, time.Time{}, "approved; execution held until every hold is released"); err != nil {
+			return 0, err
+		}
+	}
 	return p.Status, k.storeProposal(ctx, *p)
 }
 
-// releaseHold removes a hold; the last one to go lets an APPROVED proposal
-// execute.
+// releaseHold removes a hold; the last one to go queues an APPROVED proposal
+// for execution at the end of the block.
 func (k *Keeper) releaseHold(ctx context.Context, p *types.Proposal, msg *types.MsgStayProposal) (types.ProposalStatus, error) {
 	if err := k.Holds.Remove(ctx, collections.Join(p.Id, msg.Source)); err != nil {
 		return 0, err

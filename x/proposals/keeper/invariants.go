@@ -16,5 +16,6 @@ func InvariantRoutes(k *Keeper) []invariantutil.Route {
 		{Name: "phase-queue", Invariant: PhaseQueueInvariant(k)},
 		{Name: "advice-queue", Invariant: AdviceQueueInvariant(k)},
 		{Name: "holds", Invariant: HoldsInvariant(k)},
+		{Name: "execution-queue", Invariant: ExecutionQueueInvariant(k)},
 	}
 }

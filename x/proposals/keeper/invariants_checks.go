@@ -141,3 +141,43 @@ func HoldsInvariant(k *Keeper) sdk.Invariant {
 		return problems, nil
 	})
 }
+
+// ExecutionQueueInvariant checks that every QUEUED proposal has exactly one
+// execution-queue entry, and that every entry is a QUEUED proposal.
+//
+//nolint:staticcheck // sdk.Invariant is the invariant shape
+func ExecutionQueueInvariant(k *Keeper) sdk.Invariant {
+	return invariantutil.New(types.ModuleName, "execution-queue", func(ctx sdk.Context) ([]string, error) {
+		proposals, err := collutil.Values(ctx, k.Proposals.Iterate)
+		if err != nil {
+			return nil, err
+		}
+		status := map[uint64]types.ProposalStatus{}
+		var problems []string
+		for _, p := range proposals {
+			status[p.Id] = p.Status
+			has, err := k.ExecutionQueue.Has(ctx, p.Id)
+			if err != nil {
+				return nil, err
+			}
+			if (p.Status == types.StatusQueued) != has {
+				problems = append(problems, fmt.Sprintf("proposal %d: %s, execution queue entry %t", p.Id, p.Status, has))
+			}
+		}
+		iter, err := k.ExecutionQueue.Iterate(ctx, nil)
+		if err != nil {
+			return nil, err
+		}
+		defer iter.Close()
+		for ; iter.Valid(); iter.Next() {
+			id, err := iter.Key()
+			if err != nil {
+				return nil, err
+			}
+			if _, ok := status[id]; !ok {
+				problems = append(problems, fmt.Sprintf("execution queue entry for missing proposal %d", id))
+			}
+		}
+		return problems, nil
+	})
+}

@@ -65,6 +65,15 @@ func TestInvariantsHoldAndBreak(t *testing.T) {
 		{"holds", func(f *keepertest.Fixture, id uint64) {
 			require.NoError(t, f.Proposals.Holds.Set(f.Ctx, collections.Join(id+7, "irp/1"), types.Hold{ProposalId: id + 7, Source: "irp/1"}))
 		}},
+		{"execution-queue", func(f *keepertest.Fixture, id uint64) {
+			require.NoError(t, f.Proposals.ExecutionQueue.Set(f.Ctx, id)) // a proposal in its Board vote
+		}},
+		{"execution-queue", func(f *keepertest.Fixture, id uint64) {
+			require.NoError(t, f.Proposals.ExecutionQueue.Set(f.Ctx, id+7)) // no such proposal
+		}},
+		{"execution-queue", func(f *keepertest.Fixture, id uint64) {
+			proposal(f, id, func(p *types.Proposal) { p.Status = types.StatusQueued })
+		}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.route, func(t *testing.T) {

@@ -72,6 +72,9 @@ type Keeper struct {
 	Holds collections.Map[collections.Pair[uint64, string], types.Hold]
 	// CoolingOff keeps the messages of vetoed and returned proposals, by hash.
 	CoolingOff collections.Map[[]byte, types.CoolingOff]
+	// ExecutionQueue holds the ids of QUEUED proposals: approved, unheld,
+	// their messages to run in EndBlock, in id order.
+	ExecutionQueue collections.KeySet[uint64]
 }
 
 // DocKey names a registered document: (kind, scope).
@@ -158,7 +161,8 @@ func NewKeeper(
 		Executing:       collections.NewItem(sb, types.ExecutingKey, "executing", collections.Uint64Value),
 		Holds: collections.NewMap(sb, types.HoldsKey, "holds",
 			collections.PairKeyCodec(collections.Uint64Key, collections.StringKey), codec.CollValue[types.Hold](cdc)),
-		CoolingOff: collections.NewMap(sb, types.CoolingOffKey, "cooling_off", collections.BytesKey, codec.CollValue[types.CoolingOff](cdc)),
+		CoolingOff:     collections.NewMap(sb, types.CoolingOffKey, "cooling_off", collections.BytesKey, codec.CollValue[types.CoolingOff](cdc)),
+		ExecutionQueue: collections.NewKeySet(sb, types.ExecutionQueueKey, "execution_queue", collections.Uint64Key),
 	}
 	schema, err := sb.Build()
 	if err != nil {

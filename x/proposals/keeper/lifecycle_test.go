@@ -65,12 +65,13 @@ func TestEarlyDecision(t *testing.T) {
 	res := f.MustDeliver(&types.MsgBoardVote{Director: addr("director-users").String(), ProposalId: pass, Option: yes})
 	var resp types.MsgBoardVoteResponse
 	require.NoError(t, f.Codec.Unmarshal(res.MsgResponses[0].Value, &resp))
-	require.Equal(t, types.StatusRatified, resp.Status)
+	require.Equal(t, types.StatusQueued, resp.Status, "the deciding vote queues it; nothing executes in the vote")
 	p := f.GetProposal(pass)
-	require.Equal(t, types.StatusRatified, p.Status)
+	require.Equal(t, types.StatusQueued, p.Status)
 	require.Equal(t, communitytypes.Tally{Yes: 4}, p.BoardTally)
-	require.Equal(t, f.Ctx.BlockHeight(), p.DecidedHeight)
-	require.True(t, p.Deadline.IsZero(), "a closed proposal has no deadline")
+	require.Zero(t, p.DecidedHeight)
+	require.Zero(t, p.ExecutedHeight)
+	require.True(t, p.Deadline.IsZero(), "a queued proposal has no deadline")
 	concluded := requireEvent[*types.EventBoardVoteConcluded](t, f)
 	require.True(t, concluded.Approved)
 	require.Equal(t, uint64(7), concluded.EligibleWeight)
@@ -78,6 +79,14 @@ func TestEarlyDecision(t *testing.T) {
 
 	f.MustBoardVote("director-users", fail, no)
 	require.Equal(t, types.StatusRejected, f.GetProposal(fail).Status)
+
+	// The block ends: the queued proposal executes.
+	f.EndBlockProposals()
+	p = f.GetProposal(pass)
+	require.Equal(t, types.StatusRatified, p.Status)
+	require.Equal(t, f.Ctx.BlockHeight(), p.DecidedHeight)
+	require.Equal(t, f.Ctx.BlockHeight(), p.ExecutedHeight)
+	require.Equal(t, f.Now(), p.ExecutedTime)
 
 	// Nothing is left for EndBlock.
 	f.ResetEvents()

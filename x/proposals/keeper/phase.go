@@ -11,15 +11,17 @@ import (
 )
 
 // queued reports whether a proposal has an entry in the phase queue: every
-// open phase has one, except APPROVED, which waits for a stay to be lifted.
+// open phase has one, except APPROVED, which waits for a stay to be lifted,
+// and QUEUED, which waits in the execution queue instead.
 func queued(p types.Proposal) bool {
 	return !p.Status.Terminal() && !p.Deadline.IsZero()
 }
 
-// transition moves a proposal to a new status and keeps the phase queue in
-// step: the old deadline leaves the queue, an open status with a deadline
-// enters it, and a final status records when the proposal was decided. The
-// caller writes the proposal.
+// transition moves a proposal to a new status and keeps the queues in step:
+// the old deadline leaves the phase queue, an open status with a deadline
+// enters it; QUEUED enters the execution queue and any move out of QUEUED
+// (execution, a hold, an annulment) leaves it; and a final status records
+// when the proposal was decided. The caller writes the proposal.
 func (k *Keeper) transition(ctx context.Context, p *types.Proposal, to types.ProposalStatus, deadline time.Time, note string) error {
 	if queued(*p) {
 		if err := k.PhaseQueue.Remove(ctx, collutil.At(p.Deadline, p.Id)); err != nil {
@@ -27,6 +29,11 @@ func (k *Keeper) transition(ctx context.Context, p *types.Proposal, to types.Pro
 		}
 	}
 	from := p.Status
+	if from == types.StatusQueued && to != types.StatusQueued {
+		if err := k.ExecutionQueue.Remove(ctx, p.Id); err != nil {
+			return err
+		}
+	}
 	p.Status, p.Deadline = to, deadline.Truncate(time.Second)
 	if note != "" {
 		p.Note = note
@@ -42,6 +49,10 @@ func (k *Keeper) transition(ctx context.Context, p *types.Proposal, to types.Pro
 		}
 	} else if queued(*p) {
 		if err := k.PhaseQueue.Set(ctx, collutil.At(p.Deadline, p.Id)); err != nil {
+			return err
+		}
+	} else if to == types.StatusQueued {
+		if err := k.ExecutionQueue.Set(ctx, p.Id); err != nil {
 			return err
 		}
 	}

@@ -59,6 +59,8 @@ func TestRegistry(t *testing.T) {
 
 	fundamental := toECReview(t, f, types.KindFundamentalBylaw)
 	f.MustDeliver(&types.MsgApproveProposal{Authority: empowered(), ProposalId: fundamental})
+	require.Empty(t, f.GetProposal(fundamental).RegistryVersions, "registered when it executes, at the end of the block")
+	f.EndBlockProposals()
 	require.Equal(t, []uint64{3}, f.GetProposal(fundamental).RegistryVersions)
 
 	first := ratifyPolicy(t, f, "dev")

@@ -3,10 +3,14 @@ package keeper_test
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/require"
 
+	sdk "github.com/cosmos/cosmos-sdk/types"
+
 	keepertest "github.com/polity-chain/polity/testutil/keeper"
+	"github.com/polity-chain/polity/x/proposals/keeper"
 	"github.com/polity-chain/polity/x/proposals/types"
 )
 
@@ -70,8 +74,11 @@ func TestStay(t *testing.T) {
 	f.Advance(keepertest.VotingPeriod + keepertest.AdvicePeriod)
 	require.Equal(t, types.StatusApproved, f.GetProposal(id).Status, "APPROVED waits for the stay, not for a deadline")
 
-	require.Equal(t, types.StatusRatified, stayStatus(t, f, stay(id, false)))
-	require.True(t, panelistAppointed(t, f), "executed when the stay was lifted")
+	require.Equal(t, types.StatusQueued, stayStatus(t, f, stay(id, false)), "the release queues it")
+	require.False(t, panelistAppointed(t, f), "not executed in the release's transaction")
+	f.EndBlockProposals()
+	require.Equal(t, types.StatusRatified, f.GetProposal(id).Status)
+	require.True(t, panelistAppointed(t, f), "executed at the end of the block the stay was lifted in")
 	require.False(t, f.GetProposal(id).Stayed)
 	requireFailsUnchanged(t, f, stay(id, true), types.ErrWrongPhase) // executed: too late
 }
@@ -108,7 +115,8 @@ func TestHoldsPerSource(t *testing.T) {
 	require.True(t, p.Stayed)
 	require.Equal(t, uint32(1), p.HoldCount)
 
-	require.Equal(t, types.StatusRatified, stayStatus(t, f, stayFrom(id, false, "irp/1")))
+	require.Equal(t, types.StatusQueued, stayStatus(t, f, stayFrom(id, false, "irp/1")))
+	f.EndBlockProposals()
 	require.True(t, panelistAppointed(t, f), "executed when the last hold was released")
 	res, err = q.ProposalHolds(f.Ctx, &types.QueryProposalHoldsRequest{Id: id})
 	require.NoError(t, err)
@@ -150,9 +158,12 @@ func TestStayedECPhases(t *testing.T) {
 	f.MustDeliver(&types.MsgApproveProposal{Authority: empowered(), ProposalId: approval})
 	require.Equal(t, types.StatusApproved, f.GetProposal(approval).Status)
 
-	require.Equal(t, types.StatusRatified, stayStatus(t, f, stay(window, false)))
+	require.Equal(t, types.StatusQueued, stayStatus(t, f, stay(window, false)))
+	require.Equal(t, types.StatusQueued, stayStatus(t, f, stay(approval, false)))
+	f.EndBlockProposals()
 	require.Equal(t, uint32(77), must(f.Keeper.GetParams(f.Ctx)).MaxTitleLength)
-	require.Equal(t, types.StatusRatified, stayStatus(t, f, stay(approval, false)))
+	require.Equal(t, types.StatusRatified, f.GetProposal(window).Status)
+	require.Equal(t, types.StatusRatified, f.GetProposal(approval).Status)
 }
 
 // TestAnnul checks that independent review returns any proposal not yet
@@ -188,4 +199,51 @@ func TestAnnul(t *testing.T) {
 	for _, id := range []uint64{comment, vote, ec, approved} {
 		require.Equal(t, types.StatusReturned, f.GetProposal(id).Status, "its deadline left the queue")
 	}
+}
+
+// decideQueued has four of seven directors pass a Board resolution carrying
+// msgs (none that need an Empowered Community phase), which leaves it QUEUED:
+// its messages have not run.
+func decideQueued(t *testing.T, f *keepertest.Fixture, msgs ...sdk.Msg) uint64 {
+	t.Helper()
+	id := f.MustSubmitProposal(types.BoardOriginator, types.KindResolution, msgs...)
+	for _, d := range keepertest.VotingDirectors[:4] {
+		f.MustBoardVote(d, id, yes)
+	}
+	require.Equal(t, types.StatusQueued, f.GetProposal(id).Status)
+	return id
+}
+
+// TestQueuedHeldOrAnnulled checks that checks and balances still reach a
+// QUEUED proposal before the block ends: a hold takes it out of the
+// execution queue back to APPROVED (holds win over execution) and it does not
+// execute; an annulment returns it to the Board like an APPROVED one.
+func TestQueuedHeldOrAnnulled(t *testing.T) {
+	f := newFixture(t)
+	advice := f.MustAdvise("users", 0, false)
+	held := decideQueued(t, f, f.RespondMsg(advice, types.ResponseAccepted))
+	require.Equal(t, types.StatusApproved, stayStatus(t, f, stay(held, true)))
+	has, err := f.Proposals.ExecutionQueue.Has(f.Ctx, held)
+	require.NoError(t, err)
+	require.False(t, has, "the hold took it out of the execution queue")
+
+	annulled := decideQueued(t, f)
+	f.MustDeliver(annul(annulled))
+	p := f.GetProposal(annulled)
+	require.Equal(t, types.StatusReturned, p.Status)
+	require.Zero(t, p.ExecutedHeight)
+
+	f.EndBlockProposals()
+	require.Equal(t, types.StatusApproved, f.GetProposal(held).Status)
+	require.NotEqual(t, types.AdviceAnswered, f.GetAdvice(advice).Status, "a held proposal does not execute")
+	require.Equal(t, types.StatusReturned, f.GetProposal(annulled).Status)
+	keepertest.RequireInvariantsHold(t, f.Ctx, keeper.InvariantRoutes(f.Proposals))
+
+	f.NextBlock(time.Minute)
+	require.Equal(t, types.StatusQueued, stayStatus(t, f, stay(held, false)))
+	f.EndBlockProposals()
+	p = f.GetProposal(held)
+	require.Equal(t, types.StatusRatified, p.Status)
+	require.Equal(t, f.Ctx.BlockHeight(), p.ExecutedHeight)
+	require.Equal(t, types.AdviceAnswered, f.GetAdvice(advice).Status)
 }

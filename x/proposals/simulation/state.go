@@ -33,9 +33,10 @@ func ProposalsIn(ctx sdk.Context, k *keeper.Keeper, statuses ...types.ProposalSt
 	return out
 }
 
-// Open lists the proposals not yet decided.
+// Open lists the proposals not yet decided or not yet executed (QUEUED ones
+// until the end of their block).
 func Open(ctx sdk.Context, k *keeper.Keeper) []types.Proposal {
-	return ProposalsIn(ctx, k, types.StatusPublicComment, types.StatusBoardVote, types.StatusECReview, types.StatusApproved)
+	return ProposalsIn(ctx, k, types.StatusPublicComment, types.StatusBoardVote, types.StatusECReview, types.StatusApproved, types.StatusQueued)
 }
 
 // PendingAdvice lists advice awaiting the Board's answer.

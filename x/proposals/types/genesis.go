@@ -62,8 +62,16 @@ func (gs GenesisState) validate(ac address.Codec) error {
 		if p.Stayed != (p.HoldCount > 0) {
 			return fmt.Errorf("proposal %d: stayed is %t with %d holds", p.Id, p.Stayed, p.HoldCount)
 		}
-		if !p.Status.Terminal() && p.Status != StatusApproved && p.Deadline.IsZero() {
+		// A QUEUED proposal waits in the execution queue, not for a deadline,
+		// and only while nothing holds it.
+		if p.Status == StatusQueued && (p.HoldCount > 0 || !p.Deadline.IsZero()) {
+			return fmt.Errorf("proposal %d: QUEUED with %d holds or a deadline", p.Id, p.HoldCount)
+		}
+		if !p.Status.Terminal() && p.Status != StatusApproved && p.Status != StatusQueued && p.Deadline.IsZero() {
 			return fmt.Errorf("proposal %d: %s without a deadline", p.Id, p.Status)
+		}
+		if p.ExecutedHeight != 0 && p.Status != StatusRatified && p.Status != StatusExecutionFailed {
+			return fmt.Errorf("proposal %d: executed_height set but %s", p.Id, p.Status)
 		}
 		// An update height of zero is accepted: proposals written before the
 		// field existed carry none until their next change.
@@ -212,7 +220,7 @@ func (gs GenesisState) validateCoolingOff(proposals map[uint64]Proposal) error {
 // Terminal reports whether a status is final.
 func (s ProposalStatus) Terminal() bool {
 	switch s {
-	case StatusPublicComment, StatusBoardVote, StatusECReview, StatusApproved:
+	case StatusPublicComment, StatusBoardVote, StatusECReview, StatusApproved, StatusQueued:
 		return false
 	}
 	return true

@@ -191,6 +191,7 @@ func TestGenesisValidateRejects(t *testing.T) {
 func TestStatusTerminal(t *testing.T) {
 	open := map[types.ProposalStatus]bool{
 		types.StatusPublicComment: true, types.StatusBoardVote: true, types.StatusECReview: true, types.StatusApproved: true,
+		types.StatusQueued: true,
 	}
 	for s := range types.ProposalStatus_name {
 		status := types.ProposalStatus(s)

@@ -42,4 +42,7 @@ var (
 	HoldsKey = collections.NewPrefix(19)
 	// CoolingOffKey holds the messages of vetoed and returned proposals, by hash.
 	CoolingOffKey = collections.NewPrefix(20)
+	// ExecutionQueueKey holds the ids of QUEUED proposals, run in id order in
+	// EndBlock.
+	ExecutionQueueKey = collections.NewPrefix(21)
 )

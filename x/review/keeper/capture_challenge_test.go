@@ -59,6 +59,7 @@ func TestCaptureReconsiderationHoldsDecision(t *testing.T) {
 	f.MustDeliver(&types.MsgEvaluateReconsideration{Ombudsman: name("ombudsman"), ReconsiderationId: rid, Evaluation: doc("evaluation")})
 	f.PassResolution(&types.MsgDecideReconsideration{Authority: f.Authority, ReconsiderationId: rid, Decision: doc("denied")})
 	require.Empty(t, holdSources(t, f, id))
+	f.EndBlockProposals()
 	require.Equal(t, proposalstypes.StatusRatified, f.GetProposal(id).Status, "denied: the decision takes effect")
 	appointed := isPanelist(t, f, "panelist-8")
 	require.True(t, appointed)

@@ -154,6 +154,8 @@ func TestEmergencySuspendRatified(t *testing.T) {
 	requireFailsUnchanged(t, f, &types.MsgLiftEmergency{Authority: name("director-dev"), EmergencyId: e.Id}, types.ErrUnauthorized)
 	f.MustDeliver(&types.MsgLiftEmergency{Authority: name("director-ops"), EmergencyId: e.Id})
 	require.Equal(t, types.EmergencyLifted, must(f.Review.GetEmergency(f.Ctx, e.Id)).Status)
+	require.Equal(t, proposalstypes.StatusQueued, f.GetProposal(proposal).Status, "queued; it executes as the block ends")
+	f.EndBlockProposals()
 	require.Equal(t, proposalstypes.StatusRatified, f.GetProposal(proposal).Status, "lifting the suspension lets it execute")
 
 	// the post-hoc review must close with a report

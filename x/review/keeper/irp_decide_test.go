@@ -68,6 +68,8 @@ func TestInterimRelief(t *testing.T) {
 	f.MustDeliver(stayMsg(c.Panel[1], irp, false))
 	require.False(t, f.GetIRP(irp).Stayed)
 	require.False(t, requireEvent[*types.EventInterimRelief](t, f).Stayed)
+	require.Equal(t, proposalstypes.StatusQueued, f.GetProposal(proposal).Status, "queued; it executes as the block ends")
+	f.EndBlockProposals()
 	require.Equal(t, proposalstypes.StatusRatified, f.GetProposal(proposal).Status, "lifting the stay executes it")
 	require.Equal(t, uint32(77), maxTitle(f))
 	requireFailsUnchanged(t, f, stayMsg(c.Panel[1], irp, true), types.ErrWrongPhase) // executed: too late
@@ -188,6 +190,8 @@ func TestDeclarationDenied(t *testing.T) {
 	require.False(t, got.Stayed)
 	require.True(t, got.BoardDeadline.IsZero())
 	require.False(t, requireEvent[*types.EventInterimRelief](t, f).Stayed)
+	require.Equal(t, proposalstypes.StatusQueued, f.GetProposal(proposal).Status, "queued; it executes as the block ends")
+	f.EndBlockProposals()
 	require.Equal(t, proposalstypes.StatusRatified, f.GetProposal(proposal).Status)
 	require.Equal(t, uint32(77), maxTitle(f))
 	require.Equal(t, deposit(f)[0].Amount.Int64(), balance(f, addr("acme")))

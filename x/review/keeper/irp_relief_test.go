@@ -66,6 +66,8 @@ func TestInterimReliefRequested(t *testing.T) {
 	require.False(t, got.Stayed)
 	require.Equal(t, []string{c.Panel[1], c.Panel[2]}, got.ReliefObjections)
 	require.False(t, requireEvent[*types.EventInterimRelief](t, f).Stayed)
+	require.Equal(t, proposalstypes.StatusQueued, f.GetProposal(proposal).Status, "queued; it executes as the block ends")
+	f.EndBlockProposals()
 	require.Equal(t, proposalstypes.StatusRatified, f.GetProposal(proposal).Status, "released: it executes")
 	require.Equal(t, uint32(77), maxTitle(f))
 	require.Empty(t, holdSources(t, f, proposal))
@@ -103,6 +105,8 @@ func TestInterimReliefRequestedThenGranted(t *testing.T) {
 	f.MustDeliver(declareMsg(c.Panel[0], irp, types.OutcomeDenied))
 	f.MustDeliver(declareMsg(c.Panel[1], irp, types.OutcomeDenied))
 	require.False(t, f.GetIRP(irp).Stayed)
+	require.Equal(t, proposalstypes.StatusQueued, f.GetProposal(proposal).Status, "queued; it executes as the block ends")
+	f.EndBlockProposals()
 	require.Equal(t, proposalstypes.StatusRatified, f.GetProposal(proposal).Status)
 }
 

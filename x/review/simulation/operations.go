@@ -67,7 +67,7 @@ func WeightedOperations(env simutil.Env, k Keepers) simulation.WeightedOperation
 // target picks a proposal the Board has decided (what review and
 // reconsideration challenge), else any open one, else a guess.
 func target(r *rand.Rand, ctx sdk.Context, k Keepers) uint64 {
-	decided := proposalssim.ProposalsIn(ctx, k.Proposals, proposalstypes.StatusECReview, proposalstypes.StatusApproved,
+	decided := proposalssim.ProposalsIn(ctx, k.Proposals, proposalstypes.StatusECReview, proposalstypes.StatusApproved, proposalstypes.StatusQueued,
 		proposalstypes.StatusRatified, proposalstypes.StatusRejected)
 	if len(decided) == 0 || r.Intn(5) == 0 {
 		decided = proposalssim.Open(ctx, k.Proposals)
