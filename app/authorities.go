@@ -42,7 +42,7 @@ func NewAuthorities() Authorities {
 
 // ForCommunity is what x/community needs.
 func (a Authorities) ForCommunity() communitykeeper.Authorities {
-	return communitykeeper.Authorities{Governance: a.Governance, Empowered: a.Empowered}
+	return communitykeeper.Authorities{Governance: a.Governance, Empowered: a.Empowered, Board: a.Board}
 }
 
 // ForProposals is what x/proposals needs.

@@ -34,7 +34,7 @@ func TestAuthorities(t *testing.T) {
 	require.Equal(t, communitytypes.BodyAddress(app.SecretariatCommunity).String(), a.Secretariat)
 
 	c := a.ForCommunity()
-	require.Equal(t, []string{a.Governance, a.Empowered}, []string{c.Governance, c.Empowered})
+	require.Equal(t, []string{a.Governance, a.Empowered, a.Board}, []string{c.Governance, c.Empowered, c.Board})
 	p := a.ForProposals()
 	require.Equal(t, []string{a.Governance, a.Empowered, a.Review, a.Board}, []string{p.Governance, p.Empowered, p.Review, p.Board})
 	r := a.ForReview()

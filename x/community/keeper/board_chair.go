@@ -9,13 +9,10 @@ import (
 
 // SetBoardChair elects the Board chair among the voting directors (a Board
 // motion); an empty director leaves the chair vacant. The chair loses the
-// office with the seat.
-func (k *Keeper) SetBoardChair(ctx context.Context, msg *types.MsgSetBoardChair) error {
-	if err := k.requireBodyAuthority(types.BoardBodyID, msg.Authority); err != nil {
-		return err
-	}
-	if msg.Director != "" {
-		addr, err := k.parseAddr("director", msg.Director)
+// office with the seat. The msg server has checked the signer.
+func (k *Keeper) SetBoardChair(ctx context.Context, director string) error {
+	if director != "" {
+		addr, err := k.parseAddr("director", director)
 		if err != nil {
 			return err
 		}
@@ -24,13 +21,13 @@ func (k *Keeper) SetBoardChair(ctx context.Context, msg *types.MsgSetBoardChair)
 			return err
 		}
 		if !held || !seat.Voting {
-			return types.ErrSeatNotFound.Wrapf("%s holds no voting seat and cannot chair the Board", msg.Director)
+			return types.ErrSeatNotFound.Wrapf("%s holds no voting seat and cannot chair the Board", director)
 		}
 	}
-	if err := k.BoardChair.Set(ctx, msg.Director); err != nil {
+	if err := k.BoardChair.Set(ctx, director); err != nil {
 		return err
 	}
-	return k.emit(ctx, &types.EventBoardChairChanged{Chair: msg.Director})
+	return k.emit(ctx, &types.EventBoardChairChanged{Chair: director})
 }
 
 // GetBoardChair returns the Board chair ("" when none).

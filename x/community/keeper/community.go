@@ -36,16 +36,15 @@ func (k *Keeper) requireGovernance(authority string) error {
 	return nil
 }
 
-// CreateCommunity founds a community with its body and its Board seats.
-func (k *Keeper) CreateCommunity(ctx context.Context, msg *types.MsgCreateCommunity) (types.Community, error) {
+// CreateCommunity founds a community (id, name, kind, parent, charter and
+// seats taken from c; its address and audit are set here) with its body
+// under rule, and its Board seats. The msg server has checked the signer.
+func (k *Keeper) CreateCommunity(ctx context.Context, c types.Community, rule types.DecisionRule) (types.Community, error) {
 	params, err := k.GetParams(ctx)
 	if err != nil {
 		return types.Community{}, err
 	}
-	c := types.Community{
-		Id: msg.Id, Name: msg.Name, Kind: msg.Kind, ParentId: msg.ParentId, Charter: msg.Charter,
-		Seats: msg.Seats, Address: types.BodyAddress(msg.Id).String(), Audit: newAudit(ctx),
-	}
+	c.Address, c.Audit = types.BodyAddress(c.Id).String(), newAudit(ctx)
 	if err := types.ValidateCommunityID(c.Id); err != nil {
 		return c, err
 	}
@@ -63,8 +62,8 @@ func (k *Keeper) CreateCommunity(ctx context.Context, msg *types.MsgCreateCommun
 	if n, err := k.countCommunities(ctx); err != nil || n >= params.MaxCommunities {
 		return c, firstErr(err, types.ErrLimitReached.Wrapf("max_communities is %d", params.MaxCommunities))
 	}
-	body := types.Body{Id: c.Id, Kind: types.BodyKindCommunity, Address: c.Address, Rule: msg.Rule, Audit: c.Audit}
-	if err := k.validateRuleFor(ctx, body, msg.Rule); err != nil {
+	body := types.Body{Id: c.Id, Kind: types.BodyKindCommunity, Address: c.Address, Rule: rule, Audit: c.Audit}
+	if err := k.validateRuleFor(ctx, body, rule); err != nil {
 		return c, err
 	}
 	if err := k.Communities.Set(ctx, c.Id, c); err != nil {

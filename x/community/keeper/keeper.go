@@ -31,6 +31,9 @@ type Authorities struct {
 	// Empowered is the Empowered Community's address, which may vacate a
 	// seat (a NomCom director's removal, a recall).
 	Empowered string
+	// Board is the Board's body address: only a Board motion elects the
+	// Board chair.
+	Board string
 }
 
 // Keeper owns the x/community store. Other modules reach it only through the
@@ -179,7 +182,7 @@ func NewKeeper(
 	auth Authorities,
 	logger log.Logger,
 ) *Keeper {
-	for _, a := range []string{auth.Governance, auth.Empowered} {
+	for _, a := range []string{auth.Governance, auth.Empowered, auth.Board} {
 		if _, err := addressCodec.StringToBytes(a); err != nil {
 			panic(fmt.Errorf("invalid x/community authority %q: %w", a, err))
 		}

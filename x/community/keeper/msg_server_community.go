@@ -47,7 +47,10 @@ func (s msgServer) RemoveValidator(ctx context.Context, msg *types.MsgRemoveVali
 
 // SetBoardChair elects the Board chair (a Board motion).
 func (s msgServer) SetBoardChair(ctx context.Context, msg *types.MsgSetBoardChair) (*types.MsgSetBoardChairResponse, error) {
-	return &types.MsgSetBoardChairResponse{}, s.Keeper.SetBoardChair(ctx, msg)
+	if msg.Authority != s.auth.Board {
+		return nil, types.ErrUnauthorized.Wrapf("only a motion of the Board (signer %s) elects its chair, got %s", s.auth.Board, msg.Authority)
+	}
+	return &types.MsgSetBoardChairResponse{}, s.Keeper.SetBoardChair(ctx, msg.Director)
 }
 
 // UpdateProfile changes the signer's profile.

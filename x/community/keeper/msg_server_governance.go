@@ -39,7 +39,9 @@ func (s msgServer) CreateCommunity(ctx context.Context, msg *types.MsgCreateComm
 	if err := s.requireGovernance(msg.Authority); err != nil {
 		return nil, err
 	}
-	c, err := s.Keeper.CreateCommunity(ctx, msg)
+	c, err := s.Keeper.CreateCommunity(ctx, types.Community{
+		Id: msg.Id, Name: msg.Name, Kind: msg.Kind, ParentId: msg.ParentId, Charter: msg.Charter, Seats: msg.Seats,
+	}, msg.Rule)
 	if err != nil {
 		return nil, err
 	}

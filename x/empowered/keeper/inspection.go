@@ -7,6 +7,7 @@ import (
 	"cosmossdk.io/collections"
 
 	"github.com/polity-chain/polity/internal/collutil"
+	communitytypes "github.com/polity-chain/polity/x/community/types"
 	"github.com/polity-chain/polity/x/empowered/types"
 )
 
@@ -35,21 +36,19 @@ func (k *Keeper) openInspection(ctx context.Context, a *types.Action) (uint64, e
 	return id, k.emit(ctx, &types.EventInspectionChanged{InspectionId: id})
 }
 
-// RespondInspection records the Board's answer (a ratified resolution).
-func (k *Keeper) RespondInspection(ctx context.Context, msg *types.MsgRespondInspection) error {
-	if msg.Authority != k.governance {
-		return types.ErrUnauthorized.Wrapf("the Board answers by a ratified resolution (signer %s), got %s", k.governance, msg.Authority)
-	}
+// RespondInspection records the Board's answer (a ratified resolution). The
+// msg server has checked the signer.
+func (k *Keeper) RespondInspection(ctx context.Context, inspectionID uint64, response communitytypes.Document) error {
 	params, err := k.GetParams(ctx)
 	if err != nil {
 		return err
 	}
-	if err := checkDocument("response", msg.Response, params.MaxUriLength, true); err != nil {
+	if err := checkDocument("response", response, params.MaxUriLength, true); err != nil {
 		return err
 	}
-	in, err := k.Inspections.Get(ctx, msg.InspectionId)
+	in, err := k.Inspections.Get(ctx, inspectionID)
 	if errors.Is(err, collections.ErrNotFound) {
-		return types.ErrNotFound.Wrapf("inspection %d", msg.InspectionId)
+		return types.ErrNotFound.Wrapf("inspection %d", inspectionID)
 	} else if err != nil {
 		return err
 	}
@@ -65,7 +64,7 @@ func (k *Keeper) RespondInspection(ctx context.Context, msg *types.MsgRespondIns
 	if err != nil {
 		return err
 	}
-	in.Answered, in.Response, in.AnsweredBy = true, msg.Response, by
+	in.Answered, in.Response, in.AnsweredBy = true, response, by
 	if err := k.storeInspection(ctx, in); err != nil {
 		return err
 	}

@@ -6,6 +6,10 @@ import (
 	"github.com/polity-chain/polity/x/empowered/types"
 )
 
+// msgServer is the thin transaction layer. The governance authority (the
+// Board's ratified resolutions) is checked here, first; a signer that
+// depends on state (a member acting for a decisional participant) is checked
+// by the keeper rule.
 type msgServer struct{ *Keeper }
 
 var _ types.MsgServer = msgServer{}
@@ -47,7 +51,10 @@ func (s msgServer) Decide(ctx context.Context, msg *types.MsgDecide) (*types.Msg
 
 // RespondInspection handles MsgRespondInspection.
 func (s msgServer) RespondInspection(ctx context.Context, msg *types.MsgRespondInspection) (*types.MsgRespondInspectionResponse, error) {
-	return &types.MsgRespondInspectionResponse{}, s.Keeper.RespondInspection(ctx, msg)
+	if msg.Authority != s.governance {
+		return nil, types.ErrUnauthorized.Wrapf("the Board answers by a ratified resolution (signer %s), got %s", s.governance, msg.Authority)
+	}
+	return &types.MsgRespondInspectionResponse{}, s.Keeper.RespondInspection(ctx, msg.InspectionId, msg.Response)
 }
 
 // UpdateParams replaces the params (governance).

@@ -137,21 +137,19 @@ func (k *Keeper) LinkedAdvice(ctx context.Context, proposalID uint64) ([]types.A
 // address, so it only ever runs inside a ratified Board resolution, whose id is
 // recorded with the answer. When the last linked advice of a finished Board
 // vote is answered, the vote concludes in the next EndBlock.
-func (k *Keeper) RespondToAdvice(ctx context.Context, msg *types.MsgRespondToAdvice) error {
-	if msg.Authority != k.auth.Governance {
-		return types.ErrUnauthorized.Wrapf("advice is answered by a ratified Board resolution (signer %s), got %s", k.auth.Governance, msg.Authority)
-	}
+// The msg server has checked the signer.
+func (k *Keeper) RespondToAdvice(ctx context.Context, adviceID uint64, response types.AdviceResponse, rationale communitytypes.Document) error {
 	params, err := k.GetParams(ctx)
 	if err != nil {
 		return err
 	}
-	if msg.Response < types.ResponseAccepted || msg.Response > types.ResponsePartiallyAccepted {
-		return types.ErrInvalidResponse.Wrapf("%d", msg.Response)
+	if response < types.ResponseAccepted || response > types.ResponsePartiallyAccepted {
+		return types.ErrInvalidResponse.Wrapf("%d", response)
 	}
-	if err := checkDocument("rationale", msg.Rationale, params.MaxUriLength); err != nil {
+	if err := checkDocument("rationale", rationale, params.MaxUriLength); err != nil {
 		return err
 	}
-	a, err := k.GetAdvice(ctx, msg.AdviceId)
+	a, err := k.GetAdvice(ctx, adviceID)
 	if err != nil {
 		return err
 	}
@@ -168,7 +166,7 @@ func (k *Keeper) RespondToAdvice(ctx context.Context, msg *types.MsgRespondToAdv
 		return err
 	}
 	sdkCtx, height := now(ctx)
-	a.Status, a.Response, a.ResponseRationale = types.AdviceAnswered, msg.Response, msg.Rationale
+	a.Status, a.Response, a.ResponseRationale = types.AdviceAnswered, response, rationale
 	a.ResponseProposalId, a.ResponseHeight, a.ResponseTime = executing, height, sdkCtx.HeaderInfo().Time
 	if err := k.storeAdvice(ctx, a); err != nil {
 		return err

@@ -17,61 +17,60 @@ import (
 // executed may be held, a QUEUED one too (it returns to APPROVED); releasing
 // the last hold of an APPROVED proposal queues it, to execute in EndBlock. A
 // hold on a proposal that has since closed (vetoed, returned) can still be
-// released, so that its source can close its record.
-func (k *Keeper) StayProposal(ctx context.Context, msg *types.MsgStayProposal) (types.ProposalStatus, error) {
-	if msg.Authority != k.auth.Review {
-		return 0, types.ErrUnauthorized.Wrapf("only independent review (%s) holds proposals, got %s", k.auth.Review, msg.Authority)
-	}
-	if err := types.ValidateHoldSource(msg.Source); err != nil {
+// released, so that its source can close its record. The msg server has
+// checked that the holder is independent review; the holder is still
+// compared with the one a hold records, which is state.
+func (k *Keeper) StayProposal(ctx context.Context, holder string, proposalID uint64, source string, stay bool, reason string) (types.ProposalStatus, error) {
+	if err := types.ValidateHoldSource(source); err != nil {
 		return 0, err
 	}
 	params, err := k.GetParams(ctx)
 	if err != nil {
 		return 0, err
 	}
-	if err := checkText("reason", msg.Reason, params.MaxTextLength, false); err != nil {
+	if err := checkText("reason", reason, params.MaxTextLength, false); err != nil {
 		return 0, err
 	}
-	p, err := k.GetProposal(ctx, msg.ProposalId)
+	p, err := k.GetProposal(ctx, proposalID)
 	if err != nil {
 		return 0, err
 	}
-	key := collections.Join(p.Id, msg.Source)
+	key := collections.Join(p.Id, source)
 	hold, err := k.Holds.Get(ctx, key)
 	held := err == nil
 	if err := collutil.NotFoundOK(err); err != nil {
 		return 0, err
 	}
-	if msg.Stay {
+	if stay {
 		if held {
-			return p.Status, types.ErrHoldExists.Wrapf("%s already holds proposal %d", msg.Source, p.Id)
+			return p.Status, types.ErrHoldExists.Wrapf("%s already holds proposal %d", source, p.Id)
 		}
 		if p.Status.Terminal() {
 			return p.Status, types.ErrWrongPhase.Wrapf("proposal %d is %s: only a proposal not yet executed can be held", p.Id, p.Status)
 		}
-		return k.placeHold(ctx, &p, msg)
+		return k.placeHold(ctx, &p, source, holder, reason)
 	}
 	if !held {
-		return p.Status, types.ErrHoldNotFound.Wrapf("%s holds no hold on proposal %d", msg.Source, p.Id)
+		return p.Status, types.ErrHoldNotFound.Wrapf("%s holds no hold on proposal %d", source, p.Id)
 	}
-	if hold.Holder != msg.Authority {
-		return p.Status, types.ErrUnauthorized.Wrapf("hold %s on proposal %d was placed by %s", msg.Source, p.Id, hold.Holder)
+	if hold.Holder != holder {
+		return p.Status, types.ErrUnauthorized.Wrapf("hold %s on proposal %d was placed by %s", source, p.Id, hold.Holder)
 	}
-	return k.releaseHold(ctx, &p, msg)
+	return k.releaseHold(ctx, &p, source, reason)
 }
 
 // placeHold records a new hold and counts it on the proposal. Holds win over
 // execution: a QUEUED proposal (approved, its messages not yet run) leaves
 // the execution queue and waits as APPROVED until its last hold is released.
-func (k *Keeper) placeHold(ctx context.Context, p *types.Proposal, msg *types.MsgStayProposal) (types.ProposalStatus, error) {
+func (k *Keeper) placeHold(ctx context.Context, p *types.Proposal, source, holder, reason string) (types.ProposalStatus, error) {
 	sdkCtx, height := now(ctx)
-	hold := types.Hold{ProposalId: p.Id, Source: msg.Source, Holder: msg.Authority, Reason: msg.Reason, Height: height, Time: sdkCtx.HeaderInfo().Time}
-	if err := k.Holds.Set(ctx, collections.Join(p.Id, msg.Source), hold); err != nil {
+	hold := types.Hold{ProposalId: p.Id, Source: source, Holder: holder, Reason: reason, Height: height, Time: sdkCtx.HeaderInfo().Time}
+	if err := k.Holds.Set(ctx, collections.Join(p.Id, source), hold); err != nil {
 		return 0, err
 	}
 	p.HoldCount++
 	p.Stayed = true
-	if err := k.emitHold(ctx, p, msg, true); err != nil {
+	if err := k.emitHold(ctx, p, source, reason, true); err != nil {
 		return 0, err
 	}
 	if p.Status == types.StatusQueued {
@@ -84,15 +83,15 @@ func (k *Keeper) placeHold(ctx context.Context, p *types.Proposal, msg *types.Ms
 
 // releaseHold removes a hold; the last one to go queues an APPROVED proposal
 // for execution at the end of the block.
-func (k *Keeper) releaseHold(ctx context.Context, p *types.Proposal, msg *types.MsgStayProposal) (types.ProposalStatus, error) {
-	if err := k.Holds.Remove(ctx, collections.Join(p.Id, msg.Source)); err != nil {
+func (k *Keeper) releaseHold(ctx context.Context, p *types.Proposal, source, reason string) (types.ProposalStatus, error) {
+	if err := k.Holds.Remove(ctx, collections.Join(p.Id, source)); err != nil {
 		return 0, err
 	}
 	if p.HoldCount > 0 {
 		p.HoldCount--
 	}
 	p.Stayed = p.HoldCount > 0
-	if err := k.emitHold(ctx, p, msg, false); err != nil {
+	if err := k.emitHold(ctx, p, source, reason, false); err != nil {
 		return 0, err
 	}
 	if !p.Stayed && p.Status == types.StatusApproved {
@@ -103,9 +102,9 @@ func (k *Keeper) releaseHold(ctx context.Context, p *types.Proposal, msg *types.
 	return p.Status, k.storeProposal(ctx, *p)
 }
 
-func (k *Keeper) emitHold(ctx context.Context, p *types.Proposal, msg *types.MsgStayProposal, placed bool) error {
+func (k *Keeper) emitHold(ctx context.Context, p *types.Proposal, source, reason string, placed bool) error {
 	return k.emit(ctx, &types.EventProposalStayed{
-		ProposalId: p.Id, Stayed: p.Stayed, Reason: msg.Reason, Source: msg.Source, Placed: placed, HoldCount: p.HoldCount,
+		ProposalId: p.Id, Stayed: p.Stayed, Reason: reason, Source: source, Placed: placed, HoldCount: p.HoldCount,
 	})
 }
 

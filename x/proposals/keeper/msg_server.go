@@ -60,7 +60,10 @@ func (s msgServer) WithdrawProposal(ctx context.Context, msg *types.MsgWithdrawP
 
 // RespondToAdvice answers advice.
 func (s msgServer) RespondToAdvice(ctx context.Context, msg *types.MsgRespondToAdvice) (*types.MsgRespondToAdviceResponse, error) {
-	return &types.MsgRespondToAdviceResponse{}, s.Keeper.RespondToAdvice(ctx, msg)
+	if msg.Authority != s.auth.Governance {
+		return nil, types.ErrUnauthorized.Wrapf("advice is answered by a ratified Board resolution (signer %s), got %s", s.auth.Governance, msg.Authority)
+	}
+	return &types.MsgRespondToAdviceResponse{}, s.Keeper.RespondToAdvice(ctx, msg.AdviceId, msg.Response, msg.Rationale)
 }
 
 // VetoProposal vetoes a proposal.
@@ -85,7 +88,10 @@ func (s msgServer) ApproveProposal(ctx context.Context, msg *types.MsgApprovePro
 
 // StayProposal stays or resumes a proposal.
 func (s msgServer) StayProposal(ctx context.Context, msg *types.MsgStayProposal) (*types.MsgStayProposalResponse, error) {
-	status, err := s.Keeper.StayProposal(ctx, msg)
+	if msg.Authority != s.auth.Review {
+		return nil, types.ErrUnauthorized.Wrapf("only independent review (%s) holds proposals, got %s", s.auth.Review, msg.Authority)
+	}
+	status, err := s.Keeper.StayProposal(ctx, msg.Authority, msg.ProposalId, msg.Source, msg.Stay, msg.Reason)
 	if err != nil {
 		return nil, err
 	}

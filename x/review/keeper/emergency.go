@@ -242,11 +242,10 @@ func (k *Keeper) AddMinutes(ctx context.Context, msg *types.MsgAddMinutes) error
 }
 
 // RatifyEmergency keeps an action in force (a ratified Board resolution).
-func (k *Keeper) RatifyEmergency(ctx context.Context, msg *types.MsgRatifyEmergency) error {
-	if err := k.requireGovernance(msg.Authority); err != nil {
-		return err
-	}
-	e, err := k.GetEmergency(ctx, msg.EmergencyId)
+//
+// The msg server has checked the signer.
+func (k *Keeper) RatifyEmergency(ctx context.Context, emergencyID uint64) error {
+	e, err := k.GetEmergency(ctx, emergencyID)
 	if err != nil {
 		return err
 	}

@@ -8,6 +8,7 @@ import (
 	"cosmossdk.io/collections"
 
 	"github.com/polity-chain/polity/internal/collutil"
+	communitytypes "github.com/polity-chain/polity/x/community/types"
 	proposalstypes "github.com/polity-chain/polity/x/proposals/types"
 	"github.com/polity-chain/polity/x/review/types"
 )
@@ -159,18 +160,17 @@ func (k *Keeper) refund(ctx context.Context, c *types.IRP) error {
 
 // RecordBoardAction records the Board's action on an upheld declaration (a
 // ratified resolution), late or not.
-func (k *Keeper) RecordBoardAction(ctx context.Context, msg *types.MsgRecordBoardAction) error {
-	if err := k.requireGovernance(msg.Authority); err != nil {
-		return err
-	}
+//
+// The msg server has checked the signer.
+func (k *Keeper) RecordBoardAction(ctx context.Context, irpID uint64, action communitytypes.Document) error {
 	params, err := k.GetParams(ctx)
 	if err != nil {
 		return err
 	}
-	if err := checkDocument("action", msg.Action, params.MaxUriLength); err != nil {
+	if err := checkDocument("action", action, params.MaxUriLength); err != nil {
 		return err
 	}
-	c, err := k.GetIRP(ctx, msg.IrpId)
+	c, err := k.GetIRP(ctx, irpID)
 	if err != nil {
 		return err
 	}
@@ -187,7 +187,7 @@ func (k *Keeper) RecordBoardAction(ctx context.Context, msg *types.MsgRecordBoar
 	if err != nil {
 		return err
 	}
-	c.BoardAction, c.BoardActionProposal = msg.Action, by
+	c.BoardAction, c.BoardActionProposal = action, by
 	if err := k.setIRPStatus(ctx, &c, types.IRPBoardActed, "the Board recorded its action"); err != nil {
 		return err
 	}

@@ -6,7 +6,12 @@ import (
 	"github.com/polity-chain/polity/x/review/types"
 )
 
-// msgServer is the thin transaction layer; every keeper rule checks its signer first.
+// msgServer is the thin transaction layer. A handler whose signer must be a
+// fixed authority (governance, the Empowered Community, the secretariat)
+// checks it here, first, and calls a keeper method on plain arguments; a
+// signer that depends on the message or on state (a community's own motion,
+// the Board chair, the ombudsman in office, a panelist of the case, a team
+// member, a party with standing) is checked by the keeper rule.
 type msgServer struct {
 	*Keeper
 }
@@ -18,27 +23,46 @@ func NewMsgServerImpl(k *Keeper) types.MsgServer { return msgServer{Keeper: k} }
 
 // RegisterParty handles MsgRegisterParty.
 func (s msgServer) RegisterParty(ctx context.Context, msg *types.MsgRegisterParty) (*types.MsgRegisterPartyResponse, error) {
-	return &types.MsgRegisterPartyResponse{}, s.Keeper.RegisterParty(ctx, msg)
+	if msg.Authority != s.auth.Secretariat {
+		return nil, types.ErrUnauthorized.Wrapf("parties are registered by a motion of the secretariat (signer %s), got %s", s.auth.Secretariat, msg.Authority)
+	}
+	return &types.MsgRegisterPartyResponse{}, s.Keeper.RegisterParty(ctx, msg.Address, msg.Name, msg.Profile)
 }
 
 // DeregisterParty handles MsgDeregisterParty.
 func (s msgServer) DeregisterParty(ctx context.Context, msg *types.MsgDeregisterParty) (*types.MsgDeregisterPartyResponse, error) {
-	return &types.MsgDeregisterPartyResponse{}, s.Keeper.DeregisterParty(ctx, msg)
+	if msg.Authority != s.auth.Secretariat {
+		return nil, types.ErrUnauthorized.Wrapf("parties are deregistered by a motion of the secretariat (signer %s), got %s", s.auth.Secretariat, msg.Authority)
+	}
+	return &types.MsgDeregisterPartyResponse{}, s.Keeper.DeregisterParty(ctx, msg.Address)
 }
 
 // AppointPanelist handles MsgAppointPanelist.
 func (s msgServer) AppointPanelist(ctx context.Context, msg *types.MsgAppointPanelist) (*types.MsgAppointPanelistResponse, error) {
-	return &types.MsgAppointPanelistResponse{}, s.Keeper.AppointPanelist(ctx, msg)
+	if err := s.requireGovernance(msg.Authority); err != nil {
+		return nil, err
+	}
+	return &types.MsgAppointPanelistResponse{}, s.Keeper.AppointPanelist(ctx, msg.Address, msg.Name)
 }
 
 // RemovePanelist handles MsgRemovePanelist.
 func (s msgServer) RemovePanelist(ctx context.Context, msg *types.MsgRemovePanelist) (*types.MsgRemovePanelistResponse, error) {
-	return &types.MsgRemovePanelistResponse{}, s.Keeper.RemovePanelist(ctx, msg)
+	// The panel reviews the Board, so the Board's own majority may not thin it:
+	// the Empowered Community, or governance through a FUNDAMENTAL_BYLAW.
+	if msg.Authority != s.auth.Empowered {
+		if err := s.requireGovernance(msg.Authority); err != nil {
+			return nil, err
+		}
+	}
+	return &types.MsgRemovePanelistResponse{}, s.Keeper.RemovePanelist(ctx, msg.Address)
 }
 
 // ConfirmPanelist handles MsgConfirmPanelist.
 func (s msgServer) ConfirmPanelist(ctx context.Context, msg *types.MsgConfirmPanelist) (*types.MsgConfirmPanelistResponse, error) {
-	return &types.MsgConfirmPanelistResponse{}, s.Keeper.ConfirmPanelist(ctx, msg)
+	if msg.Authority != s.auth.Empowered {
+		return nil, types.ErrUnauthorized.Wrapf("only the Empowered Community (%s) confirms panelists, got %s", s.auth.Empowered, msg.Authority)
+	}
+	return &types.MsgConfirmPanelistResponse{}, s.Keeper.ConfirmPanelist(ctx, msg.Address)
 }
 
 // FileIRP handles MsgFileIRP.
@@ -67,7 +91,10 @@ func (s msgServer) Declare(ctx context.Context, msg *types.MsgDeclare) (*types.M
 
 // RecordBoardAction handles MsgRecordBoardAction.
 func (s msgServer) RecordBoardAction(ctx context.Context, msg *types.MsgRecordBoardAction) (*types.MsgRecordBoardActionResponse, error) {
-	return &types.MsgRecordBoardActionResponse{}, s.Keeper.RecordBoardAction(ctx, msg)
+	if err := s.requireGovernance(msg.Authority); err != nil {
+		return nil, err
+	}
+	return &types.MsgRecordBoardActionResponse{}, s.Keeper.RecordBoardAction(ctx, msg.IrpId, msg.Action)
 }
 
 // FileReconsideration handles MsgFileReconsideration.
@@ -86,12 +113,18 @@ func (s msgServer) EvaluateReconsideration(ctx context.Context, msg *types.MsgEv
 
 // DecideReconsideration handles MsgDecideReconsideration.
 func (s msgServer) DecideReconsideration(ctx context.Context, msg *types.MsgDecideReconsideration) (*types.MsgDecideReconsiderationResponse, error) {
-	return &types.MsgDecideReconsiderationResponse{}, s.Keeper.DecideReconsideration(ctx, msg)
+	if err := s.requireGovernance(msg.Authority); err != nil {
+		return nil, err
+	}
+	return &types.MsgDecideReconsiderationResponse{}, s.Keeper.DecideReconsideration(ctx, msg.ReconsiderationId, msg.Grant, msg.Decision, msg.Frivolous)
 }
 
 // AppointOmbudsman handles MsgAppointOmbudsman.
 func (s msgServer) AppointOmbudsman(ctx context.Context, msg *types.MsgAppointOmbudsman) (*types.MsgAppointOmbudsmanResponse, error) {
-	return &types.MsgAppointOmbudsmanResponse{}, s.Keeper.AppointOmbudsman(ctx, msg)
+	if err := s.requireGovernance(msg.Authority); err != nil {
+		return nil, err
+	}
+	return &types.MsgAppointOmbudsmanResponse{}, s.Keeper.AppointOmbudsman(ctx, msg.Address)
 }
 
 // FileComplaint handles MsgFileComplaint.
@@ -120,7 +153,10 @@ func (s msgServer) NominateReviewer(ctx context.Context, msg *types.MsgNominateR
 
 // AppointReviewTeam handles MsgAppointReviewTeam.
 func (s msgServer) AppointReviewTeam(ctx context.Context, msg *types.MsgAppointReviewTeam) (*types.MsgAppointReviewTeamResponse, error) {
-	return &types.MsgAppointReviewTeamResponse{}, s.Keeper.AppointReviewTeam(ctx, msg)
+	if err := s.requireGovernance(msg.Authority); err != nil {
+		return nil, err
+	}
+	return &types.MsgAppointReviewTeamResponse{}, s.Keeper.AppointReviewTeam(ctx, msg.ReviewId, msg.Members)
 }
 
 // FileReviewReport handles MsgFileReviewReport.
@@ -130,12 +166,18 @@ func (s msgServer) FileReviewReport(ctx context.Context, msg *types.MsgFileRevie
 
 // DecideRecommendation handles MsgDecideRecommendation.
 func (s msgServer) DecideRecommendation(ctx context.Context, msg *types.MsgDecideRecommendation) (*types.MsgDecideRecommendationResponse, error) {
-	return &types.MsgDecideRecommendationResponse{}, s.Keeper.DecideRecommendation(ctx, msg)
+	if err := s.requireGovernance(msg.Authority); err != nil {
+		return nil, err
+	}
+	return &types.MsgDecideRecommendationResponse{}, s.Keeper.DecideRecommendation(ctx, msg.ReviewId, msg.Index, msg.Approve)
 }
 
 // RecordImplementation handles MsgRecordImplementation.
 func (s msgServer) RecordImplementation(ctx context.Context, msg *types.MsgRecordImplementation) (*types.MsgRecordImplementationResponse, error) {
-	return &types.MsgRecordImplementationResponse{}, s.Keeper.RecordImplementation(ctx, msg)
+	if err := s.requireGovernance(msg.Authority); err != nil {
+		return nil, err
+	}
+	return &types.MsgRecordImplementationResponse{}, s.Keeper.RecordImplementation(ctx, msg.ReviewId, msg.Index, msg.Evidence)
 }
 
 // TakeEmergencyAction handles MsgTakeEmergencyAction.
@@ -159,7 +201,10 @@ func (s msgServer) AddMinutes(ctx context.Context, msg *types.MsgAddMinutes) (*t
 
 // RatifyEmergency handles MsgRatifyEmergency.
 func (s msgServer) RatifyEmergency(ctx context.Context, msg *types.MsgRatifyEmergency) (*types.MsgRatifyEmergencyResponse, error) {
-	return &types.MsgRatifyEmergencyResponse{}, s.Keeper.RatifyEmergency(ctx, msg)
+	if err := s.requireGovernance(msg.Authority); err != nil {
+		return nil, err
+	}
+	return &types.MsgRatifyEmergencyResponse{}, s.Keeper.RatifyEmergency(ctx, msg.EmergencyId)
 }
 
 // LiftEmergency handles MsgLiftEmergency.

@@ -11,11 +11,10 @@ import (
 // which needs 3/4 of the Board's voting seats: x/proposals' board_thresholds;
 // an appointment mid-term removes the ombudsman in office). A director or a
 // panelist may not be the ombudsman.
-func (k *Keeper) AppointOmbudsman(ctx context.Context, msg *types.MsgAppointOmbudsman) error {
-	if err := k.requireGovernance(msg.Authority); err != nil {
-		return err
-	}
-	addr, err := k.parseAddr("address", msg.Address)
+//
+// The msg server has checked the signer.
+func (k *Keeper) AppointOmbudsman(ctx context.Context, address string) error {
+	addr, err := k.parseAddr("address", address)
 	if err != nil {
 		return err
 	}
@@ -32,13 +31,13 @@ func (k *Keeper) AppointOmbudsman(ctx context.Context, msg *types.MsgAppointOmbu
 	}
 	now, height := blockTime(ctx)
 	o := types.Ombudsman{
-		Address: msg.Address, TermEnd: deadline(ctx, params.OmbudsmanTerm), AppointedBy: by,
+		Address: address, TermEnd: deadline(ctx, params.OmbudsmanTerm), AppointedBy: by,
 		AppointedTime: now, AppointedHeight: height,
 	}
 	if err := k.Ombudsman.Set(ctx, o); err != nil {
 		return err
 	}
-	return k.emit(ctx, &types.EventOmbudsmanAppointed{Address: msg.Address})
+	return k.emit(ctx, &types.EventOmbudsmanAppointed{Address: address})
 }
 
 // requireOmbudsman checks that the signer is the ombudsman in office.

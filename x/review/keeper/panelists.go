@@ -12,11 +12,10 @@ import (
 
 // AppointPanelist adds a member to the standing panel (Board resolution). A
 // director or the ombudsman may not sit on the panel that reviews the Board.
-func (k *Keeper) AppointPanelist(ctx context.Context, msg *types.MsgAppointPanelist) error {
-	if err := k.requireGovernance(msg.Authority); err != nil {
-		return err
-	}
-	addr, err := k.parseAddr("address", msg.Address)
+//
+// The msg server has checked the signer.
+func (k *Keeper) AppointPanelist(ctx context.Context, address, name string) error {
+	addr, err := k.parseAddr("address", address)
 	if err != nil {
 		return err
 	}
@@ -24,12 +23,12 @@ func (k *Keeper) AppointPanelist(ctx context.Context, msg *types.MsgAppointPanel
 	if err != nil {
 		return err
 	}
-	if err := checkText("name", msg.Name, params.MaxTextLength, true); err != nil {
+	if err := checkText("name", name, params.MaxTextLength, true); err != nil {
 		return err
 	}
 	existing, err := k.Panelists.Get(ctx, addr)
 	if err == nil && existing.Active {
-		return types.ErrAlreadyDone.Wrapf("%s is already a panelist", msg.Address)
+		return types.ErrAlreadyDone.Wrapf("%s is already a panelist", address)
 	}
 	if err := collutil.NotFoundOK(err); err != nil {
 		return err
@@ -46,7 +45,7 @@ func (k *Keeper) AppointPanelist(ctx context.Context, msg *types.MsgAppointPanel
 	// it (MsgConfirmPanelist); the rule is the same whatever is wired, the
 	// hook only opens the confirmation action.
 	p := types.Panelist{
-		Address: msg.Address, Name: msg.Name, AppointedBy: by, Active: true, Confirmed: false,
+		Address: address, Name: name, AppointedBy: by, Active: true, Confirmed: false,
 		Audit: communitytypes.Audit{CreatedHeight: height, CreatedAt: now, UpdatedHeight: height, UpdatedAt: now},
 		// a retired panelist reappointed keeps the count of the cases it still sits on
 		OpenCases: existing.OpenCases,
@@ -54,18 +53,17 @@ func (k *Keeper) AppointPanelist(ctx context.Context, msg *types.MsgAppointPanel
 	if err := k.Panelists.Set(ctx, addr, p); err != nil {
 		return err
 	}
-	if err := k.emit(ctx, &types.EventPanelistChanged{Address: msg.Address, Active: true}); err != nil {
+	if err := k.emit(ctx, &types.EventPanelistChanged{Address: address, Active: true}); err != nil {
 		return err
 	}
-	return k.afterPanelistAppointed(ctx, msg.Address)
+	return k.afterPanelistAppointed(ctx, address)
 }
 
 // ConfirmPanelist records the Empowered Community's approval of a panelist.
-func (k *Keeper) ConfirmPanelist(ctx context.Context, msg *types.MsgConfirmPanelist) error {
-	if msg.Authority != k.auth.Empowered {
-		return types.ErrUnauthorized.Wrapf("only the Empowered Community (%s) confirms panelists, got %s", k.auth.Empowered, msg.Authority)
-	}
-	addr, err := k.parseAddr("address", msg.Address)
+//
+// The msg server has checked the signer.
+func (k *Keeper) ConfirmPanelist(ctx context.Context, address string) error {
+	addr, err := k.parseAddr("address", address)
 	if err != nil {
 		return err
 	}
@@ -74,14 +72,14 @@ func (k *Keeper) ConfirmPanelist(ctx context.Context, msg *types.MsgConfirmPanel
 		return err
 	}
 	if !p.Active || p.Confirmed {
-		return types.ErrAlreadyDone.Wrapf("%s is not an unconfirmed active panelist", msg.Address)
+		return types.ErrAlreadyDone.Wrapf("%s is not an unconfirmed active panelist", address)
 	}
 	now, height := blockTime(ctx)
 	p.Confirmed, p.Audit.UpdatedHeight, p.Audit.UpdatedAt = true, height, now
 	if err := k.Panelists.Set(ctx, addr, p); err != nil {
 		return err
 	}
-	return k.emit(ctx, &types.EventPanelistChanged{Address: msg.Address, Active: true})
+	return k.emit(ctx, &types.EventPanelistChanged{Address: address, Active: true})
 }
 
 // RemovePanelist retires a panelist. The panel reviews the Board, so the
@@ -89,13 +87,10 @@ func (k *Keeper) ConfirmPanelist(ctx context.Context, msg *types.MsgConfirmPanel
 // Community, or governance through a FUNDAMENTAL_BYLAW (which the Empowered
 // Community must approve: the classification guard); never from a case the
 // panelist sits on, and never below min_standing_panel.
-func (k *Keeper) RemovePanelist(ctx context.Context, msg *types.MsgRemovePanelist) error {
-	if msg.Authority != k.auth.Empowered {
-		if err := k.requireGovernance(msg.Authority); err != nil {
-			return err
-		}
-	}
-	addr, err := k.parseAddr("address", msg.Address)
+//
+// The msg server has checked the signer.
+func (k *Keeper) RemovePanelist(ctx context.Context, address string) error {
+	addr, err := k.parseAddr("address", address)
 	if err != nil {
 		return err
 	}
@@ -104,10 +99,10 @@ func (k *Keeper) RemovePanelist(ctx context.Context, msg *types.MsgRemovePanelis
 		return err
 	}
 	if !p.Active {
-		return types.ErrAlreadyDone.Wrapf("%s is not an active panelist", msg.Address)
+		return types.ErrAlreadyDone.Wrapf("%s is not an active panelist", address)
 	}
 	if p.OpenCases > 0 {
-		return types.ErrWrongPhase.Wrapf("%s sits on %d open case(s): a panelist is never removed from a case", msg.Address, p.OpenCases)
+		return types.ErrWrongPhase.Wrapf("%s sits on %d open case(s): a panelist is never removed from a case", address, p.OpenCases)
 	}
 	params, err := k.GetParams(ctx)
 	if err != nil {
@@ -127,7 +122,7 @@ func (k *Keeper) RemovePanelist(ctx context.Context, msg *types.MsgRemovePanelis
 	if err := k.Panelists.Set(ctx, addr, p); err != nil {
 		return err
 	}
-	return k.emit(ctx, &types.EventPanelistChanged{Address: msg.Address, Active: false})
+	return k.emit(ctx, &types.EventPanelistChanged{Address: address, Active: false})
 }
 
 // sittingPanelists counts the active, confirmed panelists. The standing

@@ -13,11 +13,10 @@ import (
 // RegisterParty registers an external party (the secretariat's motion). A
 // registered party has standing: it may transact like a member and file
 // independent reviews.
-func (k *Keeper) RegisterParty(ctx context.Context, msg *types.MsgRegisterParty) error {
-	if msg.Authority != k.auth.Secretariat {
-		return types.ErrUnauthorized.Wrapf("parties are registered by a motion of the secretariat (signer %s), got %s", k.auth.Secretariat, msg.Authority)
-	}
-	addr, err := k.parseAddr("address", msg.Address)
+//
+// The msg server has checked the signer.
+func (k *Keeper) RegisterParty(ctx context.Context, address, name string, profile communitytypes.Document) error {
+	addr, err := k.parseAddr("address", address)
 	if err != nil {
 		return err
 	}
@@ -25,35 +24,34 @@ func (k *Keeper) RegisterParty(ctx context.Context, msg *types.MsgRegisterParty)
 	if err != nil {
 		return err
 	}
-	if err := checkText("name", msg.Name, params.MaxTextLength, true); err != nil {
+	if err := checkText("name", name, params.MaxTextLength, true); err != nil {
 		return err
 	}
-	if err := checkDocument("profile", msg.Profile, params.MaxUriLength); err != nil {
+	if err := checkDocument("profile", profile, params.MaxUriLength); err != nil {
 		return err
 	}
 	party, err := k.Parties.Get(ctx, addr)
 	if err == nil && party.Active {
-		return types.ErrAlreadyDone.Wrapf("%s is already registered", msg.Address)
+		return types.ErrAlreadyDone.Wrapf("%s is already registered", address)
 	}
 	now, height := blockTime(ctx)
 	audit := communitytypes.Audit{CreatedHeight: height, CreatedAt: now, UpdatedHeight: height, UpdatedAt: now}
 	if err == nil {
 		audit.CreatedHeight, audit.CreatedAt = party.Audit.CreatedHeight, party.Audit.CreatedAt
 	}
-	party = types.Party{Address: msg.Address, Name: msg.Name, Profile: msg.Profile, Active: true, Audit: audit}
+	party = types.Party{Address: address, Name: name, Profile: profile, Active: true, Audit: audit}
 	if err := k.Parties.Set(ctx, addr, party); err != nil {
 		return err
 	}
-	return k.emit(ctx, &types.EventPartyRegistered{Address: msg.Address, Active: true})
+	return k.emit(ctx, &types.EventPartyRegistered{Address: address, Active: true})
 }
 
 // DeregisterParty withdraws a registration (the secretariat's motion); the
 // record stays, inactive.
-func (k *Keeper) DeregisterParty(ctx context.Context, msg *types.MsgDeregisterParty) error {
-	if msg.Authority != k.auth.Secretariat {
-		return types.ErrUnauthorized.Wrapf("parties are deregistered by a motion of the secretariat (signer %s), got %s", k.auth.Secretariat, msg.Authority)
-	}
-	addr, err := k.parseAddr("address", msg.Address)
+//
+// The msg server has checked the signer.
+func (k *Keeper) DeregisterParty(ctx context.Context, address string) error {
+	addr, err := k.parseAddr("address", address)
 	if err != nil {
 		return err
 	}
@@ -62,14 +60,14 @@ func (k *Keeper) DeregisterParty(ctx context.Context, msg *types.MsgDeregisterPa
 		return err
 	}
 	if !party.Active {
-		return types.ErrAlreadyDone.Wrapf("%s is not registered", msg.Address)
+		return types.ErrAlreadyDone.Wrapf("%s is not registered", address)
 	}
 	now, height := blockTime(ctx)
 	party.Active, party.Audit.UpdatedHeight, party.Audit.UpdatedAt = false, height, now
 	if err := k.Parties.Set(ctx, addr, party); err != nil {
 		return err
 	}
-	return k.emit(ctx, &types.EventPartyRegistered{Address: msg.Address, Active: false})
+	return k.emit(ctx, &types.EventPartyRegistered{Address: address, Active: false})
 }
 
 // HasStanding reports whether x/review gives an account standing on the

@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"github.com/polity-chain/polity/internal/collutil"
+	communitytypes "github.com/polity-chain/polity/x/community/types"
 	"github.com/polity-chain/polity/x/review/types"
 )
 
@@ -116,18 +117,17 @@ func (k *Keeper) EvaluateReconsideration(ctx context.Context, msg *types.MsgEval
 // frivolous, keeping a deposit still held, only on the ombudsman's finding
 // that it is: neither the respondent Board nor the ombudsman alone can take a
 // requester's deposit.
-func (k *Keeper) DecideReconsideration(ctx context.Context, msg *types.MsgDecideReconsideration) error {
-	if err := k.requireGovernance(msg.Authority); err != nil {
-		return err
-	}
+//
+// The msg server has checked the signer.
+func (k *Keeper) DecideReconsideration(ctx context.Context, reconsiderationID uint64, grant bool, decision communitytypes.Document, frivolous bool) error {
 	params, err := k.GetParams(ctx)
 	if err != nil {
 		return err
 	}
-	if err := checkDocument("decision", msg.Decision, params.MaxUriLength); err != nil {
+	if err := checkDocument("decision", decision, params.MaxUriLength); err != nil {
 		return err
 	}
-	r, err := get(ctx, k.Reconsiderations, msg.ReconsiderationId, "reconsideration")
+	r, err := get(ctx, k.Reconsiderations, reconsiderationID, "reconsideration")
 	if err != nil {
 		return err
 	}
@@ -136,7 +136,7 @@ func (k *Keeper) DecideReconsideration(ctx context.Context, msg *types.MsgDecide
 	if r.Status != types.ReconsiderationEvaluated && !(r.Status == types.ReconsiderationFiled && r.Overdue) {
 		return types.ErrWrongPhase.Wrapf("reconsideration %d is %s: the Board decides after the ombudsman's evaluation, or without it after the deadline", r.Id, r.Status)
 	}
-	if msg.Frivolous && (msg.Grant || !r.EvaluatedFrivolous) {
+	if frivolous && (grant || !r.EvaluatedFrivolous) {
 		return types.ErrNotFrivolous.Wrapf("reconsideration %d: only a denial, on the ombudsman's evaluation finding it frivolous, dismisses it as frivolous", r.Id)
 	}
 	if !r.Overdue {
@@ -145,15 +145,15 @@ func (k *Keeper) DecideReconsideration(ctx context.Context, msg *types.MsgDecide
 		}
 	}
 	r.Status = types.ReconsiderationDenied
-	if msg.Grant {
+	if grant {
 		r.Status = types.ReconsiderationGranted
 	}
 	by, err := k.resolution(ctx)
 	if err != nil {
 		return err
 	}
-	r.Decision, r.DecidedBy, r.DismissedFrivolous = msg.Decision, by, msg.Frivolous
-	if err := k.settleDeposit(ctx, filingReconsideration, r.Id, r.Requester, r.Deposit, &r.DepositStatus, msg.Frivolous); err != nil {
+	r.Decision, r.DecidedBy, r.DismissedFrivolous = decision, by, frivolous
+	if err := k.settleDeposit(ctx, filingReconsideration, r.Id, r.Requester, r.Deposit, &r.DepositStatus, frivolous); err != nil {
 		return err
 	}
 	if err := k.storeReconsideration(ctx, r); err != nil {

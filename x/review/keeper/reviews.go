@@ -132,30 +132,29 @@ func (k *Keeper) NominateReviewer(ctx context.Context, msg *types.MsgNominateRev
 }
 
 // AppointReviewTeam appoints the team from the nominees (a ratified resolution).
-func (k *Keeper) AppointReviewTeam(ctx context.Context, msg *types.MsgAppointReviewTeam) error {
-	if err := k.requireGovernance(msg.Authority); err != nil {
-		return err
-	}
+//
+// The msg server has checked the signer.
+func (k *Keeper) AppointReviewTeam(ctx context.Context, reviewID uint64, members []string) error {
 	params, err := k.GetParams(ctx)
 	if err != nil {
 		return err
 	}
-	r, err := k.GetReview(ctx, msg.ReviewId)
+	r, err := k.GetReview(ctx, reviewID)
 	if err != nil {
 		return err
 	}
 	if r.Status != types.ReviewOpen {
 		return types.ErrWrongPhase.Wrapf("review %d is %s", r.Id, r.Status)
 	}
-	if len(msg.Members) == 0 || len(msg.Members) > int(params.MaxTeamSize) {
+	if len(members) == 0 || len(members) > int(params.MaxTeamSize) {
 		return types.ErrLimit.Wrapf("a team has 1 to %d members", params.MaxTeamSize)
 	}
-	for i, m := range msg.Members {
-		if !slices.Contains(r.Nominees, m) || slices.Contains(msg.Members[:i], m) {
+	for i, m := range members {
+		if !slices.Contains(r.Nominees, m) || slices.Contains(members[:i], m) {
 			return types.ErrNotTeamMember.Wrapf("%s is not a nominee (or is listed twice)", m)
 		}
 	}
-	r.Team, r.Status = msg.Members, types.ReviewInProgress
+	r.Team, r.Status = members, types.ReviewInProgress
 	if err := k.storeReview(ctx, r); err != nil {
 		return err
 	}
@@ -227,15 +226,14 @@ func (k *Keeper) recommendation(ctx context.Context, reviewID uint64, index uint
 
 // DecideRecommendation approves or rejects a recommendation (a ratified
 // resolution); approved ones must be implemented by their due date.
-func (k *Keeper) DecideRecommendation(ctx context.Context, msg *types.MsgDecideRecommendation) error {
-	if err := k.requireGovernance(msg.Authority); err != nil {
-		return err
-	}
+//
+// The msg server has checked the signer.
+func (k *Keeper) DecideRecommendation(ctx context.Context, reviewID uint64, index uint32, approve bool) error {
 	params, err := k.GetParams(ctx)
 	if err != nil {
 		return err
 	}
-	r, rec, err := k.recommendation(ctx, msg.ReviewId, msg.Index)
+	r, rec, err := k.recommendation(ctx, reviewID, index)
 	if err != nil {
 		return err
 	}
@@ -247,7 +245,7 @@ func (k *Keeper) DecideRecommendation(ctx context.Context, msg *types.MsgDecideR
 		return err
 	}
 	rec.DecidedBy = by
-	if msg.Approve {
+	if approve {
 		rec.Status, rec.Due = types.RecommendationApproved, deadline(ctx, params.ImplementationPeriod)
 		if err := k.RecommendationQueue.Set(ctx, collutil.At(rec.Due, packRec(r.Id, rec.Index))); err != nil {
 			return err
@@ -255,22 +253,21 @@ func (k *Keeper) DecideRecommendation(ctx context.Context, msg *types.MsgDecideR
 	} else {
 		rec.Status = types.RecommendationRejected
 	}
-	return k.saveRecommendation(ctx, r, rec, !msg.Approve)
+	return k.saveRecommendation(ctx, r, rec, !approve)
 }
 
 // RecordImplementation records an approved recommendation as implemented.
-func (k *Keeper) RecordImplementation(ctx context.Context, msg *types.MsgRecordImplementation) error {
-	if err := k.requireGovernance(msg.Authority); err != nil {
-		return err
-	}
+//
+// The msg server has checked the signer.
+func (k *Keeper) RecordImplementation(ctx context.Context, reviewID uint64, index uint32, evidence communitytypes.Document) error {
 	params, err := k.GetParams(ctx)
 	if err != nil {
 		return err
 	}
-	if err := checkDocument("evidence", msg.Evidence, params.MaxUriLength); err != nil {
+	if err := checkDocument("evidence", evidence, params.MaxUriLength); err != nil {
 		return err
 	}
-	r, rec, err := k.recommendation(ctx, msg.ReviewId, msg.Index)
+	r, rec, err := k.recommendation(ctx, reviewID, index)
 	if err != nil {
 		return err
 	}
@@ -282,7 +279,7 @@ func (k *Keeper) RecordImplementation(ctx context.Context, msg *types.MsgRecordI
 			return err
 		}
 	}
-	rec.Status, rec.Evidence = types.RecommendationImplemented, msg.Evidence
+	rec.Status, rec.Evidence = types.RecommendationImplemented, evidence
 	return k.saveRecommendation(ctx, r, rec, true)
 }
 
