@@ -398,6 +398,8 @@ type Motion struct {
 	Tally         map[string]string `json:"tally"`
 	SubmitHeight  string            `json:"submit_height"`
 	DecidedHeight string            `json:"decided_height"`
+	// ExecutedHeight is when EndBlock ran a passed motion's messages.
+	ExecutedHeight string `json:"executed_height"`
 }
 
 // Motion statuses as the JSON APIs print them.
@@ -406,6 +408,9 @@ const (
 	MotionPassed          = "MOTION_STATUS_PASSED"
 	MotionRejected        = "MOTION_STATUS_REJECTED"
 	MotionExecutionFailed = "MOTION_STATUS_EXECUTION_FAILED"
+	// MotionQueued is a passed motion whose messages EndBlock has yet to run:
+	// what the deciding vote's events report.
+	MotionQueued = "MOTION_STATUS_QUEUED"
 )
 
 // writeJSON writes v into a new file in the network's directory.
