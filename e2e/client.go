@@ -317,6 +317,20 @@ func (n *Node) WaitTx(t testing.TB, hash string) TxResult {
 		Log: res.TxResult.Log, Events: res.TxResult.Events}
 }
 
+// BlockEvents returns the events of a block's FinalizeBlock outside its
+// transactions: those of BeginBlock and EndBlock, such as a passed motion's
+// execution.
+func (n *Node) BlockEvents(t testing.TB, height int64) []Event {
+	t.Helper()
+	var res struct {
+		FinalizeBlockEvents []Event `json:"finalize_block_events"`
+	}
+	if err := n.RPC("/block_results?height="+strconv.FormatInt(height, 10), &res); err != nil {
+		t.Fatalf("block_results %d: %v", height, err)
+	}
+	return res.FinalizeBlockEvents
+}
+
 // TxSearch runs CometBFT's tx_search and returns the matching transactions.
 func (n *Node) TxSearch(t testing.TB, query string) []TxResult {
 	t.Helper()
