@@ -466,9 +466,18 @@ func (n *Node) SubmitMotion(t testing.TB, body, from, title string, msgs ...map[
 }
 
 // Vote casts a vote on a motion and requires the transaction to succeed.
+//
+// A vote that passes the motion only queues it: its messages run in EndBlock
+// of the same block. Their events are then that block's FinalizeBlock events,
+// which are appended to the result so that callers find what the motion did
+// (motions run in one block share them).
 func (n *Node) Vote(t testing.TB, id uint64, from, option string) TxResult {
 	t.Helper()
-	return n.MustTx(t, from, "community", "vote", itoa(id), option)
+	res := n.MustTx(t, from, "community", "vote", itoa(id), option)
+	if status, _ := res.Attr("polity.community", "status", "action", "motion_decided"); status == MotionQueued {
+		res.Events = append(res.Events, n.BlockEvents(t, res.Height)...)
+	}
+	return res
 }
 
 // Motion reads a motion over REST.
