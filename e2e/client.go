@@ -317,6 +317,20 @@ func (n *Node) WaitTx(t testing.TB, hash string) TxResult {
 		Log: res.TxResult.Log, Events: res.TxResult.Events}
 }
 
+// BlockEvents returns the events of a block's FinalizeBlock outside its
+// transactions: those of BeginBlock and EndBlock, such as a passed motion's
+// execution.
+func (n *Node) BlockEvents(t testing.TB, height int64) []Event {
+	t.Helper()
+	var res struct {
+		FinalizeBlockEvents []Event `json:"finalize_block_events"`
+	}
+	if err := n.RPC("/block_results?height="+strconv.FormatInt(height, 10), &res); err != nil {
+		t.Fatalf("block_results %d: %v", height, err)
+	}
+	return res.FinalizeBlockEvents
+}
+
 // TxSearch runs CometBFT's tx_search and returns the matching transactions.
 func (n *Node) TxSearch(t testing.TB, query string) []TxResult {
 	t.Helper()
@@ -398,6 +412,8 @@ type Motion struct {
 	Tally         map[string]string `json:"tally"`
 	SubmitHeight  string            `json:"submit_height"`
 	DecidedHeight string            `json:"decided_height"`
+	// ExecutedHeight is when EndBlock ran a passed motion's messages.
+	ExecutedHeight string `json:"executed_height"`
 }
 
 // Motion statuses as the JSON APIs print them.
@@ -406,6 +422,9 @@ const (
 	MotionPassed          = "MOTION_STATUS_PASSED"
 	MotionRejected        = "MOTION_STATUS_REJECTED"
 	MotionExecutionFailed = "MOTION_STATUS_EXECUTION_FAILED"
+	// MotionQueued is a passed motion whose messages EndBlock has yet to run:
+	// what the deciding vote's events report.
+	MotionQueued = "MOTION_STATUS_QUEUED"
 )
 
 // writeJSON writes v into a new file in the network's directory.
@@ -467,9 +486,18 @@ func (n *Node) GeneratedMsg(t testing.TB, signer string, args ...string) map[str
 }
 
 // Vote casts a vote on a motion and requires the transaction to succeed.
+//
+// A vote that passes the motion only queues it: its messages run in EndBlock
+// of the same block. Their events are then that block's FinalizeBlock events,
+// which are appended to the result so that callers find what the motion did
+// (motions run in one block share them).
 func (n *Node) Vote(t testing.TB, id uint64, from, option string) TxResult {
 	t.Helper()
-	return n.MustTx(t, from, "community", "vote", itoa(id), option)
+	res := n.MustTx(t, from, "community", "vote", itoa(id), option)
+	if status, _ := res.Attr("polity.community", "status", "action", "motion_decided"); status == MotionQueued {
+		res.Events = append(res.Events, n.BlockEvents(t, res.Height)...)
+	}
+	return res
 }
 
 // Motion reads a motion over REST.

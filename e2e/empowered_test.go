@@ -192,6 +192,13 @@ func passMotions(t testing.TB, n *Node, title string, msgs map[string][]map[stri
 			}
 		}
 	}
+	// The motions' messages ran in EndBlock of the deciding vote's block:
+	// their events are that block's, added to the deciding vote's result
+	// (motions decided in one block share them).
+	for body, res := range decided {
+		res.Events = append(res.Events, n.BlockEvents(t, res.Height)...)
+		decided[body] = res
+	}
 	motions := map[string]Motion{}
 	for body, id := range motionOf {
 		m := n.Motion(t, parseID(t, id))
@@ -424,8 +431,10 @@ func TestEmpowered(t *testing.T) {
 		if fmt.Sprint(cp.Params["max_title_length"]) != fmt.Sprint(communityParams["max_title_length"]) {
 			t.Errorf("x/community max_title_length %v, want %v: the vetoed amendment must not execute", cp.Params["max_title_length"], communityParams["max_title_length"])
 		}
-		if found := n.TxSearch(t, "polity.empowered.action='action_stage_changed' AND polity.empowered.stage='STAGE_SUCCEEDED' AND polity.empowered.action_id="+veto); len(found) != 1 {
-			t.Errorf("tx_search for the veto's success: %v, want 1 tx", hashes(found))
+		// The deciding motion ran in EndBlock, so its events are block events
+		// (in no tx): read the outcome from the petition itself.
+		if a := actionREST(t, n, veto); a.Stage != "STAGE_SUCCEEDED" {
+			t.Errorf("petition %s: stage %s, want STAGE_SUCCEEDED", veto, a.Stage)
 		}
 	})
 

@@ -53,6 +53,27 @@ func DueBy(ctx context.Context, q collections.KeySet[QueueKey], until int64, lim
 	return keys, nil
 }
 
+// First collects up to limit keys of a key set from its start, in key order:
+// a first-in first-out queue keyed by a sequential id. Keys are collected
+// before any is processed because a store must not be written while it is
+// iterated.
+func First[K any](ctx context.Context, q collections.KeySet[K], limit int) ([]K, error) {
+	iter, err := q.Iterate(ctx, nil)
+	if err != nil {
+		return nil, err
+	}
+	defer iter.Close()
+	var keys []K
+	for ; iter.Valid() && len(keys) < limit; iter.Next() {
+		key, err := iter.Key()
+		if err != nil {
+			return nil, err
+		}
+		keys = append(keys, key)
+	}
+	return keys, nil
+}
+
 // NotFoundOK swallows collections.ErrNotFound, for lookups where absence is a
 // normal answer, and passes other errors through.
 func NotFoundOK(err error) error {

@@ -54,14 +54,32 @@ func (f *Fixture) Motion(id uint64) types.Motion {
 	return m
 }
 
-// Pass submits a motion in a body and has every given voter vote yes in the
-// next block, so that it passes and executes early; it returns the decided
-// motion.
+// Pass submits a motion in a body and has every given voter vote yes, so that
+// it passes early, then runs the execution queue as this block's EndBlock
+// would; it returns the decided (and, if passed, executed) motion.
 func (f *Fixture) Pass(proposer sdk.AccAddress, bodyID string, voters []sdk.AccAddress, msgs ...sdk.Msg) types.Motion {
 	f.tb.Helper()
 	id := f.MustSubmitMotion(proposer, bodyID, msgs...)
 	for _, v := range voters {
 		f.MustVote(v, id, types.OptionYes)
+	}
+	return f.Executed(id)
+}
+
+// RunQueued runs the messages of the passed motions waiting in the execution
+// queue, as EndBlock does, without ending the block (no deadlines, seats or
+// validator updates are processed).
+func (f *Fixture) RunQueued() {
+	f.tb.Helper()
+	require.NoError(f.tb, f.Keeper.RunExecutionQueue(f.Ctx))
+}
+
+// Executed runs the execution queue if motion id is QUEUED and returns the
+// motion.
+func (f *Fixture) Executed(id uint64) types.Motion {
+	f.tb.Helper()
+	if f.Motion(id).Status == types.MotionStatusQueued {
+		f.RunQueued()
 	}
 	return f.Motion(id)
 }

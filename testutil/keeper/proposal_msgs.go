@@ -137,7 +137,7 @@ func (f *Fixture) MustAdvise(community string, proposalID uint64, consensus bool
 		}
 		f.MustVote(v, id, types.OptionYes)
 	}
-	m := f.Motion(id)
+	m := f.Executed(id)
 	require.Equal(f.tb, types.MotionStatusPassed, m.Status, m.FailureReason)
 	return next
 }

@@ -53,7 +53,7 @@ func TestCaptureRemovalNeedsThreeQuartersOfAppointer(t *testing.T) {
 	for _, v := range nomcomVoters()[:4] {
 		f.MustVote(addr(v), id, types.OptionYes)
 	}
-	require.Equal(t, types.MotionStatusPassed, f.Motion(id).Status, "4 of 5 carries it")
+	require.Equal(t, types.MotionStatusPassed, f.Executed(id).Status, "4 of 5 carries it")
 	seat, err = f.Keeper.GetSeat(f.Ctx, seatNomcom1)
 	require.NoError(t, err)
 	require.Empty(t, seat.Holder)

@@ -11,9 +11,11 @@ import (
 	"github.com/polity-chain/polity/x/community/types"
 )
 
-// finish takes a motion out of voting. A passed motion's messages execute
-// atomically with the body's address as signer: all apply, or none do and the
-// failure is recorded as EXECUTION_FAILED.
+// finish takes a motion out of voting. A rejected motion is closed here; a
+// passed one becomes QUEUED and enters the execution queue, and EndBlock runs
+// its messages (runQueued). Nothing executes in the transaction that decided
+// the motion: the last voter pays only for the vote, and a failing message
+// is the motion's failure, never the vote's.
 func (k *Keeper) finish(ctx context.Context, m types.Motion, passed bool) error {
 	if err := k.MotionQueue.Remove(ctx, collutil.At(m.VotingEndTime, m.Id)); err != nil {
 		return err
@@ -22,24 +24,46 @@ func (k *Keeper) finish(ctx context.Context, m types.Motion, passed bool) error 
 	m.DecidedHeight, m.DecidedTime = sdkCtx.BlockHeight(), sdkCtx.HeaderInfo().Time
 	m.Status = types.MotionStatusRejected
 	if passed {
-		m.Status = types.MotionStatusPassed
+		m.Status = types.MotionStatusQueued
+		if err := k.ExecutionQueue.Set(ctx, m.Id); err != nil {
+			return err
+		}
 	}
-	// Record the status before executing, so a message cannot vote on or
-	// re-decide the motion that carries it.
 	if err := k.storeMotion(ctx, m); err != nil {
 		return err
-	}
-	if passed {
-		if err := k.execute(sdkCtx, m); err != nil {
-			m.Status, m.FailureReason = types.MotionStatusExecutionFailed, textutil.ErrorText(err)
-			if err := k.storeMotion(ctx, m); err != nil {
-				return err
-			}
-		}
 	}
 	return k.emit(ctx, &types.EventMotionDecided{
 		MotionId: m.Id, BodyId: m.BodyId, Status: m.Status, Tally: m.Tally,
 		EligibleWeight: m.EligibleWeight, FailureReason: m.FailureReason,
+	})
+}
+
+// runQueued runs a QUEUED motion's messages and records the outcome: PASSED
+// when every message applied, EXECUTION_FAILED (nothing applied) otherwise.
+// The motion leaves the execution queue either way. Only a storage error is
+// returned.
+func (k *Keeper) runQueued(ctx sdk.Context, id uint64) error {
+	m, err := k.GetMotion(ctx, id)
+	if err != nil {
+		return err
+	}
+	if err := k.ExecutionQueue.Remove(ctx, id); err != nil {
+		return err
+	}
+	// A stale entry (the invariants rule it out) is only dropped.
+	if m.Status != types.MotionStatusQueued {
+		return nil
+	}
+	m.Status = types.MotionStatusPassed
+	if err := k.execute(ctx, m); err != nil {
+		m.Status, m.FailureReason = types.MotionStatusExecutionFailed, textutil.ErrorText(err)
+	}
+	m.ExecutedHeight, m.ExecutedTime = ctx.BlockHeight(), ctx.HeaderInfo().Time
+	if err := k.storeMotion(ctx, m); err != nil {
+		return err
+	}
+	return k.emit(ctx, &types.EventMotionExecuted{
+		MotionId: m.Id, BodyId: m.BodyId, Status: m.Status, FailureReason: m.FailureReason,
 	})
 }
 

@@ -36,9 +36,12 @@ func TestExecutionIsAtomic(t *testing.T) {
 	require.Equal(t, statsBefore, statsAfter)
 	require.Empty(t, typedEvents[*types.EventMemberAdmitted](t, f.Events()))
 	decided := requireEvent[*types.EventMotionDecided](t, f)
-	require.Equal(t, types.MotionStatusExecutionFailed, decided.Status)
-	require.Equal(t, m.FailureReason, decided.FailureReason)
-	require.Equal(t, "MOTION_STATUS_EXECUTION_FAILED", plainEvent(t, f, "motion_decided")["status"])
+	require.Equal(t, types.MotionStatusQueued, decided.Status, "the vote passed it")
+	require.Empty(t, decided.FailureReason)
+	executed := requireEvent[*types.EventMotionExecuted](t, f)
+	require.Equal(t, types.MotionStatusExecutionFailed, executed.Status)
+	require.Equal(t, m.FailureReason, executed.FailureReason)
+	require.Equal(t, "MOTION_STATUS_EXECUTION_FAILED", plainEvent(t, f, "motion_executed")["status"])
 }
 
 // TestExecutionEmitsMessageEvents checks that what a passed motion does is

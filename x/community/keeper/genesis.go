@@ -188,8 +188,14 @@ func (k *Keeper) initMotions(ctx context.Context, gs types.GenesisState) error {
 		if err := k.Motions.Set(ctx, m.Id, m); err != nil {
 			return err
 		}
-		if m.Status == types.MotionStatusVoting {
+		switch m.Status {
+		case types.MotionStatusVoting:
 			if err := k.MotionQueue.Set(ctx, collutil.At(m.VotingEndTime, m.Id)); err != nil {
+				return err
+			}
+		case types.MotionStatusQueued:
+			// Passed but not yet run: the first EndBlock runs it.
+			if err := k.ExecutionQueue.Set(ctx, m.Id); err != nil {
 				return err
 			}
 		}

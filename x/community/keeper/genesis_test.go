@@ -122,6 +122,14 @@ func buildRichState(t *testing.T) *keepertest.Fixture {
 	f.MustDeliver(rolesMsg("gov", "gov-member", types.RoleRepresentative))
 	f.EndBlock()
 	f.NextBlock(0)
+
+	// QUEUED: passed by its votes in this block, its messages not yet run by
+	// EndBlock.
+	queued := f.MustSubmitMotion(addr("dev-chair"), "dev", admitMsg("dev", addr("late")))
+	for _, v := range devVoters() {
+		f.MustVote(v, queued, types.OptionYes)
+	}
+	require.Equal(t, types.MotionStatusQueued, f.Motion(queued).Status)
 	return f
 }
 
@@ -152,13 +160,25 @@ func TestGenesisRoundTrip(t *testing.T) {
 	require.JSONEq(t, string(bz), string(g.ExportJSON()))
 	require.Equal(t, derived(t, f), derived(t, g))
 
-	// The imported chain carries on: the open motion can still pass.
+	// The imported chain carries on: the queued motion runs in its first
+	// EndBlock, and the open motion can still pass.
+	queued := exported.Motions[6]
+	require.Equal(t, types.MotionStatusQueued, queued.Status)
 	open := exported.Motions[4]
 	require.Equal(t, "gnso", open.BodyId)
 	for _, v := range []string{"b", "d"} {
 		g.MustVote(addr(v), open.Id, types.OptionYes)
 	}
-	require.Equal(t, types.MotionStatusPassed, g.Motion(open.Id).Status)
+	require.Equal(t, types.MotionStatusQueued, g.Motion(open.Id).Status)
+	g.EndBlock()
+	for _, id := range []uint64{queued.Id, open.Id} {
+		m := g.Motion(id)
+		require.Equal(t, types.MotionStatusPassed, m.Status, m.FailureReason)
+		require.Equal(t, g.Ctx.BlockHeight(), m.ExecutedHeight)
+	}
+	late, err := g.Keeper.Memberships.Has(g.Ctx, collectionsPair("dev", addr("late")))
+	require.NoError(t, err)
+	require.True(t, late, "the queued motion's message ran on the imported chain")
 }
 
 // derivedState is what InitGenesis must rebuild rather than import.
@@ -167,6 +187,7 @@ type derivedState struct {
 	Stats        map[string]types.BodyStats
 	Powers       *types.QueryValidatorsResponse
 	MotionQueue  []collections.Pair[int64, uint64]
+	Execution    []uint64
 	SeatExpiry   []collections.Pair[int64, uint64]
 	RoleHolders  []collections.Triple[string, int32, sdk.AccAddress]
 	Representing []collections.KeyValue[sdk.AccAddress, string]
@@ -196,6 +217,7 @@ func derived(t *testing.T, f *keepertest.Fixture) derivedState {
 	d.Powers, err = f.QueryServer.Validators(ctx, &types.QueryValidatorsRequest{})
 	require.NoError(t, err)
 	d.MotionQueue = keys(t, must(k.MotionQueue.Iterate(ctx, nil)))
+	d.Execution = keys(t, must(k.ExecutionQueue.Iterate(ctx, nil)))
 	d.SeatExpiry = keys(t, must(k.SeatExpiry.Iterate(ctx, nil)))
 	d.RoleHolders = keys(t, must(k.RoleHolders.Iterate(ctx, nil)))
 	d.Pending = keys(t, must(k.PendingValidators.Iterate(ctx, nil)))

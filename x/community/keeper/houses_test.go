@@ -70,7 +70,7 @@ func TestHouseRequirements(t *testing.T) {
 			f.MustVote(addr(v), id, types.OptionYes)
 		}
 		m := f.Motion(id)
-		require.Equal(t, types.MotionStatusPassed, m.Status)
+		require.Equal(t, types.MotionStatusQueued, m.Status)
 		require.Equal(t, types.Tally{Yes: 2}, m.HouseTallies[0].Tally)
 		require.Equal(t, types.Tally{Yes: 2}, m.HouseTallies[1].Tally)
 	})

@@ -48,7 +48,8 @@ func MotionTallyInvariant(k *Keeper) sdk.Invariant {
 
 // MotionQueueInvariant checks that every motion still voting has exactly one
 // entry in the motion queue, at its voting end, and that every entry points
-// at a motion still voting.
+// at a motion still voting; likewise that every QUEUED motion (passed, not
+// yet run) is in the execution queue and every entry there is QUEUED.
 //
 //nolint:staticcheck // sdk.Invariant is the invariant shape
 func MotionQueueInvariant(k *Keeper) sdk.Invariant {
@@ -58,11 +59,47 @@ func MotionQueueInvariant(k *Keeper) sdk.Invariant {
 			return nil, err
 		}
 		want := map[uint64]int64{}
+		queued := map[uint64]bool{}
 		for _, m := range list {
-			if m.Status == types.MotionStatusVoting {
+			switch m.Status {
+			case types.MotionStatusVoting:
 				want[m.Id] = m.VotingEndTime.Unix()
+			case types.MotionStatusQueued:
+				queued[m.Id] = true
 			}
 		}
-		return invariantutil.Queue(ctx, "motion_queue", k.MotionQueue, want)
+		problems, err := invariantutil.Queue(ctx, "motion_queue", k.MotionQueue, want)
+		if err != nil {
+			return nil, err
+		}
+		more, err := executionQueueProblems(ctx, k, queued)
+		return append(problems, more...), err
 	})
+}
+
+// executionQueueProblems compares the execution queue with the QUEUED
+// motions. A key set holds an id at most once, so presence is "exactly one".
+func executionQueueProblems(ctx sdk.Context, k *Keeper, queued map[uint64]bool) ([]string, error) {
+	iter, err := k.ExecutionQueue.Iterate(ctx, nil)
+	if err != nil {
+		return nil, err
+	}
+	ids, err := iter.Keys()
+	if err != nil {
+		return nil, err
+	}
+	var problems []string
+	entries := map[uint64]bool{}
+	for _, id := range ids {
+		entries[id] = true
+		if !queued[id] {
+			problems = append(problems, fmt.Sprintf("execution_queue: entry %d points at no queued motion", id))
+		}
+	}
+	for _, id := range invariantutil.SortedKeys(queued) {
+		if !entries[id] {
+			problems = append(problems, fmt.Sprintf("execution_queue: queued motion %d has no entry", id))
+		}
+	}
+	return problems, nil
 }

@@ -93,7 +93,11 @@ type Keeper struct {
 	// ExecutingMotion is the motion whose messages are running, so that a
 	// message can ask how its body decided (advice's consensus: no objection).
 	ExecutingMotion collections.Item[uint64]
-	Votes           collections.Map[collections.Pair[uint64, sdk.AccAddress], types.Vote]
+	// ExecutionQueue holds the ids of passed motions (status QUEUED) whose
+	// messages EndBlock has yet to run: first in, first out by id, at most
+	// max_queue_items_per_block a block.
+	ExecutionQueue collections.KeySet[uint64]
+	Votes          collections.Map[collections.Pair[uint64, sdk.AccAddress], types.Vote]
 }
 
 // CommunityIndexes support the kind and parent filters.
@@ -265,6 +269,7 @@ func NewKeeper(
 		MotionID:        collections.NewSequence(sb, types.MotionIDKey, "motion_id"),
 		MotionQueue:     collections.NewKeySet(sb, types.MotionQueueKey, "motion_queue", collutil.QueueKeyCodec),
 		ExecutingMotion: collections.NewItem(sb, types.ExecutingMotionKey, "executing_motion", collections.Uint64Value),
+		ExecutionQueue:  collections.NewKeySet(sb, types.ExecutionQueueKey, "execution_queue", collections.Uint64Key),
 		Votes: collections.NewMap(sb, types.VotesKey, "votes",
 			collections.PairKeyCodec(collections.Uint64Key, accKey), codec.CollValue[types.Vote](cdc)),
 	}

@@ -446,6 +446,9 @@ func (gs GenesisState) validateMotions(ac, _ address.Codec, idx *genesisIndex) e
 		if _, ok := MotionStatus_name[int32(m.Status)]; !ok || m.Status == MotionStatusUnspecified {
 			return fmt.Errorf("motion %d: unknown status %d", m.Id, m.Status)
 		}
+		if m.Status == MotionStatusQueued && m.ExecutedHeight != 0 {
+			return fmt.Errorf("motion %d: queued but executed_height %d set", m.Id, m.ExecutedHeight)
+		}
 		if err := m.Rule.Validate(); err != nil {
 			return fmt.Errorf("motion %d: %w", m.Id, err)
 		}

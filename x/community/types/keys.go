@@ -63,4 +63,7 @@ var (
 	// ExecutingMotionKey is the motion whose messages are running (never
 	// left set: it lives only inside the execution's cache context).
 	ExecutingMotionKey = collections.NewPrefix(37)
+	// ExecutionQueueKey holds the ids of passed motions (QUEUED) whose
+	// messages EndBlock has yet to run, in id order.
+	ExecutionQueueKey = collections.NewPrefix(39)
 )

@@ -95,7 +95,7 @@ func TestCaptureConsensusMeansNoObjection(t *testing.T) {
 	for _, v := range keepertest.CommunityVoters("users") {
 		f.MustVote(v, id, communitytypes.OptionYes)
 	}
-	m := f.Motion(id)
+	m := f.Executed(id) // a passed motion runs in EndBlock
 	require.Equal(t, communitytypes.MotionStatusExecutionFailed, m.Status, "the motion passed by majority but its advice is not consensus")
 	require.Contains(t, m.FailureReason, "formal objection")
 	require.Zero(t, f.GetProposal(p).PendingAdvice)
