@@ -199,14 +199,16 @@ func New(
 	app.ModuleManager.SetOrderBeginBlockers(upgradetypes.ModuleName, authtypes.ModuleName, banktypes.ModuleName,
 		consensustypes.ModuleName, communitytypes.ModuleName, proposalstypes.ModuleName, reviewtypes.ModuleName,
 		empoweredtypes.ModuleName)
-	// x/bank first (SDK v0.54 requirement). x/review and x/empowered act on
-	// proposals, so they run before x/proposals, which runs before x/community
-	// so that what a ratification changes (a validator, say) is flushed by
-	// x/community in the same block; x/community alone returns validator
-	// updates.
+	// x/bank first (SDK v0.54 requirement). x/community runs the motions that
+	// passed, whose messages act on the other modules (a supporting
+	// community's proposal, an EC decision), so it goes first and what they
+	// queue runs in the same block. Validators change only by community
+	// motions, so x/community, which alone returns validator updates, has
+	// them all. x/review and x/empowered act on proposals, so they run before
+	// x/proposals, whose execution queue runs last.
 	app.ModuleManager.SetOrderEndBlockers(banktypes.ModuleName, authtypes.ModuleName, consensustypes.ModuleName,
-		upgradetypes.ModuleName, reviewtypes.ModuleName, empoweredtypes.ModuleName, proposalstypes.ModuleName,
-		communitytypes.ModuleName)
+		upgradetypes.ModuleName, communitytypes.ModuleName, reviewtypes.ModuleName, empoweredtypes.ModuleName,
+		proposalstypes.ModuleName)
 	genesisOrder := []string{authtypes.ModuleName, banktypes.ModuleName, consensustypes.ModuleName,
 		upgradetypes.ModuleName, communitytypes.ModuleName, proposalstypes.ModuleName, reviewtypes.ModuleName,
 		empoweredtypes.ModuleName}

@@ -439,10 +439,11 @@ func TestEmpowered(t *testing.T) {
 	})
 
 	t.Run("the fundamental bylaw amendment is approved and executed", func(t *testing.T) {
-		p := n.ProposalREST(t, fundamental)
-		if p.Status != ProposalRatified {
-			t.Errorf("proposal %s: %s (%q), want %s", fundamental, p.Status, p.Note, ProposalRatified)
-		}
+		// The approval queues the proposal; its messages run at the end of a block.
+		WaitREST(t, n, papi+"/proposals/"+fundamental, "the approved amendment to be ratified", 30*time.Second,
+			func(r struct{ Proposal Proposal }) (bool, string) {
+				return r.Proposal.Status == ProposalRatified, r.Proposal.Status + " " + r.Proposal.Note
+			})
 		var pp struct {
 			Params map[string]any `json:"params"`
 		}

@@ -41,6 +41,14 @@ func TestFourNodes(t *testing.T) {
 		if vals := n0.CometValidators(t); len(vals) != 4 {
 			t.Errorf("CometBFT validators: %v, want 4", vals)
 		}
+		// The CLI prints bootstrap even when it is false.
+		var params struct {
+			Params map[string]any `json:"params"`
+		}
+		n0.Query(t, &params, "community", "params")
+		if b, ok := params.Params["bootstrap"]; !ok || b != false {
+			t.Errorf("query community params: bootstrap %v (present %v), want false shown", b, ok)
+		}
 	})
 
 	t.Run("all nodes produce blocks with one app hash", func(t *testing.T) {

@@ -127,13 +127,17 @@ tx() {
   if [ "$(jq -r .code <<<"$TX")" != 0 ]; then
     die "tx $hash failed at height $(jq -r .height <<<"$TX"): code $(jq -r .code <<<"$TX") ($(jq -r .codespace <<<"$TX")): $(jq -r .raw_log <<<"$TX")"
   fi
+  # A passed motion or an approved proposal runs its messages at the end of
+  # the block: add the block's end events to the transaction's.
+  TX=$(jq --argjson b "$(q block-results "$(jq -r .height <<<"$TX")")" '.events += ($b.finalize_block_events // [])' <<<"$TX")
   printf '  %sok%s: tx %s… in block %s\n' "$G" "$R" "${hash:0:10}" "$(jq -r .height <<<"$TX")"
   jq -r '.events[] | select(.type | test("^polity\\.[a-z]+$"))
     | (.attributes | map(select(.key != "msg_index")) ) as $a
     | "  " + ([$a[] | select(.key == "action") | .value][0]) + ": "
       + ([$a[] | select(.key != "action" and .value != "") | "\(.key)=\(.value)"] | join(" "))' <<<"$TX"
 }
-# event <action> <key>: an attribute of a Polity event in the last tx.
+# event <action> <key>: an attribute of a Polity event in the last tx or at
+# the end of its block.
 event() {
   jq -r --arg a "$1" --arg k "$2" '[.events[] | select(.type | test("^polity\\.[a-z]+$"))
     | select(any(.attributes[]; .key == "action" and .value == $a)) | .attributes[] | select(.key == $k) | .value][0] // empty' <<<"$TX"

@@ -73,7 +73,16 @@ func (k *Keeper) runQueued(ctx sdk.Context, id uint64) error {
 func (k *Keeper) execute(ctx sdk.Context, m types.Motion) error {
 	_, err := msgexec.RunAny(ctx, k.router, k.cdc, m.Messages, msgexec.Hooks{
 		Before: func(c sdk.Context) error { return k.ExecutingMotion.Set(c, m.Id) },
-		After:  func(c sdk.Context) error { return k.ExecutingMotion.Remove(c) },
+		After: func(c sdk.Context) error {
+			if err := k.ExecutingMotion.Remove(c); err != nil {
+				return err
+			}
+			if hasValidatorMessages(m) {
+				// the power rules hold on the motion's result (motion_powers.go)
+				return k.checkPowerResult(c, nil)
+			}
+			return nil
+		},
 	})
 	return err
 }

@@ -56,6 +56,9 @@ func (k *Keeper) SubmitMotion(ctx context.Context, msg *types.MsgSubmitMotion) (
 	if err := k.checkMotionMessages(body, msg.Messages); err != nil {
 		return 0, err
 	}
+	if err := k.checkMotionPowers(ctx, msg.Messages); err != nil {
+		return 0, err
+	}
 
 	// a weighty message raises the rule the motion must meet (a director's
 	// removal: 3/4 of all members)

@@ -90,12 +90,27 @@ func (k *Keeper) rootOf(ctx context.Context, id string) (string, error) {
 	}
 }
 
+// powerDelta is a change of one community's validator power.
+type powerDelta struct {
+	community string
+	delta     int64
+}
+
 // checkPowers checks every share as it would be after changing one
-// community's power by delta: each community's own validators against its
-// allocation, and each top-level community's tree against the 1/3 cap. A
-// removal raises everyone else's share, so all holders of power are checked;
-// there are at most max_communities of each.
+// community's power by delta (see checkPowersAfter).
 func (k *Keeper) checkPowers(ctx context.Context, changed string, delta int64, bootstrap bool) error {
+	if changed == "" {
+		return k.checkPowersAfter(ctx, nil, bootstrap)
+	}
+	return k.checkPowersAfter(ctx, []powerDelta{{changed, delta}}, bootstrap)
+}
+
+// checkPowersAfter checks every share as it would be after all of deltas
+// (a whole motion's validator changes): each community's own validators
+// against its allocation, and each top-level community's tree against the
+// 1/3 cap. A removal raises everyone else's share, so all holders of power
+// are checked; there are at most max_communities of each.
+func (k *Keeper) checkPowersAfter(ctx context.Context, deltas []powerDelta, bootstrap bool) error {
 	if bootstrap {
 		return nil
 	}
@@ -103,24 +118,38 @@ func (k *Keeper) checkPowers(ctx context.Context, changed string, delta int64, b
 	if err != nil {
 		return err
 	}
-	total += delta
-	if err := checkEach(ctx, k.CommunityPower, changed, delta, total, k.checkShare); err != nil {
-		return err
-	}
-	root := ""
-	if changed != "" {
-		if root, err = k.rootOf(ctx, changed); err != nil {
+	trees := make([]powerDelta, 0, len(deltas))
+	for _, d := range deltas {
+		total += d.delta
+		root, err := k.rootOf(ctx, d.community)
+		if err != nil {
 			return err
 		}
+		trees = addDelta(trees, root, d.delta)
 	}
-	return checkEach(ctx, k.TreePower, root, delta, total, func(_ context.Context, id string, power, total int64) error {
+	if err := checkEach(ctx, k.CommunityPower, deltas, total, k.checkShare); err != nil {
+		return err
+	}
+	return checkEach(ctx, k.TreePower, trees, total, func(_ context.Context, id string, power, total int64) error {
 		return types.CheckTreePower(false, id, power, total)
 	})
 }
 
-// checkEach runs check on every counter of m (in key order), with changed's
-// counter moved by delta and checked even when it holds no power yet.
-func checkEach(ctx context.Context, m collections.Map[string, int64], changed string, delta, total int64,
+// addDelta adds delta to id's entry of ds, appending one when id has none, so
+// that the order stays the order of first appearance (deterministic).
+func addDelta(ds []powerDelta, id string, delta int64) []powerDelta {
+	for i := range ds {
+		if ds[i].community == id {
+			ds[i].delta += delta
+			return ds
+		}
+	}
+	return append(ds, powerDelta{id, delta})
+}
+
+// checkEach runs check on every counter of m (in key order) moved by its
+// delta, and on every changed id that holds no power yet.
+func checkEach(ctx context.Context, m collections.Map[string, int64], deltas []powerDelta, total int64,
 	check func(ctx context.Context, id string, power, total int64) error,
 ) error {
 	iter, err := m.Iterate(ctx, nil)
@@ -131,19 +160,25 @@ func checkEach(ctx context.Context, m collections.Map[string, int64], changed st
 	if err != nil {
 		return err
 	}
-	sawChanged := false
+	seen := make([]bool, len(deltas))
 	for _, kv := range kvs {
 		power := kv.Value
-		if kv.Key == changed {
-			power += delta
-			sawChanged = true
+		for i, d := range deltas {
+			if d.community == kv.Key {
+				power += d.delta
+				seen[i] = true
+			}
 		}
 		if err := check(ctx, kv.Key, power, total); err != nil {
 			return err
 		}
 	}
-	if !sawChanged && changed != "" {
-		return check(ctx, changed, delta, total)
+	for i, d := range deltas {
+		if !seen[i] {
+			if err := check(ctx, d.community, d.delta, total); err != nil {
+				return err
+			}
+		}
 	}
 	return nil
 }

@@ -74,8 +74,14 @@ func (k *Keeper) AdmitValidator(ctx context.Context, msg *types.MsgAdmitValidato
 	if err := k.checkOperator(ctx, operator, c.Id); err != nil {
 		return "", err
 	}
-	if err := k.checkPowers(ctx, c.Id, msg.Power, params.Bootstrap); err != nil {
+	deferred, err := k.powerChecksDeferred(ctx)
+	if err != nil {
 		return "", err
+	}
+	if !deferred {
+		if err := k.checkPowers(ctx, c.Id, msg.Power, params.Bootstrap); err != nil {
+			return "", err
+		}
 	}
 	v := types.Validator{
 		ConsensusAddress: consStr, Operator: msg.Operator, CommunityId: c.Id, Moniker: msg.Moniker,
@@ -112,19 +118,14 @@ func (k *Keeper) RemoveValidator(ctx context.Context, msg *types.MsgRemoveValida
 	if v.Status != types.ValidatorActive || v.CommunityId != msg.CommunityId {
 		return types.ErrValidatorNotFound.Wrapf("%s is not an active validator of %s", msg.ConsensusAddress, msg.CommunityId)
 	}
-	total, err := k.totalPower(ctx)
+	deferred, err := k.powerChecksDeferred(ctx)
 	if err != nil {
 		return err
 	}
-	if total-v.Power <= 0 {
-		return types.ErrEmptyValidatorSet.Wrapf("%s is the last validator", v.Moniker)
-	}
-	params, err := k.GetParams(ctx)
-	if err != nil {
-		return err
-	}
-	if err := k.checkPowers(ctx, v.CommunityId, -v.Power, params.Bootstrap); err != nil {
-		return err
+	if !deferred {
+		if err := k.checkPowerResult(ctx, []powerDelta{{v.CommunityId, -v.Power}}); err != nil {
+			return err
+		}
 	}
 	// A removed validator keeps its record but holds no power: lists and
 	// explorers show 0, as CometBFT does.

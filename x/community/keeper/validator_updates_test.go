@@ -99,10 +99,9 @@ func TestValidatorChangesThroughMotion(t *testing.T) {
 	require.Equal(t, types.MotionStatusPassed, m.Status, m.FailureReason)
 	require.Equal(t, []abci.ValidatorUpdate{update(t, "gov-node", 10)}, f.EndBlock())
 
-	// A motion that would break the cap fails with the cap error on record.
+	// A motion that would break the cap is refused when submitted.
 	f.NextBlock(0)
-	m = f.Pass(addr("dev-chair"), "dev", devVoters(), admitValidatorMsg(t, "dev", "dev-node-2", 10))
-	require.Equal(t, types.MotionStatusExecutionFailed, m.Status)
-	require.Contains(t, m.FailureReason, types.ErrPowerCap.Error())
+	_, err := f.SubmitMotion(addr("dev-chair"), "dev", "too much power", admitValidatorMsg(t, "dev", "dev-node-2", 10))
+	require.ErrorIs(t, err, types.ErrPowerCap)
 	require.Empty(t, f.EndBlock())
 }
