@@ -54,9 +54,15 @@ func (k *Keeper) runQueued(ctx sdk.Context, id uint64) error {
 	if m.Status != types.MotionStatusQueued {
 		return nil
 	}
+	return k.recordExecution(ctx, m, k.execute(ctx, m))
+}
+
+// recordExecution closes a queued motion as PASSED, or EXECUTION_FAILED with
+// the reason when execErr is set, at this block, and announces it.
+func (k *Keeper) recordExecution(ctx sdk.Context, m types.Motion, execErr error) error {
 	m.Status = types.MotionStatusPassed
-	if err := k.execute(ctx, m); err != nil {
-		m.Status, m.FailureReason = types.MotionStatusExecutionFailed, textutil.ErrorText(err)
+	if execErr != nil {
+		m.Status, m.FailureReason = types.MotionStatusExecutionFailed, textutil.ErrorText(execErr)
 	}
 	m.ExecutedHeight, m.ExecutedTime = ctx.BlockHeight(), ctx.HeaderInfo().Time
 	if err := k.storeMotion(ctx, m); err != nil {

@@ -19,8 +19,9 @@ import (
 // EndBlocker decides motions whose voting ended, runs the messages of passed
 // motions, vacates seats whose term ended, and hands this block's validator
 // changes to CometBFT. It touches only due queue entries, at most
-// max_queue_items_per_block of each kind; the rest wait a block. A failing item is logged and recorded, never allowed to halt
-// the chain: only an unreadable store makes it return an error.
+// max_queue_items_per_block of each kind; the rest wait a block. A failing
+// item is logged and recorded, never allowed to halt the chain: only an
+// unreadable store makes it return an error.
 func (k *Keeper) EndBlocker(ctx context.Context) ([]abci.ValidatorUpdate, error) {
 	params, err := k.GetParams(ctx)
 	if err != nil {
@@ -132,14 +133,7 @@ func (k *Keeper) failExecution(ctx sdk.Context, id uint64, cause error) error {
 		if err := k.ExecutionQueue.Remove(c, id); err != nil {
 			return err
 		}
-		m.Status, m.FailureReason = types.MotionStatusExecutionFailed, textutil.ErrorText(cause)
-		m.ExecutedHeight, m.ExecutedTime = c.BlockHeight(), c.HeaderInfo().Time
-		if err := k.storeMotion(c, m); err != nil {
-			return err
-		}
-		return k.emit(c, &types.EventMotionExecuted{
-			MotionId: m.Id, BodyId: m.BodyId, Status: m.Status, FailureReason: m.FailureReason,
-		})
+		return k.recordExecution(c, m, cause)
 	})
 }
 

@@ -18,11 +18,17 @@ import (
 // after the voting period; and after the motion's last message has run, on
 // the powers it then meets (the motion fails whole if they break a rule).
 
-// powerChecksDeferred reports whether a motion's messages are running, so
-// that AdmitValidator and RemoveValidator leave the power rules to the
-// motion's end.
+// powerChecksDeferred reports whether AdmitValidator and RemoveValidator
+// leave the power rules to the end of the running motion: only when that
+// motion itself carries validator messages, the same condition under which
+// execute checks the result. A validator message reached any other way is
+// checked on its own, so nothing can skip the check.
 func (k *Keeper) powerChecksDeferred(ctx context.Context) (bool, error) {
-	return k.ExecutingMotion.Has(ctx)
+	m, running, err := k.RunningMotion(ctx)
+	if err != nil || !running {
+		return false, err
+	}
+	return hasValidatorMessages(m), nil
 }
 
 // checkMotionPowers checks the power rules as they would be after a motion's

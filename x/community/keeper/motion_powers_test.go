@@ -61,3 +61,18 @@ func TestMotionPowersRecheckedAtExecution(t *testing.T) {
 	require.ErrorIs(t, err, types.ErrValidatorNotFound)
 	require.NoError(t, f.Keeper.CheckAllPowers(f.Ctx))
 }
+
+// TestPowerChecksDeferredOnlyForValidatorMotions: while a motion without
+// validator messages runs, a validator message reaching x/community by any
+// other path is still checked on its own: the end-of-motion check, which
+// runs only for motions carrying validator messages, cannot be skipped.
+func TestPowerChecksDeferredOnlyForValidatorMotions(t *testing.T) {
+	f := keepertest.NewConstitutionFixture(t)
+	id := f.MustSubmitMotion(devVoters()[0], "dev")
+	require.NoError(t, f.Keeper.ExecutingMotion.Set(f.Ctx, id))
+	_, err := f.Deliver(admitValidatorMsg(t, "dev", "dev-node-2", 10))
+	require.ErrorIs(t, err, types.ErrPowerCap)
+	require.NoError(t, f.Keeper.ExecutingMotion.Remove(f.Ctx))
+	_, err = f.Keeper.GetValidator(f.Ctx, keepertest.ConsKey("dev-node-2").Address())
+	require.ErrorIs(t, err, types.ErrValidatorNotFound)
+}

@@ -54,14 +54,9 @@ func (k *Keeper) EndBlocker(ctx context.Context) error {
 // executeDue executes up to limit QUEUED proposals, lowest id first; the rest
 // wait for the next block. The ids are read before anything is written.
 func (k *Keeper) executeDue(ctx sdk.Context, limit int) error {
-	var ids []uint64
-	if limit > 0 {
-		if err := k.ExecutionQueue.Walk(ctx, nil, func(id uint64) (bool, error) {
-			ids = append(ids, id)
-			return len(ids) >= limit, nil
-		}); err != nil {
-			return err
-		}
+	ids, err := collutil.First(ctx, k.ExecutionQueue, limit)
+	if err != nil {
+		return err
 	}
 	for _, id := range ids {
 		if err := blockutil.Run(ctx, func(c sdk.Context) error { return k.runQueued(c, id) }); err != nil {
