@@ -12,9 +12,10 @@ import (
 
 // BoardInvariant checks the Board against its rules: every community has
 // exactly the seats of its allocation; a held seat has a member holder with a
-// director record, one seat per person (and the seat_holders index agrees), a
-// term that ends after it starts and one seat_expiry entry at its end; voting
-// directors have a region; region_counts and voting_seats equal the seats;
+// director record that counts the term (term limits), one seat per person
+// (and the seat_holders index agrees), a term that ends after it starts and
+// one seat_expiry entry at its end; voting directors have a region;
+// region_counts and voting_seats equal the seats;
 // a full Board has a voting director from every region; the chair holds a
 // voting seat.
 //
@@ -87,10 +88,8 @@ func (k *Keeper) checkHolder(ctx sdk.Context, s types.BoardSeat, report func(str
 		report("seat %d: holder %q: %v", s.Id, s.Holder, err)
 		return types.RegionUnspecified, nil
 	}
-	if has, err := k.Directors.Has(ctx, addr); err != nil {
+	if err := k.checkTermRecord(ctx, s, addr, report); err != nil {
 		return 0, err
-	} else if !has {
-		report("seat %d: holder %s has no director record", s.Id, s.Holder)
 	}
 	if id, err := k.SeatHolders.Get(ctx, addr); collutil.NotFoundOK(err) != nil {
 		return 0, err
@@ -105,6 +104,29 @@ func (k *Keeper) checkHolder(ctx sdk.Context, s types.BoardSeat, report func(str
 		report("seat %d: voting director %s has no region", s.Id, s.Holder)
 	}
 	return m.Region, nil
+}
+
+// checkTermRecord checks the sitting director's service record, which the term
+// limit is applied from: it exists, counts the current term (1 <= consecutive
+// terms <= total terms) and ends no earlier than the seat's term. The limit
+// itself is checked at appointment, against the rules of that time, so a later
+// change of max_consecutive_terms does not make a sitting director invalid.
+func (k *Keeper) checkTermRecord(ctx sdk.Context, s types.BoardSeat, addr sdk.AccAddress, report func(string, ...any)) error {
+	record, err := k.Directors.Get(ctx, addr)
+	if collutil.NotFoundOK(err) != nil {
+		return err
+	}
+	if err != nil {
+		report("seat %d: holder %s has no director record", s.Id, s.Holder)
+		return nil
+	}
+	if record.ConsecutiveTerms < 1 || record.ConsecutiveTerms > record.TotalTerms {
+		report("seat %d: director %s has %d consecutive of %d total terms", s.Id, s.Holder, record.ConsecutiveTerms, record.TotalTerms)
+	}
+	if record.LastTermEnd.Before(s.TermEnd) {
+		report("seat %d: director %s's record ends %s, before the seat's term end %s", s.Id, s.Holder, record.LastTermEnd, s.TermEnd)
+	}
+	return nil
 }
 
 // checkAllocations compares the seats found per community with each

@@ -2,6 +2,7 @@ package keeper
 
 import (
 	"fmt"
+	"sort"
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
@@ -10,9 +11,11 @@ import (
 	"github.com/polity-chain/polity/x/community/types"
 )
 
-// MotionTallyInvariant checks that every motion's tally equals the sum of its
-// stored votes, and that no vote belongs to a missing motion. Tallies are
-// kept as votes arrive, so a lost or double-counted vote shows here.
+// MotionTallyInvariant checks that every motion's tally, and each of its
+// house tallies, equals the sum of its stored votes (a vote counts in the
+// houses it lists), that a vote lists only houses of its motion, and that no
+// vote belongs to a missing motion. Tallies are kept as votes arrive, so a
+// lost or double-counted vote shows here.
 //
 //nolint:staticcheck // sdk.Invariant is the invariant shape
 func MotionTallyInvariant(k *Keeper) sdk.Invariant {
@@ -22,8 +25,13 @@ func MotionTallyInvariant(k *Keeper) sdk.Invariant {
 			return nil, err
 		}
 		counted := map[uint64]types.Tally{}
+		inHouse := map[houseKey]types.Tally{}
 		for _, v := range all {
 			counted[v.MotionId] = counted[v.MotionId].Add(v.Option, v.Weight)
+			for _, h := range v.Houses {
+				key := houseKey{v.MotionId, h}
+				inHouse[key] = inHouse[key].Add(v.Option, v.Weight)
+			}
 		}
 		list, err := collutil.Values(ctx, k.Motions.Iterate)
 		if err != nil {
@@ -36,13 +44,14 @@ func MotionTallyInvariant(k *Keeper) sdk.Invariant {
 			if counted[m.Id] != m.Tally {
 				problems = append(problems, fmt.Sprintf("motion %d: tally %v, its votes sum to %v", m.Id, m.Tally, counted[m.Id]))
 			}
+			problems = append(problems, houseTallyProblems(m, inHouse)...)
 		}
 		for _, id := range invariantutil.SortedKeys(counted) {
 			if !seen[id] {
 				problems = append(problems, fmt.Sprintf("votes stored for missing motion %d", id))
 			}
 		}
-		return problems, nil
+		return append(problems, strayHouseVotes(inHouse, seen)...), nil
 	})
 }
 
@@ -102,4 +111,47 @@ func executionQueueProblems(ctx sdk.Context, k *Keeper, queued map[uint64]bool) 
 		}
 	}
 	return problems, nil
+}
+
+// houseKey names one house's tally of one motion.
+type houseKey struct {
+	motion uint64
+	house  string
+}
+
+// houseTallyProblems compares a motion's house tallies with its votes and
+// removes the houses it checked from inHouse, so that what remains there
+// afterwards is a vote counted in a house its motion does not have.
+func houseTallyProblems(m types.Motion, inHouse map[houseKey]types.Tally) []string {
+	var problems []string
+	for _, ht := range m.HouseTallies {
+		key := houseKey{m.Id, ht.CommunityId}
+		if inHouse[key] != ht.Tally {
+			problems = append(problems, fmt.Sprintf("motion %d: house %s tally %v, its votes sum to %v", m.Id, ht.CommunityId, ht.Tally, inHouse[key]))
+		}
+		delete(inHouse, key)
+	}
+	return problems
+}
+
+// strayHouseVotes reports votes counted in a house their (existing) motion
+// does not have, in a fixed order.
+func strayHouseVotes(inHouse map[houseKey]types.Tally, seen map[uint64]bool) []string {
+	keys := make([]houseKey, 0, len(inHouse))
+	for key := range inHouse {
+		if seen[key.motion] {
+			keys = append(keys, key)
+		}
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		if keys[i].motion != keys[j].motion {
+			return keys[i].motion < keys[j].motion
+		}
+		return keys[i].house < keys[j].house
+	})
+	problems := make([]string, 0, len(keys))
+	for _, key := range keys {
+		problems = append(problems, fmt.Sprintf("motion %d: votes counted in house %s, which the motion does not have", key.motion, key.house))
+	}
+	return problems
 }

@@ -5,6 +5,9 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	"cosmossdk.io/collections"
+	sdk "github.com/cosmos/cosmos-sdk/types"
+
 	keepertest "github.com/polity-chain/polity/testutil/keeper"
 	"github.com/polity-chain/polity/x/community/keeper"
 	"github.com/polity-chain/polity/x/community/types"
@@ -73,6 +76,25 @@ func TestInvariantsHoldAndBreak(t *testing.T) {
 		{"board-seats", func(f *keepertest.Fixture, _ uint64) {
 			require.NoError(t, f.Keeper.VotingSeats.Set(f.Ctx, 2))
 		}},
+		{"board-seats", func(f *keepertest.Fixture, _ uint64) {
+			// a sitting director whose record no longer counts the term
+			seat, err := f.Keeper.GetSeat(f.Ctx, 1)
+			require.NoError(t, err)
+			holder := sdk.MustAccAddressFromBech32(seat.Holder)
+			record, err := f.Keeper.Directors.Get(f.Ctx, holder)
+			require.NoError(t, err)
+			record.ConsecutiveTerms = record.TotalTerms + 1
+			require.NoError(t, f.Keeper.Directors.Set(f.Ctx, holder, record))
+		}},
+		{"board-seats", func(f *keepertest.Fixture, _ uint64) {
+			seat, err := f.Keeper.GetSeat(f.Ctx, 1)
+			require.NoError(t, err)
+			holder := sdk.MustAccAddressFromBech32(seat.Holder)
+			record, err := f.Keeper.Directors.Get(f.Ctx, holder)
+			require.NoError(t, err)
+			record.LastTermEnd = seat.TermStart
+			require.NoError(t, f.Keeper.Directors.Set(f.Ctx, holder, record))
+		}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.route, func(t *testing.T) {
@@ -80,6 +102,37 @@ func TestInvariantsHoldAndBreak(t *testing.T) {
 			keepertest.RequireInvariantsHold(t, f.Ctx, keeper.InvariantRoutes(f.Keeper))
 			tc.corrupt(f, id)
 			keepertest.RequireInvariantBreaks(t, f.Ctx, keeper.InvariantRoutes(f.Keeper), tc.route)
+		})
+	}
+}
+
+// TestHouseTallyInvariant checks that the tally invariant covers each house's
+// tally: it holds after votes in both houses and breaks when one house's
+// tally drifts from its votes or a vote claims a house its motion lacks.
+func TestHouseTallyInvariant(t *testing.T) {
+	corruptions := map[string]func(*keepertest.Fixture, uint64){
+		"house tally drifts": func(f *keepertest.Fixture, id uint64) {
+			m := f.Motion(id)
+			m.HouseTallies[1].Tally.No++
+			require.NoError(t, f.Keeper.Motions.Set(f.Ctx, id, m))
+		},
+		"vote in a foreign house": func(f *keepertest.Fixture, id uint64) {
+			v, err := f.Keeper.Votes.Get(f.Ctx, collections.Join(id, addr("a")))
+			require.NoError(t, err)
+			v.Houses = append(v.Houses, "dev")
+			require.NoError(t, f.Keeper.Votes.Set(f.Ctx, collections.Join(id, addr("a")), v))
+		},
+	}
+	for _, name := range []string{"house tally drifts", "vote in a foreign house"} {
+		t.Run(name, func(t *testing.T) {
+			f := newHouses(t)
+			id := f.MustSubmitMotion(addr("a"), "gnso")
+			f.MustVote(addr("a"), id, types.OptionYes)
+			f.MustVote(addr("c"), id, types.OptionNo)
+			require.Equal(t, types.Tally{No: 1}, f.Motion(id).HouseTallies[1].Tally)
+			keepertest.RequireInvariantsHold(t, f.Ctx, keeper.InvariantRoutes(f.Keeper))
+			corruptions[name](f, id)
+			keepertest.RequireInvariantBreaks(t, f.Ctx, keeper.InvariantRoutes(f.Keeper), "motion-tallies")
 		})
 	}
 }
