@@ -5,8 +5,6 @@ import (
 
 	abci "github.com/cometbft/cometbft/abci/types"
 
-	"cosmossdk.io/collections"
-
 	cryptocodec "github.com/cosmos/cosmos-sdk/crypto/codec"
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
@@ -52,28 +50,27 @@ func (k *Keeper) EndBlocker(ctx context.Context) ([]abci.ValidatorUpdate, error)
 	return k.validatorUpdates(ctx)
 }
 
-// endMotion decides one motion whose voting period is over, in its own cache
-// context so that a failure leaves no partial write.
+// endMotion decides one motion whose voting period is over. A motion that
+// cannot be decided (for instance, one of its messages no longer decodes
+// after an upgrade) is closed as EXECUTION_FAILED, so it does not stay open
+// for ever.
 func (k *Keeper) endMotion(ctx sdk.Context, key collutil.QueueKey) {
 	id := key.K2()
-	err := blockutil.Run(ctx, func(c sdk.Context) error {
-		m, err := k.GetMotion(c, id)
-		if err != nil {
-			return err
-		}
-		if m.Status != types.MotionStatusVoting {
-			return k.MotionQueue.Remove(c, collutil.At(m.VotingEndTime, m.Id))
-		}
-		return k.finish(c, m, m.Rule.Passes(m.Tally, m.EligibleWeight, m.HouseTallies))
+	k.queueRunner().Do(ctx, blockutil.Item{
+		Queue: "motion", ID: id,
+		Run: func(c sdk.Context) error {
+			m, err := k.GetMotion(c, id)
+			if err != nil {
+				return err
+			}
+			if m.Status != types.MotionStatusVoting {
+				return k.MotionQueue.Remove(c, collutil.At(m.VotingEndTime, m.Id))
+			}
+			return k.finish(c, m, m.Rule.Passes(m.Tally, m.EligibleWeight, m.HouseTallies))
+		},
+		Drop:  func(c sdk.Context) error { return k.MotionQueue.Remove(c, key) },
+		Close: func(c sdk.Context, cause error) error { return k.failMotion(c, id, cause) },
 	})
-	if err == nil {
-		return
-	}
-	k.logger.Error("could not decide motion; recording it as failed", "motion", id, "err", err)
-	if ferr := k.failMotion(ctx, id, err); ferr != nil {
-		k.logger.Error("could not record the failure; dropping the motion from the queue", "motion", id, "err", ferr)
-		k.dropFromQueue(ctx, "motion", k.MotionQueue, key, ferr)
-	}
 }
 
 // RunExecutionQueue runs the messages of the first max_queue_items_per_block
@@ -89,96 +86,66 @@ func (k *Keeper) RunExecutionQueue(ctx context.Context) error {
 }
 
 // runExecutionQueue runs up to limit queued motions in id (submission)
-// order; the rest wait for the next block.
+// order; the rest wait for the next block. A failing message is the motion's
+// outcome (EXECUTION_FAILED), recorded by runQueued; anything else (a record
+// that no longer decodes, a panic outside the messages) closes the motion as
+// failed, or at worst drops the entry, so the queue never stalls.
 func (k *Keeper) runExecutionQueue(ctx sdk.Context, limit int) error {
 	queued, err := collutil.First(ctx, k.ExecutionQueue, limit)
 	if err != nil {
 		return err
 	}
 	for _, id := range queued {
-		k.executeMotion(ctx, id)
+		k.queueRunner().Do(ctx, blockutil.Item{
+			Queue: "motion_execution", ID: id,
+			Run:  func(c sdk.Context) error { return k.runQueued(c, id) },
+			Drop: func(c sdk.Context) error { return k.ExecutionQueue.Remove(c, id) },
+			Close: func(c sdk.Context, cause error) error {
+				m, err := k.Motions.Get(c, id)
+				if err != nil {
+					return err
+				}
+				return k.recordExecution(c, m, cause)
+			},
+		})
 	}
 	return nil
 }
 
-// executeMotion runs one passed motion's messages, in its own cache context
-// so that a failure to record the outcome leaves no partial write. A failing
-// message is the motion's outcome (EXECUTION_FAILED), recorded by runQueued;
-// anything else (a record that no longer decodes, a panic outside the
-// messages) closes the motion as failed, or at worst drops the entry, so the
-// queue never stalls and the chain never halts.
-func (k *Keeper) executeMotion(ctx sdk.Context, id uint64) {
-	err := blockutil.Run(ctx, func(c sdk.Context) error { return k.runQueued(c, id) })
-	if err == nil {
-		return
-	}
-	k.logger.Error("could not execute motion; recording it as failed", "motion", id, "err", err)
-	if ferr := k.failExecution(ctx, id, err); ferr != nil {
-		k.logger.Error("could not record the failure; dropping the motion from the execution queue", "motion", id, "err", ferr)
-		if rerr := k.ExecutionQueue.Remove(ctx, id); rerr != nil {
-			k.logger.Error("could not drop queue entry", "queue", "motion_execution", "id", id, "err", rerr)
-		}
-		k.emitQueueItemFailed(ctx, "motion_execution", id, ferr)
-	}
-}
-
-// failExecution closes a queued motion that could not be run as
-// EXECUTION_FAILED and takes it out of the execution queue.
-func (k *Keeper) failExecution(ctx sdk.Context, id uint64, cause error) error {
-	return blockutil.Run(ctx, func(c sdk.Context) error {
-		m, err := k.Motions.Get(c, id)
-		if err != nil {
-			return err
-		}
-		if err := k.ExecutionQueue.Remove(c, id); err != nil {
-			return err
-		}
-		return k.recordExecution(c, m, cause)
-	})
-}
-
-// failMotion closes a motion that could not be decided (for instance, one of
-// its messages no longer decodes after an upgrade) as EXECUTION_FAILED, so it
-// does not stay open for ever.
+// failMotion closes a motion that could not be decided as EXECUTION_FAILED.
 func (k *Keeper) failMotion(ctx sdk.Context, id uint64, cause error) error {
-	return blockutil.Run(ctx, func(c sdk.Context) error {
-		m, err := k.Motions.Get(c, id)
-		if err != nil {
-			return err
-		}
-		if err := k.MotionQueue.Remove(c, collutil.At(m.VotingEndTime, m.Id)); err != nil {
-			return err
-		}
-		m.Status, m.FailureReason = types.MotionStatusExecutionFailed, textutil.ErrorText(cause)
-		m.DecidedHeight, m.DecidedTime = c.BlockHeight(), c.HeaderInfo().Time
-		if err := k.storeMotion(c, m); err != nil {
-			return err
-		}
-		return k.emit(c, &types.EventMotionDecided{
-			MotionId: m.Id, BodyId: m.BodyId, Status: m.Status, Tally: m.Tally,
-			EligibleWeight: m.EligibleWeight, FailureReason: m.FailureReason,
-		})
+	m, err := k.Motions.Get(ctx, id)
+	if err != nil {
+		return err
+	}
+	m.Status, m.FailureReason = types.MotionStatusExecutionFailed, textutil.ErrorText(cause)
+	m.DecidedHeight, m.DecidedTime = ctx.BlockHeight(), ctx.HeaderInfo().Time
+	if err := k.storeMotion(ctx, m); err != nil {
+		return err
+	}
+	return k.emit(ctx, &types.EventMotionDecided{
+		MotionId: m.Id, BodyId: m.BodyId, Status: m.Status, Tally: m.Tally,
+		EligibleWeight: m.EligibleWeight, FailureReason: m.FailureReason,
 	})
 }
 
 // expireSeat vacates a seat whose term has ended.
 func (k *Keeper) expireSeat(ctx sdk.Context, key collutil.QueueKey) {
 	id := key.K2()
-	err := blockutil.Run(ctx, func(c sdk.Context) error {
-		seat, err := k.GetSeat(c, id)
-		if err != nil {
-			return err
-		}
-		if seat.Holder == "" {
-			return k.SeatExpiry.Remove(c, expiryKey(seat))
-		}
-		return k.vacate(c, seat, "term_ended")
+	k.queueRunner().Do(ctx, blockutil.Item{
+		Queue: "seat_expiry", ID: id,
+		Run: func(c sdk.Context) error {
+			seat, err := k.GetSeat(c, id)
+			if err != nil {
+				return err
+			}
+			if seat.Holder == "" {
+				return k.SeatExpiry.Remove(c, expiryKey(seat))
+			}
+			return k.vacate(c, seat, "term_ended")
+		},
+		Drop: func(c sdk.Context) error { return k.SeatExpiry.Remove(c, key) },
 	})
-	if err == nil {
-		return
-	}
-	k.logger.Error("could not end a board term; dropping it from the queue", "seat", id, "err", err)
-	k.dropFromQueue(ctx, "seat_expiry", k.SeatExpiry, key, err)
 }
 
 // validatorUpdates turns this block's changed validators into CometBFT
@@ -241,21 +208,9 @@ func (k *Keeper) toValidatorUpdate(v types.Validator, power int64) (abci.Validat
 	return abci.ValidatorUpdate{PubKey: cmtPk, Power: power}, nil
 }
 
-// dropFromQueue removes a broken record's queue entry and puts the failure on
-// record with EventQueueItemFailed, logging anything that goes wrong.
-func (k *Keeper) dropFromQueue(ctx sdk.Context, name string, queue collections.KeySet[collutil.QueueKey], key collutil.QueueKey, cause error) {
-	id := key.K2()
-	if err := queue.Remove(ctx, key); err != nil {
-		k.logger.Error("could not drop queue entry", "queue", name, "id", id, "err", err)
-	}
-	k.emitQueueItemFailed(ctx, name, id, cause)
-}
-
-// emitQueueItemFailed puts a dropped queue entry on record with
-// EventQueueItemFailed, logging a failure to emit it.
-func (k *Keeper) emitQueueItemFailed(ctx sdk.Context, name string, id uint64, cause error) {
-	ev := &types.EventQueueItemFailed{Queue: name, Id: id, Error: textutil.ErrorText(cause)}
-	if err := k.emit(ctx, ev); err != nil {
-		k.logger.Error("could not emit the failure event", "queue", name, "id", id, "err", err)
-	}
+// queueRunner runs this module's EndBlock queue items (blockutil.Runner).
+func (k *Keeper) queueRunner() blockutil.Runner {
+	return blockutil.Runner{Logger: k.logger, Report: func(ctx sdk.Context, queue string, id uint64, cause error) error {
+		return k.emit(ctx, &types.EventQueueItemFailed{Queue: queue, Id: id, Error: textutil.ErrorText(cause)})
+	}}
 }

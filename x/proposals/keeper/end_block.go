@@ -4,8 +4,6 @@ import (
 	"context"
 	"time"
 
-	"cosmossdk.io/collections"
-
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
 	"github.com/polity-chain/polity/internal/blockutil"
@@ -35,18 +33,25 @@ func (k *Keeper) EndBlocker(ctx context.Context) error {
 		return err
 	}
 	for _, key := range due {
-		if err := k.runItem(sdkCtx, k.PhaseQueue, key, func(c context.Context) error { return k.advanceDue(c, key) }); err != nil {
-			k.failOpen(sdkCtx, "phase", key.K2(), "could not advance: ", err)
-		}
+		k.queueRunner().Do(sdkCtx, blockutil.Item{
+			Queue: "phase", ID: key.K2(),
+			Run:  func(c sdk.Context) error { return k.advanceDue(c, key) },
+			Drop: func(c sdk.Context) error { return k.PhaseQueue.Remove(c, key) },
+			Close: func(c sdk.Context, cause error) error {
+				return k.closeFailed(c, key.K2(), "could not advance: ", cause)
+			},
+		})
 	}
 	overdue, err := collutil.Due(ctx, k.AdviceQueue, blockTime, limit)
 	if err != nil {
 		return err
 	}
 	for _, key := range overdue {
-		if err := k.runItem(sdkCtx, k.AdviceQueue, key, func(c context.Context) error { return k.markOverdue(c, key.K2()) }); err != nil {
-			k.reportFailure(sdkCtx, "advice", key.K2(), err)
-		}
+		k.queueRunner().Do(sdkCtx, blockutil.Item{
+			Queue: "advice", ID: key.K2(),
+			Run:  func(c sdk.Context) error { return k.markOverdue(c, key.K2()) },
+			Drop: func(c sdk.Context) error { return k.AdviceQueue.Remove(c, key) },
+		})
 	}
 	return k.executeDue(sdkCtx, limit)
 }
@@ -59,15 +64,12 @@ func (k *Keeper) executeDue(ctx sdk.Context, limit int) error {
 		return err
 	}
 	for _, id := range ids {
-		if err := blockutil.Run(ctx, func(c sdk.Context) error { return k.runQueued(c, id) }); err != nil {
-			k.logger.Error("execution queue item failed; dropping it from the queue", "id", id, "err", err)
-			// Dropped outside the item's cache context, so that a proposal
-			// whose record cannot even be closed does not block the queue.
-			if err := k.ExecutionQueue.Remove(ctx, id); err != nil {
-				k.logger.Error("could not drop execution queue entry", "id", id, "err", err)
-			}
-			k.failOpen(ctx, "execution", id, "could not execute: ", err)
-		}
+		k.queueRunner().Do(ctx, blockutil.Item{
+			Queue: "execution", ID: id,
+			Run:   func(c sdk.Context) error { return k.runQueued(c, id) },
+			Drop:  func(c sdk.Context) error { return k.ExecutionQueue.Remove(c, id) },
+			Close: func(c sdk.Context, cause error) error { return k.closeFailed(c, id, "could not execute: ", cause) },
+		})
 	}
 	return nil
 }
@@ -103,49 +105,23 @@ func (k *Keeper) advanceDue(ctx context.Context, key collutil.QueueKey) error {
 	return k.storeProposal(ctx, p)
 }
 
-// runItem runs one queue item in a cache context, writing it on success; on
-// failure it logs and drops the item's queue entry so it cannot block the
-// queue, and returns the item's error.
-func (k *Keeper) runItem(ctx sdk.Context, queue collections.KeySet[collutil.QueueKey], key collutil.QueueKey, item func(context.Context) error) error {
-	id := key.K2()
-	err := blockutil.Run(ctx, func(c sdk.Context) error { return item(c) })
-	if err == nil {
-		return nil
+// closeFailed closes a proposal whose phase change or execution failed as
+// EXECUTION_FAILED, recording why (what, then the cause): with its queue
+// entry dropped it could otherwise never move again.
+func (k *Keeper) closeFailed(ctx sdk.Context, id uint64, what string, cause error) error {
+	p, err := k.GetProposal(ctx, id)
+	if err != nil || p.Status.Terminal() {
+		return err
 	}
-	k.logger.Error("queue item failed; dropping it from the queue", "id", id, "err", err)
-	if err := queue.Remove(ctx, key); err != nil {
-		k.logger.Error("could not drop queue entry", "id", id, "err", err)
+	if err := k.transition(ctx, &p, types.StatusExecutionFailed, time.Time{}, what+textutil.ErrorText(cause)); err != nil {
+		return err
 	}
-	return err
+	return k.storeProposal(ctx, p)
 }
 
-// failOpen closes a proposal whose phase change or execution failed as
-// EXECUTION_FAILED, recording why (what, then the cause; queue names the
-// queue in the failure event if even that fails): with its queue
-// entry dropped it could otherwise never move again. It runs in its own cache
-// context and only logs if even that fails.
-func (k *Keeper) failOpen(ctx sdk.Context, queue string, id uint64, what string, cause error) {
-	err := blockutil.Run(ctx, func(c sdk.Context) error {
-		p, err := k.GetProposal(c, id)
-		if err != nil || p.Status.Terminal() {
-			return err
-		}
-		if err := k.transition(c, &p, types.StatusExecutionFailed, time.Time{}, what+textutil.ErrorText(cause)); err != nil {
-			return err
-		}
-		return k.storeProposal(c, p)
-	})
-	if err != nil {
-		k.logger.Error("could not close a failed proposal", "id", id, "err", err)
-		k.reportFailure(ctx, queue, id, cause)
-	}
-}
-
-// reportFailure emits EventQueueItemFailed for an item dropped from a queue
-// without a record of its own to carry the failure.
-func (k *Keeper) reportFailure(ctx sdk.Context, queue string, id uint64, cause error) {
-	ev := &types.EventQueueItemFailed{Queue: queue, Id: id, Error: textutil.ErrorText(cause)}
-	if err := k.emit(ctx, ev); err != nil {
-		k.logger.Error("could not emit the failure event", "queue", queue, "id", id, "err", err)
-	}
+// queueRunner runs this module's EndBlock queue items (blockutil.Runner).
+func (k *Keeper) queueRunner() blockutil.Runner {
+	return blockutil.Runner{Logger: k.logger, Report: func(ctx sdk.Context, queue string, id uint64, cause error) error {
+		return k.emit(ctx, &types.EventQueueItemFailed{Queue: queue, Id: id, Error: textutil.ErrorText(cause)})
+	}}
 }

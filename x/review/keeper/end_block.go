@@ -33,12 +33,16 @@ func (k *Keeper) EndBlocker(ctx context.Context) error {
 		return err
 	}
 	for _, key := range seeds {
-		k.runItem(sdkCtx, "seed", key.K2(), func(c context.Context) error {
-			if err := k.SeedQueue.Remove(c, key); err != nil {
-				return err
-			}
-			return k.mixSeed(c, key.K2())
-		}, func() error { return k.SeedQueue.Remove(sdkCtx, key) })
+		k.queueRunner().Do(sdkCtx, blockutil.Item{
+			Queue: "seed", ID: key.K2(),
+			Run: func(c sdk.Context) error {
+				if err := k.SeedQueue.Remove(c, key); err != nil {
+					return err
+				}
+				return k.mixSeed(c, key.K2())
+			},
+			Drop: func(c sdk.Context) error { return k.SeedQueue.Remove(c, key) },
+		})
 	}
 	queues := []struct {
 		name  string
@@ -61,30 +65,24 @@ func (k *Keeper) EndBlocker(ctx context.Context) error {
 		}
 		for _, key := range due {
 			id, queue, item := key.K2(), q.queue, q.item
-			k.runItem(sdkCtx, q.name, id, func(c context.Context) error { return item(c, id) }, func() error {
-				return queue.Remove(sdkCtx, key)
+			k.queueRunner().Do(sdkCtx, blockutil.Item{
+				Queue: q.name, ID: id,
+				Run:  func(c sdk.Context) error { return item(c, id) },
+				Drop: func(c sdk.Context) error { return queue.Remove(c, key) },
 			})
 		}
 	}
-	k.runItem(sdkCtx, "schedule", 0, func(c context.Context) error { return k.openScheduled(c, params) }, func() error { return nil })
+	k.queueRunner().Do(sdkCtx, blockutil.Item{
+		Queue: "schedule",
+		Run:   func(c sdk.Context) error { return k.openScheduled(c, params) },
+		Drop:  func(sdk.Context) error { return nil }, // the schedule is not a queue entry
+	})
 	return nil
 }
 
-// runItem runs one item in a cache context, writing it on success; on failure
-// it logs, calls drop so the item cannot block its queue, and emits
-// EventQueueItemFailed. A panic (in this module or a keeper it calls) counts
-// as a failure: baseapp does not recover panics in EndBlock, and one would
-// halt the chain.
-func (k *Keeper) runItem(ctx sdk.Context, queue string, id uint64, item func(context.Context) error, drop func() error) {
-	err := blockutil.Run(ctx, func(c sdk.Context) error { return item(c) })
-	if err == nil {
-		return
-	}
-	k.logger.Error("review queue item failed; dropping it", "queue", queue, "id", id, "err", err)
-	if derr := drop(); derr != nil {
-		k.logger.Error("could not drop queue entry", "queue", queue, "id", id, "err", derr)
-	}
-	if eerr := k.emit(ctx, &types.EventQueueItemFailed{Queue: queue, Id: id, Error: textutil.ErrorText(err)}); eerr != nil {
-		k.logger.Error("could not emit the failure event", "queue", queue, "id", id, "err", eerr)
-	}
+// queueRunner runs this module's EndBlock queue items (blockutil.Runner).
+func (k *Keeper) queueRunner() blockutil.Runner {
+	return blockutil.Runner{Logger: k.logger, Report: func(ctx sdk.Context, queue string, id uint64, cause error) error {
+		return k.emit(ctx, &types.EventQueueItemFailed{Queue: queue, Id: id, Error: textutil.ErrorText(cause)})
+	}}
 }
