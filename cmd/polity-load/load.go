@@ -83,9 +83,9 @@ func forEach(n, w int, f func(i int) error) error {
 
 // sendStats counts what the node answered during the load.
 type sendStats struct {
-	accepted, refused, mempoolFull, resigned atomic.Int64
-	mu                                       sync.Mutex
-	refusals                                 map[string]int
+	accepted, refused, mempoolFull, resigned, resequenced atomic.Int64
+	mu                                                    sync.Mutex
+	refusals                                              map[string]int
 }
 
 func (s *sendStats) refuse(kind string) {
@@ -169,9 +169,19 @@ func broadcast(n *node, s *signed, w int, d time.Duration) *sendStats {
 					case res.Code == 0:
 						st.accepted.Add(1)
 						next[j]++
-					case res.Codespace == "sdk" && res.Code == 32: // wrong sequence: this sender is lost
-						st.refuse(fmt.Sprintf("%s/%d: %s", res.Codespace, res.Code, trim(res.Log)))
-						dead[j] = true
+					case res.Codespace == "sdk" && res.Code == 32:
+						// Recheck dropped an earlier tx of this sender (its vote
+						// became doomed when a block decided the motion): go on
+						// from the sequence the node expects.
+						snd := s.senders[i]
+						want, ok := expectedSeq(res.Log)
+						if !ok || want > snd.seq+uint64(next[j]) {
+							st.refuse("sdk/32: " + trim(res.Log))
+							dead[j] = true
+							continue
+						}
+						st.resequenced.Add(1)
+						dropped[j] = int(snd.seq + uint64(next[j]) - want)
 					default:
 						st.refuse(fmt.Sprintf("%s/%d: %s", res.Codespace, res.Code, trim(firstClause(res.Log))))
 						dropped[j]++
@@ -186,6 +196,19 @@ func broadcast(n *node, s *signed, w int, d time.Duration) *sendStats {
 	}
 	wg.Wait()
 	return st
+}
+
+// expectedSeq reads the sequence the node wants from its mismatch error.
+func expectedSeq(log string) (uint64, bool) {
+	var want, got uint64
+	i := strings.Index(log, "expected ")
+	if i < 0 {
+		return 0, false
+	}
+	if _, err := fmt.Sscanf(log[i:], "expected %d, got %d", &want, &got); err != nil {
+		return 0, false
+	}
+	return want, true
 }
 
 func trim(s string) string {

@@ -107,7 +107,7 @@ func run(c config) error {
 	defer pn.stop()
 	pool := c.runs * c.perTx
 	fmt.Printf("opening %d motions and %d Board proposals\n", 3*pool, c.runs*c.boardPerRun)
-	if err := pc.openWork(2*pool, pool, c.runs*c.boardPerRun); err != nil {
+	if err := pc.openWork(pool, pool, pool, c.runs*c.boardPerRun); err != nil {
 		return err
 	}
 	profileDir := ""

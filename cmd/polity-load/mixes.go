@@ -28,12 +28,15 @@ func noFee(int) sdk.Coins { return nil }
 // polityPlan builds mix for run (0-based): every run votes on motions and
 // proposals of its own, so no vote is a second vote.
 func (c *polityChain) plan(mix string, run, perTx int) (plan, error) {
-	pick := func(ids []uint64, k int) uint64 { return ids[(run*perTx+k)%len(ids)] }
+	// Sender i takes the run's motions in a rotated order (i+k), so that at
+	// any moment the votes spread over all of them, as real voters' would,
+	// rather than every sender voting on the same motion in the same block.
+	pick := func(ids []uint64, i, k int) uint64 { return ids[(run*perTx+(i+k)%perTx)%len(ids)] }
 	send := func(i int) sdk.Msg {
 		return &banktypes.MsgSend{FromAddress: c.members[i].addr, ToAddress: c.members[(i+1)%len(c.members)].addr, Amount: sdk.NewCoins(sdk.NewInt64Coin(c.denom, 1))}
 	}
 	vote := func(i, k int, ids []uint64, opt communitytypes.VoteOption) sdk.Msg {
-		return &communitytypes.MsgVote{Voter: c.members[i].addr, MotionId: pick(ids, k), Option: opt}
+		return &communitytypes.MsgVote{Voter: c.members[i].addr, MotionId: pick(ids, i, k), Option: opt}
 	}
 	comment := func(s *sender, k int) sdk.Msg {
 		return &proposalstypes.MsgComment{Author: s.addr, ProposalId: c.commentProposal, Text: fmt.Sprintf("load comment %d", k)}
@@ -45,7 +48,7 @@ func (c *polityChain) plan(mix string, run, perTx int) (plan, error) {
 		return plan{c.members, perTx, func(i, k int) sdk.Msg { return vote(i, k, c.yesMotions, communitytypes.OptionYes) }, noFee}, nil
 	case mixBoard:
 		return plan{c.directors, perTx, func(i, k int) sdk.Msg {
-			return &proposalstypes.MsgBoardVote{Director: c.directors[i].addr, ProposalId: pick(c.boardProposals, k), Option: options[(i+k)%3]}
+			return &proposalstypes.MsgBoardVote{Director: c.directors[i].addr, ProposalId: pick(c.boardProposals, i, k), Option: options[(i+k)%3]}
 		}, noFee}, nil
 	case mixComment:
 		return plan{c.outsiders, perTx, func(i, k int) sdk.Msg { return comment(c.outsiders[i], k) }, func(int) sdk.Coins { return c.openDoorFee }}, nil
@@ -60,7 +63,7 @@ func (c *polityChain) plan(mix string, run, perTx int) (plan, error) {
 			case k%4 == 3:
 				return send(i)
 			default:
-				return vote(i, k, c.motions, options[(i+k)%3])
+				return vote(i, k, c.govMotions, options[(i+k)%3])
 			}
 		}, func(i int) sdk.Coins {
 			if i >= len(c.members) {

@@ -133,12 +133,20 @@ type eventAttr struct {
 	Value string `json:"value"`
 }
 
+// blockResults reads a committed block's transaction results; right after
+// the block the node may not have stored them yet, so it retries briefly.
 func (c *rpcClient) blockResults(h int64) ([]txOutcome, error) {
 	var r struct {
 		Txs []txOutcome `json:"txs_results"`
 	}
-	err := c.call("block_results", map[string]any{"height": strconv.FormatInt(h, 10)}, &r)
-	return r.Txs, err
+	var err error
+	for range 50 {
+		if err = c.call("block_results", map[string]any{"height": strconv.FormatInt(h, 10)}, &r); err == nil {
+			return r.Txs, nil
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	return nil, err
 }
 
 func (c *rpcClient) mempoolSize() (int, error) {

@@ -25,11 +25,11 @@ import (
 // proposals to vote and comment on.
 type polityChain struct {
 	*node
-	members, outsiders, directors []*sender
-	openDoorFee                   sdk.Coins
-	motions, yesMotions           []uint64 // open motions of dev, for mixed and all-yes votes
-	boardProposals                []uint64 // proposals in their Board vote
-	commentProposal               uint64   // a proposal in public comment
+	members, outsiders, directors   []*sender
+	openDoorFee                     sdk.Coins
+	motions, govMotions, yesMotions []uint64 // open motions of dev, for the vote, gov and vote-yes mixes
+	boardProposals                  []uint64 // proposals in their Board vote
+	commentProposal                 uint64   // a proposal in public comment
 }
 
 // loadCommunity is the community the load's members join.
@@ -231,11 +231,11 @@ func cliOutput(n *node, args ...string) ([]byte, error) {
 
 // openWork submits, once the node runs, what the load votes and comments on:
 // motions in dev (one per member, submitted at once), Board resolutions (in
-// their Board vote at once) and a Board policy (in public comment).
-func (c *polityChain) openWork(motions, yesMotions, boardProposals int) error {
+// their Board vote at once) and a Board technical proposal (in public comment).
+func (c *polityChain) openWork(motions, govMotions, yesMotions, boardProposals int) error {
 	var msgs []sdk.Msg
 	var from []*sender
-	for i := range motions + yesMotions {
+	for i := range motions + govMotions + yesMotions {
 		m := c.members[i%len(c.members)]
 		msgs = append(msgs, &communitytypes.MsgSubmitMotion{Proposer: m.addr, BodyId: loadCommunity, Title: "load motion " + strconv.Itoa(i), Summary: "benchmark"})
 		from = append(from, m)
@@ -244,7 +244,7 @@ func (c *polityChain) openWork(motions, yesMotions, boardProposals int) error {
 	for i := range boardProposals + 1 {
 		kind := proposalstypes.KindResolution
 		if i == boardProposals {
-			kind = proposalstypes.KindPolicy
+			kind = proposalstypes.KindTechnical
 		}
 		msgs = append(msgs, &proposalstypes.MsgSubmitProposal{
 			Proposer: proposer.addr, Originator: proposalstypes.BoardOriginator, Kind: kind,
@@ -259,10 +259,10 @@ func (c *polityChain) openWork(motions, yesMotions, boardProposals int) error {
 	}
 	motionIDs := idsOf(events, "motion_id", "EventMotionSubmitted")
 	proposalIDs := idsOf(events, "proposal_id", "EventProposalSubmitted")
-	if len(motionIDs) != motions+yesMotions || len(proposalIDs) != boardProposals+1 {
-		return fmt.Errorf("opened %d motions and %d proposals, want %d and %d", len(motionIDs), len(proposalIDs), motions+yesMotions, boardProposals+1)
+	if len(motionIDs) != motions+govMotions+yesMotions || len(proposalIDs) != boardProposals+1 {
+		return fmt.Errorf("opened %d motions and %d proposals, want %d and %d", len(motionIDs), len(proposalIDs), motions+govMotions+yesMotions, boardProposals+1)
 	}
-	c.motions, c.yesMotions = motionIDs[:motions], motionIDs[motions:]
+	c.motions, c.govMotions, c.yesMotions = motionIDs[:motions], motionIDs[motions:motions+govMotions], motionIDs[motions+govMotions:]
 	c.boardProposals, c.commentProposal = proposalIDs[:boardProposals], proposalIDs[boardProposals]
 	return nil
 }

@@ -79,7 +79,7 @@ func setupStock(n *node, accounts int) (*stockChain, error) {
 // deposit that puts it straight into its voting period (two days by default).
 func (c *stockChain) openProposal() error {
 	proposer := c.accounts[len(c.accounts)-1]
-	msg, err := govv1.NewMsgSubmitProposal(nil, sdk.NewCoins(sdk.NewInt64Coin(c.denom, 100_000_000)), proposer.addr, "", "load", "benchmark", false)
+	msg, err := govv1.NewMsgSubmitProposal(nil, sdk.NewCoins(sdk.NewInt64Coin(c.denom, 100_000_000)), proposer.addr, "polity-load", "load", "benchmark", false)
 	if err != nil {
 		return err
 	}
