@@ -95,13 +95,16 @@ func printRatios(w io.Writer, rs []result) {
 	line("bank send vs bank send", mixSend, stockSend, nss)
 }
 
-// printProfiles prints the top functions of each CPU profile.
+// printProfiles prints the top functions, by cumulative time, of the first
+// profile of each chain and mix (all profiles stay in the profile directory).
 func printProfiles(w io.Writer, rs []result, bins map[string]string, top int) {
+	shown := map[string]bool{}
 	for _, r := range rs {
-		if r.Profile == "" {
+		if r.Profile == "" || shown[r.Chain+"/"+r.Mix] {
 			continue
 		}
-		out, err := exec.Command("go", "tool", "pprof", "-top", "-nodecount="+strconv.Itoa(top), bins[r.Chain], r.Profile).CombinedOutput()
+		shown[r.Chain+"/"+r.Mix] = true
+		out, err := exec.Command("go", "tool", "pprof", "-top", "-cum", "-nodecount="+strconv.Itoa(top), bins[r.Chain], r.Profile).CombinedOutput()
 		fmt.Fprintf(w, "\nCPU profile %s (%s %s run %d):\n", r.Profile, r.Chain, r.Mix, r.Run)
 		if err != nil {
 			fmt.Fprintf(w, "  go tool pprof: %v\n", err)
