@@ -8,7 +8,7 @@ LDFLAGS   := -X github.com/cosmos/cosmos-sdk/version.Name=polity \
              -X github.com/cosmos/cosmos-sdk/version.Commit=$(shell git rev-parse HEAD 2>/dev/null)
 export POLITYD_BIN := $(BIN)
 
-.PHONY: all build install localnet localnet-multi localnet-docker demo test test-unit cover e2e bench sim proto-gen proto-tools docker-image clean
+.PHONY: all build install localnet localnet-multi localnet-docker demo test test-unit cover e2e bench loadtest sim proto-gen proto-tools docker-image clean
 
 all: build
 
@@ -49,6 +49,13 @@ e2e: build
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./x/... ./benchmarks/...
+
+# The load benchmark (not part of make test): Polity against the stock SDK
+# node of $$STOCK_BENCH_DIR (default ../shared/bench), alternated run by run;
+# table, Polity/stock ratios and build/loadtest.csv. docs/benchmarks.md.
+# LOADTEST_FLAGS passes options, e.g. LOADTEST_FLAGS='-d 60s -runs 3 -profile'.
+loadtest: build
+	$(GO) run ./cmd/polity-load -polityd $(BIN) $(LOADTEST_FLAGS)
 
 # The long simulation: SIM_SEEDS seeds of SIM_BLOCKS blocks of about
 # SIM_BLOCK_SIZE random operations, every invariant checked after every block.

@@ -14,7 +14,9 @@ import (
 
 // newAnteHandler is the SDK's default chain with Polity's permission check
 // inserted right after the stateless checks: an outsider's transaction is
-// refused before it is charged gas or fees, and before any message runs.
+// refused before it is charged gas or fees, and before any message runs. In
+// CheckTx, a vote certain to fail is refused next, before its signature is
+// verified, so that it never takes block space.
 func (app *App) newAnteHandler() (sdk.AnteHandler, error) {
 	opts := sdkante.HandlerOptions{
 		AccountKeeper:   app.AccountKeeper,
@@ -33,6 +35,10 @@ func (app *App) newAnteHandler() (sdk.AnteHandler, error) {
 		sdkante.NewValidateMemoDecorator(opts.AccountKeeper),
 		ante.NewPermissionDecorator(app.CommunityKeeper, OpenDoorMessages(), app.CommunityKeeper, app.ReviewKeeper),
 		ante.NewPauseDecorator(app.ReviewKeeper),
+		ante.NewPrecheckDecorator(
+			ante.PrecheckOf(app.CommunityKeeper.PrecheckVote),
+			ante.PrecheckOf(app.ProposalsKeeper.PrecheckBoardVote),
+		),
 		sdkante.NewConsumeGasForTxSizeDecorator(opts.AccountKeeper),
 		sdkante.NewDeductFeeDecorator(opts.AccountKeeper, opts.BankKeeper, opts.FeegrantKeeper, opts.TxFeeChecker),
 		sdkante.NewSetPubKeyDecorator(opts.AccountKeeper),

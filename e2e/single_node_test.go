@@ -9,6 +9,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -156,6 +157,33 @@ func TestSingleNode(t *testing.T) {
 		}
 		if none := n.TxSearch(t, "polity.community.action='motion_decided' AND polity.community.motion_id=999"); len(none) != 0 {
 			t.Errorf("tx_search for motion 999 found %v", hashes(none))
+		}
+	})
+
+	// A vote certain to fail is refused in CheckTx: it never reaches a block.
+	t.Run("a vote on a decided motion is refused in CheckTx", func(t *testing.T) {
+		res := n.Tx(t, "dev-member", "community", "vote", memberMotion.ID, "yes")
+		if res.Code != 35 || res.Codespace != "community" {
+			t.Fatalf("vote on decided motion %s: code %d codespace %q (%s), want 35 (ErrMotionClosed) in community from CheckTx", memberMotion.ID, res.Code, res.Codespace, res.Log)
+		}
+		if res.Height != 0 || !strings.Contains(res.Log, "not open for voting") {
+			t.Errorf("vote on decided motion: height %d log %q, want a CheckTx refusal saying the motion is not open for voting", res.Height, res.Log)
+		}
+		h, err := n.Height()
+		if err != nil {
+			t.Fatal(err)
+		}
+		n.WaitHeight(t, h+2, time.Minute)
+		var found struct{}
+		if err := n.RPC("/tx?hash=0x"+res.Hash, &found); err == nil {
+			t.Errorf("the refused vote %s is in a block; it must take no block space", res.Hash)
+		}
+		id, err := strconv.ParseUint(memberMotion.ID, 10, 64)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if m := n.Motion(t, id); m.Tally["yes"] != "2" {
+			t.Errorf("motion %s tally after the refused vote: %v, want still 2 yes", memberMotion.ID, m.Tally)
 		}
 	})
 

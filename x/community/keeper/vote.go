@@ -2,6 +2,7 @@ package keeper
 
 import (
 	"context"
+	"errors"
 
 	"cosmossdk.io/collections"
 
@@ -28,34 +29,13 @@ func (k *Keeper) Vote(ctx context.Context, msg *types.MsgVote) (types.MotionStat
 	if err := types.ValidateText("reason", msg.Reason, params.MaxReasonLength, false); err != nil {
 		return 0, err
 	}
-	m, err := k.GetMotion(ctx, msg.MotionId)
+	m, v, err := k.checkVoteAllowed(ctx, msg.MotionId, msg.Voter, addr)
 	if err != nil {
-		return 0, err
+		return m.Status, err
 	}
 	sdkCtx := sdk.UnwrapSDKContext(ctx)
 	now := sdkCtx.HeaderInfo().Time
-	if m.Status != types.MotionStatusVoting || !now.Before(m.VotingEndTime) {
-		return m.Status, types.ErrMotionClosed.Wrapf("motion %d is %s, voting ended %s", m.Id, m.Status, m.VotingEndTime)
-	}
-	body, err := k.GetBody(ctx, m.BodyId)
-	if err != nil {
-		return 0, err
-	}
-	v, ok, err := k.voterIn(ctx, body, addr)
-	if err != nil {
-		return 0, err
-	}
-	if !ok || v.weight == 0 {
-		return 0, types.ErrNotMember.Wrapf("%s does not vote in %s", msg.Voter, body.Id)
-	}
-	if v.since >= m.SubmitHeight {
-		return 0, types.ErrNotEligible.Wrapf("%s joined %s at height %d, not before motion %d (height %d)", msg.Voter, body.Id, v.since, m.Id, m.SubmitHeight)
-	}
 	key := collections.Join(m.Id, addr)
-	if has, err := k.Votes.Has(ctx, key); err != nil || has {
-		return 0, firstErr(err, types.ErrAlreadyVoted.Wrapf("%s on motion %d", msg.Voter, m.Id))
-	}
-
 	vote := types.Vote{
 		MotionId: m.Id, Voter: msg.Voter, Option: msg.Option, Weight: v.weight, Reason: msg.Reason,
 		Height: sdkCtx.BlockHeight(), Time: now,
@@ -91,4 +71,56 @@ func (k *Keeper) Vote(ctx context.Context, msg *types.MsgVote) (types.MotionStat
 		}
 	}
 	return m.Status, nil
+}
+
+// PrecheckVote says, without writing, whether a vote would be refused for a
+// reason that no later block can lift: the motion is decided or its time is
+// up, the voter holds no place that votes on it (places count only when held
+// before the motion was submitted, so one gained later never does), or the
+// voter has already voted. The ante handler runs it in CheckTx so that such
+// votes take no block space; Vote runs the same checks. A motion not found is
+// let through: it may be submitted earlier in the block that runs the vote.
+func (k *Keeper) PrecheckVote(ctx context.Context, msg *types.MsgVote) error {
+	addr, err := k.parseAddr("voter", msg.Voter)
+	if err != nil {
+		return err
+	}
+	_, _, err = k.checkVoteAllowed(ctx, msg.MotionId, msg.Voter, addr)
+	if errors.Is(err, types.ErrMotionNotFound) {
+		return nil
+	}
+	return err
+}
+
+// checkVoteAllowed reads the motion and the voter's place in its body and
+// refuses a vote on a closed motion, by a non-voter or a late joiner, or a
+// second vote. In CheckTx the time is the last block's, and block times only
+// grow, so a motion closed by time then is closed for the next block too.
+func (k *Keeper) checkVoteAllowed(ctx context.Context, motionID uint64, voterAddr string, addr sdk.AccAddress) (types.Motion, voter, error) {
+	m, err := k.GetMotion(ctx, motionID)
+	if err != nil {
+		return types.Motion{}, voter{}, err
+	}
+	now := sdk.UnwrapSDKContext(ctx).HeaderInfo().Time
+	if m.Status != types.MotionStatusVoting || !now.Before(m.VotingEndTime) {
+		return m, voter{}, types.ErrMotionClosed.Wrapf("motion %d is %s, voting ended %s", m.Id, m.Status, m.VotingEndTime)
+	}
+	body, err := k.GetBody(ctx, m.BodyId)
+	if err != nil {
+		return types.Motion{}, voter{}, err
+	}
+	v, ok, err := k.voterIn(ctx, body, addr)
+	if err != nil {
+		return types.Motion{}, voter{}, err
+	}
+	if !ok || v.weight == 0 {
+		return types.Motion{}, voter{}, types.ErrNotMember.Wrapf("%s does not vote in %s", voterAddr, body.Id)
+	}
+	if v.since >= m.SubmitHeight {
+		return types.Motion{}, voter{}, types.ErrNotEligible.Wrapf("%s joined %s at height %d, not before motion %d (height %d)", voterAddr, body.Id, v.since, m.Id, m.SubmitHeight)
+	}
+	if has, err := k.Votes.Has(ctx, collections.Join(m.Id, addr)); err != nil || has {
+		return types.Motion{}, voter{}, firstErr(err, types.ErrAlreadyVoted.Wrapf("%s on motion %d", voterAddr, m.Id))
+	}
+	return m, v, nil
 }

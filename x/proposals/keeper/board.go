@@ -2,10 +2,13 @@ package keeper
 
 import (
 	"context"
+	"errors"
 	"time"
 
 	"cosmossdk.io/collections"
 	"cosmossdk.io/math"
+
+	sdk "github.com/cosmos/cosmos-sdk/types"
 
 	communitytypes "github.com/polity-chain/polity/x/community/types"
 	"github.com/polity-chain/polity/x/proposals/types"
@@ -30,28 +33,12 @@ func (k *Keeper) BoardVote(ctx context.Context, msg *types.MsgBoardVote) (types.
 	if err := checkText("rationale", msg.Rationale, params.MaxTextLength, false); err != nil {
 		return 0, err
 	}
-	p, err := k.GetProposal(ctx, msg.ProposalId)
+	p, err := k.checkBoardVoteAllowed(ctx, msg.ProposalId, msg.Director, addr)
 	if err != nil {
-		return 0, err
+		return p.Status, err
 	}
 	sdkCtx, height := now(ctx)
-	if p.Status != types.StatusBoardVote || !sdkCtx.HeaderInfo().Time.Before(p.BoardVoteEndTime) {
-		return p.Status, types.ErrWrongPhase.Wrapf("proposal %d is %s; the Board vote ends %s", p.Id, p.Status, p.BoardVoteEndTime)
-	}
-	seat, held, err := k.community.BoardSeatOf(ctx, addr)
-	if err != nil {
-		return 0, err
-	}
-	if !held || !seat.Voting || seat.AppointedHeight >= p.BoardVoteStartHeight {
-		return 0, types.ErrNotDirector.Wrapf("%s held no voting seat when the vote on proposal %d opened", msg.Director, p.Id)
-	}
 	key := collections.Join(p.Id, addr)
-	if has, err := k.Votes.Has(ctx, key); err != nil || has {
-		if err == nil {
-			err = types.ErrAlreadyVoted.Wrapf("%s on proposal %d", msg.Director, p.Id)
-		}
-		return 0, err
-	}
 	vote := types.BoardVote{ProposalId: p.Id, Director: msg.Director, Option: msg.Option, Rationale: msg.Rationale, Height: height, Time: sdkCtx.HeaderInfo().Time}
 	if err := k.Votes.Set(ctx, key, vote); err != nil {
 		return 0, err
@@ -72,6 +59,53 @@ func (k *Keeper) BoardVote(ctx context.Context, msg *types.MsgBoardVote) (types.
 		}
 	}
 	return p.Status, k.storeProposal(ctx, p)
+}
+
+// PrecheckBoardVote says, without writing, whether a director's vote would be
+// refused: the proposal is not in its Board vote or the vote's time is up, the
+// signer held no voting seat when the vote opened (a seat gained later never
+// counts), or the director has already voted. The ante handler runs it in
+// CheckTx so that such votes take no block space; BoardVote runs the same
+// checks. A proposal not found or still in public comment is let through: it
+// may be submitted, or its Board vote opened, before the block runs the vote.
+func (k *Keeper) PrecheckBoardVote(ctx context.Context, msg *types.MsgBoardVote) error {
+	addr, err := k.parseAddr("director", msg.Director)
+	if err != nil {
+		return err
+	}
+	p, err := k.checkBoardVoteAllowed(ctx, msg.ProposalId, msg.Director, addr)
+	if errors.Is(err, types.ErrProposalNotFound) || (errors.Is(err, types.ErrWrongPhase) && p.Status == types.StatusPublicComment) {
+		return nil
+	}
+	return err
+}
+
+// checkBoardVoteAllowed reads the proposal and the director's seat and
+// refuses a vote outside the Board vote, by a director without a voting seat
+// from before the vote opened, or a second vote. In CheckTx the time is the
+// last block's, and block times only grow.
+func (k *Keeper) checkBoardVoteAllowed(ctx context.Context, proposalID uint64, director string, addr sdk.AccAddress) (types.Proposal, error) {
+	p, err := k.GetProposal(ctx, proposalID)
+	if err != nil {
+		return types.Proposal{}, err
+	}
+	if p.Status != types.StatusBoardVote || !sdk.UnwrapSDKContext(ctx).HeaderInfo().Time.Before(p.BoardVoteEndTime) {
+		return p, types.ErrWrongPhase.Wrapf("proposal %d is %s; the Board vote ends %s", p.Id, p.Status, p.BoardVoteEndTime)
+	}
+	seat, held, err := k.community.BoardSeatOf(ctx, addr)
+	if err != nil {
+		return types.Proposal{}, err
+	}
+	if !held || !seat.Voting || seat.AppointedHeight >= p.BoardVoteStartHeight {
+		return types.Proposal{}, types.ErrNotDirector.Wrapf("%s held no voting seat when the vote on proposal %d opened", director, p.Id)
+	}
+	if has, err := k.Votes.Has(ctx, collections.Join(p.Id, addr)); err != nil || has {
+		if err == nil {
+			err = types.ErrAlreadyVoted.Wrapf("%s on proposal %d", director, p.Id)
+		}
+		return types.Proposal{}, err
+	}
+	return p, nil
 }
 
 // boardRule is the Board's rule for this proposal: the kind's rule, with the

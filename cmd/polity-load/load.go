@@ -1,0 +1,228 @@
+package main
+
+import (
+	"fmt"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	sdk "github.com/cosmos/cosmos-sdk/types"
+)
+
+// plan is one load: each sender's messages in order, signed offline before
+// the load starts.
+type plan struct {
+	senders []*sender
+	perTx   int                    // transactions per sender
+	msg     func(i, k int) sdk.Msg // sender i's k-th message
+	fee     func(i int) sdk.Coins  // sender i's fee per transaction
+}
+
+// signed holds each sender's pre-signed transactions.
+type signed struct {
+	plan
+	chainID string
+	txs     [][][]byte
+}
+
+// presign refreshes each sender's account number and sequence from the node,
+// then signs every transaction on all cores.
+func presign(n *node, p plan) (*signed, time.Duration, error) {
+	if err := forEach(len(p.senders), 16, func(i int) error {
+		var err error
+		s := p.senders[i]
+		s.accNum, s.seq, err = n.rpc.account(s.addr)
+		return err
+	}); err != nil {
+		return nil, 0, err
+	}
+	start := time.Now()
+	out := &signed{plan: p, chainID: n.chainID, txs: make([][][]byte, len(p.senders))}
+	err := forEach(len(p.senders), runtime.NumCPU(), func(i int) error {
+		out.txs[i] = make([][]byte, p.perTx)
+		for k := range out.txs[i] {
+			tx, err := sign(n.chainID, p.senders[i], p.senders[i].seq+uint64(k), p.fee(i), p.msg(i, k))
+			if err != nil {
+				return err
+			}
+			out.txs[i][k] = tx
+		}
+		return nil
+	})
+	return out, time.Since(start), err
+}
+
+// forEach runs f(0..n-1) on w goroutines and returns the first error.
+func forEach(n, w int, f func(i int) error) error {
+	var next atomic.Int64
+	var first error
+	var once sync.Once
+	var wg sync.WaitGroup
+	for range w {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= n {
+					return
+				}
+				if err := f(i); err != nil {
+					once.Do(func() { first = err })
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	return first
+}
+
+// sendStats counts what the node answered during the load.
+type sendStats struct {
+	accepted, refused, mempoolFull, resigned, resequenced atomic.Int64
+	mu                                                    sync.Mutex
+	refusals                                              map[string]int
+}
+
+func (s *sendStats) refuse(kind string) {
+	s.refused.Add(1)
+	s.mu.Lock()
+	s.refusals[kind]++
+	s.mu.Unlock()
+}
+
+// topRefusals lists the commonest CheckTx refusals.
+func (s *sendStats) topRefusals(n int) []string {
+	type kv struct {
+		k string
+		v int
+	}
+	var all []kv
+	for k, v := range s.refusals {
+		all = append(all, kv{k, v})
+	}
+	sort.Slice(all, func(i, j int) bool { return all[i].v > all[j].v })
+	var out []string
+	for i := 0; i < len(all) && i < n; i++ {
+		out = append(out, fmt.Sprintf("%d× %s", all[i].v, all[i].k))
+	}
+	return out
+}
+
+// broadcast sends the signed transactions from w workers for d, each worker
+// cycling over its own senders, one transaction per sender at a time in
+// sequence order. "mempool is full" waits 20 ms and retries the same
+// transaction. A refusal in CheckTx drops that message; the sender's later
+// transactions are then signed on the fly one sequence lower, so a refused
+// vote does not stall its sender (the refused count says how often).
+func broadcast(n *node, s *signed, w int, d time.Duration) *sendStats {
+	st := &sendStats{refusals: map[string]int{}}
+	deadline := time.Now().Add(d)
+	var wg sync.WaitGroup
+	for worker := range w {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var mine []int
+			for i := worker; i < len(s.senders); i += w {
+				mine = append(mine, i)
+			}
+			next := make([]int, len(mine))
+			dropped := make([]int, len(mine))
+			dead := make([]bool, len(mine))
+			for time.Now().Before(deadline) {
+				progressed := false
+				for j, i := range mine {
+					if dead[j] || next[j] >= s.perTx || !time.Now().Before(deadline) {
+						continue
+					}
+					progressed = true
+					tx := s.txs[i][next[j]]
+					if dropped[j] > 0 {
+						snd := s.senders[i]
+						var err error
+						tx, err = sign(s.chainID, snd, snd.seq+uint64(next[j]-dropped[j]), s.fee(i), s.msg(i, next[j]))
+						if err != nil {
+							dead[j] = true
+							continue
+						}
+						st.resigned.Add(1)
+					}
+					res, err := n.rpc.broadcast(tx)
+					switch {
+					case err != nil && strings.Contains(err.Error(), "mempool is full"):
+						st.mempoolFull.Add(1)
+						time.Sleep(20 * time.Millisecond)
+					case err != nil && strings.Contains(err.Error(), "already exists in cache"):
+						next[j]++
+					case err != nil:
+						if _, answered := err.(rpcError); answered {
+							st.refuse(trim(err.Error()))
+							dead[j] = true
+						} else {
+							time.Sleep(20 * time.Millisecond) // transport hiccup: retry
+						}
+					case res.Code == 0:
+						st.accepted.Add(1)
+						next[j]++
+					case res.Codespace == "sdk" && res.Code == 32:
+						// Recheck dropped an earlier tx of this sender (its vote
+						// became doomed when a block decided the motion): go on
+						// from the sequence the node expects.
+						snd := s.senders[i]
+						want, ok := expectedSeq(res.Log)
+						if !ok || want > snd.seq+uint64(next[j]) {
+							st.refuse("sdk/32: " + trim(res.Log))
+							dead[j] = true
+							continue
+						}
+						st.resequenced.Add(1)
+						dropped[j] = int(snd.seq + uint64(next[j]) - want)
+					default:
+						st.refuse(fmt.Sprintf("%s/%d: %s", res.Codespace, res.Code, trim(firstClause(res.Log))))
+						dropped[j]++
+						next[j]++
+					}
+				}
+				if !progressed {
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	return st
+}
+
+// expectedSeq reads the sequence the node wants from its mismatch error.
+func expectedSeq(log string) (uint64, bool) {
+	var want, got uint64
+	i := strings.Index(log, "expected ")
+	if i < 0 {
+		return 0, false
+	}
+	if _, err := fmt.Sscanf(log[i:], "expected %d, got %d", &want, &got); err != nil {
+		return 0, false
+	}
+	return want, true
+}
+
+func trim(s string) string {
+	if len(s) > 100 {
+		return s[:100]
+	}
+	return s
+}
+
+// firstClause keeps the stable part of an error log (before the first ':'
+// detail that names ids and addresses), so refusals group by kind.
+func firstClause(s string) string {
+	if i := strings.LastIndex(s, ": "); i > 0 {
+		return s[i+2:]
+	}
+	return s
+}

@@ -1,0 +1,205 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"net/http"
+	"os"
+	"strings"
+	"sync"
+	"time"
+)
+
+// result is one load run on one chain.
+type result struct {
+	Chain, Mix            string
+	Run                   int
+	Senders, Workers      int
+	Seconds               float64 // the load window by block header time
+	Blocks                int
+	OK, Failed            int // committed transactions, code 0 or not
+	Refused               int64
+	TxPerSec              float64 // committed code-0 per second of the window
+	MeanBlockSec          float64
+	TxPerBlock            float64
+	RSSPeakMiB            float64
+	CPUSec, CPUMsPerTx    float64
+	BytesPerTx            float64
+	FailedKinds, Refusals []string
+	Profile               string // pprof file, when profiled
+}
+
+// measure runs one load and reads the outcome from the chain: committed
+// transactions from block_results over the blocks of the load window (by
+// header time), the node's CPU and peak RSS from /proc, and the data
+// directory's growth per committed transaction once the mempool has drained.
+func measure(n *node, s *signed, mix string, run, workers int, d time.Duration, profileDir string) (result, error) {
+	r := result{Chain: n.name, Mix: mix, Run: run, Senders: len(s.senders), Workers: workers}
+	h0, err := n.rpc.height()
+	if err != nil {
+		return r, err
+	}
+	p0, err := n.proc()
+	if err != nil {
+		return r, err
+	}
+	bytes0 := n.dataBytes()
+
+	stop := make(chan struct{})
+	var wg sync.WaitGroup
+	var peakKB int64
+	wg.Add(1)
+	go func() { // RSS sampler
+		defer wg.Done()
+		t := time.NewTicker(500 * time.Millisecond)
+		defer t.Stop()
+		for {
+			if p, err := n.proc(); err == nil && p.rssKB > peakKB {
+				peakKB = p.rssKB
+			}
+			select {
+			case <-stop:
+				return
+			case <-t.C:
+			}
+		}
+	}()
+	if profileDir != "" && n.pprofPort > 0 {
+		secs := max(1, int(d.Seconds())-2)
+		r.Profile = fmt.Sprintf("%s/%s-%s-run%d.pprof", profileDir, n.name, mix, run)
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if err := fetchProfile(n.pprofPort, secs, r.Profile); err != nil {
+				fmt.Fprintln(os.Stderr, "profile:", err)
+				r.Profile = ""
+			}
+		}()
+	}
+	began := time.Now()
+	st := broadcast(n, s, workers, d)
+	if time.Since(began) < d {
+		// every sender ran out before the deadline: the window ends when the
+		// node has committed what it accepted
+		waitEmptyMempool(n)
+	}
+	h1, err := n.rpc.height()
+	if err != nil {
+		return r, err
+	}
+	p1, err := n.proc()
+	if err != nil {
+		return r, err
+	}
+	close(stop)
+	wg.Wait()
+	r.Refused = st.refused.Load()
+	r.Refusals = st.topRefusals(4)
+	r.RSSPeakMiB = float64(peakKB) / 1024
+	r.CPUSec = float64(p1.cpuTicks-p0.cpuTicks) / clockTicks
+
+	// the window: blocks h0+1..h1, timed from h0's header to h1's
+	t0, err := n.rpc.headerTime(h0)
+	if err != nil {
+		return r, err
+	}
+	t1, err := n.rpc.headerTime(h1)
+	if err != nil {
+		return r, err
+	}
+	r.Seconds, r.Blocks = t1.Sub(t0).Seconds(), int(h1-h0)
+	failed := map[string]int{}
+	for h := h0 + 1; h <= h1; h++ {
+		txs, err := n.rpc.blockResults(h)
+		if err != nil {
+			return r, err
+		}
+		for _, tx := range txs {
+			if tx.Code == 0 {
+				r.OK++
+			} else {
+				r.Failed++
+				failed[trim(firstClause(tx.Log))]++
+			}
+		}
+	}
+	for k, v := range failed {
+		r.FailedKinds = append(r.FailedKinds, fmt.Sprintf("%d× %s", v, k))
+	}
+	if r.Seconds > 0 {
+		r.TxPerSec = float64(r.OK) / r.Seconds
+	}
+	if r.Blocks > 0 {
+		r.MeanBlockSec = r.Seconds / float64(r.Blocks)
+		r.TxPerBlock = float64(r.OK+r.Failed) / float64(r.Blocks)
+	}
+	if r.OK > 0 {
+		r.CPUMsPerTx = r.CPUSec * 1000 / float64(r.OK)
+	}
+
+	// drain, then count the bytes of every transaction the load committed
+	h2, all, err := drain(n, h1)
+	if err != nil {
+		return r, err
+	}
+	_ = h2
+	if total := r.OK + r.Failed + all; total > 0 {
+		r.BytesPerTx = float64(n.dataBytes()-bytes0) / float64(total)
+	}
+	return r, nil
+}
+
+// drain waits (up to a minute) for the mempool to empty and one more block,
+// and returns the transactions committed after the window.
+func drain(n *node, h1 int64) (int64, int, error) {
+	waitEmptyMempool(n)
+	h, err := n.rpc.height()
+	if err != nil {
+		return 0, 0, err
+	}
+	if err := n.rpc.waitHeight(h+1, 30*time.Second); err != nil {
+		return 0, 0, err
+	}
+	count := 0
+	for x := h1 + 1; x <= h+1; x++ {
+		txs, err := n.rpc.blockResults(x)
+		if err != nil {
+			return 0, 0, err
+		}
+		count += len(txs)
+	}
+	return h + 1, count, nil
+}
+
+// waitEmptyMempool polls, up to a minute, until the node's mempool is empty.
+func waitEmptyMempool(n *node) {
+	deadline := time.Now().Add(time.Minute)
+	for time.Now().Before(deadline) {
+		if size, err := n.rpc.mempoolSize(); err == nil && size == 0 {
+			return
+		}
+		time.Sleep(250 * time.Millisecond)
+	}
+}
+
+// fetchProfile saves a CPU profile of the node taken during the load, from
+// CometBFT's pprof endpoint (rpc.pprof_laddr, on 127.0.0.1 only).
+func fetchProfile(port, secs int, path string) error {
+	c := &http.Client{Timeout: time.Duration(secs+30) * time.Second}
+	resp, err := c.Get(fmt.Sprintf("http://127.0.0.1:%d/debug/pprof/profile?seconds=%d", port, secs))
+	if err != nil {
+		return err
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		b, _ := io.ReadAll(resp.Body)
+		return fmt.Errorf("pprof: HTTP %d: %s", resp.StatusCode, strings.TrimSpace(string(b)))
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	_, err = io.Copy(f, resp.Body)
+	return err
+}

@@ -1,0 +1,93 @@
+package main
+
+import (
+	"fmt"
+
+	sdk "github.com/cosmos/cosmos-sdk/types"
+	banktypes "github.com/cosmos/cosmos-sdk/x/bank/types"
+	govv1 "github.com/cosmos/cosmos-sdk/x/gov/types/v1"
+
+	communitytypes "github.com/polity-chain/polity/x/community/types"
+	proposalstypes "github.com/polity-chain/polity/x/proposals/types"
+)
+
+// The mixes. "vote" and "send" run on both chains; the others on Polity only.
+const (
+	mixVote    = "vote"     // Polity: motion votes on many open motions; stock: x/gov votes
+	mixVoteYes = "vote-yes" // every member votes yes: motions decide early, later votes are refused in CheckTx
+	mixBoard   = "board"    // Board votes by the constitution's directors
+	mixComment = "comment"  // public comments by outsiders, paying the open-door fee
+	mixSend    = "send"     // bank sends by members
+	mixGov     = "gov"      // members vote (3 in 4) and send (1 in 4); a quarter as many outsiders comment
+)
+
+var options = []communitytypes.VoteOption{communitytypes.OptionYes, communitytypes.OptionNo, communitytypes.OptionAbstain}
+
+func noFee(int) sdk.Coins { return nil }
+
+// polityPlan builds mix for run (0-based): every run votes on motions and
+// proposals of its own, so no vote is a second vote.
+func (c *polityChain) plan(mix string, run, perTx int) (plan, error) {
+	// Sender i takes the run's motions in a rotated order (i+k), so that at
+	// any moment the votes spread over all of them, as real voters' would,
+	// rather than every sender voting on the same motion in the same block.
+	pick := func(ids []uint64, i, k int) uint64 { return ids[(run*perTx+(i+k)%perTx)%len(ids)] }
+	send := func(i int) sdk.Msg {
+		return &banktypes.MsgSend{FromAddress: c.members[i].addr, ToAddress: c.members[(i+1)%len(c.members)].addr, Amount: sdk.NewCoins(sdk.NewInt64Coin(c.denom, 1))}
+	}
+	vote := func(i, k int, ids []uint64, opt communitytypes.VoteOption) sdk.Msg {
+		return &communitytypes.MsgVote{Voter: c.members[i].addr, MotionId: pick(ids, i, k), Option: opt}
+	}
+	comment := func(s *sender, k int) sdk.Msg {
+		return &proposalstypes.MsgComment{Author: s.addr, ProposalId: c.commentProposal, Text: fmt.Sprintf("load comment %d", k)}
+	}
+	switch mix {
+	case mixVote:
+		return plan{c.members, perTx, func(i, k int) sdk.Msg { return vote(i, k, c.motions, options[(i+k)%3]) }, noFee}, nil
+	case mixVoteYes:
+		return plan{c.members, perTx, func(i, k int) sdk.Msg { return vote(i, k, c.yesMotions, communitytypes.OptionYes) }, noFee}, nil
+	case mixBoard:
+		return plan{c.directors, perTx, func(i, k int) sdk.Msg {
+			return &proposalstypes.MsgBoardVote{Director: c.directors[i].addr, ProposalId: pick(c.boardProposals, i, k), Option: options[(i+k)%3]}
+		}, noFee}, nil
+	case mixComment:
+		return plan{c.outsiders, perTx, func(i, k int) sdk.Msg { return comment(c.outsiders[i], k) }, func(int) sdk.Coins { return c.openDoorFee }}, nil
+	case mixSend:
+		return plan{c.members, perTx, func(i, _ int) sdk.Msg { return send(i) }, noFee}, nil
+	case mixGov:
+		ss := append(append([]*sender{}, c.members...), c.outsiders[:len(c.outsiders)/4]...)
+		return plan{ss, perTx, func(i, k int) sdk.Msg {
+			switch {
+			case i >= len(c.members):
+				return comment(ss[i], k)
+			case k%4 == 3:
+				return send(i)
+			default:
+				return vote(i, k, c.govMotions, options[(i+k)%3])
+			}
+		}, func(i int) sdk.Coins {
+			if i >= len(c.members) {
+				return c.openDoorFee
+			}
+			return nil
+		}}, nil
+	}
+	return plan{}, fmt.Errorf("unknown mix %q", mix)
+}
+
+// plan builds the stock chain's mixes: x/gov votes on one proposal (x/gov
+// lets a voter vote again, so every vote counts) and bank sends.
+func (c *stockChain) plan(mix string, perTx int) (plan, error) {
+	switch mix {
+	case mixVote:
+		govOpts := []govv1.VoteOption{govv1.OptionYes, govv1.OptionNo, govv1.OptionAbstain}
+		return plan{c.accounts, perTx, func(i, k int) sdk.Msg {
+			return &govv1.MsgVote{ProposalId: c.proposal, Voter: c.accounts[i].addr, Option: govOpts[(i+k)%3]}
+		}, noFee}, nil
+	case mixSend:
+		return plan{c.accounts, perTx, func(i, _ int) sdk.Msg {
+			return &banktypes.MsgSend{FromAddress: c.accounts[i].addr, ToAddress: c.accounts[(i+1)%len(c.accounts)].addr, Amount: sdk.NewCoins(sdk.NewInt64Coin(c.denom, 1))}
+		}, noFee}, nil
+	}
+	return plan{}, fmt.Errorf("the stock node runs only %s and %s, not %q", mixVote, mixSend, mix)
+}

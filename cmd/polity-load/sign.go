@@ -1,0 +1,46 @@
+package main
+
+import (
+	"context"
+
+	sdk "github.com/cosmos/cosmos-sdk/types"
+	moduletestutil "github.com/cosmos/cosmos-sdk/types/module/testutil"
+	"github.com/cosmos/cosmos-sdk/types/tx/signing"
+	authsigning "github.com/cosmos/cosmos-sdk/x/auth/signing"
+)
+
+// txConfig encodes and signs; SIGN_MODE_DIRECT needs no message registry
+// (sign bytes are the body and auth-info bytes), so one config serves both
+// chains.
+var txConfig = moduletestutil.MakeTestEncodingConfig().TxConfig
+
+const gasLimit = 200_000
+
+// sign builds and signs a transaction offline with SIGN_MODE_DIRECT.
+func sign(chainID string, s *sender, seq uint64, fee sdk.Coins, msgs ...sdk.Msg) ([]byte, error) {
+	b := txConfig.NewTxBuilder()
+	if err := b.SetMsgs(msgs...); err != nil {
+		return nil, err
+	}
+	b.SetGasLimit(gasLimit)
+	b.SetFeeAmount(fee)
+	pub := s.key.PubKey()
+	sig := signing.SignatureV2{PubKey: pub, Data: &signing.SingleSignatureData{SignMode: signing.SignMode_SIGN_MODE_DIRECT}, Sequence: seq}
+	if err := b.SetSignatures(sig); err != nil {
+		return nil, err
+	}
+	signer := authsigning.SignerData{Address: s.addr, ChainID: chainID, AccountNumber: s.accNum, Sequence: seq, PubKey: pub}
+	bytesToSign, err := authsigning.GetSignBytesAdapter(context.Background(), txConfig.SignModeHandler(), signing.SignMode_SIGN_MODE_DIRECT, signer, b.GetTx())
+	if err != nil {
+		return nil, err
+	}
+	sigBytes, err := s.key.Sign(bytesToSign)
+	if err != nil {
+		return nil, err
+	}
+	sig.Data = &signing.SingleSignatureData{SignMode: signing.SignMode_SIGN_MODE_DIRECT, Signature: sigBytes}
+	if err := b.SetSignatures(sig); err != nil {
+		return nil, err
+	}
+	return txConfig.TxEncoder()(b.GetTx())
+}
