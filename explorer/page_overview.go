@@ -35,6 +35,17 @@ func (s *Server) overview(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, "Overview", "overview", err)
 		return
 	}
+	comms, err := s.node.REST(ctx, "/polity/community/v1/communities", url.Values{"pagination.limit": {pageLimit}})
+	if err != nil {
+		s.fail(w, "Overview", "overview", err)
+		return
+	}
+	// each community's own share limit, shown beside the chain-wide 1/3 cap
+	limits := map[string]any{}
+	for _, c := range list(comms["communities"]) {
+		m := obj(c)
+		limits[str(m["id"])] = obj(m["seats"])["validator_power_share"]
+	}
 	items, err := s.openItems(r)
 	if err != nil {
 		s.fail(w, "Overview", "overview", err)
@@ -46,7 +57,7 @@ func (s *Server) overview(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.render(w, "overview", "Overview", "overview", map[string]any{
-		"status": status, "validators": vals, "params": obj(params["params"]), "open": items,
+		"status": status, "validators": vals, "limits": limits, "params": obj(params["params"]), "open": items,
 		"blocks": list(blocks["block_metas"]),
 	})
 }
