@@ -201,7 +201,7 @@ func (b *browser) text(t *testing.T, sel string) string {
 // screenshot saves the whole page as <n>-<name>.png in the artifacts dir.
 func (b *browser) screenshot(t *testing.T, name string) {
 	t.Helper()
-	png, err := chromedp.Run(b.ctx, chromedp.FullScreenshot(90))
+	png, err := chromedp.Run(b.ctx, chromedp.FullScreenshot(100)) // quality 100 is PNG; below it, JPEG
 	if err != nil {
 		t.Fatalf("screenshot %s: %v", name, err)
 	}

@@ -34,6 +34,8 @@
     var header = tbody.rows[0];
     if (header && header.nextSibling) tbody.insertBefore(row, header.nextSibling);
     else tbody.appendChild(row);
+    // keep the list short: the header and the 20 latest blocks
+    while (tbody.rows.length > 21) tbody.deleteRow(tbody.rows.length - 1);
   }
 
   function poll() {
