@@ -56,6 +56,8 @@ import (
 	"github.com/polity-chain/polity/x/empowered"
 	empoweredkeeper "github.com/polity-chain/polity/x/empowered/keeper"
 	empoweredtypes "github.com/polity-chain/polity/x/empowered/types"
+	"github.com/polity-chain/polity/x/history"
+	historykeeper "github.com/polity-chain/polity/x/history/keeper"
 	"github.com/polity-chain/polity/x/proposals"
 	proposalskeeper "github.com/polity-chain/polity/x/proposals/keeper"
 	proposalstypes "github.com/polity-chain/polity/x/proposals/types"
@@ -95,6 +97,8 @@ type App struct {
 	ProposalsKeeper *proposalskeeper.Keeper
 	ReviewKeeper    *reviewkeeper.Keeper
 	EmpoweredKeeper *empoweredkeeper.Keeper
+	// HistoryKeeper only reads the governance modules (x/history has no store).
+	HistoryKeeper *historykeeper.Keeper
 
 	ModuleManager      *module.Manager
 	BasicModuleManager module.BasicManager
@@ -183,6 +187,7 @@ func New(
 	// the Empowered Community's phases of proposals and panel appointments
 	app.ProposalsKeeper.SetHooks(app.EmpoweredKeeper.Hooks())
 	app.ReviewKeeper.SetHooks(app.EmpoweredKeeper.Hooks())
+	app.HistoryKeeper = historykeeper.NewKeeper(app.ProposalsKeeper, app.ReviewKeeper, app.EmpoweredKeeper)
 
 	app.ModuleManager = module.NewManager(
 		auth.NewAppModule(appCodec, app.AccountKeeper, nil, nil),
@@ -193,6 +198,7 @@ func New(
 		proposals.NewAppModule(app.ProposalsKeeper, addrCodec),
 		review.NewAppModule(app.ReviewKeeper, addrCodec),
 		empowered.NewAppModule(app.EmpoweredKeeper, addrCodec),
+		history.NewAppModule(app.HistoryKeeper),
 	)
 	app.BasicModuleManager = module.NewBasicManagerFromManager(app.ModuleManager, nil)
 	app.BasicModuleManager.RegisterLegacyAminoCodec(legacyAmino)

@@ -160,6 +160,10 @@ func TestDemoGovernanceScript(t *testing.T) {
 		t.Errorf("petition 1: %+v, want users' rejection of proposal 4, supported by ops, SUCCEEDED", a)
 	}
 
+	// the explorer's checks share this network; they run before the
+	// zero-height export, which restarts the chain
+	t.Run("explorer", func(t *testing.T) { explorerChecks(t, net, n) })
+
 	t.Run("zero-height export restarts the story's chain with its voters", func(t *testing.T) {
 		zeroHeightRestart(t, net, n)
 	})

@@ -91,6 +91,11 @@ for i in $(seq 1 $((N - 1))); do
 done
 "$BIN" start --home "$(home 0)" &
 pids+=($!) names+=(node0)
+# the decisions explorer against node0 (docs/explorer.md), stopped with the nodes
+EXPLORER_LISTEN=${EXPLORER_LISTEN:-127.0.0.1:$((8080 + PORT_OFFSET))}
+"$BIN" explorer --node "tcp://127.0.0.1:$((26657 + PORT_OFFSET))" --rest "http://127.0.0.1:$((1317 + PORT_OFFSET))" \
+  --listen "$EXPLORER_LISTEN" >>"$HOME_DIR/explorer.log" 2>&1 &
+pids+=($!) names+=(explorer)
 
 cat <<EOT
 
@@ -102,6 +107,7 @@ for i in $(seq 0 $((N - 1))); do
   [ "$i" = 0 ] && where="output below"
   echo "  node$i REST http://127.0.0.1:$((1317 + o))  RPC http://127.0.0.1:$((26657 + o))  gRPC 127.0.0.1:$((9090 + o))  ($where)"
 done
+echo "  explorer http://$EXPLORER_LISTEN  (log $HOME_DIR/explorer.log)"
 cat <<EOT
 Act as any role at once, e.g.:
   export POLITYD_HOME=$(home 0)

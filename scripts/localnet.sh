@@ -40,4 +40,21 @@ Act as any role at once, e.g.:
 Ctrl-C stops the node.
 
 EOT
-exec "$BIN" start --home "$HOME_DIR"
+# the decisions explorer (docs/explorer.md), stopped with the node
+EXPLORER_LISTEN=${EXPLORER_LISTEN:-127.0.0.1:8080}
+"$BIN" explorer --node tcp://127.0.0.1:26657 --rest http://127.0.0.1:1317 --listen "$EXPLORER_LISTEN" \
+  >>"$HOME_DIR/explorer.log" 2>&1 &
+EXPLORER_PID=$!
+echo "Decisions explorer: http://$EXPLORER_LISTEN (log $HOME_DIR/explorer.log)"
+"$BIN" start --home "$HOME_DIR" &
+NODE_PID=$!
+stop() {
+  trap - INT TERM
+  kill -TERM "$NODE_PID" 2>/dev/null || true
+  wait "$NODE_PID" 2>/dev/null || true
+  kill -TERM "$EXPLORER_PID" 2>/dev/null || true
+}
+trap 'stop; exit 130' INT
+trap 'stop; exit 143' TERM
+wait "$NODE_PID" || true
+kill -TERM "$EXPLORER_PID" 2>/dev/null || true

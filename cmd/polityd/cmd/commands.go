@@ -41,6 +41,7 @@ func initRootCmd(rootCmd *cobra.Command, a *app.App) {
 		queryCommand(),
 		txCommand(),
 		keys.Commands(),
+		explorerCommand(),
 	)
 }
 

@@ -1,0 +1,115 @@
+package keeper
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"cosmossdk.io/collections"
+
+	sdk "github.com/cosmos/cosmos-sdk/types"
+
+	"github.com/polity-chain/polity/x/history/types"
+	proposalstypes "github.com/polity-chain/polity/x/proposals/types"
+)
+
+const proposalsModule = proposalstypes.ModuleName
+
+func msgURL(msg sdk.Msg) string { return sdk.MsgTypeURL(msg) }
+
+// proposalSteps adds the proposal's own record: submission, comments, linked
+// advice and its answer, the Board's vote, holds in force, the outcome and
+// execution.
+func (k *Keeper) proposalSteps(ctx context.Context, p proposalstypes.Proposal, s *story) error {
+	ref := fmt.Sprintf("proposal/%d", p.Id)
+	s.add(proposalsModule, types.StepSubmitted, p.SubmitHeight, p.SubmitTime, p.Proposer,
+		fmt.Sprintf("%s %q submitted by %s", p.Kind, p.Title, p.Originator), ref, msgURL(&proposalstypes.MsgSubmitProposal{}))
+
+	comments := collections.NewPrefixedPairRange[uint64, uint64](p.Id)
+	if err := k.proposals.Comments.Walk(ctx, comments, func(_ collections.Pair[uint64, uint64], c proposalstypes.Comment) (bool, error) {
+		s.add(proposalsModule, types.StepComment, c.Height, c.Time, c.Author,
+			fmt.Sprintf("%s comment: %s", strings.TrimPrefix(c.Role.String(), "COMMENT_ROLE_"), c.Text),
+			fmt.Sprintf("comment/%d", c.Id), msgURL(&proposalstypes.MsgComment{}))
+		return false, nil
+	}); err != nil {
+		return err
+	}
+	if err := k.adviceSteps(ctx, p, s); err != nil {
+		return err
+	}
+	if p.BoardVoteStartHeight > 0 {
+		s.add(proposalsModule, types.StepBoardVoteOpened, p.BoardVoteStartHeight, p.BoardVoteStartTime, "board",
+			fmt.Sprintf("the Board's vote opened (%d voting seats), ending %s", p.BoardEligibleWeight, p.BoardVoteEndTime.UTC().Format("2006-01-02 15:04:05 MST")),
+			ref, "")
+	}
+	votes := collections.NewPrefixedPairRange[uint64, sdk.AccAddress](p.Id)
+	if err := k.proposals.Votes.Walk(ctx, votes, func(_ collections.Pair[uint64, sdk.AccAddress], v proposalstypes.BoardVote) (bool, error) {
+		detail := "director voted " + strings.TrimPrefix(v.Option.String(), "VOTE_OPTION_")
+		if v.Rationale != "" {
+			detail += ": " + v.Rationale
+		}
+		s.add(proposalsModule, types.StepBoardVote, v.Height, v.Time, v.Director, detail, "vote/"+v.Director, msgURL(&proposalstypes.MsgBoardVote{}))
+		return false, nil
+	}); err != nil {
+		return err
+	}
+	if p.BoardDecidedHeight > 0 {
+		t := p.BoardTally
+		s.add(proposalsModule, types.StepBoardDecided, p.BoardDecidedHeight, p.BoardDecidedTime, "board",
+			fmt.Sprintf("the Board's vote concluded: %d yes, %d no, %d abstain of %d seats (threshold %s)",
+				t.Yes, t.No, t.Abstain, p.BoardEligibleWeight, p.BoardThreshold), ref, "")
+	}
+	holds := collections.NewPrefixedPairRange[uint64, string](p.Id)
+	if err := k.proposals.Holds.Walk(ctx, holds, func(_ collections.Pair[uint64, string], h proposalstypes.Hold) (bool, error) {
+		s.add(proposalsModule, types.StepHold, h.Height, h.Time, h.Holder,
+			fmt.Sprintf("held by %s (in force): %s", h.Source, h.Reason), "hold/"+h.Source, "")
+		return false, nil
+	}); err != nil {
+		return err
+	}
+	if p.DecidedHeight > 0 {
+		detail := "final status " + strings.TrimPrefix(p.Status.String(), "PROPOSAL_STATUS_")
+		if p.Note != "" {
+			detail += ": " + p.Note
+		}
+		if p.ReturnedByIrp != 0 {
+			detail += fmt.Sprintf(" (returned by IRP %d)", p.ReturnedByIrp)
+		}
+		s.add(proposalsModule, types.StepDecided, p.DecidedHeight, p.DecidedTime, "", detail, ref, "")
+	}
+	if p.ExecutedHeight > 0 {
+		detail := fmt.Sprintf("its %d message(s) ran: %s", len(p.Messages), strings.TrimPrefix(p.Status.String(), "PROPOSAL_STATUS_"))
+		if len(p.RegistryVersions) > 0 {
+			detail += fmt.Sprintf("; registry versions %v", p.RegistryVersions)
+		}
+		s.add(proposalsModule, types.StepExecuted, p.ExecutedHeight, p.ExecutedTime, "", detail, ref, "")
+	}
+	return nil
+}
+
+// adviceSteps adds the advice linked to the proposal and its answers, and the
+// advice this proposal answered (a Board resolution).
+func (k *Keeper) adviceSteps(ctx context.Context, p proposalstypes.Proposal, s *story) error {
+	return k.proposals.Advice.Walk(ctx, nil, func(id uint64, a proposalstypes.Advice) (bool, error) {
+		ref := fmt.Sprintf("advice/%d", id)
+		if a.ProposalId == p.Id {
+			kind := "advice"
+			if a.Consensus {
+				kind = "consensus advice"
+			}
+			s.add(proposalsModule, types.StepAdvice, a.SubmitHeight, a.SubmitTime, a.CommunityId,
+				fmt.Sprintf("%s from %s: %s", kind, a.CommunityId, a.Title), ref, msgURL(&proposalstypes.MsgSubmitAdvice{}))
+			if a.ResponseHeight > 0 {
+				s.add(proposalsModule, types.StepAdviceAnswered, a.ResponseHeight, a.ResponseTime, "board",
+					fmt.Sprintf("the Board answered advice %d: %s (resolution %d)", id,
+						strings.TrimPrefix(a.Response.String(), "ADVICE_RESPONSE_"), a.ResponseProposalId), ref, "")
+			}
+		}
+		if a.ResponseProposalId == p.Id && a.ProposalId != p.Id && a.ResponseHeight > 0 {
+			s.add(proposalsModule, types.StepAnswersAdvice, a.ResponseHeight, a.ResponseTime, "board",
+				fmt.Sprintf("this resolution answered advice %d from %s: %s", id, a.CommunityId,
+					strings.TrimPrefix(a.Response.String(), "ADVICE_RESPONSE_")), ref, "")
+		}
+		return false, nil
+	})
+}

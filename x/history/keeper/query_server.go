@@ -1,0 +1,39 @@
+package keeper
+
+import (
+	"context"
+	"errors"
+
+	"cosmossdk.io/collections"
+	errorsmod "cosmossdk.io/errors"
+
+	"github.com/polity-chain/polity/x/history/types"
+)
+
+var _ types.QueryServer = queryServer{}
+
+type queryServer struct{ k *Keeper }
+
+// NewQueryServer returns the x/history query service.
+func NewQueryServer(k *Keeper) types.QueryServer { return queryServer{k: k} }
+
+// ProposalHistory returns one proposal's story in time order.
+func (q queryServer) ProposalHistory(ctx context.Context, req *types.QueryProposalHistoryRequest) (*types.QueryProposalHistoryResponse, error) {
+	if req == nil || req.Id == 0 {
+		return nil, errorsmod.Wrap(types.ErrInvalidRequest, "a proposal id (> 0) is required")
+	}
+	p, err := q.k.proposals.Proposals.Get(ctx, req.Id)
+	if errors.Is(err, collections.ErrNotFound) {
+		return nil, errorsmod.Wrapf(types.ErrProposalNotFound, "proposal %d", req.Id)
+	}
+	if err != nil {
+		return nil, err
+	}
+	entries, err := q.k.History(ctx, p)
+	if err != nil {
+		return nil, err
+	}
+	return &types.QueryProposalHistoryResponse{
+		ProposalId: p.Id, Title: p.Title, Kind: p.Kind.String(), Status: p.Status.String(), Entries: entries,
+	}, nil
+}
