@@ -8,7 +8,7 @@ LDFLAGS   := -X github.com/cosmos/cosmos-sdk/version.Name=polity \
              -X github.com/cosmos/cosmos-sdk/version.Commit=$(shell git rev-parse HEAD 2>/dev/null)
 export POLITYD_BIN := $(BIN)
 
-.PHONY: all build install localnet localnet-multi localnet-docker demo test test-unit cover e2e bench loadtest sim proto-gen proto-tools docker-image clean
+.PHONY: all build install localnet localnet-multi localnet-docker demo test test-unit cover e2e bench loadtest sim proto-gen proto-check proto-tools docker-image clean
 
 all: build
 
@@ -66,9 +66,17 @@ proto-tools:
 	$(GO) install github.com/bufbuild/buf/cmd/buf@v1.75.0
 	$(GO) install github.com/cosmos/gogoproto/protoc-gen-gocosmos@v1.7.2
 	$(GO) install github.com/grpc-ecosystem/grpc-gateway/protoc-gen-grpc-gateway@v1.16.0
+	$(GO) install github.com/grpc-ecosystem/grpc-gateway/protoc-gen-swagger@v1.16.0
 
+# Regenerates x/*/types/*.pb.go, *.pb.gw.go and docs/openapi/openapi.yaml.
 proto-gen:
-	PATH="$$PATH:$$($(GO) env GOPATH)/bin" scripts/protocgen.sh
+	PATH="$$PATH:$$($(GO) env GOPATH)/bin" GO=$(GO) scripts/protocgen.sh
+
+# Fails if the committed generated code or OpenAPI document differ from what
+# proto/ generates (needs make proto-tools). `make test` checks the OpenAPI
+# document against the gateway routes without the tools (docs/openapi).
+proto-check: proto-gen
+	git diff --exit-code -- x docs/openapi
 
 # The FROM-scratch image, and the four-validator docker-compose network (docker/README.md).
 docker-image: build

@@ -1,6 +1,8 @@
 package app
 
 import (
+	"fmt"
+
 	"cosmossdk.io/client/v2/autocli"
 	"cosmossdk.io/core/appmodule"
 
@@ -15,15 +17,25 @@ import (
 	"github.com/cosmos/cosmos-sdk/types/module"
 	authcodec "github.com/cosmos/cosmos-sdk/x/auth/codec"
 	authtx "github.com/cosmos/cosmos-sdk/x/auth/tx"
+
+	"github.com/polity-chain/polity/docs/openapi"
 )
 
-// RegisterAPIRoutes serves the gRPC gateway (REST) routes of every module.
-func (app *App) RegisterAPIRoutes(apiSvr *api.Server, _ config.APIConfig) {
+// RegisterAPIRoutes serves the gRPC gateway (REST) routes of every module
+// and, unless app.toml's api.swagger is false, their OpenAPI document at
+// /openapi.yaml and /openapi.json with a Swagger UI at /swagger/
+// (docs/openapi).
+func (app *App) RegisterAPIRoutes(apiSvr *api.Server, apiCfg config.APIConfig) {
 	clientCtx := apiSvr.ClientCtx
 	authtx.RegisterGRPCGatewayRoutes(clientCtx, apiSvr.GRPCGatewayRouter)
 	cmtservice.RegisterGRPCGatewayRoutes(clientCtx, apiSvr.GRPCGatewayRouter)
 	nodeservice.RegisterGRPCGatewayRoutes(clientCtx, apiSvr.GRPCGatewayRouter)
 	app.BasicModuleManager.RegisterGRPCGatewayRoutes(clientCtx, apiSvr.GRPCGatewayRouter)
+	if apiCfg.Swagger {
+		if err := openapi.Register(apiSvr.Router); err != nil {
+			panic(fmt.Errorf("serving the OpenAPI document: %w", err))
+		}
+	}
 }
 
 // RegisterTxService registers the tx gRPC service.

@@ -42,12 +42,14 @@ const DefaultMinGasPrices = "0.025upolity"
 
 // initAppConfig returns app.toml's defaults: fees in upolity at a non-zero
 // minimum gas price, the REST and gRPC servers on so that explorers and the
-// CLI can reach a fresh node, and state-sync snapshots served.
+// CLI can reach a fresh node, the OpenAPI document and Swagger UI served with
+// the REST routes (/openapi.yaml, /swagger/), and state-sync snapshots served.
 func initAppConfig() (string, any) {
 	cfg := serverconfig.DefaultConfig()
 	cfg.MinGasPrices = DefaultMinGasPrices
 	cfg.API.Enable = true
 	cfg.API.Address = "tcp://127.0.0.1:1317"
+	cfg.API.Swagger = true
 	cfg.GRPC.Address = "127.0.0.1:9090"
 	cfg.StateSync.SnapshotInterval = SnapshotInterval
 	cfg.StateSync.SnapshotKeepRecent = SnapshotKeepRecent
