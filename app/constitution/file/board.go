@@ -20,9 +20,6 @@ func (c *compiler) buildBoard() {
 		seat := ctypes.BoardSeat{Id: id, AppointingCommunity: s.AppointedBy, Voting: !s.Liaison, Audit: c.audit}
 		if !s.Liaison {
 			voting++
-			if s.Holder == "" {
-				vacant++
-			}
 		}
 		if c.community(path+".appointed_by", s.AppointedBy) {
 			alloc := &gs.Communities[c.indexOf(s.AppointedBy)].Seats
@@ -56,6 +53,9 @@ func (c *compiler) buildBoard() {
 				}
 				seat.Holder, seat.TermStart, seat.TermEnd = addr, c.env.GenesisTime, termEnd
 			}
+		}
+		if !s.Liaison && seat.Holder == "" {
+			vacant++
 		}
 		gs.Seats = append(gs.Seats, seat)
 	}

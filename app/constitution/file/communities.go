@@ -108,9 +108,14 @@ func (c *compiler) rule(path string, r *Rule, def ctypes.DecisionRule) ctypes.De
 	if r.Quorum != "" {
 		out.Quorum = r.Quorum
 	}
-	out.VotingPeriod = c.duration(path+".voting_period", r.VotingPeriod, def.VotingPeriod)
-	if out.VotingPeriod <= 0 || out.VotingPeriod > 365*24*time.Hour {
-		c.ps.add(path+".voting_period", "must be positive and at most a year")
+	if r.VotingPeriod != "" {
+		if d, err := ParseDuration(r.VotingPeriod); err != nil {
+			c.ps.add(path+".voting_period", "%v", err)
+		} else if d <= 0 || d > 365*24*time.Hour {
+			c.ps.add(path+".voting_period", "must be positive and at most a year")
+		} else {
+			out.VotingPeriod = d
+		}
 	}
 	if r.Basis != "" {
 		b, ok := bases.parse(r.Basis)

@@ -8,6 +8,8 @@ import (
 
 	"github.com/polity-chain/polity/app/constitution"
 	ctypes "github.com/polity-chain/polity/x/community/types"
+	etypes "github.com/polity-chain/polity/x/empowered/types"
+	ptypes "github.com/polity-chain/polity/x/proposals/types"
 	rtypes "github.com/polity-chain/polity/x/review/types"
 )
 
@@ -49,6 +51,11 @@ func Compile(f *File, env Env) (constitution.Result, error) {
 	c.res.Proposals = constitution.ProposalsGenesis(c.spec)
 	c.res.Empowered = constitution.EmpoweredGenesis(c.spec)
 	c.res.Review = constitution.ReviewPeriods(c.spec)
+	if c.f.Windows.Base == baseProduction {
+		docs := c.res.Proposals.Documents
+		c.res.Proposals, c.res.Empowered, c.res.Review = ptypes.DefaultGenesis(), etypes.DefaultGenesis(), rtypes.DefaultGenesis()
+		c.res.Proposals.Documents = docs
+	}
 	c.params()
 	c.keysAndBalances()
 	c.buildCommunities()
@@ -63,10 +70,28 @@ func Compile(f *File, env Env) (constitution.Result, error) {
 	return c.res, c.ps.Err()
 }
 
+const (
+	baseDev        = "dev"
+	baseProduction = "production"
+)
+
 // windows reads the windows into the spec, with today's flag defaults.
 func (c *compiler) windows() {
 	w := c.f.Windows
 	c.spec = constitution.Spec{GenesisTime: c.env.GenesisTime}
+	switch w.Base {
+	case "", baseDev:
+	case baseProduction:
+		for _, o := range []struct{ field, value string }{{"comment", w.Comment}, {"ec", w.EC}, {"challenge", w.Challenge}, {"forum", w.Forum}, {"advice", w.Advice}, {"review", w.Review}} {
+			if o.value != "" {
+				c.ps.add("windows."+o.field, "with base production the modules keep their own periods: set this one in params")
+			}
+		}
+		c.spec.VotingPeriod = c.duration("windows.voting", w.Voting, 14*day)
+		return
+	default:
+		c.ps.add("windows.base", "unknown base %q: want dev or production", w.Base)
+	}
 	for _, d := range []struct {
 		field, value, fallback string
 		into                   *time.Duration

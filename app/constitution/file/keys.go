@@ -58,7 +58,9 @@ func (c *compiler) keysAndBalances() {
 			continue
 		}
 		if j, dup := owner[addr.String()]; dup {
+			// the name stays known, so its uses are not reported as well
 			c.ps.add(at("keys", i, "address"), "duplicate address %s: already keys[%d] (%s)", addr, j, c.f.Keys[j].Name)
+			c.keys[k.Name] = addr
 			continue
 		}
 		owner[addr.String()] = i

@@ -35,6 +35,13 @@ type File struct {
 // Windows are the periods most constitutions set together. Durations are
 // human: "30s", "36h", "21d", "1h30m".
 type Windows struct {
+	// Base is "dev" (default): every period derives from the windows below,
+	// with today's development defaults; or "production": every module keeps
+	// its own defaults (ICANN's values: a 40-day public comment, 21/7/21/21
+	// days for a rejection action, 30/21 for an approval, ...), Voting only
+	// sets the bodies' voting period (default 14d) and the other windows
+	// must be empty: change single periods in Params.
+	Base string `json:"base,omitempty"`
 	// Voting is every body's voting period, the Board's on proposals too
 	// (default 30s).
 	Voting string `json:"voting,omitempty"`
