@@ -12,9 +12,9 @@ import (
 // problems at their paths in the file, all of them, not only the first.
 func TestBadFiles(t *testing.T) {
 	for _, tc := range []struct {
-		name  string
+		name   string
 		break_ func(f *file.File)
-		want  string
+		want   string
 	}{
 		{"unknown community", func(f *file.File) {
 			f.Members[0].Memberships[0].Community = "gnso"

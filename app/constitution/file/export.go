@@ -217,6 +217,3 @@ func humanise(v any) any {
 	}
 	return v
 }
-
-
-
