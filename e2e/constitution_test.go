@@ -1,9 +1,12 @@
 package e2e
 
 import (
+	"bytes"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/polity-chain/polity/app/constitution/file"
@@ -118,4 +121,54 @@ func mapsEqual(a, b map[string]int) bool {
 		}
 	}
 	return true
+}
+
+// TestConstitutionFileRefused: a broken file is refused with every problem
+// at its path, by --check and by --file alike, and the genesis file is left
+// as it was.
+func TestConstitutionFileRefused(t *testing.T) {
+	bin := Binary(t)
+	dir := t.TempDir()
+	home := filepath.Join(dir, "node0")
+	run := func(args ...string) (string, error) {
+		out, err := exec.Command(bin, args...).CombinedOutput()
+		return string(out), err
+	}
+	if out, err := run("init", "node0", "--chain-id", DefaultChainID, "--home", home, "--default-denom", "upolity"); err != nil {
+		t.Fatalf("init: %v\n%s", err, out)
+	}
+	data, err := file.Example("icann")
+	if err != nil {
+		t.Fatal(err)
+	}
+	bad := strings.Replace(string(data), "- {appointed_by: aso, holder: director-aso-2", "- {appointed_by: asso, holder: director-aso-2", 1)
+	bad = strings.Replace(bad, "parent: gnso-ncsg}", "parent: gnso-ncsgg}", 1)
+	badPath := filepath.Join(dir, "bad.yaml")
+	if err := os.WriteFile(badPath, []byte(bad), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	genesis := filepath.Join(home, "config", "genesis.json")
+	before, err := os.ReadFile(genesis)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{`communities[12].parent: no community "gnso-ncsgg"`, `board.seats[9].appointed_by: no community "asso"`}
+	for _, mode := range []string{"--check", "--file"} {
+		out, err := run("genesis", "constitution", mode, badPath, "--home", home, "--keyring-backend", "test")
+		if err == nil {
+			t.Errorf("%s accepted a broken file", mode)
+		}
+		for _, w := range want {
+			if !strings.Contains(out, w) {
+				t.Errorf("%s: output %q lacks %q", mode, out, w)
+			}
+		}
+		after, err := os.ReadFile(genesis)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(before, after) {
+			t.Errorf("%s changed the genesis file", mode)
+		}
+	}
 }
