@@ -99,6 +99,11 @@ type Options struct {
 	// ReviewPeriod is x/review's working period (panel picks, the Board's
 	// deadlines, ombudsman reports, emergency consultations; zero: the default).
 	ReviewPeriod time.Duration
+	// Constitution starts the chain from a constitution file: a shipped
+	// example's name (dev, defi, icann) or a path. Only the periods and
+	// Validators set above override it; without Validators, node 0 is the
+	// file's own validator ("self") and the keys are the file's.
+	Constitution string
 }
 
 // Network is a set of polityd nodes sharing one genesis, with the default
@@ -141,9 +146,11 @@ func NewNetwork(t testing.TB, opts Options) *Network {
 	if bin == "" {
 		bin = Binary(t)
 	}
+	fileValidators := opts.Constitution != "" && len(opts.Validators) == 0
 	if len(opts.Validators) == 0 {
 		opts.Validators = []ValidatorSpec{{Community: "ops"}}
 	}
+	votingSet := opts.VotingPeriod != 0
 	if opts.VotingPeriod == 0 {
 		opts.VotingPeriod = 30 * time.Second
 	}
@@ -170,8 +177,13 @@ func NewNetwork(t testing.TB, opts Options) *Network {
 		n.NodeID = strings.TrimSpace(string(net.Exec(t, "comet", "show-node-id", "--home", n.Home)))
 	}
 
-	args := []string{"genesis", "constitution", "--home", net.KeyHome(), "--keyring-backend", "test",
-		"--voting-period", opts.VotingPeriod.String()}
+	args := []string{"genesis", "constitution", "--home", net.KeyHome(), "--keyring-backend", "test"}
+	if opts.Constitution == "" || votingSet {
+		args = append(args, "--voting-period", opts.VotingPeriod.String())
+	}
+	if opts.Constitution != "" {
+		args = append(args, "--file", net.constitutionFile(t, opts.Constitution))
+	}
 	if opts.Bootstrap {
 		args = append(args, "--bootstrap")
 	}
@@ -184,6 +196,9 @@ func NewNetwork(t testing.TB, opts Options) *Network {
 		}
 	}
 	for i, v := range opts.Validators {
+		if fileValidators {
+			break
+		}
 		power := v.Power
 		if power == 0 {
 			power = 10
@@ -218,6 +233,17 @@ func NewNetwork(t testing.TB, opts Options) *Network {
 		n.WaitReady(t)
 	}
 	return net
+}
+
+// constitutionFile returns the path of a constitution: a shipped example
+// (written into the network's directory) or the path itself.
+func (net *Network) constitutionFile(t testing.TB, name string) string {
+	if strings.ContainsAny(name, "/.") {
+		return name
+	}
+	path := filepath.Join(net.Dir, name+".yaml")
+	net.Exec(t, "genesis", "constitution", "--example", name, "--output", path)
+	return path
 }
 
 // KeyHome is the home whose test keyring holds the constitution's keys.

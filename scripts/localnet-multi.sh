@@ -42,8 +42,13 @@ else
     "$BIN" comet show-validator --home "$(home "$i")" > "$HOME_DIR/node$i.pubkey.json"
     validators+=(--validator "${COMMUNITIES[$i]},node$i,$HOME_DIR/node$i.pubkey.json,10")
   done
-  echo "Default constitution; named keys in the test keyring of $(home 0):"
-  "$BIN" genesis constitution --home "$(home 0)" --keyring-backend test "${validators[@]}"
+  # The shipped dev constitution, with these four validators in place of its
+  # one and the power cap in force; its windows are today's defaults.
+  "$BIN" genesis constitution --example dev --output "$HOME_DIR/constitution.yaml"
+  echo "Constitution $HOME_DIR/constitution.yaml; named keys in the test keyring of $(home 0):"
+  "$BIN" genesis constitution --file "$HOME_DIR/constitution.yaml" --bootstrap=false \
+    --voting-period 30s --comment-period 10s --ec-period 20s --forum-period 10s --advice-period 60s --review-period 60s \
+    --home "$(home 0)" --keyring-backend test "${validators[@]}"
   for i in $(seq 1 $((N - 1))); do
     cp "$(home 0)/config/genesis.json" "$(home "$i")/config/genesis.json"
   done

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# make localnet: one validator on 127.0.0.1 with the default constitution, in
+# make localnet: one validator on 127.0.0.1 with the dev constitution file, in
 # the foreground. Ctrl-C stops it. Every run starts a fresh chain unless
 # KEEP=1 is set and a chain already exists in $LOCALNET_HOME.
 #
@@ -18,15 +18,21 @@ if [ "$KEEP" = 1 ] && [ -f "$HOME_DIR/config/genesis.json" ]; then
 else
   rm -rf "$HOME_DIR"
   "$BIN" init node0 --chain-id "$CHAIN_ID" --home "$HOME_DIR" --default-denom upolity >/dev/null 2>&1
-  echo "Default constitution; named keys in the test keyring of $HOME_DIR:"
-  # Periods for trying every flow by hand and for scripts/demo-governance.sh:
-  # long where one must act inside them (votes and motions conclude as soon as
+  # The chain's constitution is the shipped dev example (polityd genesis
+  # constitution --example dev): today's default constitution with periods
+  # for trying every flow by hand and for scripts/demo-governance.sh, long
+  # where one must act inside them (votes and motions conclude as soon as
   # they are decided, Empowered Community actions as soon as their outcome is
   # certain, so a long period costs no waiting), short where one waits them
   # out (public comment, the community forum, the challenge window).
-  # e2e/demo_test.go uses the same.
-  "$BIN" genesis constitution --bootstrap --voting-period 5m --comment-period 30s --ec-period 2m --challenge-window 20s --forum-period 20s \
-    --advice-period 5m --review-period 5m --home "$HOME_DIR" --keyring-backend test
+  # e2e/demo_test.go uses the same. CONSTITUTION=path starts from another file.
+  CONSTITUTION=${CONSTITUTION:-}
+  if [ -z "$CONSTITUTION" ]; then
+    CONSTITUTION="$HOME_DIR/constitution.yaml"
+    "$BIN" genesis constitution --example dev --output "$CONSTITUTION"
+  fi
+  echo "Constitution $CONSTITUTION; named keys in the test keyring of $HOME_DIR:"
+  "$BIN" genesis constitution --file "$CONSTITUTION" --home "$HOME_DIR" --keyring-backend test
   scripts/configure-node.sh "$HOME_DIR" "$CHAIN_ID" 0
 fi
 

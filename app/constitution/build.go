@@ -206,15 +206,8 @@ const standingPanel = 7
 // reviewGenesis seats the standing panel and the ombudsman and shortens the
 // review periods to the spec's; review cycles keep their production length.
 func reviewGenesis(spec Spec) (*rtypes.GenesisState, error) {
-	gs := rtypes.DefaultGenesis()
+	gs := ReviewPeriods(spec)
 	p := &gs.Params
-	p.PanelPickPeriod, p.BoardActionPeriod, p.ReconsiderationPeriod = spec.ReviewPeriod, spec.ReviewPeriod, spec.ReviewPeriod
-	p.ComplaintPeriod, p.EmergencyConsultationPeriod, p.EmergencyExpiry = spec.ReviewPeriod, spec.ReviewPeriod, 2*spec.ReviewPeriod
-	for i := range p.ReviewCycles {
-		if p.ReviewCycles[i].Type == rtypes.ReviewPostEmergency {
-			p.ReviewCycles[i].ReportPeriod = 5 * spec.ReviewPeriod
-		}
-	}
 	audit := ctypes.Audit{CreatedAt: spec.GenesisTime, UpdatedAt: spec.GenesisTime}
 	for i := 1; i <= standingPanel; i++ {
 		name := fmt.Sprintf("panelist-%d", i)
@@ -231,6 +224,28 @@ func reviewGenesis(spec Spec) (*rtypes.GenesisState, error) {
 	gs.Ombudsman = &rtypes.Ombudsman{Address: ombudsman.String(), TermEnd: spec.GenesisTime.Add(p.OmbudsmanTerm), AppointedTime: spec.GenesisTime}
 	return gs, nil
 }
+
+// ReviewPeriods is x/review's default genesis with the spec's working
+// periods and no officers: the constitution file seats its own.
+func ReviewPeriods(spec Spec) *rtypes.GenesisState {
+	gs := rtypes.DefaultGenesis()
+	p := &gs.Params
+	p.PanelPickPeriod, p.BoardActionPeriod, p.ReconsiderationPeriod = spec.ReviewPeriod, spec.ReviewPeriod, spec.ReviewPeriod
+	p.ComplaintPeriod, p.EmergencyConsultationPeriod, p.EmergencyExpiry = spec.ReviewPeriod, spec.ReviewPeriod, 2*spec.ReviewPeriod
+	for i := range p.ReviewCycles {
+		if p.ReviewCycles[i].Type == rtypes.ReviewPostEmergency {
+			p.ReviewCycles[i].ReportPeriod = 5 * spec.ReviewPeriod
+		}
+	}
+	return gs
+}
+
+// ProposalsGenesis and EmpoweredGenesis are the modules' genesis with the
+// spec's periods, for the constitution file to start from.
+func ProposalsGenesis(spec Spec) *ptypes.GenesisState { return proposalsGenesis(spec) }
+
+// EmpoweredGenesis: see ProposalsGenesis.
+func EmpoweredGenesis(spec Spec) *etypes.GenesisState { return empoweredGenesis(spec) }
 
 // proposalsGenesis keeps the production procedures (thresholds, originators,
 // EC treatment, classification guard) with the spec's periods, and registers

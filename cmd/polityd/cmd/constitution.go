@@ -2,6 +2,7 @@ package cmd
 
 import (
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -16,6 +17,7 @@ import (
 
 	"github.com/polity-chain/polity/app"
 	"github.com/polity-chain/polity/app/constitution"
+	"github.com/polity-chain/polity/app/constitution/file"
 	ctypes "github.com/polity-chain/polity/x/community/types"
 	etypes "github.com/polity-chain/polity/x/empowered/types"
 	ptypes "github.com/polity-chain/polity/x/proposals/types"
@@ -36,7 +38,7 @@ const (
 )
 
 // constitutionCmd writes the default constitution into genesis.
-func constitutionCmd() *cobra.Command {
+func constitutionCmd(a *app.App) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "constitution",
 		Short: "Write the default constitution into genesis, with a key for every role",
@@ -54,14 +56,32 @@ Without it, this node is the only validator, run by "ops".
 A single validator cannot meet the 1/3 power cap: pass --bootstrap for a
 single-node development chain.
 
+A constitution can instead be a file (YAML or JSON; docs/constitution.md):
+  --file F         write the genesis from F (keys without an address are
+                   created in the keyring); explicitly set window flags,
+                   --bootstrap and --validator override the file
+  --check F        validate F, reporting every problem with its path in the
+                   file, and every module's genesis validation; writes nothing
+  --example NAME   print a shipped example (dev, defi, icann)
+  --from-export G  describe an exported genesis G as a constitution file
+
 It also sets the consensus block gas limit (block.max_gas) to 100000000:
 CometBFT's default, -1, leaves a block's gas unbounded.`,
 		Example: `polityd genesis constitution --bootstrap --keyring-backend test
+polityd genesis constitution --example icann > icann.yaml
+polityd genesis constitution --check icann.yaml
+polityd genesis constitution --file icann.yaml --keyring-backend test
+polityd genesis constitution --from-export exported.json --output chain.yaml
 polityd genesis constitution --keyring-backend test \
   --validator ops,node0,/tmp/n0 --validator dev,node1,/tmp/n1 \
   --validator fin,node2,/tmp/n2 --validator users,node3,/tmp/n3`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			if handled, err := runFileModes(cmd, a); handled {
+				// a file's problems are the answer, not a usage error
+				cmd.SilenceUsage = true
+				return err
+			}
 			clientCtx, err := client.GetClientQueryContext(cmd)
 			if err != nil {
 				return err
@@ -79,7 +99,7 @@ polityd genesis constitution --keyring-backend test \
 				return err
 			}
 			if doc.GenesisTime.IsZero() {
-				doc.GenesisTime = time.Now().UTC().Truncate(time.Second)
+				doc.GenesisTime = nowSecond()
 			}
 			bootstrap, _ := cmd.Flags().GetBool(flagBootstrap)
 			period, _ := cmd.Flags().GetDuration(flagVotingPeriod)
@@ -137,6 +157,11 @@ polityd genesis constitution --keyring-backend test \
 	cmd.Flags().Duration(flagReview, 60*time.Second, "x/review working period: panel picks, Board deadlines, ombudsman reports, emergency consultations")
 	cmd.Flags().StringArray(flagValidator, nil, "community,moniker,key[,power[,operator-key]] (repeatable; key: a show-validator file, base64, or a local node home)")
 	cmd.Flags().Int64(flagFunds, 1_000_000_000, "upolity given to every named key")
+	cmd.Flags().String(flagFile, "", "write the genesis from a constitution file (YAML or JSON; docs/constitution.md); window flags, --bootstrap and --validator override it")
+	cmd.Flags().String(flagExample, "", "print a shipped example constitution ("+strings.Join(file.ExampleNames(), ", ")+") and exit")
+	cmd.Flags().String(flagCheck, "", "validate a constitution file, reporting every problem with its path; writes nothing")
+	cmd.Flags().String(flagFromExport, "", "write a constitution file describing an exported genesis (polityd export) and exit")
+	cmd.Flags().String(flagOutput, "", "with --example or --from-export: the file to write (default: standard output)")
 	cmd.Flags().String(flags.FlagHome, app.DefaultNodeHome, "the node's home directory")
 	cmd.Flags().String(flags.FlagKeyringBackend, flags.DefaultKeyringBackend, "keyring backend (os|file|kwallet|pass|test)")
 	cmd.Flags().String(flags.FlagKeyringDir, "", "keyring directory (defaults to the home)")
@@ -147,20 +172,49 @@ polityd genesis constitution --keyring-backend test \
 func ensureKeys(kr keyring.Keyring) (map[string]sdk.AccAddress, error) {
 	addrs := map[string]sdk.AccAddress{}
 	for _, name := range constitution.KeyNames() {
-		rec, err := kr.Key(name)
-		if err != nil {
-			rec, _, err = kr.NewMnemonic(name, keyring.English, sdk.GetConfig().GetFullBIP44Path(), keyring.DefaultBIP39Passphrase, hd.Secp256k1)
-			if err != nil {
-				return nil, fmt.Errorf("create key %s: %w", name, err)
-			}
-		}
-		addr, err := rec.GetAddress()
+		addr, err := ensureKey(kr, name)
 		if err != nil {
 			return nil, err
 		}
 		addrs[name] = addr
 	}
 	return addrs, nil
+}
+
+// ensureKey returns the keyring key's address, creating the key if missing.
+func ensureKey(kr keyring.Keyring, name string) (sdk.AccAddress, error) {
+	rec, err := kr.Key(name)
+	if err != nil {
+		rec, _, err = kr.NewMnemonic(name, keyring.English, sdk.GetConfig().GetFullBIP44Path(), keyring.DefaultBIP39Passphrase, hd.Secp256k1)
+		if err != nil {
+			return nil, fmt.Errorf("create key %s: %w", name, err)
+		}
+	}
+	return rec.GetAddress()
+}
+
+// nowSecond is the genesis time of a new chain.
+func nowSecond() time.Time { return time.Now().UTC().Truncate(time.Second) }
+
+// runFileModes runs --example, --check, --file or --from-export; handled
+// is false when none is given (the default constitution).
+func runFileModes(cmd *cobra.Command, a *app.App) (handled bool, err error) {
+	get := func(name string) string { v, _ := cmd.Flags().GetString(name); return v }
+	switch {
+	case get(flagExample) != "":
+		data, err := file.Example(get(flagExample))
+		if err != nil {
+			return true, err
+		}
+		return true, writeOut(cmd, get(flagOutput), data)
+	case get(flagCheck) != "":
+		return true, runFile(cmd, a.BasicModuleManager, a.TxConfig(), get(flagCheck), true)
+	case get(flagFile) != "":
+		return true, runFile(cmd, a.BasicModuleManager, a.TxConfig(), get(flagFile), false)
+	case get(flagFromExport) != "":
+		return true, runFromExport(cmd, get(flagFromExport), get(flagOutput))
+	}
+	return false, nil
 }
 
 // validatorSpecs reads the --validator flags, defaulting to this node run by ops.

@@ -36,7 +36,7 @@ func genesisCommand(a *app.App) *cobra.Command {
 	}
 	ac := a.TxConfig().SigningContext().AddressCodec()
 	cmd.AddCommand(
-		constitutionCmd(),
+		constitutionCmd(a),
 		addValidatorCmd(),
 		recoverCmd(),
 		genutilcli.AddGenesisAccountCmd(app.DefaultNodeHome, ac),

@@ -1,0 +1,63 @@
+package file_test
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/polity-chain/polity/app/constitution/file"
+)
+
+// TestBadFiles: each broken constitution is refused with exactly the
+// problems at their paths in the file, all of them, not only the first.
+func TestBadFiles(t *testing.T) {
+	for _, tc := range []struct {
+		name   string
+		break_ func(f *file.File)
+		want   string
+	}{
+		{"unknown community", func(f *file.File) {
+			f.Members[0].Memberships[0].Community = "gnso"
+		}, `members[0].memberships[0].community: no community "gnso"`},
+		{"seat appointed by a missing body", func(f *file.File) {
+			f.Board.Seats[3].AppointedBy = "gnso"
+		}, `board.seats[3].appointed_by: no community "gnso"`},
+		{"cycle in the tree", func(f *file.File) {
+			f.Communities[0].Parent = "ops" // dev -> ops
+			f.Communities[1].Parent = "dev" // ops -> dev
+		}, "communities[0].parent: cycle in the community tree: dev -> ops -> dev\ncommunities[1].parent: cycle in the community tree: ops -> dev -> ops"},
+		{"threshold out of range", func(f *file.File) {
+			f.Communities[2].Rule = &file.Rule{Threshold: "1.5", Quorum: "-0.1"}
+		}, "communities[2].rule.threshold: \"1.5\" out of range (0, 1]\ncommunities[2].rule.quorum: \"-0.1\" out of range [0, 1]"},
+		{"duplicate address", func(f *file.File) {
+			f.Keys[3].Address = file.Placeholder("shared").String()
+			f.Keys[5].Address = file.Placeholder("shared").String()
+		}, `keys[5].address: duplicate address ` + file.Placeholder("shared").String() + `: already keys[3] (ops-member)`},
+		{"power cap broken", func(f *file.File) {
+			f.Bootstrap = false
+			f.Validators = []file.Validator{
+				{Moniker: "a", Community: "ops", ConsensusKey: b64("a"), Power: 20},
+				{Moniker: "b", Community: "dev", ConsensusKey: b64("b"), Power: 10},
+				{Moniker: "c", Community: "fin", ConsensusKey: b64("c"), Power: 10},
+			}
+		}, "validators: community ops would hold 20 of 40 voting power: every community must stay below 1/3: validator power cap exceeded\n" +
+			"validators: community ops with its sub-communities would hold 20 of 40 voting power: every top-level community, counted with its sub-communities, must stay below 1/3: validator power cap exceeded"},
+		{"bad duration", func(f *file.File) {
+			f.Windows.Voting = "3 weeks"
+			f.Communities[4].Rule = &file.Rule{VotingPeriod: "10x"}
+		}, "windows.voting: bad duration \"3 weeks\": want e.g. 30s, 36h, 21d\ncommunities[4].rule.voting_period: bad duration \"10x\": want e.g. 30s, 36h, 21d"},
+		{"holder not a member, unknown key, unknown enum", func(f *file.File) {
+			f.Board.Seats[0].Holder = "panelist-1"
+			f.Officers.Ombudsman = "nobody"
+			f.Members[1].Region = "mars"
+		}, "members[1].region: unknown region \"mars\": want one of africa, asia_pacific, europe, latin_america_caribbean, north_america\n" +
+			"board.seats[0].holder: \"panelist-1\" is not in members\nofficers.ombudsman: no key \"nobody\""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			f := example(t, "dev")
+			tc.break_(f)
+			_, err := file.Compile(f, envFor(f))
+			require.EqualError(t, err, tc.want)
+		})
+	}
+}

@@ -1,0 +1,219 @@
+package file
+
+import (
+	"encoding/base64"
+	"encoding/json"
+	"fmt"
+
+	cryptotypes "github.com/cosmos/cosmos-sdk/crypto/types"
+	"github.com/cosmos/gogoproto/proto"
+
+	"github.com/polity-chain/polity/app/constitution"
+	ctypes "github.com/polity-chain/polity/x/community/types"
+	ptypes "github.com/polity-chain/polity/x/proposals/types"
+)
+
+// FromGenesis describes a chain's state (an export) as a constitution file:
+// its communities, bodies, members, Board, officers, active validators,
+// every module parameter and the accounts these name, with their balances.
+// Accounts become keys with their address, named by their first role
+// (keys cannot be recovered from a chain). Motions, proposals, cases and
+// other history are not a constitution and are left out.
+func FromGenesis(res constitution.Result) (*File, error) {
+	gs := res.Community
+	f := &File{Bootstrap: gs.Params.Bootstrap}
+	names := map[string]string{} // address -> key name
+	balance := map[string]string{}
+	for _, b := range res.Balances {
+		balance[b.Address] = b.Coins.String()
+	}
+	key := func(addr, name string) string {
+		if n, ok := names[addr]; ok {
+			return n
+		}
+		for i := 2; ; i++ {
+			if !f.hasKey(name) {
+				break
+			}
+			name = fmt.Sprintf("%s-%d", trimSuffixNum(name), i)
+		}
+		names[addr] = name
+		bal := balance[addr]
+		if bal == "" {
+			bal = "0" + ctypes.FeeDenom
+		}
+		f.Keys = append(f.Keys, Key{Name: name, Address: addr, Balance: bal})
+		return name
+	}
+	rules := map[string]ctypes.DecisionRule{}
+	for _, b := range gs.Bodies {
+		rules[b.Id] = b.Rule
+	}
+	for _, c := range gs.Communities {
+		rule := exportRule(rules[c.Id])
+		f.Communities = append(f.Communities, Community{
+			ID: c.Id, Name: c.Name, Kind: kinds.name(int32(c.Kind)), Parent: c.ParentId,
+			Charter:               &Document{URI: c.Charter.Uri, Hash: c.Charter.Hash},
+			DecisionalParticipant: c.DecisionalParticipant, AdviceDeference: c.AdviceDeference, CarveOutEligible: c.CarveOutEligible,
+			NomcomDelegates: c.Seats.NomcomDelegates, ValidatorPowerShare: c.Seats.ValidatorPowerShare, Rule: &rule,
+		})
+	}
+	board := exportRule(rules[ctypes.BoardBodyID])
+	f.Board.Rule = &board
+	memberships := map[string][]Membership{}
+	firstCommunity := map[string]string{}
+	for _, ms := range gs.Memberships {
+		var rs []string
+		for _, r := range ms.Roles {
+			if r != ctypes.RoleMember {
+				rs = append(rs, roles.name(int32(r)))
+			}
+		}
+		memberships[ms.Address] = append(memberships[ms.Address], Membership{Community: ms.CommunityId, Roles: rs, Weight: ms.Weight})
+		if _, ok := firstCommunity[ms.Address]; !ok {
+			firstCommunity[ms.Address] = ms.CommunityId
+		}
+	}
+	seatOf := map[string]ctypes.BoardSeat{}
+	for _, s := range gs.Seats {
+		if s.Holder != "" && !s.Retired {
+			seatOf[s.Holder] = s
+		}
+	}
+	for _, m := range gs.Members {
+		name := "member"
+		if s, ok := seatOf[m.Address]; ok && s.Voting {
+			name = "director-" + s.AppointingCommunity
+		} else if c, ok := firstCommunity[m.Address]; ok {
+			name = c + "-member"
+		}
+		region := ""
+		if m.Region != ctypes.RegionUnspecified {
+			region = regions.name(int32(m.Region))
+		}
+		f.Members = append(f.Members, Member{
+			Key: key(m.Address, name), Stakeholder: stakeholders.name(int32(m.StakeholderType)), Region: region,
+			ProfileURI: m.ProfileUri, Memberships: memberships[m.Address],
+		})
+	}
+	for _, s := range gs.Seats {
+		if s.Retired {
+			continue
+		}
+		seat := Seat{AppointedBy: s.AppointingCommunity, Liaison: !s.Voting}
+		if s.Holder != "" {
+			seat.Holder = names[s.Holder]
+		}
+		f.Board.Seats = append(f.Board.Seats, seat)
+	}
+	if gs.BoardChair != "" {
+		f.Board.Chair = names[gs.BoardChair]
+	}
+	rv := res.Review
+	if rv.Ombudsman != nil && rv.Ombudsman.Address != "" {
+		f.Officers.Ombudsman = key(rv.Ombudsman.Address, "ombudsman")
+	}
+	for _, p := range rv.Panelists {
+		if p.Active {
+			f.Officers.Panelists = append(f.Officers.Panelists, Panelist{Key: key(p.Address, "panelist"), Name: p.Name})
+		}
+	}
+	for _, v := range gs.Validators {
+		if v.Status != ctypes.ValidatorActive {
+			continue
+		}
+		pk, ok := v.ConsensusPubkey.GetCachedValue().(cryptotypes.PubKey)
+		if !ok {
+			return nil, fmt.Errorf("validator %s: consensus key not unpacked", v.Moniker)
+		}
+		f.Validators = append(f.Validators, Validator{
+			Moniker: v.Moniker, Community: v.CommunityId, ConsensusKey: base64.StdEncoding.EncodeToString(pk.Bytes()),
+			Operator: key(v.Operator, v.CommunityId+"-operator"), Power: v.Power,
+		})
+	}
+	for _, d := range res.Proposals.Documents {
+		if d.Kind == ptypes.DocumentBylaws {
+			f.Bylaws = &Document{URI: d.Document.Uri, Hash: d.Document.Hash} // the latest version wins
+		}
+	}
+	var err error
+	if f.Params.Community, err = exportParams(&gs.Params); err != nil {
+		return nil, err
+	}
+	if f.Params.Proposals, err = exportParams(&res.Proposals.Params); err != nil {
+		return nil, err
+	}
+	if f.Params.Review, err = exportParams(&res.Review.Params); err != nil {
+		return nil, err
+	}
+	if f.Params.Empowered, err = exportParams(&res.Empowered.Params); err != nil {
+		return nil, err
+	}
+	return f, nil
+}
+
+func (f *File) hasKey(name string) bool {
+	for _, k := range f.Keys {
+		if k.Name == name {
+			return true
+		}
+	}
+	return false
+}
+
+// trimSuffixNum drops a "-N" that key() added, so names count up evenly.
+func trimSuffixNum(name string) string {
+	for i := len(name) - 1; i > 0; i-- {
+		if name[i] == '-' {
+			if _, err := fmt.Sscanf(name[i+1:], "%d", new(int)); err == nil {
+				return name[:i]
+			}
+			break
+		}
+		if name[i] < '0' || name[i] > '9' {
+			break
+		}
+	}
+	return name
+}
+
+func exportRule(r ctypes.DecisionRule) Rule {
+	out := Rule{Threshold: r.Threshold, Quorum: r.Quorum, VotingPeriod: FormatDuration(r.VotingPeriod), Basis: bases.name(int32(r.Basis)), AbstainCounts: r.AbstainCounts}
+	for _, h := range r.Houses {
+		out.Houses = append(out.Houses, House{Community: h.CommunityId, Threshold: h.Threshold})
+	}
+	return out
+}
+
+// exportParams writes params as the file's override object, durations human.
+func exportParams(p proto.Message) (map[string]any, error) {
+	raw, err := paramsCodec.MarshalJSON(p)
+	if err != nil {
+		return nil, err
+	}
+	var m map[string]any
+	if err := json.Unmarshal(raw, &m); err != nil {
+		return nil, err
+	}
+	return humanise(m).(map[string]any), nil
+}
+
+func humanise(v any) any {
+	switch x := v.(type) {
+	case map[string]any:
+		for k, e := range x {
+			x[k] = humanise(e)
+		}
+	case []any:
+		for i, e := range x {
+			x[i] = humanise(e)
+		}
+	case string:
+		if protoDuration.MatchString(x) {
+			if d, err := ParseDuration(x); err == nil {
+				return FormatDuration(d)
+			}
+		}
+	}
+	return v
+}

@@ -1,0 +1,111 @@
+package file
+
+import (
+	ctypes "github.com/polity-chain/polity/x/community/types"
+)
+
+// buildMembers writes the member records and memberships.
+func (c *compiler) buildMembers() {
+	gs := c.res.Community
+	for i, m := range c.f.Members {
+		path := at("members", i, "")
+		addr := c.key(path+".key", m.Key)
+		if addr == "" {
+			continue
+		}
+		if _, dup := c.members[m.Key]; dup {
+			c.ps.add(path+".key", "%q is listed twice", m.Key)
+			continue
+		}
+		st, ok := stakeholders.parse(m.Stakeholder)
+		if !ok {
+			c.ps.add(path+".stakeholder", "unknown stakeholder type %q: want one of %s", m.Stakeholder, stakeholders.choices())
+		}
+		var region int32
+		if m.Region != "" {
+			if region, ok = regions.parse(m.Region); !ok {
+				c.ps.add(path+".region", "unknown region %q: want one of %s", m.Region, regions.choices())
+			}
+		}
+		rec := ctypes.Member{Address: addr, StakeholderType: ctypes.StakeholderType(st), Region: ctypes.Region(region), ProfileUri: m.ProfileURI, Audit: c.audit}
+		c.members[m.Key] = rec
+		gs.Members = append(gs.Members, rec)
+		seen := map[string]bool{}
+		for j, ms := range m.Memberships {
+			mp := at(path+".memberships", j, "")
+			if !c.community(mp+".community", ms.Community) {
+				continue
+			}
+			if seen[ms.Community] {
+				c.ps.add(mp+".community", "already a member of %q", ms.Community)
+				continue
+			}
+			seen[ms.Community] = true
+			var rs []ctypes.Role
+			for k, r := range ms.Roles {
+				v, ok := roles.parse(r)
+				if !ok {
+					c.ps.add(at(mp+".roles", k, ""), "unknown role %q: want one of %s", r, roles.choices())
+					continue
+				}
+				rs = append(rs, ctypes.Role(v))
+			}
+			rs, err := ctypes.NormalizeRoles(rs)
+			if err != nil {
+				c.ps.add(mp+".roles", "%v", err)
+			}
+			weight := ms.Weight
+			if weight == 0 {
+				weight = 1
+			}
+			gs.Memberships = append(gs.Memberships, ctypes.Membership{CommunityId: ms.Community, Address: addr, Roles: rs, Weight: weight, Audit: c.audit})
+		}
+	}
+	c.checkRoles()
+}
+
+// checkRoles reports a second chair and NomCom delegates beyond a
+// community's allocation, at the membership that breaks the rule.
+func (c *compiler) checkRoles() {
+	chairs := map[string]string{}
+	delegates := map[string]uint32{}
+	for i, m := range c.f.Members {
+		for j, ms := range m.Memberships {
+			ci, ok := c.communities[ms.Community]
+			if !ok {
+				continue
+			}
+			for _, r := range ms.Roles {
+				switch v, _ := roles.parse(r); ctypes.Role(v) {
+				case ctypes.RoleChair:
+					if other, dup := chairs[ms.Community]; dup {
+						c.ps.add(at(at("members", i, "memberships"), j, "roles"), "community %q already has a chair (%s)", ms.Community, other)
+					}
+					chairs[ms.Community] = m.Key
+				case ctypes.RoleNomComDelegate:
+					delegates[ms.Community]++
+					if max := c.f.Communities[ci].NomcomDelegates; delegates[ms.Community] > max {
+						c.ps.add(at(at("members", i, "memberships"), j, "roles"), "community %q designates more NomCom delegates than its nomcom_delegates (%d)", ms.Community, max)
+					}
+				}
+			}
+		}
+	}
+}
+
+// chairOf is the key chairing a community ("" for none).
+func (c *compiler) chairOf(community string) string {
+	for _, m := range c.f.Members {
+		for _, ms := range m.Memberships {
+			if ms.Community != community {
+				continue
+			}
+			for _, r := range ms.Roles {
+				if v, _ := roles.parse(r); ctypes.Role(v) == ctypes.RoleChair {
+					return m.Key
+				}
+			}
+		}
+	}
+	return ""
+}

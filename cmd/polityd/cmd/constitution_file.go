@@ -1,0 +1,207 @@
+package cmd
+
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/cosmos/cosmos-sdk/client"
+	"github.com/cosmos/cosmos-sdk/codec"
+	cryptotypes "github.com/cosmos/cosmos-sdk/crypto/types"
+	sdk "github.com/cosmos/cosmos-sdk/types"
+	"github.com/cosmos/cosmos-sdk/types/module"
+	genutiltypes "github.com/cosmos/cosmos-sdk/x/genutil/types"
+
+	"github.com/polity-chain/polity/app/constitution"
+	"github.com/polity-chain/polity/app/constitution/file"
+	ctypes "github.com/polity-chain/polity/x/community/types"
+	etypes "github.com/polity-chain/polity/x/empowered/types"
+	ptypes "github.com/polity-chain/polity/x/proposals/types"
+	rtypes "github.com/polity-chain/polity/x/review/types"
+)
+
+const (
+	flagFile       = "file"
+	flagExample    = "example"
+	flagCheck      = "check"
+	flagFromExport = "from-export"
+	flagOutput     = "output"
+)
+
+// selfKey is the consensus_key that names this node's own key.
+const selfKey = "self"
+
+// windowFlags are the flags that, set explicitly, override a file's windows.
+var windowFlags = []struct {
+	flag  string
+	field func(*file.Windows) *string
+}{
+	{flagVotingPeriod, func(w *file.Windows) *string { return &w.Voting }},
+	{flagComment, func(w *file.Windows) *string { return &w.Comment }},
+	{flagEC, func(w *file.Windows) *string { return &w.EC }},
+	{flagChallenge, func(w *file.Windows) *string { return &w.Challenge }},
+	{flagForum, func(w *file.Windows) *string { return &w.Forum }},
+	{flagAdvice, func(w *file.Windows) *string { return &w.Advice }},
+	{flagReview, func(w *file.Windows) *string { return &w.Review }},
+}
+
+// readConstitution reads --file (or --check) and applies the flags that
+// override it: window flags, --bootstrap and --validator.
+func readConstitution(cmd *cobra.Command, path string) (*file.File, error) {
+	f, err := file.Read(path)
+	if err != nil {
+		return nil, err
+	}
+	for _, w := range windowFlags {
+		if cmd.Flags().Changed(w.flag) {
+			d, _ := cmd.Flags().GetDuration(w.flag)
+			*w.field(&f.Windows) = file.FormatDuration(d)
+		}
+	}
+	if cmd.Flags().Changed(flagBootstrap) {
+		f.Bootstrap, _ = cmd.Flags().GetBool(flagBootstrap)
+	}
+	if flagsIn, _ := cmd.Flags().GetStringArray(flagValidator); len(flagsIn) > 0 {
+		f.Validators = nil
+		for _, s := range flagsIn {
+			community, moniker, key, power, operator, err := parseValidatorFlag(s)
+			if err != nil {
+				return nil, err
+			}
+			f.Validators = append(f.Validators, file.Validator{Moniker: moniker, Community: community, ConsensusKey: key, Operator: operator, Power: power})
+		}
+	}
+	return f, nil
+}
+
+// consensusKeyReader reads a validator's consensus_key: "self" is the key of
+// the node at home; with placeholder set (--check), a node without a key yet
+// gets a stand-in so the rest of the file can still be checked.
+func consensusKeyReader(home string, placeholder bool) func(string) (cryptotypes.PubKey, error) {
+	return func(s string) (cryptotypes.PubKey, error) {
+		if strings.TrimSpace(s) == selfKey {
+			pk, err := nodePubKey(home)
+			if err != nil && placeholder {
+				return placeholderConsKey(), nil
+			}
+			return pk, err
+		}
+		return parseConsensusKey(s)
+	}
+}
+
+// buildFromFile compiles f and checks the whole application genesis it
+// yields (every module's ValidateGenesis, auth and bank included) on top of
+// state. Nothing is written.
+func buildFromFile(cdc codec.Codec, basics module.BasicManager, txCfg client.TxEncodingConfig, f *file.File, env file.Env, state map[string]json.RawMessage) error {
+	res, err := file.Compile(f, env)
+	if err != nil {
+		return err
+	}
+	if err := putResult(cdc, state, res); err != nil {
+		return err
+	}
+	if err := basics.ValidateGenesis(cdc, txCfg, state); err != nil {
+		return file.Problems{{Path: "genesis", Msg: err.Error()}}
+	}
+	return nil
+}
+
+// putResult writes the constitution's modules and accounts into state.
+func putResult(cdc codec.Codec, state map[string]json.RawMessage, res constitution.Result) error {
+	var err error
+	if state[ctypes.ModuleName], err = cdc.MarshalJSON(res.Community); err != nil {
+		return err
+	}
+	if state[ptypes.ModuleName], err = cdc.MarshalJSON(res.Proposals); err != nil {
+		return err
+	}
+	if state[rtypes.ModuleName], err = cdc.MarshalJSON(res.Review); err != nil {
+		return err
+	}
+	if state[etypes.ModuleName], err = cdc.MarshalJSON(res.Empowered); err != nil {
+		return err
+	}
+	return addAccounts(cdc, state, res.Balances)
+}
+
+// fileKeys returns every key's account: the given address, or the keyring's
+// key (created if missing). With check set, no keyring is touched: keys not
+// in it get placeholder accounts.
+func fileKeys(clientCtx client.Context, f *file.File, check bool) (map[string]sdk.AccAddress, error) {
+	addrs := map[string]sdk.AccAddress{}
+	for _, name := range file.KeysToCreate(f) {
+		if check {
+			addrs[name] = file.Placeholder(name)
+			if clientCtx.Keyring != nil {
+				if rec, err := clientCtx.Keyring.Key(name); err == nil {
+					if a, err := rec.GetAddress(); err == nil {
+						addrs[name] = a
+					}
+				}
+			}
+			continue
+		}
+		a, err := ensureKey(clientCtx.Keyring, name)
+		if err != nil {
+			return nil, err
+		}
+		addrs[name] = a
+	}
+	return addrs, nil
+}
+
+// runFile writes the genesis of --file, or with check only validates it.
+func runFile(cmd *cobra.Command, basics module.BasicManager, txCfg client.TxEncodingConfig, path string, check bool) error {
+	clientCtx, err := client.GetClientQueryContext(cmd)
+	if err != nil {
+		return err
+	}
+	f, err := readConstitution(cmd, path)
+	if err != nil {
+		return err
+	}
+	addrs, err := fileKeys(clientCtx, f, check)
+	if err != nil {
+		return err
+	}
+	var (
+		genPath string
+		doc     *genutiltypes.AppGenesis
+		state   map[string]json.RawMessage
+	)
+	if check {
+		doc = &genutiltypes.AppGenesis{}
+		state = basics.DefaultGenesis(clientCtx.Codec)
+	} else if genPath, doc, state, err = genesisFile(cmd); err != nil {
+		return err
+	}
+	if doc.GenesisTime.IsZero() {
+		doc.GenesisTime = nowSecond()
+	}
+	env := file.Env{GenesisTime: doc.GenesisTime, Addresses: addrs, ConsensusKey: consensusKeyReader(clientCtx.HomeDir, check)}
+	if err := buildFromFile(clientCtx.Codec, basics, txCfg, f, env, state); err != nil {
+		return fmt.Errorf("%s:\n%w", path, err)
+	}
+	if check {
+		fmt.Fprintf(cmd.OutOrStdout(), "%s: valid\n", path)
+		return nil
+	}
+	if doc.Consensus == nil {
+		doc.Consensus = &genutiltypes.ConsensusGenesis{}
+	}
+	doc.Consensus.Params = constitution.ConsensusParams(doc.Consensus.Params)
+	if err := writeGenesis(genPath, doc, state); err != nil {
+		return err
+	}
+	for _, k := range f.Keys {
+		addr := k.Address
+		if a, ok := addrs[k.Name]; ok {
+			addr = a.String()
+		}
+		fmt.Fprintf(cmd.OutOrStdout(), "%-18s %s\n", k.Name, addr)
+	}
+	return nil
+}

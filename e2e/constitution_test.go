@@ -1,0 +1,176 @@
+//go:build linux
+
+package e2e
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/polity-chain/polity/app/constitution/file"
+)
+
+// TestConstitutionExamples starts a one-node chain from each shipped
+// constitution file, as written by `polityd genesis constitution --example`,
+// and checks that the chain holds what the file says. On the icann chain:
+// 16 voting Board seats appointed by the NomCom (8), the ASO, ccNSO and GNSO
+// (2 each), At-Large (1) and ICANN org for the President and CEO (1), 4
+// liaisons (GAC, RSSAC, SSAC, IETF), and five decisional participants.
+// The round trip: the chain's export, turned back into a file with
+// --from-export, passes --check and names the same communities and seats.
+func TestConstitutionExamples(t *testing.T) {
+	for _, name := range file.ExampleNames() {
+		t.Run(name, func(t *testing.T) {
+			net := NewNetwork(t, Options{Constitution: name})
+			n := net.Nodes[0]
+			data, err := file.Example(name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			f, err := file.Parse(data)
+			if err != nil {
+				t.Fatal(err)
+			}
+
+			var communities struct {
+				Communities []struct {
+					ID string `json:"id"`
+				} `json:"communities"`
+			}
+			n.RESTJSON(t, "/polity/community/v1/communities?pagination.limit=100", &communities)
+			if len(communities.Communities) != len(f.Communities) {
+				t.Errorf("%d communities on chain, %d in the file", len(communities.Communities), len(f.Communities))
+			}
+
+			seats := boardSeats(t, n)
+			if len(seats) != len(f.Board.Seats) {
+				t.Errorf("%d Board seats on chain, %d in the file", len(seats), len(f.Board.Seats))
+			}
+			voting, liaisons := map[string]int{}, map[string]int{}
+			for _, s := range seats {
+				if s.Holder == "" {
+					t.Errorf("seat %s of %s is vacant; the file fills it", s.ID, s.AppointingCommunity)
+				}
+				if s.Voting {
+					voting[s.AppointingCommunity]++
+				} else {
+					liaisons[s.AppointingCommunity]++
+				}
+			}
+			var participants struct {
+				Participants []struct {
+					ID string `json:"id"`
+				} `json:"participants"`
+			}
+			n.RESTJSON(t, "/polity/empowered/v1/participants", &participants)
+			var dps []string
+			for _, p := range participants.Participants {
+				dps = append(dps, p.ID)
+			}
+			slices.Sort(dps)
+			if name != "icann" {
+				return
+			}
+			wantVoting := map[string]int{"nomcom": 8, "aso": 2, "ccnso": 2, "gnso": 2, "alac": 1, "icann-org": 1}
+			wantLiaisons := map[string]int{"gac": 1, "rssac": 1, "ssac": 1, "ietf": 1}
+			if !mapsEqual(voting, wantVoting) || !mapsEqual(liaisons, wantLiaisons) {
+				t.Errorf("icann Board: voting %v, liaisons %v; want %v and %v", voting, liaisons, wantVoting, wantLiaisons)
+			}
+			if want := []string{"alac", "aso", "ccnso", "gac", "gnso"}; !slices.Equal(dps, want) {
+				t.Errorf("icann participants %v, want %v", dps, want)
+			}
+
+			// round trip: export the chain's state, describe it as a file,
+			// check it and compare its structure
+			n.Stop(t)
+			exported := filepath.Join(net.Dir, "export.json")
+			net.Exec(t, "export", "--home", n.Home, "--output-document", exported)
+			back := filepath.Join(net.Dir, "back.yaml")
+			net.Exec(t, "genesis", "constitution", "--from-export", exported, "--output", back)
+			net.Exec(t, "genesis", "constitution", "--check", back, "--home", n.Home, "--keyring-backend", "test")
+			raw, err := os.ReadFile(back)
+			if err != nil {
+				t.Fatal(err)
+			}
+			g, err := file.Parse(raw)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(g.Communities) != len(f.Communities) || len(g.Board.Seats) != len(f.Board.Seats) || len(g.Members) != len(f.Members) {
+				t.Errorf("round trip: %d communities, %d seats, %d members; want %d, %d, %d",
+					len(g.Communities), len(g.Board.Seats), len(g.Members), len(f.Communities), len(f.Board.Seats), len(f.Members))
+			}
+			for i := range f.Board.Seats {
+				if i < len(g.Board.Seats) && (g.Board.Seats[i].AppointedBy != f.Board.Seats[i].AppointedBy || g.Board.Seats[i].Liaison != f.Board.Seats[i].Liaison) {
+					t.Errorf("round trip: seat %d is %+v, want %+v", i, g.Board.Seats[i], f.Board.Seats[i])
+				}
+			}
+		})
+	}
+}
+
+func mapsEqual(a, b map[string]int) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for k, v := range a {
+		if b[k] != v {
+			return false
+		}
+	}
+	return true
+}
+
+// TestConstitutionFileRefused: a broken file is refused with every problem
+// at its path, by --check and by --file alike, and the genesis file is left
+// as it was.
+func TestConstitutionFileRefused(t *testing.T) {
+	bin := Binary(t)
+	dir := t.TempDir()
+	home := filepath.Join(dir, "node0")
+	run := func(args ...string) (string, error) {
+		out, err := exec.Command(bin, args...).CombinedOutput()
+		return string(out), err
+	}
+	if out, err := run("init", "node0", "--chain-id", DefaultChainID, "--home", home, "--default-denom", "upolity"); err != nil {
+		t.Fatalf("init: %v\n%s", err, out)
+	}
+	data, err := file.Example("icann")
+	if err != nil {
+		t.Fatal(err)
+	}
+	bad := strings.Replace(string(data), "- {appointed_by: aso, holder: director-aso-2", "- {appointed_by: asso, holder: director-aso-2", 1)
+	bad = strings.Replace(bad, "parent: gnso-ncsg}", "parent: gnso-ncsgg}", 1)
+	badPath := filepath.Join(dir, "bad.yaml")
+	if err := os.WriteFile(badPath, []byte(bad), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	genesis := filepath.Join(home, "config", "genesis.json")
+	before, err := os.ReadFile(genesis)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{`communities[12].parent: no community "gnso-ncsgg"`, `board.seats[9].appointed_by: no community "asso"`}
+	for _, mode := range []string{"--check", "--file"} {
+		out, err := run("genesis", "constitution", mode, badPath, "--home", home, "--keyring-backend", "test")
+		if err == nil {
+			t.Errorf("%s accepted a broken file", mode)
+		}
+		for _, w := range want {
+			if !strings.Contains(out, w) {
+				t.Errorf("%s: output %q lacks %q", mode, out, w)
+			}
+		}
+		after, err := os.ReadFile(genesis)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(before, after) {
+			t.Errorf("%s changed the genesis file", mode)
+		}
+	}
+}
