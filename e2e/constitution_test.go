@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/polity-chain/polity/app/constitution/file"
 )
@@ -19,7 +20,8 @@ import (
 // and checks that the chain holds what the file says. On the icann chain:
 // 16 voting Board seats appointed by the NomCom (8), the ASO, ccNSO and GNSO
 // (2 each), At-Large (1) and ICANN org for the President and CEO (1), 4
-// liaisons (GAC, RSSAC, SSAC, IETF), and five decisional participants.
+// liaisons (GAC, RSSAC, SSAC, IETF), five decisional participants, and a
+// GNSO Council that decides by a majority of each of its two houses.
 // The round trip: the chain's export, turned back into a file with
 // --from-export, passes --check and names the same communities and seats.
 func TestConstitutionExamples(t *testing.T) {
@@ -83,6 +85,7 @@ func TestConstitutionExamples(t *testing.T) {
 			if want := []string{"alac", "aso", "ccnso", "gac", "gnso"}; !slices.Equal(dps, want) {
 				t.Errorf("icann participants %v, want %v", dps, want)
 			}
+			gnsoTwoHouseRule(t, n)
 
 			// round trip: export the chain's state, describe it as a file,
 			// check it and compare its structure
@@ -110,6 +113,35 @@ func TestConstitutionExamples(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// gnsoTwoHouseRule: the icann GNSO Council decides by a majority of each
+// house, not of the Council as a whole. Four of its five members for (the
+// chair, both Contracted Parties councillors and one Non-Contracted) and one
+// against rejects a motion, because the Non-Contracted Parties House ties;
+// with the fifth for too, the same motion passes.
+func gnsoTwoHouseRule(t *testing.T, n *Node) {
+	t.Helper()
+	decide := func(title, lastVote string) Motion {
+		id, _ := n.SubmitMotion(t, "gnso", "gnso-chair", title)
+		for _, v := range []string{"gnso-chair", "rysg-councillor", "rrsg-councillor", "csg-councillor"} {
+			n.Vote(t, id, v, "yes")
+		}
+		if m := n.Motion(t, id); m.Status != MotionVoting {
+			t.Fatalf("%s: decided (%s) before the Non-Contracted house's second vote", title, m.Status)
+		}
+		n.Vote(t, id, "ncsg-councillor", lastVote)
+		return WaitREST(t, n, "/polity/community/v1/motions/"+itoa(id), "the GNSO motion to be decided", time.Minute,
+			func(r struct{ Motion Motion }) (bool, string) {
+				return r.Motion.Status != MotionVoting && r.Motion.Status != MotionQueued, r.Motion.Status
+			}).Motion
+	}
+	if m := decide("GNSO: one house ties", "no"); m.Status != MotionRejected {
+		t.Errorf("4 of 5 councillors for, the Non-Contracted house tied: motion %s, want %s (tally %v)", m.Status, MotionRejected, m.Tally)
+	}
+	if m := decide("GNSO: both houses carry", "yes"); m.Status != MotionPassed {
+		t.Errorf("every councillor for: motion %s, want %s (%s)", m.Status, MotionPassed, m.FailureReason)
 	}
 }
 
