@@ -44,7 +44,7 @@ func presign(n *node, p plan) (*signed, time.Duration, error) {
 	err := forEach(len(p.senders), runtime.NumCPU(), func(i int) error {
 		out.txs[i] = make([][]byte, p.perTx)
 		for k := range out.txs[i] {
-			tx, err := sign(n.chainID, p.senders[i], p.senders[i].seq+uint64(k), p.fee(i), p.msg(i, k))
+			tx, err := sign(n.chainID, p.senders[i], p.senders[i].seq+uint64(k), gasLimit, p.fee(i), p.msg(i, k))
 			if err != nil {
 				return err
 			}
@@ -145,7 +145,7 @@ func broadcast(n *node, s *signed, w int, d time.Duration) *sendStats {
 					if dropped[j] > 0 {
 						snd := s.senders[i]
 						var err error
-						tx, err = sign(s.chainID, snd, snd.seq+uint64(next[j]-dropped[j]), s.fee(i), s.msg(i, next[j]))
+						tx, err = sign(s.chainID, snd, snd.seq+uint64(next[j]-dropped[j]), gasLimit, s.fee(i), s.msg(i, next[j]))
 						if err != nil {
 							dead[j] = true
 							continue

@@ -38,6 +38,7 @@ func main() {
 	flag.IntVar(&c.runs, "runs", 2, "alternated runs per mix (A/B/A/B...)")
 	flag.IntVar(&c.perTx, "k", 0, "pre-signed txs per sender per run (0: enough for 3,000 tx/s over -d)")
 	flag.IntVar(&c.boardPerRun, "board", 100, "Board proposals each director votes on per run")
+	flag.Uint64Var(&gasLimit, "gas", gasLimit, "gas each transaction declares, on both chains (a block holds at most block.max_gas / gas of them: Polity 100,000,000, stock unlimited)")
 	flag.DurationVar(&c.dur, "d", 20*time.Second, "load duration per run")
 	flag.StringVar(&mixes, "mixes", "vote,board,send,comment,gov,vote-yes", "mixes to run: vote, board, send, comment, gov, vote-yes")
 	flag.BoolVar(&c.stock, "stock", true, "alternate with the stock node for vote and send")
@@ -129,7 +130,8 @@ func run(c config) error {
 		if err != nil {
 			return fmt.Errorf("%s %s: %w", n.name, mix, err)
 		}
-		fmt.Printf("  %.0f ok tx/s, %d ok, %d failed, %d refused in CheckTx\n", r.TxPerSec, r.OK, r.Failed, r.Refused)
+		fmt.Printf("  %.0f ok tx/s, %d ok, %d failed, %d refused in CheckTx; gas used at most %d of %d declared\n",
+			r.TxPerSec, r.OK, r.Failed, r.Refused, r.MaxGasUsed, gasLimit)
 		results = append(results, r)
 		return nil
 	}

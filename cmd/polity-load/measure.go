@@ -19,6 +19,7 @@ type result struct {
 	Blocks                int
 	OK, Failed            int // committed transactions, code 0 or not
 	Refused               int64
+	MaxGasUsed            int64   // the most gas one committed transaction used
 	TxPerSec              float64 // committed code-0 per second of the window
 	MeanBlockSec          float64
 	TxPerBlock            float64
@@ -115,6 +116,7 @@ func measure(n *node, s *signed, mix string, run, workers int, d time.Duration, 
 			return r, err
 		}
 		for _, tx := range txs {
+			r.MaxGasUsed = max(r.MaxGasUsed, tx.GasUsed)
 			if tx.Code == 0 {
 				r.OK++
 			} else {

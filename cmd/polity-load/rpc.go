@@ -118,9 +118,10 @@ func (c *rpcClient) headerTime(h int64) (time.Time, error) {
 
 // txOutcome is one committed transaction's result.
 type txOutcome struct {
-	Code   uint32      `json:"code"`
-	Log    string      `json:"log"`
-	Events []abciEvent `json:"events"`
+	Code    uint32      `json:"code"`
+	Log     string      `json:"log"`
+	GasUsed int64       `json:"gas_used,string"`
+	Events  []abciEvent `json:"events"`
 }
 
 type abciEvent struct {

@@ -286,7 +286,7 @@ func submitAll(n *node, from []*sender, msgs []sdk.Msg) ([]txOutcome, error) {
 	}
 	for i, m := range msgs {
 		s := from[i]
-		tx, err := sign(n.chainID, s, s.seq, nil, m)
+		tx, err := sign(n.chainID, s, s.seq, setupGasLimit, nil, m)
 		if err != nil {
 			return nil, err
 		}

@@ -14,15 +14,25 @@ import (
 // chains.
 var txConfig = moduletestutil.MakeTestEncodingConfig().TxConfig
 
-const gasLimit = 200_000
+// gasLimit is the gas every load transaction declares (-gas), on both
+// chains. A block holds at most block.max_gas / gasLimit transactions: the
+// kit's 200,000 would cap Polity (max_gas 100,000,000) at 500 per block
+// whatever the node could do, where the stock node has no limit. Wallets
+// declare what simulation says times a margin; 120,000 is 1.3x the most a
+// load transaction was measured to use (a Board vote, 90,190 gas).
+var gasLimit uint64 = 120_000
+
+// setupGasLimit is what the setup transactions (motions, proposals) declare:
+// they are few, and larger than the load's.
+const setupGasLimit = 2_000_000
 
 // sign builds and signs a transaction offline with SIGN_MODE_DIRECT.
-func sign(chainID string, s *sender, seq uint64, fee sdk.Coins, msgs ...sdk.Msg) ([]byte, error) {
+func sign(chainID string, s *sender, seq, gas uint64, fee sdk.Coins, msgs ...sdk.Msg) ([]byte, error) {
 	b := txConfig.NewTxBuilder()
 	if err := b.SetMsgs(msgs...); err != nil {
 		return nil, err
 	}
-	b.SetGasLimit(gasLimit)
+	b.SetGasLimit(gas)
 	b.SetFeeAmount(fee)
 	pub := s.key.PubKey()
 	sig := signing.SignatureV2{PubKey: pub, Data: &signing.SingleSignatureData{SignMode: signing.SignMode_SIGN_MODE_DIRECT}, Sequence: seq}
