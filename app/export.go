@@ -14,8 +14,10 @@ import (
 )
 
 // ExportAppStateAndValidators exports the whole state at the last height and
-// the active validator set. Polity has no staking, so there is nothing to
-// reset for a zero-height export: the state is exported as it is.
+// the active validator set. Polity has no staking to reset, but for a
+// zero-height export every stored height is rebased (export_rebase.go) so
+// that the restarted chain compares heights as the old one did; times are
+// absolute and kept (docs/decisions.md).
 func (app *App) ExportAppStateAndValidators(forZeroHeight bool, _, modulesToExport []string) (servertypes.ExportedApp, error) {
 	ctx := app.NewContextLegacy(true, cmtproto.Header{Height: app.LastBlockHeight()})
 	height := app.LastBlockHeight() + 1

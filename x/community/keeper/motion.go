@@ -53,10 +53,11 @@ func (k *Keeper) SubmitMotion(ctx context.Context, msg *types.MsgSubmitMotion) (
 	if !ok || v.weight == 0 {
 		return 0, types.ErrNotMember.Wrapf("%s does not vote in %s", msg.Proposer, body.Id)
 	}
-	if err := k.checkMotionMessages(body, msg.Messages); err != nil {
+	msgs, err := k.checkMotionMessages(body, msg.Messages)
+	if err != nil {
 		return 0, err
 	}
-	if err := k.checkMotionPowers(ctx, msg.Messages); err != nil {
+	if err := k.checkMotionPowers(ctx, msgs); err != nil {
 		return 0, err
 	}
 
@@ -120,31 +121,34 @@ func anyTypes(anys []*codectypes.Any) []string {
 }
 
 // checkMotionMessages requires each message to be signed by the body alone, to
-// have a route and to pass its stateless checks.
-func (k *Keeper) checkMotionMessages(body types.Body, anys []*codectypes.Any) error {
+// have a route and to pass its stateless checks, and returns the messages
+// unpacked for the checks that follow.
+func (k *Keeper) checkMotionMessages(body types.Body, anys []*codectypes.Any) ([]sdk.Msg, error) {
 	bodyAddr := types.BodyAddress(body.Id)
+	msgs := make([]sdk.Msg, len(anys))
 	for i, a := range anys {
 		var msg sdk.Msg
 		if err := k.cdc.UnpackAny(a, &msg); err != nil {
-			return types.ErrInvalidMotion.Wrapf("message %d: %v", i, err)
+			return nil, types.ErrInvalidMotion.Wrapf("message %d: %v", i, err)
 		}
+		msgs[i] = msg
 		signers, _, err := k.cdc.GetMsgV1Signers(msg)
 		if err != nil {
-			return types.ErrInvalidMotion.Wrapf("message %d: %v", i, err)
+			return nil, types.ErrInvalidMotion.Wrapf("message %d: %v", i, err)
 		}
 		if len(signers) != 1 || !bytes.Equal(signers[0], bodyAddr) {
-			return types.ErrInvalidMotion.Wrapf("message %d (%s) must be signed by %s's address %s alone", i, sdk.MsgTypeURL(msg), body.Id, bodyAddr)
+			return nil, types.ErrInvalidMotion.Wrapf("message %d (%s) must be signed by %s's address %s alone", i, sdk.MsgTypeURL(msg), body.Id, bodyAddr)
 		}
 		if k.router.Handler(msg) == nil {
-			return types.ErrInvalidMotion.Wrapf("message %d: no handler for %s", i, sdk.MsgTypeURL(msg))
+			return nil, types.ErrInvalidMotion.Wrapf("message %d: no handler for %s", i, sdk.MsgTypeURL(msg))
 		}
 		if vb, ok := msg.(sdk.HasValidateBasic); ok {
 			if err := vb.ValidateBasic(); err != nil {
-				return types.ErrInvalidMotion.Wrapf("message %d: %v", i, err)
+				return nil, types.ErrInvalidMotion.Wrapf("message %d: %v", i, err)
 			}
 		}
 	}
-	return nil
+	return msgs, nil
 }
 
 func messageTypes(m types.Motion) []string {

@@ -3,7 +3,6 @@ package keeper
 import (
 	"context"
 
-	codectypes "github.com/cosmos/cosmos-sdk/codec/types"
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
 	"github.com/polity-chain/polity/internal/collutil"
@@ -35,8 +34,8 @@ func (k *Keeper) powerChecksDeferred(ctx context.Context) (bool, error) {
 // validator messages, with the powers of now. Messages that would fail on
 // their own (an unknown validator, say) count for nothing here: execution
 // refuses them.
-func (k *Keeper) checkMotionPowers(ctx context.Context, anys []*codectypes.Any) error {
-	deltas, changes, err := k.motionPowerDeltas(ctx, anys)
+func (k *Keeper) checkMotionPowers(ctx context.Context, msgs []sdk.Msg) error {
+	deltas, changes, err := k.motionPowerDeltas(ctx, msgs)
 	if err != nil || !changes {
 		return err
 	}
@@ -65,14 +64,10 @@ func (k *Keeper) checkPowerResult(ctx context.Context, deltas []powerDelta) erro
 
 // motionPowerDeltas sums the power a motion's messages add and remove per
 // community, and reports whether it has validator messages at all.
-func (k *Keeper) motionPowerDeltas(ctx context.Context, anys []*codectypes.Any) ([]powerDelta, bool, error) {
+func (k *Keeper) motionPowerDeltas(ctx context.Context, msgs []sdk.Msg) ([]powerDelta, bool, error) {
 	var deltas []powerDelta
 	found := false
-	for _, a := range anys {
-		var msg sdk.Msg
-		if err := k.cdc.UnpackAny(a, &msg); err != nil {
-			return nil, false, err
-		}
+	for _, msg := range msgs {
 		switch m := msg.(type) {
 		case *types.MsgAdmitValidator:
 			found = true

@@ -237,8 +237,7 @@ func (m *DecisionRule) GetHouses() []HouseRule {
 	return nil
 }
 
-// Body is anything that decides by motion: every community, the Board, and the
-// bodies later modules register.
+// Body is anything that decides by motion: every community and the Board.
 type Body struct {
 	Id   string   `protobuf:"bytes,1,opt,name=id,proto3" json:"id,omitempty"`
 	Kind BodyKind `protobuf:"varint,2,opt,name=kind,proto3,enum=polity.community.v1.BodyKind" json:"kind,omitempty"`
