@@ -837,6 +837,8 @@ func testProposalsREST(t *testing.T, net *Network, ids map[string]string, advice
 			{papi + "/proposals/999/votes", http.StatusNotFound, "proposal not found"},
 			{papi + "/advice/999", http.StatusNotFound, "advice not found"},
 			{papi + "/proposals/abc", http.StatusBadRequest, ""},
+			{"/polity/history/v1/proposals/999/history", http.StatusNotFound, "proposal not found"},
+			{"/polity/history/v1/proposals/0/history", http.StatusBadRequest, "a proposal id (> 0) is required"},
 		} {
 			code, body, err := n.REST(c.path)
 			if err != nil {

@@ -18,19 +18,11 @@ const empoweredModule = empoweredtypes.ModuleName
 // petition (or approval action), its forum statements, the participants'
 // decisions and how it closed.
 func (k *Keeper) empoweredSteps(ctx context.Context, p proposalstypes.Proposal, s *story) error {
-	iter, err := k.empowered.Actions.Indexes.Proposal.MatchExact(ctx, p.Id)
+	actions, err := byRef(ctx, k.empowered.Actions.Indexes.Proposal, p.Id, k.empowered.Actions.Get)
 	if err != nil {
 		return err
 	}
-	ids, err := iter.PrimaryKeys()
-	if err != nil {
-		return err
-	}
-	for _, id := range ids {
-		a, err := k.empowered.Actions.Get(ctx, id)
-		if err != nil {
-			return err
-		}
+	for _, a := range actions {
 		if err := k.actionSteps(ctx, a, s); err != nil {
 			return err
 		}
@@ -57,13 +49,19 @@ func (k *Keeper) actionSteps(ctx context.Context, a empoweredtypes.Action, s *st
 	}
 	s.add(empoweredModule, types.StepPetition, a.OpenedHeight, a.OpenedTime, a.Petitioner, opened, ref, msg)
 
-	statements := collections.NewPrefixedPairRange[uint64, uint64](a.Id)
-	if err := k.empowered.Statements.Walk(ctx, statements, func(_ collections.Pair[uint64, uint64], st empoweredtypes.Statement) (bool, error) {
+	var last empoweredtypes.Statement
+	more, err := firstUnder(ctx, k.empowered.Statements, a.Id, MaxListedStatements, func(st empoweredtypes.Statement) {
+		last = st
 		s.add(empoweredModule, types.StepStatement, st.Height, st.Time, st.Author, "forum statement: "+st.Text,
 			fmt.Sprintf("statement/%d/%d", a.Id, st.Id), msgURL(&empoweredtypes.MsgPostStatement{}))
-		return false, nil
-	}); err != nil {
+	})
+	if err != nil {
 		return err
+	}
+	if more {
+		s.add(empoweredModule, types.StepStatement, last.Height, last.Time, "",
+			fmt.Sprintf("more statements follow the first %d: page through /polity/empowered/v1/petitions/%d/statements", MaxListedStatements, a.Id),
+			fmt.Sprintf("action/%d/statements", a.Id), "")
 	}
 	decisions := collections.NewPrefixedPairRange[uint64, string](a.Id)
 	if err := k.empowered.Decisions.Walk(ctx, decisions, func(_ collections.Pair[uint64, string], d empoweredtypes.Decision) (bool, error) {

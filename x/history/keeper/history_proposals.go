@@ -2,6 +2,7 @@ package keeper
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 
@@ -25,14 +26,20 @@ func (k *Keeper) proposalSteps(ctx context.Context, p proposalstypes.Proposal, s
 	s.add(proposalsModule, types.StepSubmitted, p.SubmitHeight, p.SubmitTime, p.Proposer,
 		fmt.Sprintf("%s %q submitted by %s", p.Kind, p.Title, p.Originator), ref, msgURL(&proposalstypes.MsgSubmitProposal{}))
 
-	comments := collections.NewPrefixedPairRange[uint64, uint64](p.Id)
-	if err := k.proposals.Comments.Walk(ctx, comments, func(_ collections.Pair[uint64, uint64], c proposalstypes.Comment) (bool, error) {
+	var last proposalstypes.Comment
+	more, err := firstUnder(ctx, k.proposals.Comments, p.Id, MaxListedComments, func(c proposalstypes.Comment) {
+		last = c
 		s.add(proposalsModule, types.StepComment, c.Height, c.Time, c.Author,
 			fmt.Sprintf("%s comment: %s", strings.TrimPrefix(c.Role.String(), "COMMENT_ROLE_"), c.Text),
 			fmt.Sprintf("comment/%d", c.Id), msgURL(&proposalstypes.MsgComment{}))
-		return false, nil
-	}); err != nil {
+	})
+	if err != nil {
 		return err
+	}
+	if more {
+		s.add(proposalsModule, types.StepComment, last.Height, last.Time, "",
+			fmt.Sprintf("more comments follow the first %d: page through /polity/proposals/v1/proposals/%d/comments", MaxListedComments, p.Id),
+			fmt.Sprintf("proposal/%d/comments", p.Id), "")
 	}
 	if err := k.adviceSteps(ctx, p, s); err != nil {
 		return err
@@ -87,29 +94,59 @@ func (k *Keeper) proposalSteps(ctx context.Context, p proposalstypes.Proposal, s
 	return nil
 }
 
-// adviceSteps adds the advice linked to the proposal and its answers, and the
-// advice this proposal answered (a Board resolution).
+// adviceSteps adds the advice linked to the proposal (through the advice's
+// proposal index) and its answers, and the advice this proposal answers (a
+// Board resolution carrying MsgRespondToAdvice).
 func (k *Keeper) adviceSteps(ctx context.Context, p proposalstypes.Proposal, s *story) error {
-	return k.proposals.Advice.Walk(ctx, nil, func(id uint64, a proposalstypes.Advice) (bool, error) {
-		ref := fmt.Sprintf("advice/%d", id)
-		if a.ProposalId == p.Id {
-			kind := "advice"
-			if a.Consensus {
-				kind = "consensus advice"
-			}
-			s.add(proposalsModule, types.StepAdvice, a.SubmitHeight, a.SubmitTime, a.CommunityId,
-				fmt.Sprintf("%s from %s: %s", kind, a.CommunityId, a.Title), ref, msgURL(&proposalstypes.MsgSubmitAdvice{}))
-			if a.ResponseHeight > 0 {
-				s.add(proposalsModule, types.StepAdviceAnswered, a.ResponseHeight, a.ResponseTime, "board",
-					fmt.Sprintf("the Board answered advice %d: %s (resolution %d)", id,
-						strings.TrimPrefix(a.Response.String(), "ADVICE_RESPONSE_"), a.ResponseProposalId), ref, "")
-			}
+	linked, err := byRef(ctx, k.proposals.Advice.Indexes.Proposal, p.Id, k.proposals.Advice.Get)
+	if err != nil {
+		return err
+	}
+	for _, a := range linked {
+		ref := fmt.Sprintf("advice/%d", a.Id)
+		kind := "advice"
+		if a.Consensus {
+			kind = "consensus advice"
 		}
-		if a.ResponseProposalId == p.Id && a.ProposalId != p.Id && a.ResponseHeight > 0 {
-			s.add(proposalsModule, types.StepAnswersAdvice, a.ResponseHeight, a.ResponseTime, "board",
-				fmt.Sprintf("this resolution answered advice %d from %s: %s", id, a.CommunityId,
-					strings.TrimPrefix(a.Response.String(), "ADVICE_RESPONSE_")), ref, "")
+		s.add(proposalsModule, types.StepAdvice, a.SubmitHeight, a.SubmitTime, a.CommunityId,
+			fmt.Sprintf("%s from %s: %s", kind, a.CommunityId, a.Title), ref, msgURL(&proposalstypes.MsgSubmitAdvice{}))
+		if a.ResponseHeight > 0 {
+			s.add(proposalsModule, types.StepAdviceAnswered, a.ResponseHeight, a.ResponseTime, "board",
+				fmt.Sprintf("the Board answered advice %d: %s (resolution %d)", a.Id,
+					strings.TrimPrefix(a.Response.String(), "ADVICE_RESPONSE_"), a.ResponseProposalId), ref, "")
 		}
-		return false, nil
-	})
+	}
+	for _, id := range answeredAdvice(p) {
+		a, err := k.proposals.Advice.Get(ctx, id)
+		if errors.Is(err, collections.ErrNotFound) {
+			continue
+		}
+		if err != nil {
+			return err
+		}
+		if a.ResponseProposalId != p.Id || a.ProposalId == p.Id || a.ResponseHeight == 0 {
+			continue
+		}
+		s.add(proposalsModule, types.StepAnswersAdvice, a.ResponseHeight, a.ResponseTime, "board",
+			fmt.Sprintf("this resolution answered advice %d from %s: %s", a.Id, a.CommunityId,
+				strings.TrimPrefix(a.Response.String(), "ADVICE_RESPONSE_")), fmt.Sprintf("advice/%d", a.Id), "")
+	}
+	return nil
+}
+
+// answeredAdvice lists the advice ids a proposal's MsgRespondToAdvice
+// messages answer (bounded by the proposal's message count).
+func answeredAdvice(p proposalstypes.Proposal) []uint64 {
+	url := msgURL(&proposalstypes.MsgRespondToAdvice{})
+	var ids []uint64
+	for _, a := range p.Messages {
+		if a == nil || a.TypeUrl != url {
+			continue
+		}
+		var m proposalstypes.MsgRespondToAdvice
+		if err := m.Unmarshal(a.Value); err == nil {
+			ids = append(ids, m.AdviceId)
+		}
+	}
+	return ids
 }

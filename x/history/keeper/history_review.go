@@ -22,22 +22,31 @@ const reviewModule = reviewtypes.ModuleName
 // against it (or answered by it), reconsiderations of it, emergency
 // suspensions of it.
 func (k *Keeper) reviewSteps(ctx context.Context, p proposalstypes.Proposal, s *story) error {
-	if err := k.review.IRPs.Walk(ctx, nil, func(_ uint64, c reviewtypes.IRP) (bool, error) {
-		if c.ProposalId == p.Id {
-			return false, k.irpSteps(ctx, c, s)
-		}
-		if c.BoardActionProposal == p.Id {
-			s.add(reviewModule, types.StepIRPDeclared, c.UpdatedHeight, c.UpdatedTime, "board",
-				fmt.Sprintf("this proposal is the Board's action on IRP %d", c.Id), fmt.Sprintf("irp/%d", c.Id), "")
-		}
-		return false, nil
-	}); err != nil {
+	cases, err := byRef(ctx, k.review.IRPs.Indexes.Proposal, p.Id, k.review.IRPs.Get)
+	if err != nil {
 		return err
 	}
-	if err := k.review.Reconsiderations.Walk(ctx, nil, func(_ uint64, r reviewtypes.Reconsideration) (bool, error) {
-		if r.ProposalId != p.Id {
-			return false, nil
+	for _, c := range cases {
+		if err := k.irpSteps(ctx, c, s); err != nil {
+			return err
 		}
+	}
+	answered, err := byRef(ctx, k.review.IRPs.Indexes.BoardAction, p.Id, k.review.IRPs.Get)
+	if err != nil {
+		return err
+	}
+	for _, c := range answered {
+		if c.ProposalId == p.Id {
+			continue // already told as a case against this proposal
+		}
+		s.add(reviewModule, types.StepIRPDeclared, c.UpdatedHeight, c.UpdatedTime, "board",
+			fmt.Sprintf("this proposal is the Board's action on IRP %d", c.Id), fmt.Sprintf("irp/%d", c.Id), "")
+	}
+	requests, err := byRef(ctx, k.review.Reconsiderations.Indexes.Proposal, p.Id, k.review.Reconsiderations.Get)
+	if err != nil {
+		return err
+	}
+	for _, r := range requests {
 		ref := fmt.Sprintf("reconsideration/%d", r.Id)
 		s.add(reviewModule, types.StepReconsiderationFiled, r.FiledHeight, r.FiledTime, r.Requester,
 			fmt.Sprintf("reconsideration %d requested: %s", r.Id, r.Grounds), ref, msgURL(&reviewtypes.MsgFileReconsideration{}))
@@ -46,14 +55,14 @@ func (k *Keeper) reviewSteps(ctx context.Context, p proposalstypes.Proposal, s *
 				fmt.Sprintf("reconsideration %d %s by resolution %d", r.Id,
 					strings.TrimPrefix(r.Status.String(), "RECONSIDERATION_STATUS_"), r.DecidedBy), ref, "")
 		}
-		return false, nil
-	}); err != nil {
+	}
+	measures, err := byRef(ctx, k.review.Emergencies.Indexes.Target, strconv.FormatUint(p.Id, 10), k.review.Emergencies.Get)
+	if err != nil {
 		return err
 	}
-	target := strconv.FormatUint(p.Id, 10)
-	return k.review.Emergencies.Walk(ctx, nil, func(_ uint64, e reviewtypes.Emergency) (bool, error) {
-		if e.Kind != reviewtypes.EmergencySuspendProposal || e.Target != target {
-			return false, nil
+	for _, e := range measures {
+		if e.Kind != reviewtypes.EmergencySuspendProposal {
+			continue
 		}
 		ref := fmt.Sprintf("emergency/%d", e.Id)
 		s.add(reviewModule, types.StepEmergency, e.TakenHeight, e.TakenTime, e.Chair,
@@ -62,8 +71,8 @@ func (k *Keeper) reviewSteps(ctx context.Context, p proposalstypes.Proposal, s *
 			s.add(reviewModule, types.StepEmergencyEnded, e.UpdatedHeight, e.EndedTime, "",
 				fmt.Sprintf("emergency %d ended: %s", e.Id, strings.TrimPrefix(e.Status.String(), "EMERGENCY_STATUS_")), ref, "")
 		}
-		return false, nil
-	})
+	}
+	return nil
 }
 
 // irpSteps adds an IRP case against the proposal: filing, the panel and its

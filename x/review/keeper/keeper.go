@@ -69,7 +69,7 @@ type Keeper struct {
 	// BoardQueue holds each upheld case's Board deadline.
 	BoardQueue collections.KeySet[collutil.QueueKey]
 
-	Reconsiderations     *collections.IndexedMap[uint64, types.Reconsideration, StatusIndex[types.Reconsideration]]
+	Reconsiderations     *collections.IndexedMap[uint64, types.Reconsideration, ReconsiderationIndexes]
 	ReconsiderationID    collections.Sequence
 	ReconsiderationQueue collections.KeySet[collutil.QueueKey]
 	Ombudsman            collections.Item[types.Ombudsman]
@@ -88,7 +88,7 @@ type Keeper struct {
 	// Cursor is the last community given an organisational review.
 	Cursor collections.Item[string]
 
-	Emergencies       *collections.IndexedMap[uint64, types.Emergency, StatusIndex[types.Emergency]]
+	Emergencies       *collections.IndexedMap[uint64, types.Emergency, EmergencyIndexes]
 	EmergencyID       collections.Sequence
 	ConsultationQueue collections.KeySet[collutil.QueueKey]
 	ExpiryQueue       collections.KeySet[collutil.QueueKey]
@@ -99,15 +99,42 @@ type Keeper struct {
 	LastEmergency collections.Map[collections.Pair[int32, string], uint64]
 }
 
-// IRPIndexes support the status and claimant filters.
+// IRPIndexes support the status and claimant filters, and finding the cases
+// against a proposal or answered by one (Proposal, BoardAction; 0 is none).
 type IRPIndexes struct {
-	Status   *indexes.Multi[int32, uint64, types.IRP]
-	Claimant *indexes.Multi[string, uint64, types.IRP]
+	Status      *indexes.Multi[int32, uint64, types.IRP]
+	Claimant    *indexes.Multi[string, uint64, types.IRP]
+	Proposal    *indexes.Multi[uint64, uint64, types.IRP]
+	BoardAction *indexes.Multi[uint64, uint64, types.IRP]
 }
 
 // IndexesList implements collections.Indexes.
 func (i IRPIndexes) IndexesList() []collections.Index[uint64, types.IRP] {
-	return []collections.Index[uint64, types.IRP]{i.Status, i.Claimant}
+	return []collections.Index[uint64, types.IRP]{i.Status, i.Claimant, i.Proposal, i.BoardAction}
+}
+
+// ReconsiderationIndexes support the status filter and finding the requests
+// about a proposal.
+type ReconsiderationIndexes struct {
+	Status   *indexes.Multi[int32, uint64, types.Reconsideration]
+	Proposal *indexes.Multi[uint64, uint64, types.Reconsideration]
+}
+
+// IndexesList implements collections.Indexes.
+func (i ReconsiderationIndexes) IndexesList() []collections.Index[uint64, types.Reconsideration] {
+	return []collections.Index[uint64, types.Reconsideration]{i.Status, i.Proposal}
+}
+
+// EmergencyIndexes support the status filter and finding the measures taken
+// on a target (a proposal id, an address, a message type).
+type EmergencyIndexes struct {
+	Status *indexes.Multi[int32, uint64, types.Emergency]
+	Target *indexes.Multi[string, uint64, types.Emergency]
+}
+
+// IndexesList implements collections.Indexes.
+func (i EmergencyIndexes) IndexesList() []collections.Index[uint64, types.Emergency] {
+	return []collections.Index[uint64, types.Emergency]{i.Status, i.Target}
 }
 
 // StatusIndex indexes a record type by its status.
@@ -155,6 +182,10 @@ func NewKeeper(
 				func(_ uint64, c types.IRP) (int32, error) { return int32(c.Status), nil }),
 			Claimant: indexes.NewMulti(sb, types.IRPsClaimantKey, "irps_by_claimant", collections.StringKey, collections.Uint64Key,
 				func(_ uint64, c types.IRP) (string, error) { return c.Claimant, nil }),
+			Proposal: indexes.NewMulti(sb, types.IRPsProposalKey, "irps_by_proposal", collections.Uint64Key, collections.Uint64Key,
+				func(_ uint64, c types.IRP) (uint64, error) { return c.ProposalId, nil }),
+			BoardAction: indexes.NewMulti(sb, types.IRPsBoardActionKey, "irps_by_board_action", collections.Uint64Key, collections.Uint64Key,
+				func(_ uint64, c types.IRP) (uint64, error) { return c.BoardActionProposal, nil }),
 		}),
 		IRPID: collections.NewSequence(sb, types.IRPIDKey, "irp_id"),
 		Declarations: collections.NewMap(sb, types.DeclarationsKey, "declarations",
@@ -164,8 +195,13 @@ func NewKeeper(
 		PickQueue:  collections.NewKeySet(sb, types.PickQueueKey, "pick_queue", collutil.QueueKeyCodec),
 		BoardQueue: collections.NewKeySet(sb, types.BoardQueueKey, "board_queue", collutil.QueueKeyCodec),
 
-		Reconsiderations: statusIndexed(sb, types.ReconsiderationsKey, types.ReconsiderationsStatusKey, "reconsiderations",
-			func(r types.Reconsideration) int32 { return int32(r.Status) }, codec.CollValue[types.Reconsideration](cdc)),
+		Reconsiderations: collections.NewIndexedMap(sb, types.ReconsiderationsKey, "reconsiderations", collections.Uint64Key,
+			codec.CollValue[types.Reconsideration](cdc), ReconsiderationIndexes{
+				Status: indexes.NewMulti(sb, types.ReconsiderationsStatusKey, "reconsiderations_by_status", collections.Int32Key, collections.Uint64Key,
+					func(_ uint64, r types.Reconsideration) (int32, error) { return int32(r.Status), nil }),
+				Proposal: indexes.NewMulti(sb, types.ReconsiderationsProposalKey, "reconsiderations_by_proposal", collections.Uint64Key, collections.Uint64Key,
+					func(_ uint64, r types.Reconsideration) (uint64, error) { return r.ProposalId, nil }),
+			}),
 		ReconsiderationID:    collections.NewSequence(sb, types.ReconsiderationIDKey, "reconsideration_id"),
 		ReconsiderationQueue: collections.NewKeySet(sb, types.ReconsiderationQueueKey, "reconsideration_queue", collutil.QueueKeyCodec),
 		Ombudsman:            collections.NewItem(sb, types.OmbudsmanKey, "ombudsman", codec.CollValue[types.Ombudsman](cdc)),
@@ -184,8 +220,13 @@ func NewKeeper(
 		Schedule:            collections.NewMap(sb, types.ScheduleKey, "schedule", collections.Int32Key, collections.Int64Value),
 		Cursor:              collections.NewItem(sb, types.CursorKey, "cursor", collections.StringValue),
 
-		Emergencies: statusIndexed(sb, types.EmergenciesKey, types.EmergenciesStatusKey, "emergencies",
-			func(e types.Emergency) int32 { return int32(e.Status) }, codec.CollValue[types.Emergency](cdc)),
+		Emergencies: collections.NewIndexedMap(sb, types.EmergenciesKey, "emergencies", collections.Uint64Key,
+			codec.CollValue[types.Emergency](cdc), EmergencyIndexes{
+				Status: indexes.NewMulti(sb, types.EmergenciesStatusKey, "emergencies_by_status", collections.Int32Key, collections.Uint64Key,
+					func(_ uint64, e types.Emergency) (int32, error) { return int32(e.Status), nil }),
+				Target: indexes.NewMulti(sb, types.EmergenciesTargetKey, "emergencies_by_target", collections.StringKey, collections.Uint64Key,
+					func(_ uint64, e types.Emergency) (string, error) { return e.Target, nil }),
+			}),
 		EmergencyID:       collections.NewSequence(sb, types.EmergencyIDKey, "emergency_id"),
 		ConsultationQueue: collections.NewKeySet(sb, types.ConsultationQueueKey, "consultation_queue", collutil.QueueKeyCodec),
 		ExpiryQueue:       collections.NewKeySet(sb, types.ExpiryQueueKey, "expiry_queue", collutil.QueueKeyCodec),

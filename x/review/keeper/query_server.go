@@ -8,6 +8,7 @@ import (
 	"google.golang.org/grpc/status"
 
 	"cosmossdk.io/collections"
+	"cosmossdk.io/collections/indexes"
 
 	"github.com/cosmos/cosmos-sdk/types/query"
 
@@ -40,13 +41,13 @@ func grpcError(err error) error {
 // byStatus pages through records of one status through the status index, or
 // through all records when status is zero; keep (nil keeps all) checks the
 // other filters.
-func byStatus[V any](ctx context.Context, m *collections.IndexedMap[uint64, V, StatusIndex[V]], status int32,
-	pageReq *query.PageRequest, keep func(V) bool,
+func byStatus[V any, I collections.Indexes[uint64, V]](ctx context.Context, m *collections.IndexedMap[uint64, V, I],
+	byStatusIndex *indexes.Multi[int32, uint64, V], status int32, pageReq *query.PageRequest, keep func(V) bool,
 ) ([]V, *query.PageResponse, error) {
 	if status == 0 {
 		return queryutil.All(ctx, m, pageReq, keep)
 	}
-	return queryutil.ByIndex(ctx, m.Indexes.Status, status, pageReq, m, keep)
+	return queryutil.ByIndex(ctx, byStatusIndex, status, pageReq, m, keep)
 }
 
 // Params returns the module parameters.
@@ -143,7 +144,7 @@ func (q queryServer) Reconsiderations(ctx context.Context, req *types.QueryRecon
 	if req == nil {
 		return nil, errNilRequest
 	}
-	out, resp, err := byStatus(ctx, q.k.Reconsiderations, int32(req.Status), req.Pagination, nil)
+	out, resp, err := byStatus(ctx, q.k.Reconsiderations, q.k.Reconsiderations.Indexes.Status, int32(req.Status), req.Pagination, nil)
 	if err != nil {
 		return nil, grpcError(err)
 	}
@@ -182,7 +183,7 @@ func (q queryServer) Complaints(ctx context.Context, req *types.QueryComplaintsR
 	if req == nil {
 		return nil, errNilRequest
 	}
-	out, resp, err := byStatus(ctx, q.k.Complaints, int32(req.Status), req.Pagination, nil)
+	out, resp, err := byStatus(ctx, q.k.Complaints, q.k.Complaints.Indexes.Status, int32(req.Status), req.Pagination, nil)
 	if err != nil {
 		return nil, grpcError(err)
 	}
@@ -209,7 +210,7 @@ func (q queryServer) Reviews(ctx context.Context, req *types.QueryReviewsRequest
 	keep := func(r types.Review) bool {
 		return (req.Type == types.ReviewTypeUnspecified || r.Type == req.Type) && (!req.OverdueOnly || r.Overdue)
 	}
-	out, resp, err := byStatus(ctx, q.k.Reviews, int32(req.Status), req.Pagination, keep)
+	out, resp, err := byStatus(ctx, q.k.Reviews, q.k.Reviews.Indexes.Status, int32(req.Status), req.Pagination, keep)
 	if err != nil {
 		return nil, grpcError(err)
 	}
@@ -248,7 +249,7 @@ func (q queryServer) Emergencies(ctx context.Context, req *types.QueryEmergencie
 	if req == nil {
 		return nil, errNilRequest
 	}
-	out, resp, err := byStatus(ctx, q.k.Emergencies, int32(req.Status), req.Pagination, nil)
+	out, resp, err := byStatus(ctx, q.k.Emergencies, q.k.Emergencies.Indexes.Status, int32(req.Status), req.Pagination, nil)
 	if err != nil {
 		return nil, grpcError(err)
 	}

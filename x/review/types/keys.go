@@ -51,4 +51,11 @@ var (
 	PausedKey            = collections.NewPrefix(33)
 	// LastEmergencyKey holds the latest action per (kind, target), for the cooldown.
 	LastEmergencyKey = collections.NewPrefix(34)
+
+	// Indexes by proposal, so that a proposal's story (x/history) reads only
+	// its own cases.
+	IRPsProposalKey             = collections.NewPrefix(35)
+	IRPsBoardActionKey          = collections.NewPrefix(36)
+	ReconsiderationsProposalKey = collections.NewPrefix(37)
+	EmergenciesTargetKey        = collections.NewPrefix(38)
 )
