@@ -158,8 +158,8 @@ func mapsEqual(a, b map[string]int) bool {
 }
 
 // TestConstitutionFileRefused: a broken file is refused with every problem
-// at its path, by --check and by --file alike, and the genesis file is left
-// as it was.
+// at its path, by --check and by --file alike, and the genesis file and the
+// keyring are left as they were (no key is created for a refused file).
 func TestConstitutionFileRefused(t *testing.T) {
 	bin := Binary(t)
 	dir := t.TempDir()
@@ -203,6 +203,10 @@ func TestConstitutionFileRefused(t *testing.T) {
 		}
 		if !bytes.Equal(before, after) {
 			t.Errorf("%s changed the genesis file", mode)
+		}
+		keys, err := run("keys", "list", "--home", home, "--keyring-backend", "test", "--output", "json")
+		if err != nil || strings.Contains(keys, `"name"`) {
+			t.Errorf("%s left keys behind (%v): %s", mode, err, keys)
 		}
 	}
 }

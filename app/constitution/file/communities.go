@@ -130,7 +130,12 @@ func (c *compiler) rule(path string, r *Rule, def ctypes.DecisionRule) ctypes.De
 	if len(r.Houses) > ctypes.MaxHouses {
 		c.ps.add(path+".houses", "%d houses, at most %d", len(r.Houses), ctypes.MaxHouses)
 	}
+	houses := map[string]int{}
 	for i, h := range r.Houses {
+		if j, dup := houses[h.Community]; dup {
+			c.ps.add(at(path+".houses", i, "community"), "community %q is already houses[%d]", h.Community, j)
+		}
+		houses[h.Community] = i
 		c.fraction(at(path+".houses", i, "threshold"), h.Threshold, false)
 		out.Houses = append(out.Houses, ctypes.HouseRule{CommunityId: h.Community, Threshold: h.Threshold})
 	}

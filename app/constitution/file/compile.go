@@ -64,6 +64,8 @@ func Compile(f *File, env Env) (constitution.Result, error) {
 	c.buildOfficers()
 	c.buildValidators()
 	c.bylaws()
+	c.checkIndependence()
+	c.checkEmpoweredReach()
 	if len(c.ps) == 0 {
 		c.validateModules()
 	}

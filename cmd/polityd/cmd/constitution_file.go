@@ -153,6 +153,16 @@ func fileKeys(clientCtx client.Context, f *file.File, check bool) (map[string]sd
 	return addrs, nil
 }
 
+// copyState copies a genesis app state, so that a trial build leaves the
+// original untouched.
+func copyState(state map[string]json.RawMessage) map[string]json.RawMessage {
+	out := make(map[string]json.RawMessage, len(state))
+	for k, v := range state {
+		out[k] = append(json.RawMessage(nil), v...)
+	}
+	return out
+}
+
 // runFile writes the genesis of --file, or with check only validates it.
 func runFile(cmd *cobra.Command, basics module.BasicManager, txCfg client.TxEncodingConfig, path string, check bool) error {
 	clientCtx, err := client.GetClientQueryContext(cmd)
@@ -160,10 +170,6 @@ func runFile(cmd *cobra.Command, basics module.BasicManager, txCfg client.TxEnco
 		return err
 	}
 	f, err := readConstitution(cmd, path)
-	if err != nil {
-		return err
-	}
-	addrs, err := fileKeys(clientCtx, f, check)
 	if err != nil {
 		return err
 	}
@@ -181,9 +187,25 @@ func runFile(cmd *cobra.Command, basics module.BasicManager, txCfg client.TxEnco
 	if doc.GenesisTime.IsZero() {
 		doc.GenesisTime = nowSecond()
 	}
-	env := file.Env{GenesisTime: doc.GenesisTime, Addresses: addrs, ConsensusKey: consensusKeyReader(clientCtx.HomeDir, check)}
-	if err := buildFromFile(clientCtx.Codec, basics, txCfg, f, env, state); err != nil {
+	// The file is checked with stand-in accounts before any key is created,
+	// so a refused file leaves the keyring as it was.
+	standIns, err := fileKeys(clientCtx, f, true)
+	if err != nil {
+		return err
+	}
+	probe := file.Env{GenesisTime: doc.GenesisTime, Addresses: standIns, ConsensusKey: consensusKeyReader(clientCtx.HomeDir, check)}
+	if err := buildFromFile(clientCtx.Codec, basics, txCfg, f, probe, copyState(state)); err != nil {
 		return fmt.Errorf("%s:\n%w", path, err)
+	}
+	addrs := standIns
+	if !check {
+		if addrs, err = fileKeys(clientCtx, f, false); err != nil {
+			return err
+		}
+		env := file.Env{GenesisTime: doc.GenesisTime, Addresses: addrs, ConsensusKey: consensusKeyReader(clientCtx.HomeDir, false)}
+		if err := buildFromFile(clientCtx.Codec, basics, txCfg, f, env, state); err != nil {
+			return fmt.Errorf("%s:\n%w", path, err)
+		}
 	}
 	if check {
 		fmt.Fprintf(cmd.OutOrStdout(), "%s: valid\n", path)
