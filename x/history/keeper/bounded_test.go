@@ -85,3 +85,56 @@ func TestHistoryErrorCodes(t *testing.T) {
 	_, err = q.ProposalHistory(f.Ctx, &types.QueryProposalHistoryRequest{Id: 99})
 	require.Equal(t, codes.NotFound, status.Code(err), "%v", err)
 }
+
+// TestHistoryOfAdviceAndItsAnswer: advice on a proposal (found through the
+// advice's proposal index) and the Board's answer show in the proposal's
+// story; the answering resolution's own story says which advice it answered
+// (read from its messages).
+func TestHistoryOfAdviceAndItsAnswer(t *testing.T) {
+	f := keepertest.NewConstitutionFixture(t)
+	pid := f.MustSubmitProposal("dev", proposalstypes.KindPolicy)
+	other := f.MustSubmitProposal("dev", proposalstypes.KindPolicy)
+	advice := f.MustAdvise("users", pid, false)
+	f.MustAdvise("users", other, false)
+	resolution := f.PassResolution(f.RespondMsg(advice, proposalstypes.ResponseAccepted))
+
+	q := queryServer(f)
+	story, err := q.ProposalHistory(f.Ctx, &types.QueryProposalHistoryRequest{Id: pid})
+	require.NoError(t, err)
+	require.Equal(t, []string{fmt.Sprintf("advice/%d", advice)}, refsOf(story.Entries, types.StepAdvice), "only this proposal's advice")
+	answered := refsOf(story.Entries, types.StepAdviceAnswered)
+	require.Equal(t, []string{fmt.Sprintf("advice/%d", advice)}, answered)
+
+	res, err := q.ProposalHistory(f.Ctx, &types.QueryProposalHistoryRequest{Id: resolution})
+	require.NoError(t, err)
+	require.Equal(t, []string{fmt.Sprintf("advice/%d", advice)}, refsOf(res.Entries, types.StepAnswersAdvice))
+	for _, e := range res.Entries {
+		if e.Step == types.StepAnswersAdvice {
+			require.Contains(t, e.Detail, "ACCEPTED")
+		}
+	}
+}
+
+// TestHistoryOfLiftedEmergencyAndDecidedReconsideration: an emergency
+// suspension lifted by resolution, and a reconsideration the Board decided,
+// each close in the proposal's story.
+func TestHistoryOfLiftedEmergencyAndDecidedReconsideration(t *testing.T) {
+	f := keepertest.NewConstitutionFixture(t)
+	pid := f.BylawInECWindow(paramsMsg(t, f))
+	f.Fund(keepertest.Addr("outsider"), f.ReviewParams().ReconsiderationDeposit)
+	f.MustDeliver(&reviewtypes.MsgFileReconsideration{Requester: keepertest.Addr("outsider").String(), ProposalId: pid,
+		Grounds: "material information was ignored", Request: keepertest.Doc("reconsider")})
+	f.SetBoardChair("director-ops")
+	emergency, err := f.TakeEmergency(keepertest.EmergencyMsg("director-ops", reviewtypes.EmergencySuspendProposal, strconv.FormatUint(pid, 10)))
+	require.NoError(t, err)
+	f.PassResolution(&reviewtypes.MsgLiftEmergency{Authority: f.Authority, EmergencyId: emergency})
+	f.Advance(f.ReviewParams().ReconsiderationPeriod) // no evaluation: the Board decides after the deadline
+	f.PassResolution(&reviewtypes.MsgDecideReconsideration{Authority: f.Authority, ReconsiderationId: 1, Grant: false,
+		Decision: keepertest.Doc("decision")})
+
+	story, err := queryServer(f).ProposalHistory(f.Ctx, &types.QueryProposalHistoryRequest{Id: pid})
+	require.NoError(t, err)
+	require.Equal(t, []string{fmt.Sprintf("emergency/%d", emergency)}, refsOf(story.Entries, types.StepEmergencyEnded))
+	require.Equal(t, []string{"reconsideration/1"}, refsOf(story.Entries, types.StepReconsiderationClosed))
+	requireOrdered(t, story.Entries)
+}
