@@ -60,13 +60,3 @@ func (k *Keeper) GetParams(ctx context.Context) (types.Params, error) {
 func pairKey(id string, addr sdk.AccAddress) collections.Pair[string, sdk.AccAddress] {
 	return collections.Join(id, addr)
 }
-
-// isAny reports whether err is one of the registered errors.
-func isAny(err error, targets ...*errorsmod.Error) bool {
-	for _, t := range targets {
-		if errors.Is(err, t) {
-			return true
-		}
-	}
-	return false
-}

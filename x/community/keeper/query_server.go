@@ -3,9 +3,7 @@ package keeper
 import (
 	"context"
 
-	"google.golang.org/grpc/codes"
-	"google.golang.org/grpc/status"
-
+	"github.com/polity-chain/polity/internal/queryutil"
 	"github.com/polity-chain/polity/x/community/types"
 )
 
@@ -21,24 +19,14 @@ func NewQueryServer(k *Keeper) types.QueryServer {
 	return queryServer{k: k}
 }
 
-// errNilRequest is the answer to a nil request.
-var errNilRequest = status.Error(codes.InvalidArgument, "empty request")
+var errNilRequest = queryutil.ErrNilRequest
 
-// grpcError maps a keeper error to a gRPC status: registered "not found"
-// errors become NotFound, bad input InvalidArgument, the rest Internal.
-func grpcError(err error) error {
-	switch {
-	case err == nil:
-		return nil
-	case isAny(err, types.ErrCommunityNotFound, types.ErrBodyNotFound, types.ErrMemberNotFound, types.ErrSeatNotFound,
-		types.ErrValidatorNotFound, types.ErrMotionNotFound, types.ErrNotMember):
-		return status.Error(codes.NotFound, err.Error())
-	case isAny(err, types.ErrInvalidAddress, types.ErrInvalidID):
-		return status.Error(codes.InvalidArgument, err.Error())
-	default:
-		return status.Error(codes.Internal, err.Error())
-	}
-}
+// grpcError maps a keeper error to its gRPC status (REST 404, 400 or 500).
+var grpcError = queryutil.Statuses{
+	NotFound: []error{types.ErrCommunityNotFound, types.ErrBodyNotFound, types.ErrMemberNotFound, types.ErrSeatNotFound,
+		types.ErrValidatorNotFound, types.ErrMotionNotFound, types.ErrNotMember},
+	Invalid: []error{types.ErrInvalidAddress, types.ErrInvalidID},
+}.Of
 
 // Params returns the module parameters.
 func (q queryServer) Params(ctx context.Context, req *types.QueryParamsRequest) (*types.QueryParamsResponse, error) {

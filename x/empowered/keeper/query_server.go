@@ -2,10 +2,6 @@ package keeper
 
 import (
 	"context"
-	"errors"
-
-	"google.golang.org/grpc/codes"
-	"google.golang.org/grpc/status"
 
 	"cosmossdk.io/collections"
 
@@ -22,17 +18,10 @@ var _ types.QueryServer = queryServer{}
 // NewQueryServer returns the x/empowered Query service.
 func NewQueryServer(k *Keeper) types.QueryServer { return queryServer{k: k} }
 
-var errNilRequest = status.Error(codes.InvalidArgument, "empty request")
+var errNilRequest = queryutil.ErrNilRequest
 
-func grpcError(err error) error {
-	switch {
-	case err == nil:
-		return nil
-	case errors.Is(err, types.ErrNotFound), errors.Is(err, collections.ErrNotFound):
-		return status.Error(codes.NotFound, err.Error())
-	}
-	return status.Error(codes.Internal, err.Error())
-}
+// grpcError maps a keeper error to its gRPC status (REST 404 or 500).
+var grpcError = queryutil.Statuses{NotFound: []error{types.ErrNotFound}}.Of
 
 // Params returns the module parameters.
 func (q queryServer) Params(ctx context.Context, req *types.QueryParamsRequest) (*types.QueryParamsResponse, error) {

@@ -6,8 +6,6 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/require"
-	"google.golang.org/grpc/codes"
-	"google.golang.org/grpc/status"
 
 	keepertest "github.com/polity-chain/polity/testutil/keeper"
 	"github.com/polity-chain/polity/x/history/keeper"
@@ -74,16 +72,6 @@ func TestHistoryCapsComments(t *testing.T) {
 	require.Equal(t, fmt.Sprintf("proposal/%d/comments", pid), comments[len(comments)-1])
 	last := res.Entries[len(res.Entries)-1]
 	require.Contains(t, last.Detail, fmt.Sprintf("/polity/proposals/v1/proposals/%d/comments", pid))
-}
-
-// TestHistoryErrorCodes: REST maps these gRPC codes to 400 and 404.
-func TestHistoryErrorCodes(t *testing.T) {
-	f := keepertest.NewConstitutionFixture(t)
-	q := queryServer(f)
-	_, err := q.ProposalHistory(f.Ctx, &types.QueryProposalHistoryRequest{})
-	require.Equal(t, codes.InvalidArgument, status.Code(err), "%v", err)
-	_, err = q.ProposalHistory(f.Ctx, &types.QueryProposalHistoryRequest{Id: 99})
-	require.Equal(t, codes.NotFound, status.Code(err), "%v", err)
 }
 
 // TestHistoryOfAdviceAndItsAnswer: advice on a proposal (found through the

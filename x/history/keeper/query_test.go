@@ -5,6 +5,8 @@ import (
 	"time"
 
 	"github.com/stretchr/testify/require"
+	"google.golang.org/grpc/codes"
+	"google.golang.org/grpc/status"
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
@@ -134,16 +136,24 @@ func TestHistoryOfChallengedProposal(t *testing.T) {
 }
 
 // TestHistoryErrors: a missing id and an unknown proposal are refused with
-// x/history's registered errors.
+// x/history's registered errors, as gRPC InvalidArgument and NotFound (REST
+// 400 and 404).
 func TestHistoryErrors(t *testing.T) {
 	f := keepertest.NewConstitutionFixture(t)
 	q := queryServer(f)
-	_, err := q.ProposalHistory(f.Ctx, &types.QueryProposalHistoryRequest{})
-	keepertest.RequireModuleErr(t, err, types.ErrInvalidRequest)
-	_, err = q.ProposalHistory(f.Ctx, nil)
-	keepertest.RequireModuleErr(t, err, types.ErrInvalidRequest)
-	_, err = q.ProposalHistory(f.Ctx, &types.QueryProposalHistoryRequest{Id: 99})
-	keepertest.RequireModuleErr(t, err, types.ErrProposalNotFound)
+	for _, c := range []struct {
+		req  *types.QueryProposalHistoryRequest
+		code codes.Code
+		msg  string
+	}{
+		{&types.QueryProposalHistoryRequest{}, codes.InvalidArgument, types.ErrInvalidRequest.Error()},
+		{nil, codes.InvalidArgument, types.ErrInvalidRequest.Error()},
+		{&types.QueryProposalHistoryRequest{Id: 99}, codes.NotFound, "proposal 99: " + types.ErrProposalNotFound.Error()},
+	} {
+		_, err := q.ProposalHistory(f.Ctx, c.req)
+		require.Equal(t, c.code, status.Code(err), "%v", err)
+		require.Contains(t, status.Convert(err).Message(), c.msg)
+	}
 }
 
 // TestStepOrderCoversEverySteps: every step has a within-block rank.

@@ -2,10 +2,6 @@ package keeper
 
 import (
 	"context"
-	"errors"
-
-	"google.golang.org/grpc/codes"
-	"google.golang.org/grpc/status"
 
 	"github.com/cosmos/cosmos-sdk/types/query"
 
@@ -21,22 +17,13 @@ var _ types.QueryServer = queryServer{}
 // NewQueryServer returns the x/proposals Query service.
 func NewQueryServer(k *Keeper) types.QueryServer { return queryServer{k: k} }
 
-var errNilRequest = status.Error(codes.InvalidArgument, "empty request")
+var errNilRequest = queryutil.ErrNilRequest
 
-// grpcError maps registered "not found" errors to NotFound and the rest to
-// InvalidArgument or Internal.
-func grpcError(err error) error {
-	switch {
-	case err == nil:
-		return nil
-	case errors.Is(err, types.ErrProposalNotFound), errors.Is(err, types.ErrAdviceNotFound), errors.Is(err, types.ErrUnknownCommunity):
-		return status.Error(codes.NotFound, err.Error())
-	case errors.Is(err, types.ErrInvalidAddress):
-		return status.Error(codes.InvalidArgument, err.Error())
-	default:
-		return status.Error(codes.Internal, err.Error())
-	}
-}
+// grpcError maps a keeper error to its gRPC status (REST 404, 400 or 500).
+var grpcError = queryutil.Statuses{
+	NotFound: []error{types.ErrProposalNotFound, types.ErrAdviceNotFound, types.ErrUnknownCommunity},
+	Invalid:  []error{types.ErrInvalidAddress},
+}.Of
 
 // Params returns the module parameters.
 func (q queryServer) Params(ctx context.Context, req *types.QueryParamsRequest) (*types.QueryParamsResponse, error) {

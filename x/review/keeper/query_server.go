@@ -2,10 +2,6 @@ package keeper
 
 import (
 	"context"
-	"errors"
-
-	"google.golang.org/grpc/codes"
-	"google.golang.org/grpc/status"
 
 	"cosmossdk.io/collections"
 	"cosmossdk.io/collections/indexes"
@@ -24,19 +20,13 @@ var _ types.QueryServer = queryServer{}
 // NewQueryServer returns the x/review Query service.
 func NewQueryServer(k *Keeper) types.QueryServer { return queryServer{k: k} }
 
-var errNilRequest = status.Error(codes.InvalidArgument, "empty request")
+var errNilRequest = queryutil.ErrNilRequest
 
-func grpcError(err error) error {
-	switch {
-	case err == nil:
-		return nil
-	case errors.Is(err, types.ErrNotFound), errors.Is(err, collections.ErrNotFound):
-		return status.Error(codes.NotFound, err.Error())
-	case errors.Is(err, types.ErrInvalidAddress):
-		return status.Error(codes.InvalidArgument, err.Error())
-	}
-	return status.Error(codes.Internal, err.Error())
-}
+// grpcError maps a keeper error to its gRPC status (REST 404, 400 or 500).
+var grpcError = queryutil.Statuses{
+	NotFound: []error{types.ErrNotFound},
+	Invalid:  []error{types.ErrInvalidAddress},
+}.Of
 
 // byStatus pages through records of one status through the status index, or
 // through all records when status is zero; keep (nil keeps all) checks the
