@@ -45,13 +45,46 @@ func main() {
 	flag.BoolVar(&c.profile, "profile", false, "take a CPU profile of each node during each load (CometBFT rpc.pprof_laddr on 127.0.0.1)")
 	flag.Parse()
 	c.mixes = strings.Split(mixes, ",")
+	if err := c.validate(); err != nil {
+		fmt.Fprintln(os.Stderr, "polity-load:", err)
+		os.Exit(2)
+	}
 	if c.perTx == 0 {
 		c.perTx = int(math.Ceil(3000 * c.dur.Seconds() / float64(c.members)))
 	}
+	stopNodesOnInterrupt()
 	if err := run(c); err != nil {
 		fmt.Fprintln(os.Stderr, "polity-load:", err)
 		os.Exit(1)
 	}
+}
+
+// validate refuses flags that would make a run meaningless or divide by
+// zero, before any node is set up.
+func (c config) validate() error {
+	switch {
+	case c.members < 1:
+		return fmt.Errorf("-n %d: want at least 1 sender", c.members)
+	case c.workers < 1:
+		return fmt.Errorf("-w %d: want at least 1 worker", c.workers)
+	case c.runs < 1:
+		return fmt.Errorf("-runs %d: want at least 1", c.runs)
+	case c.perTx < 0:
+		return fmt.Errorf("-k %d: want 0 (automatic) or more", c.perTx)
+	case c.boardPerRun < 1 && slices.Contains(c.mixes, mixBoard):
+		return fmt.Errorf("-board %d: the board mix needs at least 1 proposal per run", c.boardPerRun)
+	case c.dur <= 0:
+		return fmt.Errorf("-d %v: want a positive duration", c.dur)
+	case gasLimit == 0:
+		return fmt.Errorf("-gas 0: transactions must declare gas")
+	}
+	known := []string{mixVote, mixVoteYes, mixBoard, mixComment, mixSend, mixGov}
+	for _, m := range c.mixes {
+		if !slices.Contains(known, m) {
+			return fmt.Errorf("-mixes: unknown mix %q: want some of %s", m, strings.Join(known, ","))
+		}
+	}
+	return nil
 }
 
 func envOr(k, def string) string {

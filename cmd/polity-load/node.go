@@ -116,6 +116,7 @@ func (n *node) start() error {
 	if err := n.cmd.Start(); err != nil {
 		return err
 	}
+	running.add(n)
 	n.rpc = newRPC(n.rpcPort)
 	if err := n.rpc.waitHeight(2, 2*time.Minute); err != nil {
 		n.stop()
@@ -138,6 +139,7 @@ func (n *node) stop() {
 		_ = n.cmd.Process.Kill()
 		<-done
 	}
+	running.remove(n)
 	n.cmd = nil
 }
 

@@ -141,6 +141,9 @@ func addMembers(genesisPath string, ss []*sender) (sdk.Coins, error) {
 			tmplMember = m
 		}
 	}
+	if tmplMember == nil {
+		return nil, fmt.Errorf("genesis has a membership of %s for %v but no member record to copy", loadCommunity, tmplShip["address"])
+	}
 	for _, s := range ss {
 		m := clone(tmplMember)
 		m["address"] = s.addr
