@@ -3,6 +3,7 @@ package e2e
 import (
 	"fmt"
 	"net/http"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -114,6 +115,36 @@ func TestFourNodes(t *testing.T) {
 		stopped.Stop(t)
 		h := MaxHeight(t, rest...)
 		AgreeAt(t, h+5, rest...)
+
+		// Its missed blocks are on record (BeginBlock counts CometBFT's commit
+		// signatures); the running validators missed at most a few at start.
+		var vals struct {
+			Validators []struct {
+				ConsensusAddress string `json:"consensus_address"`
+				Moniker          string `json:"moniker"`
+			} `json:"validators"`
+		}
+		n0.RESTJSON(t, api+"/validators", &vals)
+		missedBy := map[string]int{}
+		for _, v := range vals.Validators {
+			var res struct {
+				Liveness struct {
+					MissedTotal      string `json:"missed_total"`
+					LastMissedHeight string `json:"last_missed_height"`
+				} `json:"liveness"`
+				Window string `json:"window"`
+			}
+			n0.RESTJSON(t, api+"/validators/"+v.ConsensusAddress+"/liveness", &res)
+			missedBy[v.Moniker], _ = strconv.Atoi(res.Liveness.MissedTotal)
+		}
+		if missedBy[stopped.Moniker] < 4 {
+			t.Errorf("missed blocks %v: want at least 4 for the stopped %s", missedBy, stopped.Moniker)
+		}
+		for _, n := range rest {
+			if missedBy[n.Moniker] >= missedBy[stopped.Moniker] {
+				t.Errorf("missed blocks %v: the running %s missed as many as the stopped %s", missedBy, n.Moniker, stopped.Moniker)
+			}
+		}
 
 		stopped.Start(t)
 		stopped.WaitReady(t)

@@ -17,10 +17,11 @@ import (
 // refuses a name it does not know, so a new field cannot be moved wrongly.
 var (
 	marks = set("Height", "CreatedHeight", "AppointedHeight", "SubmitHeight",
-		"OpenedHeight", "FiledHeight", "TakenHeight")
+		"OpenedHeight", "FiledHeight", "TakenHeight", "WindowStartHeight")
 	sentinels = set("UpdatedHeight", "DecidedHeight", "ClosedHeight", "DeclaredHeight",
 		"ResponseHeight", "BoardDecidedHeight", "BoardVoteStartHeight",
-		"SeedHeight", "SeedHeights", "ExecutedHeight", "QueuedHeight")
+		"SeedHeight", "SeedHeights", "ExecutedHeight", "QueuedHeight",
+		"LastMissedHeight", "DownSinceHeight")
 )
 
 func set(names ...string) map[string]bool {

@@ -34,6 +34,7 @@ var (
 	_ module.AppModuleBasic      = AppModule{}
 	_ module.HasABCIGenesis      = AppModule{}
 	_ module.HasABCIEndBlock     = AppModule{}
+	_ appmodule.HasBeginBlocker  = AppModule{}
 	_ module.HasConsensusVersion = AppModule{}
 	_ appmodule.AppModule        = AppModule{}
 	_ appmodule.HasServices      = AppModule{}
@@ -128,6 +129,11 @@ func (am AppModule) ExportGenesis(ctx sdk.Context, cdc codec.JSONCodec) json.Raw
 
 // ConsensusVersion implements module.HasConsensusVersion.
 func (AppModule) ConsensusVersion() uint64 { return ConsensusVersion }
+
+// BeginBlock records which validators signed the previous block (liveness).
+func (am AppModule) BeginBlock(ctx context.Context) error {
+	return am.keeper.BeginBlocker(ctx)
+}
 
 // EndBlock decides due motions, ends expired terms and returns validator
 // updates; x/community is the only module that changes the validator set.

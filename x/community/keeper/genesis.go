@@ -43,6 +43,9 @@ func (k *Keeper) InitGenesis(ctx context.Context, gs types.GenesisState) ([]abci
 	if err != nil {
 		return nil, err
 	}
+	if err := k.initLiveness(ctx, gs); err != nil {
+		return nil, err
+	}
 	if gs.Params.Bootstrap {
 		k.logger.Warn("BOOTSTRAP MODE: the 1/3 validator power cap is suspended; use only for a single-node development chain")
 	}
@@ -256,9 +259,15 @@ func (k *Keeper) ExportGenesis(ctx context.Context) (*types.GenesisState, error)
 	if gs.BoardChair, err = k.GetBoardChair(ctx); err != nil {
 		return nil, err
 	}
+	if gs.Liveness, err = collutil.Values(ctx, k.Liveness.Iterate); err != nil {
+		return nil, err
+	}
 	// Validators are keyed by address bytes; list them by bech32 address so the
 	// export reads in a stable, human order.
 	slices.SortFunc(gs.Validators, func(a, b types.Validator) int {
+		return strings.Compare(a.ConsensusAddress, b.ConsensusAddress)
+	})
+	slices.SortFunc(gs.Liveness, func(a, b types.Liveness) int {
 		return strings.Compare(a.ConsensusAddress, b.ConsensusAddress)
 	})
 	return gs, nil

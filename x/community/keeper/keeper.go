@@ -86,6 +86,9 @@ type Keeper struct {
 	// so EndBlock sends only real changes and never removes a validator CometBFT
 	// does not know (which would halt the chain).
 	CometPower collections.Map[[]byte, int64]
+	// Liveness is each validator's signing record (missed blocks), by
+	// consensus address.
+	Liveness collections.Map[[]byte, types.Liveness]
 
 	Motions     *collections.IndexedMap[uint64, types.Motion, MotionIndexes]
 	MotionID    collections.Sequence
@@ -253,6 +256,7 @@ func NewKeeper(
 		TotalPower:        collections.NewItem(sb, types.TotalPowerKey, "total_power", collections.Int64Value),
 		PendingValidators: collections.NewKeySet(sb, types.PendingValidatorKey, "pending_validators", collections.BytesKey),
 		CometPower:        collections.NewMap(sb, types.CometPowerKey, "comet_power", collections.BytesKey, collections.Int64Value),
+		Liveness:          collections.NewMap(sb, types.LivenessKey, "liveness", collections.BytesKey, codec.CollValue[types.Liveness](cdc)),
 
 		Motions: collections.NewIndexedMap(sb, types.MotionsKey, "motions", collections.Uint64Key,
 			codec.CollValue[types.Motion](cdc), MotionIndexes{

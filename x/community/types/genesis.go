@@ -54,7 +54,7 @@ func (gs GenesisState) Validate(ac, cc address.Codec) error {
 	}
 	checks := []func(address.Codec, address.Codec, *genesisIndex) error{
 		gs.validateCommunities, gs.validateBodies, gs.validateMembers, gs.validateMemberships,
-		gs.validateSeats, gs.validateValidators, gs.validateMotions, gs.validateVotes,
+		gs.validateSeats, gs.validateValidators, gs.validateLiveness, gs.validateMotions, gs.validateVotes,
 	}
 	for _, check := range checks {
 		if err := check(ac, cc, &idx); err != nil {

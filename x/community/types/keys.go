@@ -66,4 +66,6 @@ var (
 	// ExecutionQueueKey holds the ids of passed motions (QUEUED) whose
 	// messages EndBlock has yet to run, in id order.
 	ExecutionQueueKey = collections.NewPrefix(39)
+	// LivenessKey holds each validator's signing record, by consensus address.
+	LivenessKey = collections.NewPrefix(40)
 )

@@ -33,6 +33,10 @@ func DefaultParams() Params {
 		MaxCommunities:        64,
 		OpenDoorMinFee:        sdk.NewCoins(sdk.NewInt64Coin(FeeDenom, 1_000)),
 		MotionThresholds:      DefaultMotionThresholds(),
+		// CometBFT's x/slashing defaults count 100 blocks and tolerate half
+		// missed; at production block times a window is a few minutes.
+		LivenessWindow:  100,
+		MaxMissedBlocks: 50,
 	}
 }
 
@@ -61,6 +65,10 @@ func (p Params) Validate() error {
 			return ErrInvalidParams.Wrapf("%s must be in [1, %d], got %d", l.name, l.max, l.value)
 		}
 	}
+	if p.LivenessWindow == 0 || p.LivenessWindow > ceilingLivenessWindow || p.MaxMissedBlocks >= p.LivenessWindow {
+		return ErrInvalidParams.Wrapf("liveness_window must be in [1, %d] and max_missed_blocks below it, got %d and %d",
+			ceilingLivenessWindow, p.LivenessWindow, p.MaxMissedBlocks)
+	}
 	// CometBFT caps the total voting power at MaxInt64/8; keep one validator far below.
 	if p.MaxValidatorPower <= 0 || p.MaxValidatorPower > ceilingValidatorPower {
 		return ErrInvalidParams.Wrapf("max_validator_power must be in [1, 1e9], got %d", p.MaxValidatorPower)
@@ -77,6 +85,7 @@ const (
 	ceilingURILength      = 4_096
 	ceilingCommunities    = 1_000
 	ceilingValidatorPower = 1_000_000_000
+	ceilingLivenessWindow = 100_000
 )
 
 // Ceilings returns the params with every record limit raised to its hard
