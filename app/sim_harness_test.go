@@ -93,10 +93,11 @@ func checkInvariants(ctx sdk.Context, routes []invariantutil.Route) error {
 // carry the decisions every module's payloads propose.
 func operations(a *app.App) simulation.WeightedOperations {
 	env := simutil.Env{TxConfig: a.TxConfig(), Accounts: a.AccountKeeper}
-	payloads := communitysim.Payloads(a.CommunityKeeper)
+	governance := app.GovernanceAuthority.String()
+	payloads := communitysim.Payloads(a.CommunityKeeper, governance)
 	payloads = append(payloads, proposalssim.Payloads(a.ProposalsKeeper, a.CommunityKeeper)...)
-	payloads = append(payloads, reviewsim.Payloads(a.ReviewKeeper, app.GovernanceAuthority.String())...)
-	payloads = append(payloads, empoweredsim.Payloads(a.EmpoweredKeeper, a.CommunityKeeper, app.GovernanceAuthority.String())...)
+	payloads = append(payloads, reviewsim.Payloads(a.ReviewKeeper, governance, app.SecretariatCommunity)...)
+	payloads = append(payloads, empoweredsim.Payloads(a.EmpoweredKeeper, a.CommunityKeeper, governance)...)
 	ops := communitysim.WeightedOperations(env, a.CommunityKeeper, payloads)
 	ops = append(ops, proposalssim.WeightedOperations(env, a.ProposalsKeeper, a.CommunityKeeper, payloads)...)
 	ops = append(ops, reviewsim.WeightedOperations(env, reviewsim.Keepers{Review: a.ReviewKeeper, Community: a.CommunityKeeper, Proposals: a.ProposalsKeeper})...)

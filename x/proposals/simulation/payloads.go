@@ -15,9 +15,10 @@ import (
 
 // Payloads are x/proposals' decisions taken by a body: a supporting
 // community submits a policy proposal, an advisory community gives advice
-// (on an open proposal or a topic), and a Board resolution answers advice.
+// (on an open proposal or a topic), a Board resolution answers advice, and
+// a Board proposal changes x/proposals' params (ParamsPayloads).
 func Payloads(k *keeper.Keeper, ck *communitykeeper.Keeper) []simutil.Payload {
-	return []simutil.Payload{
+	return append([]simutil.Payload{
 		func(r *rand.Rand, ctx sdk.Context, _ []simtypes.Account, body string) sdk.Msg {
 			if kindOf(ctx, ck, body) != communitytypes.KindSupporting {
 				return nil
@@ -46,7 +47,7 @@ func Payloads(k *keeper.Keeper, ck *communitykeeper.Keeper) []simutil.Payload {
 			return &types.MsgRespondToAdvice{Authority: k.Authorities().Governance, AdviceId: simutil.Pick(r, pending).Id,
 				Response: types.AdviceResponse(1 + r.Intn(3)), Rationale: simutil.Document(r)}
 		},
-	}
+	}, ParamsPayloads(k)...)
 }
 
 // kindOf returns a body's community kind (unspecified for the Board or an
