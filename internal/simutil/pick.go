@@ -96,17 +96,6 @@ func Propose(r *rand.Rand, ctx sdk.Context, accs []simtypes.Account, payloads []
 	return nil
 }
 
-// Weighted repeats a payload n times in a list: Propose then offers it n
-// times as often as a payload listed once (for decisions that only a rarely
-// chosen body takes).
-func Weighted(n int, p Payload) []Payload {
-	out := make([]Payload, n)
-	for i := range out {
-		out[i] = p
-	}
-	return out
-}
-
 // Rarely makes payloads offer their decision only one time in n, so that
 // slow procedures (bylaw amendments) do not crowd out the rest.
 func Rarely(n int, payloads ...Payload) []Payload {

@@ -16,10 +16,10 @@ import (
 // Payloads are the Empowered Community's decisions taken by a decisional
 // participant's motion (petition, support, decide) and the Board's answer to
 // an inspection request (by resolution). Non-participants' motions carrying
-// them fail, as they must. A Board proposal also changes the params
-// (ParamsPayloads).
+// them fail, as they must. Params changes (ParamsPayloads) are apart, for
+// the directors' own operation (x/proposals).
 func Payloads(k *keeper.Keeper, ck *communitykeeper.Keeper, governance string) []simutil.Payload {
-	return append([]simutil.Payload{
+	return []simutil.Payload{
 		func(r *rand.Rand, ctx sdk.Context, _ []simtypes.Account, body string) sdk.Msg {
 			if body == communitytypes.BoardBodyID || body == simutil.GovernanceBody {
 				return nil
@@ -73,5 +73,5 @@ func Payloads(k *keeper.Keeper, ck *communitykeeper.Keeper, governance string) [
 			}
 			return &types.MsgRespondInspection{Authority: governance, InspectionId: simutil.Pick(r, open), Response: simutil.Document(r)}
 		},
-	}, ParamsPayloads(k, governance)...)
+	}
 }

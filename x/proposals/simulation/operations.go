@@ -21,18 +21,21 @@ import (
 // Operation weights.
 const (
 	WeightSubmitResolution = 15
-	WeightBoardVote        = 50
+	WeightSubmitParams     = 4
+	WeightBoardVote        = 90
 	WeightComment          = 10
 	WeightWithdraw         = 2
 	stray                  = 0.1
 )
 
 // WeightedOperations are x/proposals' operations: directors submit Board
-// resolutions carrying a governance decision from payloads and vote on
+// proposals carrying a governance decision from payloads, or a params
+// change from params (every module's ParamsPayloads), and vote on
 // proposals; anyone comments (the open door); originators withdraw.
-func WeightedOperations(env simutil.Env, k *keeper.Keeper, ck *communitykeeper.Keeper, payloads []simutil.Payload) simulation.WeightedOperations {
+func WeightedOperations(env simutil.Env, k *keeper.Keeper, ck *communitykeeper.Keeper, payloads, params []simutil.Payload) simulation.WeightedOperations {
 	return simulation.WeightedOperations{
 		simulation.NewWeightedOperation(WeightSubmitResolution, SimulateSubmitResolution(env, k, ck, payloads)),
+		simulation.NewWeightedOperation(WeightSubmitParams, SimulateSubmitResolution(env, k, ck, params)),
 		simulation.NewWeightedOperation(WeightBoardVote, SimulateBoardVote(env, k, ck)),
 		simulation.NewWeightedOperation(WeightComment, SimulateComment(env, k)),
 		simulation.NewWeightedOperation(WeightWithdraw, SimulateWithdraw(env, k)),
@@ -66,8 +69,9 @@ func SimulateSubmitResolution(env simutil.Env, k *keeper.Keeper, ck *communityke
 }
 
 // SimulateBoardVote has a director who has not voted yet (or a stray
-// account) vote on a proposal in its Board vote, mostly yes: bylaw
-// amendments need two thirds or three quarters of all directors.
+// account) vote on a proposal in its Board vote, four times in five yes:
+// bylaw amendments need two thirds or three quarters of all directors, and
+// a vote that can no longer reach it ends early.
 func SimulateBoardVote(env simutil.Env, k *keeper.Keeper, ck *communitykeeper.Keeper) simtypes.Operation {
 	return func(r *rand.Rand, app *baseapp.BaseApp, ctx sdk.Context, accs []simtypes.Account, chainID string) (simtypes.OperationMsg, []simtypes.FutureOperation, error) {
 		voting := ProposalsIn(ctx, k, types.StatusBoardVote)

@@ -16,9 +16,10 @@ import (
 // Payloads are x/proposals' decisions taken by a body: a supporting
 // community submits a policy proposal, an advisory community gives advice
 // (on an open proposal or a topic), a Board resolution answers advice, and
-// a Board proposal changes x/proposals' params (ParamsPayloads).
+// x/proposals' params changes (ParamsPayloads) are apart, for the
+// directors' own operation.
 func Payloads(k *keeper.Keeper, ck *communitykeeper.Keeper) []simutil.Payload {
-	return append([]simutil.Payload{
+	return []simutil.Payload{
 		func(r *rand.Rand, ctx sdk.Context, _ []simtypes.Account, body string) sdk.Msg {
 			if kindOf(ctx, ck, body) != communitytypes.KindSupporting {
 				return nil
@@ -47,7 +48,7 @@ func Payloads(k *keeper.Keeper, ck *communitykeeper.Keeper) []simutil.Payload {
 			return &types.MsgRespondToAdvice{Authority: k.Authorities().Governance, AdviceId: simutil.Pick(r, pending).Id,
 				Response: types.AdviceResponse(1 + r.Intn(3)), Rationale: simutil.Document(r)}
 		},
-	}, ParamsPayloads(k)...)
+	}
 }
 
 // kindOf returns a body's community kind (unspecified for the Board or an

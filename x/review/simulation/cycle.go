@@ -7,6 +7,7 @@ import (
 	simtypes "github.com/cosmos/cosmos-sdk/types/simulation"
 
 	"github.com/polity-chain/polity/internal/simutil"
+	communitysim "github.com/polity-chain/polity/x/community/simulation"
 	communitytypes "github.com/polity-chain/polity/x/community/types"
 	"github.com/polity-chain/polity/x/review/keeper"
 	"github.com/polity-chain/polity/x/review/types"
@@ -19,15 +20,7 @@ import (
 // directly (fileReviewReport).
 func cyclePayloads(k *keeper.Keeper, governance string) []simutil.Payload {
 	return []simutil.Payload{
-		func(r *rand.Rand, ctx sdk.Context, accs []simtypes.Account, body string) sdk.Msg {
-			open := Reviews(ctx, k, types.ReviewOpen)
-			if body == communitytypes.BoardBodyID || body == simutil.GovernanceBody || len(open) == 0 {
-				return nil
-			}
-			acc, _ := simtypes.RandomAcc(r, accs)
-			return &types.MsgNominateReviewer{Authority: communitytypes.BodyAddress(body).String(), CommunityId: body,
-				ReviewId: simutil.Pick(r, open).Id, Nominee: acc.Address.String()}
-		},
+		nominate(k),
 		func(r *rand.Rand, ctx sdk.Context, _ []simtypes.Account, body string) sdk.Msg {
 			var nominated []types.Review
 			for _, rv := range Reviews(ctx, k, types.ReviewOpen) {
@@ -59,6 +52,33 @@ func cyclePayloads(k *keeper.Keeper, governance string) []simutil.Payload {
 			return &types.MsgRecordImplementation{Authority: governance, ReviewId: rec.ReviewId, Index: rec.Index, Evidence: simutil.Document(r)}
 		},
 	}
+}
+
+// nominate proposes a community's nominee (a random account) for an open
+// review.
+func nominate(k *keeper.Keeper) simutil.Payload {
+	return func(r *rand.Rand, ctx sdk.Context, accs []simtypes.Account, body string) sdk.Msg {
+		open := Reviews(ctx, k, types.ReviewOpen)
+		if body == "" || body == communitytypes.BoardBodyID || body == simutil.GovernanceBody || len(open) == 0 {
+			return nil
+		}
+		acc, _ := simtypes.RandomAcc(r, accs)
+		return &types.MsgNominateReviewer{Authority: communitytypes.BodyAddress(body).String(), CommunityId: body,
+			ReviewId: simutil.Pick(r, open).Id, Nominee: acc.Address.String()}
+	}
+}
+
+// nominationMotion has a member of a random community move a motion
+// nominating a reviewer: every community may, and each review needs some.
+func nominationMotion(k Keepers) op {
+	pick := func(r *rand.Rand, ctx sdk.Context) string {
+		bodies := communitysim.Bodies(ctx, k.Community)
+		if len(bodies) == 0 {
+			return ""
+		}
+		return simutil.Pick(r, bodies)
+	}
+	return motion(k, pick, []simutil.Payload{nominate(k.Review)})
 }
 
 // fileReviewReport has a member of a review team (or a stray account) file

@@ -28,6 +28,9 @@ type Keepers struct {
 	Review    *keeper.Keeper
 	Community *communitykeeper.Keeper
 	Proposals *proposalskeeper.Keeper
+	// Secretariat is the id of the community whose motions register
+	// external parties.
+	Secretariat string
 }
 
 // op is an operation that builds one message and its signer, or nothing.
@@ -46,8 +49,9 @@ func deliver(env simutil.Env, name string, build op) simtypes.Operation {
 
 // WeightedOperations are x/review's operations, by actor: filers (members,
 // and outsiders through the open door), claimants choosing a panelist,
-// panelists staying and declaring, the ombudsman, the Board chair, and
-// review teams filing their reports.
+// panelists staying and declaring, the ombudsman, the Board chair, review
+// teams filing their reports, and the members moving the motions that
+// start the register and the review cycle.
 func WeightedOperations(env simutil.Env, k Keepers) simulation.WeightedOperations {
 	w := func(weight int, name string, build op) simulation.WeightedOperation {
 		return simulation.NewWeightedOperation(weight, deliver(env, name, build))
@@ -64,6 +68,8 @@ func WeightedOperations(env simutil.Env, k Keepers) simulation.WeightedOperation
 		w(6, "emergency_followup", emergencyFollowup(k)),
 		w(3, "add_minutes", addMinutes(k)),
 		w(6, "file_review_report", fileReviewReport(k)),
+		w(3, "secretariat_motion", secretariatMotion(k)),
+		w(3, "nomination_motion", nominationMotion(k)),
 	}
 }
 

@@ -17,7 +17,8 @@ import (
 // requests and upheld declarations, ratification of emergency actions and
 // appointment and removal of panelists and appointment of the ombudsman;
 // the secretariat's register of parties (partyPayloads), the periodic-review
-// cycle (cyclePayloads) and params changes (ParamsPayloads). secretariat is
+// cycle (cyclePayloads); params changes (ParamsPayloads) are apart, for the
+// directors' own operation (x/proposals). secretariat is
 // the id of the community whose motions register parties.
 func Payloads(k *keeper.Keeper, governance, secretariat string) []simutil.Payload {
 	out := []simutil.Payload{
@@ -74,6 +75,5 @@ func Payloads(k *keeper.Keeper, governance, secretariat string) []simutil.Payloa
 		},
 	}
 	out = append(out, partyPayloads(k, secretariat)...)
-	out = append(out, cyclePayloads(k, governance)...)
-	return append(out, ParamsPayloads(k, governance)...)
+	return append(out, cyclePayloads(k, governance)...)
 }
