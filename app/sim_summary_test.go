@@ -83,8 +83,10 @@ func (c simCounts) pastNomination() int {
 }
 
 // paramsAccepted counts the params changes the Board has accepted: in the
-// Empowered Community's window, stayed, queued or ratified. A short run
-// rarely sees a bylaw amendment through the whole window; long runs do.
+// Empowered Community's window, stayed, queued or ratified. A bylaw
+// amendment's comment period, Board vote and window outlast a short run,
+// so the short run counts the Board's acceptance; long runs sometimes see
+// one ratified (make sim, seed 3).
 func (c simCounts) paramsAccepted() int {
 	n := 0
 	for _, s := range []ptypes.ProposalStatus{ptypes.StatusECReview, ptypes.StatusApproved, ptypes.StatusQueued, ptypes.StatusRatified} {
