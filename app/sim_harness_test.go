@@ -90,16 +90,23 @@ func checkInvariants(ctx sdk.Context, routes []invariantutil.Route) error {
 }
 
 // operations are every module's weighted operations; x/community's motions
-// carry the decisions every module's payloads propose.
+// carry the decisions every module's payloads propose, and directors
+// propose every module's params changes.
 func operations(a *app.App) simulation.WeightedOperations {
 	env := simutil.Env{TxConfig: a.TxConfig(), Accounts: a.AccountKeeper}
-	payloads := communitysim.Payloads(a.CommunityKeeper)
+	governance := app.GovernanceAuthority.String()
+	payloads := communitysim.Payloads(a.CommunityKeeper, governance)
 	payloads = append(payloads, proposalssim.Payloads(a.ProposalsKeeper, a.CommunityKeeper)...)
-	payloads = append(payloads, reviewsim.Payloads(a.ReviewKeeper, app.GovernanceAuthority.String())...)
-	payloads = append(payloads, empoweredsim.Payloads(a.EmpoweredKeeper, a.CommunityKeeper, app.GovernanceAuthority.String())...)
+	payloads = append(payloads, reviewsim.Payloads(a.ReviewKeeper, governance, app.SecretariatCommunity)...)
+	payloads = append(payloads, empoweredsim.Payloads(a.EmpoweredKeeper, a.CommunityKeeper, governance)...)
+	params := communitysim.ParamsPayloads(a.CommunityKeeper, governance)
+	params = append(params, proposalssim.ParamsPayloads(a.ProposalsKeeper)...)
+	params = append(params, reviewsim.ParamsPayloads(a.ReviewKeeper, governance)...)
+	params = append(params, empoweredsim.ParamsPayloads(a.EmpoweredKeeper, governance)...)
 	ops := communitysim.WeightedOperations(env, a.CommunityKeeper, payloads)
-	ops = append(ops, proposalssim.WeightedOperations(env, a.ProposalsKeeper, a.CommunityKeeper, payloads)...)
-	ops = append(ops, reviewsim.WeightedOperations(env, reviewsim.Keepers{Review: a.ReviewKeeper, Community: a.CommunityKeeper, Proposals: a.ProposalsKeeper})...)
+	ops = append(ops, proposalssim.WeightedOperations(env, a.ProposalsKeeper, a.CommunityKeeper, payloads, params)...)
+	ops = append(ops, reviewsim.WeightedOperations(env, reviewsim.Keepers{Review: a.ReviewKeeper, Community: a.CommunityKeeper, Proposals: a.ProposalsKeeper,
+		Secretariat: app.SecretariatCommunity})...)
 	ops = append(ops, empoweredsim.WeightedOperations(env, a.EmpoweredKeeper)...)
 	return ops
 }

@@ -70,6 +70,13 @@ func simAppState(a *app.App) simtypes.AppStateFn {
 		if err != nil {
 			panic(err)
 		}
+		// periodic reviews open every day or two instead of every few
+		// years, so that a run sees nominations, teams and reports
+		for i := range res.Review.Params.ReviewCycles {
+			if c := &res.Review.Params.ReviewCycles[i]; c.Period > 0 {
+				c.Period, c.ReportPeriod = hours(12, 48), hours(48, 120)
+			}
+		}
 		// the Board has elected a chair, so the emergency path is open
 		res.Community.BoardChair = addrs[simutil.Pick(r, []string{"director-dev", "director-ops", "director-fin", "director-users"})].String()
 		balances := res.Balances

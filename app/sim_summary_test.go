@@ -43,12 +43,56 @@ func countRecords(ctx sdk.Context, a *app.App) (simCounts, error) {
 		countBy(ctx, c, a.ReviewKeeper.IRPs.Iterate, func(x rtypes.IRP) string { return "irp " + x.Status.String() }),
 		countBy(ctx, c, a.ReviewKeeper.Emergencies.Iterate, func(x rtypes.Emergency) string { return "emergency " + x.Status.String() }),
 		countBy(ctx, c, a.EmpoweredKeeper.Actions.Iterate, func(x etypes.Action) string { return "ec action " + x.Stage.String() }),
+		countBy(ctx, c, a.ReviewKeeper.Parties.Iterate, func(x rtypes.Party) string { return fmt.Sprintf("party active=%t", x.Active) }),
+		countBy(ctx, c, a.ReviewKeeper.Reviews.Iterate, reviewLabel),
+		countBy(ctx, c, a.ProposalsKeeper.Proposals.Iterate, paramsLabel),
 	} {
 		if err != nil {
 			return nil, err
 		}
 	}
 	return c, nil
+}
+
+// reviewLabel labels a periodic review by status, and by whether a
+// community has nominated a reviewer while it was open.
+func reviewLabel(r rtypes.Review) string {
+	if r.Status == rtypes.ReviewOpen && len(r.Nominees) > 0 {
+		return "review nominated"
+	}
+	return "review " + r.Status.String()
+}
+
+// paramsLabel labels a proposal carrying a params change by its status
+// ("params PROPOSAL_STATUS_RATIFIED": the change took effect); other
+// proposals count as "params none".
+func paramsLabel(p ptypes.Proposal) string {
+	for _, m := range p.Messages {
+		if strings.HasSuffix(m.TypeUrl, ".MsgUpdateParams") {
+			return "params " + p.Status.String()
+		}
+	}
+	return "params none"
+}
+
+// pastNomination counts the periodic reviews a community has nominated a
+// reviewer for, or whose team the Board has appointed.
+func (c simCounts) pastNomination() int {
+	return c["review nominated"] + c["review "+rtypes.ReviewInProgress.String()] +
+		c["review "+rtypes.ReviewReported.String()] + c["review "+rtypes.ReviewClosed.String()]
+}
+
+// paramsAccepted counts the params changes the Board has accepted: in the
+// Empowered Community's window, stayed, queued or ratified. A bylaw
+// amendment's comment period, Board vote and window outlast a short run,
+// so the short run counts the Board's acceptance; long runs sometimes see
+// one ratified (make sim, seed 3).
+func (c simCounts) paramsAccepted() int {
+	n := 0
+	for _, s := range []ptypes.ProposalStatus{ptypes.StatusECReview, ptypes.StatusApproved, ptypes.StatusQueued, ptypes.StatusRatified} {
+		n += c["params "+s.String()]
+	}
+	return n
 }
 
 // withPrefix sums the counts whose label starts with prefix.

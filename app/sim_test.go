@@ -30,6 +30,9 @@ func TestAppSimulation(t *testing.T) {
 	require.Positive(t, counts["motion MOTION_STATUS_PASSED"], "motions passed and executed: %s", counts)
 	require.Positive(t, counts["proposal PROPOSAL_STATUS_RATIFIED"], "proposals carried through the Board and the EC window: %s", counts)
 	require.Positive(t, counts.withPrefix("irp "), "review cases filed: %s", counts)
+	require.Positive(t, counts.withPrefix("party "), "external parties registered by the secretariat: %s", counts)
+	require.Positive(t, counts.pastNomination(), "periodic reviews past nomination: %s", counts)
+	require.Positive(t, counts.paramsAccepted(), "params changes the Board accepted: %s", counts)
 }
 
 // TestAppSimulationLong runs several seeds for many blocks; set SIM_LONG=1

@@ -83,16 +83,30 @@ func Document(r *rand.Rand) communitytypes.Document {
 	return communitytypes.Document{Hash: hash, Uri: uri}
 }
 
-// Propose asks random payloads for a decision of body, a few times, since
-// most payloads fit only some bodies; nil when none offers one.
+// Propose asks payloads for a decision of body, in a random order, and
+// returns the first one offered: a uniform pick among the payloads that fit
+// the body (most fit only some bodies; governance ones only the Board's
+// resolutions). nil when none fits.
 func Propose(r *rand.Rand, ctx sdk.Context, accs []simtypes.Account, payloads []Payload, body string) sdk.Msg {
-	for range 5 {
-		if len(payloads) == 0 {
-			return nil
-		}
-		if m := Pick(r, payloads)(r, ctx, accs, body); m != nil {
+	for _, i := range r.Perm(len(payloads)) {
+		if m := payloads[i](r, ctx, accs, body); m != nil {
 			return m
 		}
 	}
 	return nil
+}
+
+// Rarely makes payloads offer their decision only one time in n, so that
+// slow procedures (bylaw amendments) do not crowd out the rest.
+func Rarely(n int, payloads ...Payload) []Payload {
+	out := make([]Payload, len(payloads))
+	for i, p := range payloads {
+		out[i] = func(r *rand.Rand, ctx sdk.Context, accs []simtypes.Account, body string) sdk.Msg {
+			if r.Intn(n) > 0 {
+				return nil
+			}
+			return p(r, ctx, accs, body)
+		}
+	}
+	return out
 }

@@ -20,6 +20,9 @@ const (
 	WeightWithdrawMotion = 3
 	WeightResign         = 2
 	WeightUpdateProfile  = 5
+	// minMembers is the fewest members a community is left with by
+	// removals and resignations: one left with none never decides again.
+	minMembers = 2
 	// stray is the share of operations sent by a random account instead of
 	// one entitled to act: mostly outsiders, whose messages must fail.
 	stray = 0.1
@@ -99,7 +102,7 @@ func SimulateWithdrawMotion(env simutil.Env, k *keeper.Keeper) simtypes.Operatio
 	}
 }
 
-// SimulateResign has a member leave a community.
+// SimulateResign has a member leave a community that keeps enough members.
 func SimulateResign(env simutil.Env, k *keeper.Keeper) simtypes.Operation {
 	return func(r *rand.Rand, app *baseapp.BaseApp, ctx sdk.Context, accs []simtypes.Account, chainID string) (simtypes.OperationMsg, []simtypes.FutureOperation, error) {
 		bodies := Bodies(ctx, k)
@@ -107,7 +110,11 @@ func SimulateResign(env simutil.Env, k *keeper.Keeper) simtypes.Operation {
 			return simtypes.NoOpMsg(types.ModuleName, sdk.MsgTypeURL(&types.MsgResign{}), "no community"), nil, nil
 		}
 		id := simutil.Pick(r, bodies)
-		member := simutil.Actor(r, accs, simutil.Holders(accs, Voters(ctx, k, id)), stray)
+		voters := Voters(ctx, k, id)
+		if len(voters) <= minMembers {
+			return simtypes.NoOpMsg(types.ModuleName, sdk.MsgTypeURL(&types.MsgResign{}), "too few members"), nil, nil
+		}
+		member := simutil.Actor(r, accs, simutil.Holders(accs, voters), stray)
 		return simutil.Deliver(env, r, app, ctx, chainID, member, &types.MsgResign{Member: member.Address.String(), CommunityId: id})
 	}
 }

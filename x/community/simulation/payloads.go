@@ -16,9 +16,13 @@ import (
 // Payloads are the decisions a community or the Board may take by motion:
 // admitting and removing members, admitting and removing validators (the
 // power cap must refuse what would break it), appointing directors to
-// vacant seats, vacating seats and electing the Board chair.
-func Payloads(k *keeper.Keeper) []simutil.Payload {
-	return []simutil.Payload{
+// vacant seats, vacating seats, electing chairs, representatives, liaisons
+// and NomCom delegates (a member's roles) and electing the Board chair; and,
+// by Board proposal, the governance changes of GovernancePayloads (rarely:
+// each is a slow bylaw amendment). ParamsPayloads are apart: directors
+// propose them in an operation of their own (x/proposals).
+func Payloads(k *keeper.Keeper, governance string) []simutil.Payload {
+	return append([]simutil.Payload{
 		func(r *rand.Rand, _ sdk.Context, accs []simtypes.Account, body string) sdk.Msg {
 			acc, _ := simtypes.RandomAcc(r, accs)
 			return &types.MsgAdmitMember{
@@ -29,8 +33,9 @@ func Payloads(k *keeper.Keeper) []simutil.Payload {
 			}
 		},
 		func(r *rand.Rand, ctx sdk.Context, _ []simtypes.Account, body string) sdk.Msg {
+			// a community keeps a few members, or it could never decide again
 			voters := Voters(ctx, k, body)
-			if len(voters) == 0 || body == types.BoardBodyID {
+			if len(voters) <= minMembers || body == types.BoardBodyID {
 				return nil
 			}
 			return &types.MsgRemoveMember{Authority: types.BodyAddress(body).String(), CommunityId: body,
@@ -52,7 +57,26 @@ func Payloads(k *keeper.Keeper) []simutil.Payload {
 			}
 			return &types.MsgSetBoardChair{Authority: types.BodyAddress(body).String(), Director: simutil.Pick(r, directors)}
 		},
+		func(r *rand.Rand, ctx sdk.Context, _ []simtypes.Account, body string) sdk.Msg {
+			return memberRoles(r, ctx, k, body)
+		},
+	}, simutil.Rarely(3, GovernancePayloads(k, governance)...)...)
+}
+
+// memberRoles proposes new roles for one of the community's members: plain
+// membership, or one representative role (a second chair or a delegate
+// beyond the allocation is refused, as it must be).
+func memberRoles(r *rand.Rand, ctx sdk.Context, k *keeper.Keeper, body string) sdk.Msg {
+	voters := Voters(ctx, k, body)
+	if len(voters) == 0 || body == types.BoardBodyID {
+		return nil
 	}
+	roles := []types.Role{types.RoleMember}
+	if r.Intn(3) > 0 {
+		roles = append(roles, simutil.Pick(r, types.RepresentativeRoles))
+	}
+	return &types.MsgSetMemberRoles{Authority: types.BodyAddress(body).String(), CommunityId: body,
+		Address: simutil.Pick(r, voters), Roles: roles}
 }
 
 // admitValidator proposes a new validator run by one of the community's
@@ -74,18 +98,11 @@ func admitValidator(r *rand.Rand, ctx sdk.Context, k *keeper.Keeper, body string
 
 // removeValidator proposes removing one of the community's validators.
 func removeValidator(r *rand.Rand, ctx sdk.Context, k *keeper.Keeper, body string) sdk.Msg {
-	iter, err := k.Validators.Indexes.Community.MatchExact(ctx, body)
-	if err != nil {
+	validators := simutil.ByIndex(ctx, k.Validators.Indexes.Community, k.Validators.Get, body)
+	if len(validators) == 0 {
 		return nil
 	}
-	keys, err := iter.PrimaryKeys()
-	if err != nil || len(keys) == 0 {
-		return nil
-	}
-	v, err := k.Validators.Get(ctx, simutil.Pick(r, keys))
-	if err != nil {
-		return nil
-	}
+	v := simutil.Pick(r, validators)
 	return &types.MsgRemoveValidator{Authority: types.BodyAddress(body).String(), CommunityId: body, ConsensusAddress: v.ConsensusAddress}
 }
 

@@ -10,6 +10,7 @@ import (
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
+	"github.com/polity-chain/polity/internal/simutil"
 	"github.com/polity-chain/polity/x/community/keeper"
 	"github.com/polity-chain/polity/x/community/types"
 )
@@ -62,19 +63,18 @@ func Bodies(ctx sdk.Context, k *keeper.Keeper) []string {
 
 // VotingMotions lists the motions still voting.
 func VotingMotions(ctx sdk.Context, k *keeper.Keeper) []types.Motion {
-	iter, err := k.Motions.Indexes.Status.MatchExact(ctx, int32(types.MotionStatusVoting))
+	return simutil.ByIndex(ctx, k.Motions.Indexes.Status, k.GetMotion, int32(types.MotionStatusVoting))
+}
+
+// Communities lists every community.
+func Communities(ctx sdk.Context, k *keeper.Keeper) []types.Community {
+	iter, err := k.Communities.Iterate(ctx, nil)
 	if err != nil {
 		return nil
 	}
-	ids, err := iter.PrimaryKeys()
+	out, err := iter.Values()
 	if err != nil {
 		return nil
-	}
-	var out []types.Motion
-	for _, id := range ids {
-		if m, err := k.GetMotion(ctx, id); err == nil {
-			out = append(out, m)
-		}
 	}
 	return out
 }

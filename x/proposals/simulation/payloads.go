@@ -15,7 +15,9 @@ import (
 
 // Payloads are x/proposals' decisions taken by a body: a supporting
 // community submits a policy proposal, an advisory community gives advice
-// (on an open proposal or a topic), and a Board resolution answers advice.
+// (on an open proposal or a topic), a Board resolution answers advice, and
+// x/proposals' params changes (ParamsPayloads) are apart, for the
+// directors' own operation.
 func Payloads(k *keeper.Keeper, ck *communitykeeper.Keeper) []simutil.Payload {
 	return []simutil.Payload{
 		func(r *rand.Rand, ctx sdk.Context, _ []simtypes.Account, body string) sdk.Msg {

@@ -28,6 +28,9 @@ type Keepers struct {
 	Review    *keeper.Keeper
 	Community *communitykeeper.Keeper
 	Proposals *proposalskeeper.Keeper
+	// Secretariat is the id of the community whose motions register
+	// external parties.
+	Secretariat string
 }
 
 // op is an operation that builds one message and its signer, or nothing.
@@ -46,7 +49,9 @@ func deliver(env simutil.Env, name string, build op) simtypes.Operation {
 
 // WeightedOperations are x/review's operations, by actor: filers (members,
 // and outsiders through the open door), claimants choosing a panelist,
-// panelists staying and declaring, the ombudsman, and the Board chair.
+// panelists staying and declaring, the ombudsman, the Board chair, review
+// teams filing their reports, and the members moving the motions that
+// start the register and the review cycle.
 func WeightedOperations(env simutil.Env, k Keepers) simulation.WeightedOperations {
 	w := func(weight int, name string, build op) simulation.WeightedOperation {
 		return simulation.NewWeightedOperation(weight, deliver(env, name, build))
@@ -61,6 +66,10 @@ func WeightedOperations(env simutil.Env, k Keepers) simulation.WeightedOperation
 		w(8, "ombudsman", ombudsman(k)),
 		w(4, "emergency", emergency(k)),
 		w(6, "emergency_followup", emergencyFollowup(k)),
+		w(3, "add_minutes", addMinutes(k)),
+		w(6, "file_review_report", fileReviewReport(k)),
+		w(3, "secretariat_motion", secretariatMotion(k)),
+		w(3, "nomination_motion", nominationMotion(k)),
 	}
 }
 
@@ -205,7 +214,7 @@ func emergency(k Keepers) op {
 // advisory community on an action in force, or lift it.
 func emergencyFollowup(k Keepers) op {
 	return func(r *rand.Rand, ctx sdk.Context, accs []simtypes.Account) (simtypes.Account, sdk.Msg) {
-		inForce := append(Emergencies(ctx, k.Review, types.EmergencyActive), Emergencies(ctx, k.Review, types.EmergencyRatified)...)
+		inForce := Emergencies(ctx, k.Review, types.EmergencyActive, types.EmergencyRatified)
 		if len(inForce) == 0 {
 			return simtypes.Account{}, nil
 		}
@@ -216,5 +225,17 @@ func emergencyFollowup(k Keepers) op {
 		}
 		return acc, &types.MsgRecordConsultation{Chair: acc.Address.String(), EmergencyId: e.Id,
 			CommunityId: simutil.Pick(r, []string{"security", "users", "gov"}), Consultation: simutil.Document(r)}
+	}
+}
+
+// addMinutes has the Board chair add minutes to a recent emergency action.
+func addMinutes(k Keepers) op {
+	return func(r *rand.Rand, ctx sdk.Context, accs []simtypes.Account) (simtypes.Account, sdk.Msg) {
+		recent := Emergencies(ctx, k.Review, types.EmergencyActive, types.EmergencyRatified, types.EmergencyExpired, types.EmergencyLifted)
+		if len(recent) == 0 {
+			return simtypes.Account{}, nil
+		}
+		acc := chair(r, ctx, k, accs)
+		return acc, &types.MsgAddMinutes{Chair: acc.Address.String(), EmergencyId: simutil.Pick(r, recent).Id, Minutes: simutil.Document(r)}
 	}
 }

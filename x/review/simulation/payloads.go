@@ -15,9 +15,13 @@ import (
 // Payloads are x/review's decisions taken by a body: the Board's panel pick
 // (a Board motion), and by resolution the Board's answers to reconsideration
 // requests and upheld declarations, ratification of emergency actions and
-// appointment of panelists.
-func Payloads(k *keeper.Keeper, governance string) []simutil.Payload {
-	return []simutil.Payload{
+// appointment and removal of panelists and appointment of the ombudsman;
+// the secretariat's register of parties (partyPayloads), the periodic-review
+// cycle (cyclePayloads); params changes (ParamsPayloads) are apart, for the
+// directors' own operation (x/proposals). secretariat is
+// the id of the community whose motions register parties.
+func Payloads(k *keeper.Keeper, governance, secretariat string) []simutil.Payload {
+	out := []simutil.Payload{
 		func(r *rand.Rand, ctx sdk.Context, _ []simtypes.Account, body string) sdk.Msg {
 			forming, panelists := IRPs(ctx, k, types.IRPPanelForming), Panelists(ctx, k)
 			if body != communitytypes.BoardBodyID || len(forming) == 0 || len(panelists) == 0 {
@@ -55,5 +59,21 @@ func Payloads(k *keeper.Keeper, governance string) []simutil.Payload {
 			acc, _ := simtypes.RandomAcc(r, accs)
 			return &types.MsgAppointPanelist{Authority: governance, Address: acc.Address.String(), Name: "simulated panelist"}
 		},
+		func(r *rand.Rand, ctx sdk.Context, _ []simtypes.Account, body string) sdk.Msg {
+			panelists := Panelists(ctx, k)
+			if body != simutil.GovernanceBody || len(panelists) == 0 {
+				return nil
+			}
+			return &types.MsgRemovePanelist{Authority: governance, Address: simutil.Pick(r, panelists)}
+		},
+		func(r *rand.Rand, _ sdk.Context, accs []simtypes.Account, body string) sdk.Msg {
+			if body != simutil.GovernanceBody {
+				return nil
+			}
+			acc, _ := simtypes.RandomAcc(r, accs)
+			return &types.MsgAppointOmbudsman{Authority: governance, Address: acc.Address.String()}
+		},
 	}
+	out = append(out, partyPayloads(k, secretariat)...)
+	return append(out, cyclePayloads(k, governance)...)
 }

@@ -1,17 +1,10 @@
-// Package simulation holds x/empowered's part of the app simulation: the
-// decisional participants' petitions, support and decisions (taken by their
-// communities' motions), the Board's answers to inspection requests, and
-// statements anyone posts to an action's community forum. Randomness comes
-// only from the simulation's seeded source.
 package simulation
 
 import (
 	"math/rand"
 
-	"github.com/cosmos/cosmos-sdk/baseapp"
 	sdk "github.com/cosmos/cosmos-sdk/types"
 	simtypes "github.com/cosmos/cosmos-sdk/types/simulation"
-	"github.com/cosmos/cosmos-sdk/x/simulation"
 
 	"github.com/polity-chain/polity/internal/simutil"
 	communitykeeper "github.com/polity-chain/polity/x/community/keeper"
@@ -20,32 +13,11 @@ import (
 	"github.com/polity-chain/polity/x/empowered/types"
 )
 
-// WeightPostStatement is the weight of forum statements.
-const WeightPostStatement = 8
-
-// ActionsIn lists the actions in a stage.
-func ActionsIn(ctx sdk.Context, k *keeper.Keeper, stage types.Stage) []types.Action {
-	iter, err := k.Actions.Indexes.Stage.MatchExact(ctx, int32(stage))
-	if err != nil {
-		return nil
-	}
-	ids, err := iter.PrimaryKeys()
-	if err != nil {
-		return nil
-	}
-	var out []types.Action
-	for _, id := range ids {
-		if a, err := k.Actions.Get(ctx, id); err == nil {
-			out = append(out, a)
-		}
-	}
-	return out
-}
-
 // Payloads are the Empowered Community's decisions taken by a decisional
 // participant's motion (petition, support, decide) and the Board's answer to
 // an inspection request (by resolution). Non-participants' motions carrying
-// them fail, as they must.
+// them fail, as they must. Params changes (ParamsPayloads) are apart, for
+// the directors' own operation (x/proposals).
 func Payloads(k *keeper.Keeper, ck *communitykeeper.Keeper, governance string) []simutil.Payload {
 	return []simutil.Payload{
 		func(r *rand.Rand, ctx sdk.Context, _ []simtypes.Account, body string) sdk.Msg {
@@ -101,29 +73,5 @@ func Payloads(k *keeper.Keeper, ck *communitykeeper.Keeper, governance string) [
 			}
 			return &types.MsgRespondInspection{Authority: governance, InspectionId: simutil.Pick(r, open), Response: simutil.Document(r)}
 		},
-	}
-}
-
-// WeightedOperations are x/empowered's direct operations: anyone posts a
-// statement to an action's community forum (the open door).
-func WeightedOperations(env simutil.Env, k *keeper.Keeper) simulation.WeightedOperations {
-	return simulation.WeightedOperations{
-		simulation.NewWeightedOperation(WeightPostStatement, SimulatePostStatement(env, k)),
-	}
-}
-
-// SimulatePostStatement has a random account post to an open action's forum.
-func SimulatePostStatement(env simutil.Env, k *keeper.Keeper) simtypes.Operation {
-	return func(r *rand.Rand, app *baseapp.BaseApp, ctx sdk.Context, accs []simtypes.Account, chainID string) (simtypes.OperationMsg, []simtypes.FutureOperation, error) {
-		var open []types.Action
-		for _, s := range []types.Stage{types.StageSupport, types.StageForum, types.StageDecision} {
-			open = append(open, ActionsIn(ctx, k, s)...)
-		}
-		if len(open) == 0 {
-			return simtypes.NoOpMsg(types.ModuleName, sdk.MsgTypeURL(&types.MsgPostStatement{}), "no open action"), nil, nil
-		}
-		acc, _ := simtypes.RandomAcc(r, accs)
-		msg := &types.MsgPostStatement{Author: acc.Address.String(), ActionId: simutil.Pick(r, open).Id, Text: "a simulated statement"}
-		return simutil.Deliver(env, r, app, ctx, chainID, acc, msg)
 	}
 }
