@@ -21,6 +21,7 @@ func InvariantRoutes(k *Keeper) []invariantutil.Route {
 		{Name: "motion-queue", Invariant: MotionQueueInvariant(k)},
 		{Name: "power-cap", Invariant: PowerCapInvariant(k)},
 		{Name: "board-seats", Invariant: BoardInvariant(k)},
+		{Name: "liveness", Invariant: LivenessInvariant(k)},
 	}
 }
 

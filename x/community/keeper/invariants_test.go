@@ -95,6 +95,16 @@ func TestInvariantsHoldAndBreak(t *testing.T) {
 			record.LastTermEnd = seat.TermStart
 			require.NoError(t, f.Keeper.Directors.Set(f.Ctx, holder, record))
 		}},
+		{"liveness", func(f *keepertest.Fixture, _ uint64) {
+			// a record for an address that is not a validator
+			stranger := keepertest.ConsKey("stranger").Address()
+			require.NoError(t, f.Keeper.Liveness.Set(f.Ctx, stranger, types.Liveness{ConsensusAddress: keepertest.ConsAddr("stranger"), WindowStartHeight: 1}))
+		}},
+		{"liveness", func(f *keepertest.Fixture, _ uint64) {
+			key := keepertest.ConsKey("dev-node").Address()
+			require.NoError(t, f.Keeper.Liveness.Set(f.Ctx, key, types.Liveness{ConsensusAddress: keepertest.ConsAddr("dev-node"),
+				WindowStartHeight: 1, MissedInWindow: 5, MissedTotal: 2, LastMissedHeight: 1}))
+		}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.route, func(t *testing.T) {
