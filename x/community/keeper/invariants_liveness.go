@@ -11,8 +11,7 @@ import (
 
 // LivenessInvariant requires every signing record to belong to a validator,
 // under its own key, with counts that can be (no more missed in a window
-// than the window holds, never more in the window than in all) and a window
-// that started no later than now.
+// than the window holds, never more in the window than in all).
 //
 //nolint:staticcheck // sdk.Invariant is the invariant shape
 func LivenessInvariant(k *Keeper) sdk.Invariant {
@@ -42,10 +41,6 @@ func LivenessInvariant(k *Keeper) sdk.Invariant {
 			if l.MissedInWindow > params.LivenessWindow || uint64(l.MissedInWindow) > l.MissedTotal {
 				problems = append(problems, fmt.Sprintf("liveness %s: %d missed in a window of %d, %d in all",
 					l.ConsensusAddress, l.MissedInWindow, params.LivenessWindow, l.MissedTotal))
-			}
-			if l.WindowStartHeight > ctx.BlockHeight() {
-				problems = append(problems, fmt.Sprintf("liveness %s: window starts at %d, after height %d",
-					l.ConsensusAddress, l.WindowStartHeight, ctx.BlockHeight()))
 			}
 		}
 		return problems, nil
