@@ -132,7 +132,7 @@ func TestFourNodes(t *testing.T) {
 					MissedTotal      string `json:"missed_total"`
 					LastMissedHeight string `json:"last_missed_height"`
 				} `json:"liveness"`
-				Window string `json:"window"`
+				Window int `json:"window"`
 			}
 			n0.RESTJSON(t, api+"/validators/"+v.ConsensusAddress+"/liveness", &res)
 			missedBy[v.Moniker], _ = strconv.Atoi(res.Liveness.MissedTotal)

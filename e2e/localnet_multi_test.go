@@ -5,8 +5,10 @@ package e2e
 import (
 	"errors"
 	"fmt"
+	"io"
 	"math/rand/v2"
 	"net"
+	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -99,6 +101,27 @@ func TestLocalnetMultiScript(t *testing.T) {
 		t.Errorf("localnet-multi validators: bootstrap %v, community powers %+v; want bootstrap off and 4 communities", res.Bootstrap, res.CommunityPowers)
 	}
 
+	// Node 0 serves CometBFT's and Polity's governance metrics on its
+	// Prometheus port, and the SDK's telemetry at the REST server's /metrics.
+	metrics := fmt.Sprintf("http://127.0.0.1:%d/metrics", 26660+offset)
+	Eventually(t, 30*time.Second, "governance metrics at "+metrics, func() (bool, string) {
+		body, err := httpGet(metrics)
+		if err != nil {
+			return false, err.Error()
+		}
+		for _, want := range []string{"cometbft_consensus_height", `polity_validator_power{community="ops"`,
+			`polity_proposals{status="ratified"}`, `polity_queue_depth{module="community",queue="motion_execution"}`,
+			"polity_validator_missed_blocks_total", "polity_metrics_scrape_error 0"} {
+			if !strings.Contains(body, want) {
+				return false, "no " + want
+			}
+		}
+		return true, ""
+	})
+	if code, body, err := nodes[0].REST("/metrics?format=prometheus"); err != nil || code != 200 {
+		t.Errorf("app telemetry at /metrics: HTTP %d %.200s %v, want 200", code, body, err)
+	}
+
 	if err := syscall.Kill(-pgid, syscall.SIGINT); err != nil {
 		t.Fatal(err)
 	}
@@ -152,4 +175,21 @@ func portsFree(off int) bool {
 		}
 	}
 	return true
+}
+
+// httpGet reads a page's body, failing on a status other than 200.
+func httpGet(url string) (string, error) {
+	resp, err := http.Get(url) //nolint:gosec,noctx // a loopback URL the test builds
+	if err != nil {
+		return "", err
+	}
+	defer resp.Body.Close()
+	body, err := io.ReadAll(resp.Body)
+	if err != nil {
+		return "", err
+	}
+	if resp.StatusCode != http.StatusOK {
+		return "", fmt.Errorf("GET %s: HTTP %d", url, resp.StatusCode)
+	}
+	return string(body), nil
 }

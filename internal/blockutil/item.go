@@ -1,7 +1,11 @@
 package blockutil
 
 import (
+	"github.com/hashicorp/go-metrics"
+
 	"cosmossdk.io/log/v2"
+
+	"github.com/cosmos/cosmos-sdk/telemetry"
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
 )
@@ -40,6 +44,10 @@ func (r Runner) Do(ctx sdk.Context, it Item) bool {
 		return true
 	}
 	r.Logger.Error("queue item failed; dropping its entry", "queue", it.Queue, "id", it.ID, "err", err)
+	// For operators' dashboards (polity_queue_item_failed); a process-local
+	// counter, outside the state.
+	telemetry.IncrCounterWithLabels([]string{"polity", "queue_item_failed"}, 1, //nolint:staticcheck // the SDK's telemetry until it moves to OpenTelemetry
+		[]metrics.Label{telemetry.NewLabel("queue", it.Queue)})
 	if derr := it.Drop(ctx); derr != nil {
 		r.Logger.Error("could not drop queue entry", "queue", it.Queue, "id", it.ID, "err", derr)
 	}

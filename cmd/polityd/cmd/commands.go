@@ -4,6 +4,7 @@ import (
 	"errors"
 
 	dbm "github.com/cosmos/cosmos-db"
+	"github.com/prometheus/client_golang/prometheus"
 	"github.com/spf13/cobra"
 	"github.com/spf13/viper"
 
@@ -90,7 +91,13 @@ func txCommand() *cobra.Command {
 
 // newApp creates the application for the node commands.
 func newApp(logger log.Logger, db dbm.DB, appOpts servertypes.AppOptions) servertypes.Application {
-	return app.New(logger, db, nil, true, appOpts, server.DefaultBaseappOptions(appOpts)...)
+	a := app.New(logger, db, nil, true, appOpts, server.DefaultBaseappOptions(appOpts)...)
+	// Polity's governance metrics join CometBFT's on its Prometheus endpoint
+	// (both use the default registry); one app per process.
+	if err := prometheus.Register(app.NewGovernanceMetrics(a)); err != nil {
+		logger.Error("governance metrics not registered", "err", err)
+	}
+	return a
 }
 
 // exportApp exports the state at a height (the last one when height is -1).

@@ -32,6 +32,10 @@ const (
 	SnapshotKeepRecent = 2
 )
 
+// TelemetryRetentionSeconds is how long the telemetry sink keeps a metric
+// that stopped being updated (a queue that no longer fails, say).
+const TelemetryRetentionSeconds = 600
+
 // DefaultMinGasPrices is a new node's minimum gas price. With a zero price
 // every member, director and operator (who pay no open-door fee) could fill
 // the mempool and blocks for free; 0.025upolity makes a typical 200,000-gas
@@ -53,5 +57,11 @@ func initAppConfig() (string, any) {
 	cfg.GRPC.Address = "127.0.0.1:9090"
 	cfg.StateSync.SnapshotInterval = SnapshotInterval
 	cfg.StateSync.SnapshotKeepRecent = SnapshotKeepRecent
+	// App telemetry on, with a Prometheus sink: the SDK's metrics and
+	// Polity's EndBlock failures (polity_queue_item_failed) are served with
+	// CometBFT's on prometheus_listen_addr and at the REST server's
+	// /metrics?format=prometheus.
+	cfg.Telemetry.Enabled = true //nolint:staticcheck // the SDK's telemetry config until it moves to OpenTelemetry
+	cfg.Telemetry.PrometheusRetentionTime = TelemetryRetentionSeconds //nolint:staticcheck // as above
 	return serverconfig.DefaultConfigTemplate, cfg
 }

@@ -21,8 +21,9 @@ func TestDefaultMinGasPrices(t *testing.T) {
 	require.True(t, prices.AmountOf("upolity").IsPositive())
 }
 
-// TestNodesServeStateSyncAndMetrics: a new node takes state-sync snapshots
-// and serves CometBFT's Prometheus metrics on loopback only.
+// TestNodesServeStateSyncAndMetrics: a new node takes state-sync snapshots,
+// serves CometBFT's Prometheus metrics on loopback only, and has the app's
+// telemetry on with a Prometheus sink.
 func TestNodesServeStateSyncAndMetrics(t *testing.T) {
 	_, raw := initAppConfig()
 	cfg := raw.(*serverconfig.Config)
@@ -31,4 +32,6 @@ func TestNodesServeStateSyncAndMetrics(t *testing.T) {
 	comet := initCometConfig()
 	require.True(t, comet.Instrumentation.Prometheus)
 	require.Equal(t, "127.0.0.1:26660", comet.Instrumentation.PrometheusListenAddr)
+	require.True(t, cfg.Telemetry.Enabled)                     //nolint:staticcheck // the SDK's telemetry config
+	require.Positive(t, cfg.Telemetry.PrometheusRetentionTime) //nolint:staticcheck // as above
 }

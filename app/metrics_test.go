@@ -1,0 +1,39 @@
+package app_test
+
+import (
+	"testing"
+
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/stretchr/testify/require"
+
+	"github.com/polity-chain/polity/app"
+)
+
+// TestGovernanceMetrics scrapes the collector after a short simulation: every
+// family is there, the state was read, and each genesis validator reports
+// its power and missed blocks.
+func TestGovernanceMetrics(t *testing.T) {
+	a := newSimApp(t)
+	runSim(t, a, simConfig(t, 42, 10, 10))
+	reg := prometheus.NewRegistry()
+	reg.MustRegister(app.NewGovernanceMetrics(a.App))
+	families, err := reg.Gather()
+	require.NoError(t, err)
+	byName := map[string][]float64{}
+	powered := 0
+	for _, f := range families {
+		for _, m := range f.GetMetric() {
+			byName[f.GetName()] = append(byName[f.GetName()], m.GetGauge().GetValue())
+			if f.GetName() == "polity_validator_power" && m.GetGauge().GetValue() > 0 {
+				powered++
+			}
+		}
+	}
+	for _, name := range []string{"polity_motions", "polity_proposals", "polity_ec_actions", "polity_irps", "polity_queue_depth",
+		"polity_validator_power", "polity_validator_missed_blocks_total", "polity_validator_down"} {
+		require.NotEmpty(t, byName[name], "metric %s", name)
+	}
+	require.Equal(t, []float64{0}, byName["polity_metrics_scrape_error"], "the state was read")
+	require.GreaterOrEqual(t, powered, 1, "active validators report their power")
+	require.Len(t, byName["polity_queue_depth"], 6)
+}
