@@ -17,7 +17,8 @@ import (
 // refuses a name it does not know, so a new field cannot be moved wrongly.
 var (
 	marks = set("Height", "CreatedHeight", "AppointedHeight", "SubmitHeight",
-		"OpenedHeight", "FiledHeight", "TakenHeight", "WindowStartHeight")
+		"OpenedHeight", "FiledHeight", "TakenHeight", "WindowStartHeight",
+		"EvidenceHeight", "RecordedHeight")
 	sentinels = set("UpdatedHeight", "DecidedHeight", "ClosedHeight", "DeclaredHeight",
 		"ResponseHeight", "BoardDecidedHeight", "BoardVoteStartHeight",
 		"SeedHeight", "SeedHeights", "ExecutedHeight", "QueuedHeight",

@@ -53,6 +53,8 @@ func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
 					Example: "polityd query community validator polityvalcons1...", PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "consensus_address"}}},
 				{RpcMethod: "Liveness", Use: "liveness", Short: "List validators' missed blocks; --down-only for those flagged down",
 					Example: "polityd query community liveness --down-only"},
+				{RpcMethod: "Misbehaviours", Use: "misbehaviours", Short: "List CometBFT's evidence (double-signs) recorded against validators",
+					Example: "polityd query community misbehaviours --consensus-address polityvalcons1..."},
 				{RpcMethod: "ValidatorLiveness", Use: "validator-liveness [consensus-address]", Short: "Show one validator's missed blocks and down flag",
 					Example: "polityd query community validator-liveness polityvalcons1...", PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "consensus_address"}}},
 				{RpcMethod: "Bodies", Use: "bodies", Short: "List every body that decides by motion",

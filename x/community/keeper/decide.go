@@ -84,8 +84,12 @@ func (k *Keeper) execute(ctx sdk.Context, m types.Motion) error {
 				return err
 			}
 			if hasValidatorMessages(m) {
-				// the power rules hold on the motion's result (motion_powers.go)
-				return k.checkPowerResult(c, nil)
+				// the power rules hold on the motion's result (motion_powers.go),
+				// and CometBFT keeps power (evidence.go)
+				if err := k.checkPowerResult(c, nil); err != nil {
+					return err
+				}
+				return k.checkConsensusRemains(c, 0)
 			}
 			return nil
 		},

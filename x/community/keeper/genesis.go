@@ -46,6 +46,9 @@ func (k *Keeper) InitGenesis(ctx context.Context, gs types.GenesisState) ([]abci
 	if err := k.initLiveness(ctx, gs); err != nil {
 		return nil, err
 	}
+	if err := k.initMisbehaviours(ctx, gs); err != nil {
+		return nil, err
+	}
 	if gs.Params.Bootstrap {
 		k.logger.Warn("BOOTSTRAP MODE: the 1/3 validator power cap is suspended; use only for a single-node development chain")
 	}
@@ -161,11 +164,21 @@ func (k *Keeper) initValidators(ctx context.Context, gs types.GenesisState) ([]a
 		if err := k.Validators.Set(ctx, consAddr, v); err != nil {
 			return nil, err
 		}
-		if v.Status != types.ValidatorActive {
+		if !v.HoldsPower() {
 			continue
 		}
 		if err := k.setValidatorPower(ctx, v, consAddr, v.Power); err != nil {
 			return nil, err
+		}
+		if v.Status == types.ValidatorSuspended {
+			// counted, but not in CometBFT's set: nothing to hand over
+			if err := k.PendingValidators.Remove(ctx, consAddr); err != nil {
+				return nil, err
+			}
+			if err := addSuspended(ctx, k, v.Power); err != nil {
+				return nil, err
+			}
+			continue
 		}
 		// InitChain hands the whole set to CometBFT, so nothing is pending.
 		if err := k.PendingValidators.Remove(ctx, consAddr); err != nil {
@@ -262,12 +275,18 @@ func (k *Keeper) ExportGenesis(ctx context.Context) (*types.GenesisState, error)
 	if gs.Liveness, err = collutil.Values(ctx, k.Liveness.Iterate); err != nil {
 		return nil, err
 	}
+	if gs.Misbehaviours, err = collutil.Values(ctx, k.Misbehaviours.Iterate); err != nil {
+		return nil, err
+	}
 	// Validators are keyed by address bytes; list them by bech32 address so the
 	// export reads in a stable, human order.
 	slices.SortFunc(gs.Validators, func(a, b types.Validator) int {
 		return strings.Compare(a.ConsensusAddress, b.ConsensusAddress)
 	})
 	slices.SortFunc(gs.Liveness, func(a, b types.Liveness) int {
+		return strings.Compare(a.ConsensusAddress, b.ConsensusAddress)
+	})
+	slices.SortStableFunc(gs.Misbehaviours, func(a, b types.Misbehaviour) int {
 		return strings.Compare(a.ConsensusAddress, b.ConsensusAddress)
 	})
 	return gs, nil

@@ -5,6 +5,7 @@ import (
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
+	"github.com/polity-chain/polity/internal/collutil"
 	"github.com/polity-chain/polity/internal/invariantutil"
 	"github.com/polity-chain/polity/x/community/types"
 )
@@ -25,10 +26,13 @@ func PowerCapInvariant(k *Keeper) sdk.Invariant {
 		if err != nil {
 			return nil, err
 		}
-		community, tree, total := map[string]int64{}, map[string]int64{}, int64(0)
+		community, tree, total, suspended := map[string]int64{}, map[string]int64{}, int64(0), int64(0)
 		for _, v := range validators {
-			if v.Status != types.ValidatorActive {
+			if !v.HoldsPower() {
 				continue
+			}
+			if v.Status == types.ValidatorSuspended {
+				suspended += v.Power
 			}
 			root, err := k.rootOf(ctx, v.CommunityId)
 			if err != nil {
@@ -58,7 +62,17 @@ func PowerCapInvariant(k *Keeper) sdk.Invariant {
 			return nil, err
 		}
 		if stored != total {
-			problems = append(problems, fmt.Sprintf("total_power %d, active validators hold %d", stored, total))
+			problems = append(problems, fmt.Sprintf("total_power %d, active and suspended validators hold %d", stored, total))
+		}
+		storedSuspended, err := k.SuspendedPower.Get(ctx)
+		if err := collutil.NotFoundOK(err); err != nil {
+			return nil, err
+		}
+		if storedSuspended != suspended {
+			problems = append(problems, fmt.Sprintf("suspended_power %d, suspended validators hold %d", storedSuspended, suspended))
+		}
+		if total > 0 && total-suspended <= 0 {
+			problems = append(problems, "CometBFT's set has no power: every validator holding power is suspended")
 		}
 		params, err := k.GetParams(ctx)
 		if err != nil {

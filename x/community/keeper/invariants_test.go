@@ -95,6 +95,10 @@ func TestInvariantsHoldAndBreak(t *testing.T) {
 			record.LastTermEnd = seat.TermStart
 			require.NoError(t, f.Keeper.Directors.Set(f.Ctx, holder, record))
 		}},
+		{"power-cap", func(f *keepertest.Fixture, _ uint64) {
+			// suspended power on record with no suspended validator
+			require.NoError(t, f.Keeper.SuspendedPower.Set(f.Ctx, 5))
+		}},
 		{"liveness", func(f *keepertest.Fixture, _ uint64) {
 			// a record for an address that is not a validator
 			stranger := keepertest.ConsKey("stranger").Address()

@@ -89,6 +89,12 @@ type Keeper struct {
 	// Liveness is each validator's signing record (missed blocks), by
 	// consensus address.
 	Liveness collections.Map[[]byte, types.Liveness]
+	// Misbehaviours is CometBFT's evidence against validators, by
+	// (consensus address, evidence height).
+	Misbehaviours collections.Map[collections.Pair[[]byte, int64], types.Misbehaviour]
+	// SuspendedPower is the power of SUSPENDED validators: still in the
+	// power counters (the cap and shares), not in CometBFT's set.
+	SuspendedPower collections.Item[int64]
 
 	Motions     *collections.IndexedMap[uint64, types.Motion, MotionIndexes]
 	MotionID    collections.Sequence
@@ -257,6 +263,9 @@ func NewKeeper(
 		PendingValidators: collections.NewKeySet(sb, types.PendingValidatorKey, "pending_validators", collections.BytesKey),
 		CometPower:        collections.NewMap(sb, types.CometPowerKey, "comet_power", collections.BytesKey, collections.Int64Value),
 		Liveness:          collections.NewMap(sb, types.LivenessKey, "liveness", collections.BytesKey, codec.CollValue[types.Liveness](cdc)),
+		Misbehaviours: collections.NewMap(sb, types.MisbehavioursKey, "misbehaviours",
+			collections.PairKeyCodec(collections.BytesKey, collections.Int64Key), codec.CollValue[types.Misbehaviour](cdc)),
+		SuspendedPower: collections.NewItem(sb, types.SuspendedPowerKey, "suspended_power", collections.Int64Value),
 
 		Motions: collections.NewIndexedMap(sb, types.MotionsKey, "motions", collections.Uint64Key,
 			codec.CollValue[types.Motion](cdc), MotionIndexes{

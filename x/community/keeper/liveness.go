@@ -3,6 +3,7 @@ package keeper
 import (
 	"context"
 
+	"cosmossdk.io/collections"
 	cmtproto "github.com/cometbft/cometbft/proto/tendermint/types"
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
@@ -11,12 +12,14 @@ import (
 	"github.com/polity-chain/polity/x/community/types"
 )
 
-// BeginBlocker records which validators signed the previous block, from the
-// commit CometBFT reports (one entry per validator of that block's set, so
+// BeginBlocker records CometBFT's evidence of misbehaviour (evidence.go),
+// then which validators signed the previous block, from the commit CometBFT
+// reports (one entry per validator of that block's set, so
 // the loop is bounded by the validator set). It never fails the block: a
 // record that cannot be read or written is logged and skipped.
 func (k *Keeper) BeginBlocker(ctx context.Context) error {
 	sdkCtx := sdk.UnwrapSDKContext(ctx)
+	k.handleEvidence(sdkCtx)
 	votes := sdkCtx.VoteInfos()
 	if len(votes) == 0 {
 		return nil
@@ -95,6 +98,20 @@ func (k *Keeper) initLiveness(ctx context.Context, gs types.GenesisState) error 
 			return err
 		}
 		if err := k.Liveness.Set(ctx, consAddr, l); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// initMisbehaviours imports the evidence on record.
+func (k *Keeper) initMisbehaviours(ctx context.Context, gs types.GenesisState) error {
+	for _, m := range gs.Misbehaviours {
+		consAddr, err := k.consCodec.StringToBytes(m.ConsensusAddress)
+		if err != nil {
+			return err
+		}
+		if err := k.Misbehaviours.Set(ctx, collections.Join(consAddr, m.EvidenceHeight), m); err != nil {
 			return err
 		}
 	}

@@ -84,7 +84,7 @@ func (k *Keeper) motionPowerDeltas(ctx context.Context, msgs []sdk.Msg) ([]power
 			if err := collutil.NotFoundOK(err); err != nil {
 				return nil, false, err
 			}
-			if v.Status == types.ValidatorActive && v.CommunityId == m.CommunityId {
+			if v.HoldsPower() && v.CommunityId == m.CommunityId {
 				deltas = addDelta(deltas, m.CommunityId, -v.Power)
 			}
 		}

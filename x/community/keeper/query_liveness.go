@@ -3,6 +3,8 @@ package keeper
 import (
 	"context"
 
+	"github.com/cosmos/cosmos-sdk/types/query"
+
 	"github.com/polity-chain/polity/internal/collutil"
 	"github.com/polity-chain/polity/internal/queryutil"
 	"github.com/polity-chain/polity/x/community/types"
@@ -52,4 +54,30 @@ func (q queryServer) ValidatorLiveness(ctx context.Context, req *types.QueryVali
 		return nil, grpcError(err)
 	}
 	return &types.QueryValidatorLivenessResponse{Liveness: l, Window: params.LivenessWindow, MaxMissedBlocks: params.MaxMissedBlocks}, nil
+}
+
+// Misbehaviours lists the evidence recorded against validators, optionally
+// against one (the records under its address).
+func (q queryServer) Misbehaviours(ctx context.Context, req *types.QueryMisbehavioursRequest) (*types.QueryMisbehavioursResponse, error) {
+	if req == nil {
+		return nil, errNilRequest
+	}
+	var (
+		out  []types.Misbehaviour
+		resp *query.PageResponse
+		err  error
+	)
+	if req.ConsensusAddress != "" {
+		consAddr, perr := q.k.consCodec.StringToBytes(req.ConsensusAddress)
+		if perr != nil {
+			return nil, grpcError(types.ErrInvalidAddress.Wrapf("consensus_address %q: %v", req.ConsensusAddress, perr))
+		}
+		out, resp, err = queryutil.Under(ctx, q.k.Misbehaviours, consAddr, req.Pagination)
+	} else {
+		out, resp, err = queryutil.All(ctx, q.k.Misbehaviours, req.Pagination, nil)
+	}
+	if err != nil {
+		return nil, grpcError(err)
+	}
+	return &types.QueryMisbehavioursResponse{Misbehaviours: out, Pagination: resp}, nil
 }

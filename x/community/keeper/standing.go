@@ -42,7 +42,7 @@ func (k *Keeper) HasStanding(ctx context.Context, addr sdk.AccAddress) (bool, er
 		if err != nil {
 			return false, err
 		}
-		if v.Status == types.ValidatorActive {
+		if v.HoldsPower() {
 			return true, nil
 		}
 	}

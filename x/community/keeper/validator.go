@@ -68,8 +68,8 @@ func (k *Keeper) AdmitValidator(ctx context.Context, msg *types.MsgAdmitValidato
 	if err := checkConsensusKey(existing, c.Id); err != nil {
 		return "", err
 	}
-	if existing.Status == types.ValidatorActive {
-		return "", types.ErrValidatorExists.Wrapf("%s (%s)", consStr, existing.Moniker)
+	if existing.HoldsPower() {
+		return "", types.ErrValidatorExists.Wrapf("%s (%s, %s)", consStr, existing.Moniker, existing.Status)
 	}
 	if err := k.checkOperator(ctx, operator, c.Id); err != nil {
 		return "", err
@@ -115,8 +115,8 @@ func (k *Keeper) RemoveValidator(ctx context.Context, msg *types.MsgRemoveValida
 	if err != nil {
 		return err
 	}
-	if v.Status != types.ValidatorActive || v.CommunityId != msg.CommunityId {
-		return types.ErrValidatorNotFound.Wrapf("%s is not an active validator of %s", msg.ConsensusAddress, msg.CommunityId)
+	if !v.HoldsPower() || v.CommunityId != msg.CommunityId {
+		return types.ErrValidatorNotFound.Wrapf("%s is not an active or suspended validator of %s", msg.ConsensusAddress, msg.CommunityId)
 	}
 	deferred, err := k.powerChecksDeferred(ctx)
 	if err != nil {
@@ -124,6 +124,16 @@ func (k *Keeper) RemoveValidator(ctx context.Context, msg *types.MsgRemoveValida
 	}
 	if !deferred {
 		if err := k.checkPowerResult(ctx, []powerDelta{{v.CommunityId, -v.Power}}); err != nil {
+			return err
+		}
+		if v.Status == types.ValidatorActive {
+			if err := k.checkConsensusRemains(ctx, -v.Power); err != nil {
+				return err
+			}
+		}
+	}
+	if v.Status == types.ValidatorSuspended {
+		if err := addSuspended(ctx, k, -v.Power); err != nil {
 			return err
 		}
 	}

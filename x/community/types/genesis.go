@@ -54,7 +54,7 @@ func (gs GenesisState) Validate(ac, cc address.Codec) error {
 	}
 	checks := []func(address.Codec, address.Codec, *genesisIndex) error{
 		gs.validateCommunities, gs.validateBodies, gs.validateMembers, gs.validateMemberships,
-		gs.validateSeats, gs.validateValidators, gs.validateLiveness, gs.validateMotions, gs.validateVotes,
+		gs.validateSeats, gs.validateValidators, gs.validateLiveness, gs.validateMisbehaviours, gs.validateMotions, gs.validateVotes,
 	}
 	for _, check := range checks {
 		if err := check(ac, cc, &idx); err != nil {
@@ -377,7 +377,7 @@ func (gs GenesisState) validateValidators(ac, cc address.Codec, idx *genesisInde
 			return err
 		}
 		switch v.Status {
-		case ValidatorActive:
+		case ValidatorActive, ValidatorSuspended:
 			if v.Power <= 0 || v.Power > limits.MaxValidatorPower {
 				return fmt.Errorf("validator %s: power %d out of [1, %d]", v.Moniker, v.Power, limits.MaxValidatorPower)
 			}

@@ -36,3 +36,30 @@ func (gs GenesisState) validateLiveness(_, cc address.Codec, _ *genesisIndex) er
 	}
 	return nil
 }
+
+// validateMisbehaviours checks that each piece of evidence names a listed
+// validator, once per evidence height, with a known type.
+func (gs GenesisState) validateMisbehaviours(_, cc address.Codec, _ *genesisIndex) error {
+	validators := map[string]bool{}
+	for _, v := range gs.Validators {
+		validators[v.ConsensusAddress] = true
+	}
+	seen := map[string]bool{}
+	for _, m := range gs.Misbehaviours {
+		if _, err := cc.StringToBytes(m.ConsensusAddress); err != nil {
+			return fmt.Errorf("misbehaviour %q: %w", m.ConsensusAddress, err)
+		}
+		if !validators[m.ConsensusAddress] {
+			return fmt.Errorf("misbehaviour of %s: no such validator", m.ConsensusAddress)
+		}
+		key := fmt.Sprintf("%s/%d", m.ConsensusAddress, m.EvidenceHeight)
+		if seen[key] {
+			return fmt.Errorf("misbehaviour of %s at height %d listed twice", m.ConsensusAddress, m.EvidenceHeight)
+		}
+		seen[key] = true
+		if m.Type != "duplicate_vote" && m.Type != "light_client_attack" {
+			return fmt.Errorf("misbehaviour of %s: unknown type %q", m.ConsensusAddress, m.Type)
+		}
+	}
+	return nil
+}

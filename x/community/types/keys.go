@@ -68,4 +68,9 @@ var (
 	ExecutionQueueKey = collections.NewPrefix(39)
 	// LivenessKey holds each validator's signing record, by consensus address.
 	LivenessKey = collections.NewPrefix(40)
+	// MisbehavioursKey holds CometBFT's evidence, by (consensus address, evidence height).
+	MisbehavioursKey = collections.NewPrefix(41)
+	// SuspendedPowerKey is the power of SUSPENDED validators: counted in the
+	// power counters, absent from CometBFT's set (derived at InitGenesis).
+	SuspendedPowerKey = collections.NewPrefix(42)
 )
