@@ -203,4 +203,8 @@ func TestFourNodes(t *testing.T) {
 	t.Run("two validators lost for good: the chain halts and the survivors restart it", func(t *testing.T) {
 		haltRecovery(t, net, frank)
 	})
+
+	t.Run("a double-sign is recorded, suspends the validator at once, and its community removes it", func(t *testing.T) {
+		doubleSignSuspends(t, net)
+	})
 }
