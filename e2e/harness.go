@@ -305,6 +305,13 @@ func (n *Node) Start(t testing.TB) {
 // software upgrade); CLI commands keep using the network's binary.
 func (n *Node) StartBinary(t testing.TB, bin string) {
 	t.Helper()
+	n.startProcess(t, bin, exec.Command(bin, "start", "--home", n.Home, "--log_no_color"))
+}
+
+// startProcess starts the node's process (polityd, or a supervisor running
+// it), appending its output to the node's log.
+func (n *Node) startProcess(t testing.TB, label string, cmd *exec.Cmd) {
+	t.Helper()
 	n.mu.Lock()
 	defer n.mu.Unlock()
 	if n.cmd != nil && !n.exited() {
@@ -315,8 +322,7 @@ func (n *Node) StartBinary(t testing.TB, bin string) {
 		t.Fatal(err)
 	}
 	n.starts++
-	fmt.Fprintf(logf, "==== e2e: start #%d of %s (%s) at %s ====\n", n.starts, n.Moniker, bin, time.Now().Format(time.RFC3339Nano))
-	cmd := exec.Command(bin, "start", "--home", n.Home, "--log_no_color")
+	fmt.Fprintf(logf, "==== e2e: start #%d of %s (%s) at %s ====\n", n.starts, n.Moniker, label, time.Now().Format(time.RFC3339Nano))
 	cmd.Stdout, cmd.Stderr = logf, logf
 	cmd.SysProcAttr = sysProcAttr()
 	if err := cmd.Start(); err != nil {
