@@ -5,11 +5,14 @@ package e2e
 import (
 	"context"
 	"fmt"
+	"html"
+	"io"
 	"net"
 	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"sync"
@@ -29,7 +32,7 @@ type explorerProcess struct {
 
 // startExplorer runs `polityd explorer` against n on a free 127.0.0.1 port
 // and waits until it serves; the process is killed by its PID at cleanup.
-func startExplorer(t *testing.T, bin string, n *Node) explorerProcess {
+func startExplorer(t *testing.T, bin string, n *Node, extra ...string) explorerProcess {
 	t.Helper()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
@@ -44,8 +47,8 @@ func startExplorer(t *testing.T, bin string, n *Node) explorerProcess {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cmd := exec.Command(bin, "explorer", "--node", n.NodeFlag(),
-		"--rest", fmt.Sprintf("http://127.0.0.1:%d", n.Ports.API), "--listen", addr)
+	cmd := exec.Command(bin, append([]string{"explorer", "--node", n.NodeFlag(),
+		"--rest", fmt.Sprintf("http://127.0.0.1:%d", n.Ports.API), "--listen", addr}, extra...)...)
 	cmd.Stdout, cmd.Stderr = logf, logf
 	cmd.SysProcAttr = &syscall.SysProcAttr{Pdeathsig: syscall.SIGKILL}
 	if err := cmd.Start(); err != nil {
@@ -259,6 +262,40 @@ func explorerChecks(t *testing.T, net *Network, n *Node) {
 		}
 	})
 
+	t.Run("the proposal list pages past its page size, newest first", func(t *testing.T) {
+		small := startExplorer(t, net.Bin, n, "--page-size", "2")
+		seen := map[string]bool{}
+		var order []string
+		page, pages := "/proposals", 0
+		for page != "" && pages < 20 {
+			body := httpBody(t, small.URL+page)
+			ids := regexp.MustCompile(`<tr><td><a href="/proposals/(\d+)">`).FindAllStringSubmatch(body, -1)
+			if len(ids) == 0 || len(ids) > 2 {
+				t.Fatalf("page %s lists %d proposals, want 1 or 2", page, len(ids))
+			}
+			for _, m := range ids {
+				if seen[m[1]] {
+					t.Fatalf("proposal %s listed twice across pages", m[1])
+				}
+				seen[m[1]] = true
+				order = append(order, m[1])
+			}
+			page = ""
+			if m := regexp.MustCompile(`id="older" href="([^"]+)"`).FindStringSubmatch(body); m != nil {
+				page = html.UnescapeString(m[1])
+			}
+			pages++
+		}
+		if pages < 2 || !seen["1"] || !seen["4"] {
+			t.Errorf("paged through %d pages listing %v, want several pages reaching proposals 4 down to 1", pages, order)
+		}
+		first, _ := strconv.Atoi(order[0])
+		last, _ := strconv.Atoi(order[len(order)-1])
+		if first < last {
+			t.Errorf("order %v, want newest first", order)
+		}
+	})
+
 	b := newBrowser(t, chromiumPath(t))
 	t.Run("the vetoed proposal's story shows the petition, the decisions and VETOED", func(t *testing.T) {
 		b.open(t, ex.URL+"/proposals/4", "#story")
@@ -356,4 +393,22 @@ func containsInOrder(have []string, want ...string) bool {
 		}
 	}
 	return i == len(want)
+}
+
+// httpBody GETs a page that must answer 200 and returns its body.
+func httpBody(t *testing.T, url string) string {
+	t.Helper()
+	resp, err := httpClient.Get(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	body, err := io.ReadAll(resp.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if resp.StatusCode != http.StatusOK {
+		t.Fatalf("GET %s: %s", url, resp.Status)
+	}
+	return string(body)
 }

@@ -131,5 +131,8 @@ func asNodeError(err error) (*nodeError, bool) {
 }
 
 // pageLimit is the largest list page a Polity node serves (queryutil.MaxPageLimit);
-// lists beyond it show their first page.
-const pageLimit = "200"
+// lists beyond it show their first page (the proposal list pages on).
+const (
+	pageLimit   = "200"
+	maxPageSize = 200
+)

@@ -21,6 +21,9 @@ type Config struct {
 	REST string
 	// RPC is the node's CometBFT RPC, e.g. http://127.0.0.1:26657 or tcp://....
 	RPC string
+	// PageSize is how many proposals one page of the proposal list shows
+	// (1 to 200; 0 means 200); "older" pages follow the node's next_key.
+	PageSize int
 }
 
 // Server serves the explorer's pages.
@@ -35,6 +38,12 @@ type Server struct {
 func New(cfg Config) (*Server, error) {
 	if cfg.REST == "" || cfg.RPC == "" {
 		return nil, fmt.Errorf("the explorer needs the node's REST and RPC addresses")
+	}
+	if cfg.PageSize < 0 || cfg.PageSize > maxPageSize {
+		return nil, fmt.Errorf("page size %d: want 1 to %d (0 for %d)", cfg.PageSize, maxPageSize, maxPageSize)
+	}
+	if cfg.PageSize == 0 {
+		cfg.PageSize = maxPageSize
 	}
 	s := &Server{cfg: cfg, node: newNodeClient(cfg.REST, cfg.RPC), pages: map[string]*template.Template{}, mux: http.NewServeMux()}
 	if err := s.parseTemplates(); err != nil {

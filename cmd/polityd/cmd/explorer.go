@@ -31,7 +31,8 @@ against any Polity node; pages say so clearly when the node cannot be reached.`,
 			node, _ := cmd.Flags().GetString("node")
 			rest, _ := cmd.Flags().GetString("rest")
 			listen, _ := cmd.Flags().GetString("listen")
-			srv, err := explorer.New(explorer.Config{REST: rest, RPC: node})
+			pageSize, _ := cmd.Flags().GetInt("page-size")
+			srv, err := explorer.New(explorer.Config{REST: rest, RPC: node, PageSize: pageSize})
 			if err != nil {
 				return err
 			}
@@ -58,5 +59,6 @@ against any Polity node; pages say so clearly when the node cannot be reached.`,
 	cmd.Flags().String("node", "tcp://127.0.0.1:26657", "the node's CometBFT RPC")
 	cmd.Flags().String("rest", "http://127.0.0.1:1317", "the node's REST gateway (API server)")
 	cmd.Flags().String("listen", "127.0.0.1:8080", "address to serve the explorer on")
+	cmd.Flags().Int("page-size", 200, "proposals per page of the proposal list (1 to 200); older pages follow")
 	return cmd
 }
