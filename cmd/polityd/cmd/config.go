@@ -61,7 +61,7 @@ func initAppConfig() (string, any) {
 	// Polity's EndBlock failures (polity_queue_item_failed) are served with
 	// CometBFT's on prometheus_listen_addr and at the REST server's
 	// /metrics?format=prometheus.
-	cfg.Telemetry.Enabled = true //nolint:staticcheck // the SDK's telemetry config until it moves to OpenTelemetry
+	cfg.Telemetry.Enabled = true                                      //nolint:staticcheck // the SDK's telemetry config until it moves to OpenTelemetry
 	cfg.Telemetry.PrometheusRetentionTime = TelemetryRetentionSeconds //nolint:staticcheck // as above
 	return serverconfig.DefaultConfigTemplate, cfg
 }
