@@ -12,6 +12,8 @@ import (
 // Ports are one node's listening ports, all on 127.0.0.1.
 type Ports struct {
 	RPC, P2P, ABCI, API, GRPC int
+	// Prometheus serves CometBFT's and Polity's metrics; 0 leaves them off.
+	Prometheus int
 }
 
 // Port range the harness draws from. It lies below Linux's ephemeral range
@@ -109,7 +111,8 @@ func (n *Node) configure(peers []string, timeoutCommit string) error {
 		{"p2p", "allow_duplicate_ip", "true"},
 		{"consensus", "timeout_commit", quote(timeoutCommit)},
 		{"consensus", "timeout_propose", quote("1s")},
-		{"instrumentation", "prometheus", "false"},
+		{"instrumentation", "prometheus", strconv.FormatBool(p.Prometheus != 0)},
+		{"instrumentation", "prometheus_listen_addr", quote(fmt.Sprintf("127.0.0.1:%d", p.Prometheus))},
 	}
 	if err := editTOML(n.Home+"/config/config.toml", cfg); err != nil {
 		return err

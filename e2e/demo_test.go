@@ -5,9 +5,11 @@ package e2e
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"syscall"
 	"testing"
@@ -57,7 +59,19 @@ func TestDemoGovernanceScript(t *testing.T) {
 		}
 	})
 	start := time.Now()
-	runErr := cmd.Run()
+	runErr := cmd.Start()
+	if runErr == nil {
+		// Operators watch the governance metrics while the demo acts.
+		metrics := fmt.Sprintf("http://127.0.0.1:%d/metrics", n.Ports.Prometheus)
+		Eventually(t, 5*time.Minute, "the demo's proposals in the node's metrics at "+metrics, func() (bool, string) {
+			body, err := httpGet(metrics)
+			if err != nil {
+				return false, err.Error()
+			}
+			return openProposal.MatchString(body) && strings.Contains(body, "polity_metrics_scrape_error 0"), "no open proposal counted yet"
+		})
+		runErr = cmd.Wait()
+	}
 	took := time.Since(start)
 	if runErr != nil {
 		var exit *exec.ExitError
@@ -67,6 +81,10 @@ func TestDemoGovernanceScript(t *testing.T) {
 		t.Fatal(runErr)
 	}
 	t.Logf("demo-governance.sh succeeded in %s", took.Round(100*time.Millisecond))
+	if body, err := httpGet(fmt.Sprintf("http://127.0.0.1:%d/metrics", n.Ports.Prometheus)); err != nil ||
+		!strings.Contains(body, `polity_proposals{status="vetoed"} 1`) || !strings.Contains(body, "polity_irps{status=") {
+		t.Errorf("metrics after the demo (%v): want the vetoed proposal and the IRP counted", err)
+	}
 
 	text, err := os.ReadFile(out)
 	if err != nil {
@@ -168,3 +186,6 @@ func TestDemoGovernanceScript(t *testing.T) {
 		zeroHeightRestart(t, net, n)
 	})
 }
+
+// openProposal matches a proposal counted in a status before its decision.
+var openProposal = regexp.MustCompile(`polity_proposals\{status="(public_comment|board_vote|ec_review|approved|queued)"\} [1-9]`)

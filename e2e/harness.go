@@ -160,16 +160,16 @@ func NewNetwork(t testing.TB, opts Options) *Network {
 	net := &Network{t: t, Bin: bin, ChainID: DefaultChainID, Dir: t.TempDir()}
 	t.Cleanup(net.cleanup)
 
-	ports, err := freePorts(5 * len(opts.Validators))
+	ports, err := freePorts(6 * len(opts.Validators))
 	if err != nil {
 		t.Fatal(err)
 	}
 	for i, v := range opts.Validators {
-		p := ports[5*i : 5*i+5]
+		p := ports[6*i : 6*i+6]
 		n := &Node{
 			net: net, Index: i, Moniker: fmt.Sprintf("node%d", i), Community: v.Community,
 			Home:  filepath.Join(net.Dir, fmt.Sprintf("node%d", i)),
-			Ports: Ports{RPC: p[0], P2P: p[1], ABCI: p[2], API: p[3], GRPC: p[4]},
+			Ports: Ports{RPC: p[0], P2P: p[1], ABCI: p[2], API: p[3], GRPC: p[4], Prometheus: p[5]},
 		}
 		n.LogPath = n.Home + ".log"
 		net.Nodes = append(net.Nodes, n)
