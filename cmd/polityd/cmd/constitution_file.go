@@ -3,6 +3,8 @@ package cmd
 import (
 	"encoding/json"
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -103,10 +105,24 @@ func buildFromFile(cdc codec.Codec, basics module.BasicManager, txCfg client.TxE
 	if err := putResult(cdc, state, res); err != nil {
 		return err
 	}
-	if err := basics.ValidateGenesis(cdc, txCfg, state); err != nil {
-		return file.Problems{{Path: "genesis", Msg: err.Error()}}
+	return validateModules(cdc, basics, txCfg, state).Err()
+}
+
+// validateModules runs every module's genesis validation on state, in module
+// name order, and reports each failure at genesis.<module>: all of them, not
+// only the first (the SDK's BasicManager stops at one, in map order).
+func validateModules(cdc codec.Codec, basics module.BasicManager, txCfg client.TxEncodingConfig, state map[string]json.RawMessage) file.Problems {
+	var ps file.Problems
+	for _, name := range slices.Sorted(maps.Keys(basics)) {
+		mod, ok := basics[name].(module.HasGenesisBasics)
+		if !ok {
+			continue
+		}
+		if err := mod.ValidateGenesis(cdc, txCfg, state[name]); err != nil {
+			ps = append(ps, file.Problem{Path: "genesis." + name, Msg: err.Error()})
+		}
 	}
-	return nil
+	return ps
 }
 
 // putResult writes the constitution's modules and accounts into state.
