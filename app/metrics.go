@@ -1,14 +1,10 @@
 package app
 
 import (
-	"context"
 	"slices"
 	"strings"
 
 	"github.com/prometheus/client_golang/prometheus"
-
-	"cosmossdk.io/collections"
-	"cosmossdk.io/collections/indexes"
 
 	"github.com/polity-chain/polity/internal/collutil"
 	communitytypes "github.com/polity-chain/polity/x/community/types"
@@ -76,28 +72,28 @@ func (m *GovernanceMetrics) collect(ch chan<- prometheus.Metric) error {
 	}
 	ck, pk, rk, ek := m.app.CommunityKeeper, m.app.ProposalsKeeper, m.app.ReviewKeeper, m.app.EmpoweredKeeper
 	for _, s := range []communitytypes.MotionStatus{communitytypes.MotionStatusVoting, communitytypes.MotionStatusQueued} {
-		n, err := countRef(ctx, ck.Motions.Indexes.Status, int32(s))
+		n, err := collutil.CountRef(ctx, ck.Motions.Indexes.Status, int32(s))
 		if err != nil {
 			return err
 		}
 		gauge(m.motions, n, trimEnum(s.String(), "MOTION_STATUS_"))
 	}
 	for _, s := range enumValues(proposalstypes.ProposalStatus_name) {
-		n, err := countRef(ctx, pk.Proposals.Indexes.Status, s)
+		n, err := collutil.CountRef(ctx, pk.Proposals.Indexes.Status, s)
 		if err != nil {
 			return err
 		}
 		gauge(m.proposals, n, trimEnum(proposalstypes.ProposalStatus(s).String(), "PROPOSAL_STATUS_"))
 	}
 	for _, s := range enumValues(empoweredtypes.Stage_name) {
-		n, err := countRef(ctx, ek.Actions.Indexes.Stage, s)
+		n, err := collutil.CountRef(ctx, ek.Actions.Indexes.Stage, s)
 		if err != nil {
 			return err
 		}
 		gauge(m.actions, n, trimEnum(empoweredtypes.Stage(s).String(), "STAGE_"))
 	}
 	for _, s := range enumValues(reviewtypes.IRPStatus_name) {
-		n, err := countRef(ctx, rk.IRPs.Indexes.Status, s)
+		n, err := collutil.CountRef(ctx, rk.IRPs.Indexes.Status, s)
 		if err != nil {
 			return err
 		}
@@ -107,12 +103,12 @@ func (m *GovernanceMetrics) collect(ch chan<- prometheus.Metric) error {
 		module, name string
 		count        func() (int, error)
 	}{
-		{communitytypes.ModuleName, "motion_deadlines", func() (int, error) { return countKeys(ctx, ck.MotionQueue) }},
-		{communitytypes.ModuleName, "motion_execution", func() (int, error) { return countKeys(ctx, ck.ExecutionQueue) }},
-		{proposalstypes.ModuleName, "phase_deadlines", func() (int, error) { return countKeys(ctx, pk.PhaseQueue) }},
-		{proposalstypes.ModuleName, "advice_deadlines", func() (int, error) { return countKeys(ctx, pk.AdviceQueue) }},
-		{proposalstypes.ModuleName, "proposal_execution", func() (int, error) { return countKeys(ctx, pk.ExecutionQueue) }},
-		{empoweredtypes.ModuleName, "action_deadlines", func() (int, error) { return countKeys(ctx, ek.ActionQueue) }},
+		{communitytypes.ModuleName, "motion_deadlines", func() (int, error) { return collutil.Count(ctx, ck.MotionQueue) }},
+		{communitytypes.ModuleName, "motion_execution", func() (int, error) { return collutil.Count(ctx, ck.ExecutionQueue) }},
+		{proposalstypes.ModuleName, "phase_deadlines", func() (int, error) { return collutil.Count(ctx, pk.PhaseQueue) }},
+		{proposalstypes.ModuleName, "advice_deadlines", func() (int, error) { return collutil.Count(ctx, pk.AdviceQueue) }},
+		{proposalstypes.ModuleName, "proposal_execution", func() (int, error) { return collutil.Count(ctx, pk.ExecutionQueue) }},
+		{empoweredtypes.ModuleName, "action_deadlines", func() (int, error) { return collutil.Count(ctx, ek.ActionQueue) }},
 	} {
 		n, err := q.count()
 		if err != nil {
@@ -143,34 +139,6 @@ func (m *GovernanceMetrics) collect(ch chan<- prometheus.Metric) error {
 		gauge(m.down, down, v.Moniker, v.CommunityId)
 	}
 	return nil
-}
-
-// countRef counts the records an index lists under ref.
-func countRef[R, V any](ctx context.Context, idx *indexes.Multi[R, uint64, V], ref R) (int, error) {
-	iter, err := idx.MatchExact(ctx, ref)
-	if err != nil {
-		return 0, err
-	}
-	defer iter.Close()
-	n := 0
-	for ; iter.Valid(); iter.Next() {
-		n++
-	}
-	return n, nil
-}
-
-// countKeys counts the entries of a queue.
-func countKeys[K any](ctx context.Context, ks collections.KeySet[K]) (int, error) {
-	iter, err := ks.Iterate(ctx, nil)
-	if err != nil {
-		return 0, err
-	}
-	defer iter.Close()
-	n := 0
-	for ; iter.Valid(); iter.Next() {
-		n++
-	}
-	return n, nil
 }
 
 // enumValues lists an enum's values but UNSPECIFIED (0), in order.

@@ -103,7 +103,7 @@ func (k *Keeper) suspend(ctx context.Context, v types.Validator, consAddr []byte
 	if err := k.setValidatorPower(ctx, v, consAddr, 0); err != nil { // counters keep its power
 		return false, err
 	}
-	return true, addSuspended(ctx, k, v.Power)
+	return true, k.addSuspended(ctx, v.Power)
 }
 
 // consensusPower is the power in CometBFT's set: the counted power less the
@@ -121,7 +121,7 @@ func (k *Keeper) consensusPower(ctx context.Context) (int64, error) {
 }
 
 // addSuspended moves the suspended power by delta.
-func addSuspended(ctx context.Context, k *Keeper, delta int64) error {
+func (k *Keeper) addSuspended(ctx context.Context, delta int64) error {
 	p, err := k.SuspendedPower.Get(ctx)
 	if err := collutil.NotFoundOK(err); err != nil {
 		return err

@@ -175,7 +175,7 @@ func (k *Keeper) initValidators(ctx context.Context, gs types.GenesisState) ([]a
 			if err := k.PendingValidators.Remove(ctx, consAddr); err != nil {
 				return nil, err
 			}
-			if err := addSuspended(ctx, k, v.Power); err != nil {
+			if err := k.addSuspended(ctx, v.Power); err != nil {
 				return nil, err
 			}
 			continue

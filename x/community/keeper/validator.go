@@ -133,7 +133,7 @@ func (k *Keeper) RemoveValidator(ctx context.Context, msg *types.MsgRemoveValida
 		}
 	}
 	if v.Status == types.ValidatorSuspended {
-		if err := addSuspended(ctx, k, -v.Power); err != nil {
+		if err := k.addSuspended(ctx, -v.Power); err != nil {
 			return err
 		}
 	}

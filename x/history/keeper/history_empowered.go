@@ -7,6 +7,7 @@ import (
 
 	"cosmossdk.io/collections"
 
+	"github.com/polity-chain/polity/internal/collutil"
 	empoweredtypes "github.com/polity-chain/polity/x/empowered/types"
 	"github.com/polity-chain/polity/x/history/types"
 	proposalstypes "github.com/polity-chain/polity/x/proposals/types"
@@ -18,7 +19,7 @@ const empoweredModule = empoweredtypes.ModuleName
 // petition (or approval action), its forum statements, the participants'
 // decisions and how it closed.
 func (k *Keeper) empoweredSteps(ctx context.Context, p proposalstypes.Proposal, s *story) error {
-	actions, err := byRef(ctx, k.empowered.Actions.Indexes.Proposal, p.Id, k.empowered.Actions.Get)
+	actions, err := collutil.ByRef(ctx, k.empowered.Actions.Indexes.Proposal, p.Id, k.empowered.Actions.Get)
 	if err != nil {
 		return err
 	}

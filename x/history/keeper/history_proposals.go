@@ -10,6 +10,7 @@ import (
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
+	"github.com/polity-chain/polity/internal/collutil"
 	"github.com/polity-chain/polity/x/history/types"
 	proposalstypes "github.com/polity-chain/polity/x/proposals/types"
 )
@@ -98,7 +99,7 @@ func (k *Keeper) proposalSteps(ctx context.Context, p proposalstypes.Proposal, s
 // proposal index) and its answers, and the advice this proposal answers (a
 // Board resolution carrying MsgRespondToAdvice).
 func (k *Keeper) adviceSteps(ctx context.Context, p proposalstypes.Proposal, s *story) error {
-	linked, err := byRef(ctx, k.proposals.Advice.Indexes.Proposal, p.Id, k.proposals.Advice.Get)
+	linked, err := collutil.ByRef(ctx, k.proposals.Advice.Indexes.Proposal, p.Id, k.proposals.Advice.Get)
 	if err != nil {
 		return err
 	}

@@ -11,6 +11,7 @@ import (
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
+	"github.com/polity-chain/polity/internal/collutil"
 	"github.com/polity-chain/polity/x/history/types"
 	proposalstypes "github.com/polity-chain/polity/x/proposals/types"
 	reviewtypes "github.com/polity-chain/polity/x/review/types"
@@ -22,7 +23,7 @@ const reviewModule = reviewtypes.ModuleName
 // against it (or answered by it), reconsiderations of it, emergency
 // suspensions of it.
 func (k *Keeper) reviewSteps(ctx context.Context, p proposalstypes.Proposal, s *story) error {
-	cases, err := byRef(ctx, k.review.IRPs.Indexes.Proposal, p.Id, k.review.IRPs.Get)
+	cases, err := collutil.ByRef(ctx, k.review.IRPs.Indexes.Proposal, p.Id, k.review.IRPs.Get)
 	if err != nil {
 		return err
 	}
@@ -31,7 +32,7 @@ func (k *Keeper) reviewSteps(ctx context.Context, p proposalstypes.Proposal, s *
 			return err
 		}
 	}
-	answered, err := byRef(ctx, k.review.IRPs.Indexes.BoardAction, p.Id, k.review.IRPs.Get)
+	answered, err := collutil.ByRef(ctx, k.review.IRPs.Indexes.BoardAction, p.Id, k.review.IRPs.Get)
 	if err != nil {
 		return err
 	}
@@ -42,7 +43,7 @@ func (k *Keeper) reviewSteps(ctx context.Context, p proposalstypes.Proposal, s *
 		s.add(reviewModule, types.StepIRPDeclared, c.UpdatedHeight, c.UpdatedTime, "board",
 			fmt.Sprintf("this proposal is the Board's action on IRP %d", c.Id), fmt.Sprintf("irp/%d", c.Id), "")
 	}
-	requests, err := byRef(ctx, k.review.Reconsiderations.Indexes.Proposal, p.Id, k.review.Reconsiderations.Get)
+	requests, err := collutil.ByRef(ctx, k.review.Reconsiderations.Indexes.Proposal, p.Id, k.review.Reconsiderations.Get)
 	if err != nil {
 		return err
 	}
@@ -56,7 +57,7 @@ func (k *Keeper) reviewSteps(ctx context.Context, p proposalstypes.Proposal, s *
 					strings.TrimPrefix(r.Status.String(), "RECONSIDERATION_STATUS_"), r.DecidedBy), ref, "")
 		}
 	}
-	measures, err := byRef(ctx, k.review.Emergencies.Indexes.Target, strconv.FormatUint(p.Id, 10), k.review.Emergencies.Get)
+	measures, err := collutil.ByRef(ctx, k.review.Emergencies.Indexes.Target, strconv.FormatUint(p.Id, 10), k.review.Emergencies.Get)
 	if err != nil {
 		return err
 	}

@@ -4,7 +4,6 @@ import (
 	"context"
 
 	"cosmossdk.io/collections"
-	"cosmossdk.io/collections/indexes"
 )
 
 // A proposal's story reads only what belongs to that proposal: records found
@@ -18,27 +17,6 @@ const (
 	// MaxListedStatements is how many forum statements per action the story lists.
 	MaxListedStatements = 100
 )
-
-// byRef reads the records an index lists under ref, in primary-key order.
-func byRef[R, V any](ctx context.Context, idx *indexes.Multi[R, uint64, V], ref R, get func(context.Context, uint64) (V, error)) ([]V, error) {
-	iter, err := idx.MatchExact(ctx, ref)
-	if err != nil {
-		return nil, err
-	}
-	ids, err := iter.PrimaryKeys()
-	if err != nil {
-		return nil, err
-	}
-	out := make([]V, 0, len(ids))
-	for _, id := range ids {
-		v, err := get(ctx, id)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, v)
-	}
-	return out, nil
-}
 
 // firstUnder walks at most limit records under prefix ref of a pair-keyed
 // map, in key order, and reports whether more follow.
