@@ -16,7 +16,8 @@ import (
 // inserted right after the stateless checks: an outsider's transaction is
 // refused before it is charged gas or fees, and before any message runs. In
 // CheckTx, a vote certain to fail is refused next, before its signature is
-// verified, so that it never takes block space.
+// verified, so that it never takes block space. A signature CheckTx verified
+// is not verified again in FinalizeBlock (ante.VerifiedSigs).
 func (app *App) newAnteHandler() (sdk.AnteHandler, error) {
 	opts := sdkante.HandlerOptions{
 		AccountKeeper:   app.AccountKeeper,
@@ -24,6 +25,7 @@ func (app *App) newAnteHandler() (sdk.AnteHandler, error) {
 		SignModeHandler: app.txConfig.SignModeHandler(),
 		SigGasConsumer:  sdkante.DefaultSigVerificationGasConsumer,
 	}
+	app.VerifiedSigs = ante.NewVerifiedSigs()
 	if opts.SignModeHandler == nil {
 		return nil, errors.New("sign mode handler is required")
 	}
@@ -44,7 +46,9 @@ func (app *App) newAnteHandler() (sdk.AnteHandler, error) {
 		sdkante.NewSetPubKeyDecorator(opts.AccountKeeper),
 		sdkante.NewValidateSigCountDecorator(opts.AccountKeeper),
 		sdkante.NewSigGasConsumeDecorator(opts.AccountKeeper, opts.SigGasConsumer),
-		sdkante.NewSigVerificationDecorator(opts.AccountKeeper, opts.SignModeHandler, opts.SigVerifyOptions...),
+		ante.NewCachedSigVerificationDecorator(
+			sdkante.NewSigVerificationDecorator(opts.AccountKeeper, opts.SignModeHandler, opts.SigVerifyOptions...),
+			opts.AccountKeeper, app.VerifiedSigs),
 		sdkante.NewIncrementSequenceDecorator(opts.AccountKeeper),
 	), nil
 }

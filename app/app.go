@@ -50,6 +50,7 @@ import (
 	upgradekeeper "github.com/cosmos/cosmos-sdk/x/upgrade/keeper"
 	upgradetypes "github.com/cosmos/cosmos-sdk/x/upgrade/types"
 
+	"github.com/polity-chain/polity/app/ante"
 	"github.com/polity-chain/polity/x/community"
 	communitykeeper "github.com/polity-chain/polity/x/community/keeper"
 	communitytypes "github.com/polity-chain/polity/x/community/types"
@@ -103,6 +104,10 @@ type App struct {
 	ModuleManager      *module.Manager
 	BasicModuleManager module.BasicManager
 	configurator       module.Configurator
+
+	// VerifiedSigs remembers the transactions whose signatures CheckTx
+	// verified, so FinalizeBlock does not verify them again (app/ante/sigcache.go).
+	VerifiedSigs *ante.VerifiedSigs
 
 	// closeOnce makes Close idempotent (close.go).
 	closeOnce sync.Once

@@ -51,9 +51,22 @@ func defaultHome() string {
 	return filepath.Join(home, ".polity")
 }
 
+// ConfigScope names the SDK's process-wide config. The SDK keys its config by
+// COSMOS_SDK_CONFIG_SCOPE or, when that is unset, by hostname, executable path
+// and pid, which it recomputes with two system calls on every sdk.GetConfig:
+// once per address parsed or printed, several times per transaction. A fixed
+// scope makes the lookup a map read.
+const ConfigScope = "polity"
+
 // SetAddressConfig sets the bech32 prefixes process-wide. Call it once, before
-// any address is printed or parsed.
+// any address is printed or parsed: the config scope it pins must be chosen
+// before the SDK's config is first read, or earlier settings would be left in
+// the old scope.
 func SetAddressConfig() {
+	if os.Getenv(sdk.EnvConfigScope) == "" {
+		// the process's own environment: no error but EINVAL on a bad name
+		_ = os.Setenv(sdk.EnvConfigScope, ConfigScope)
+	}
 	cfg := sdk.GetConfig()
 	cfg.SetBech32PrefixForAccount(Bech32Prefix, Bech32Prefix+sdk.PrefixPublic)
 	cfg.SetBech32PrefixForValidator(Bech32Prefix+sdk.PrefixValidator+sdk.PrefixOperator, Bech32Prefix+sdk.PrefixValidator+sdk.PrefixOperator+sdk.PrefixPublic)

@@ -249,3 +249,18 @@ func (c *chain) warmUp() {
 	}
 	c.mustDeliver(txs, len(txs))
 }
+
+// check runs tx through CheckTx as the node's mempool does and returns the
+// result code.
+func (c *chain) check(tx []byte) uint32 {
+	c.tb.Helper()
+	res, err := c.app.CheckTx(&abci.RequestCheckTx{Tx: tx, Type: abci.CheckTxType_New})
+	require.NoError(c.tb, err)
+	return res.Code
+}
+
+// selfSend is a one-coin send from name to itself.
+func (c *chain) selfSend(name string) []byte {
+	coin := sdk.NewCoins(sdk.NewInt64Coin(app.FeeDenom, 1))
+	return c.sign(name, &banktypes.MsgSend{FromAddress: c.addr(name).String(), ToAddress: c.addr(name).String(), Amount: coin})
+}

@@ -53,6 +53,27 @@ func runTxs(b *testing.B, c *chain, txs [][]byte) float64 {
 	return float64(b.Elapsed().Nanoseconds()) / float64(b.N)
 }
 
+// runCheckedTxs is runTxs as a node works: every transaction of a block goes
+// through CheckTx (the mempool) before the block is finalised and committed.
+func runCheckedTxs(b *testing.B, c *chain, txs [][]byte) {
+	b.Helper()
+	b.ReportAllocs()
+	b.ResetTimer()
+	var gas int64
+	for len(txs) > 0 {
+		n := min(txPerBlock, len(txs))
+		for _, tx := range txs[:n] {
+			if code := c.check(tx); code != 0 {
+				b.Fatalf("CheckTx refused a transaction: code %d", code)
+			}
+		}
+		gas += c.mustDeliver(txs[:n], n)
+		txs = txs[n:]
+	}
+	b.StopTimer()
+	b.ReportMetric(float64(gas)/float64(b.N), "gas/op")
+}
+
 // reportRatio reports ns/op relative to this run's bank send.
 func reportRatio(b *testing.B, ns float64) {
 	if bankSendNs > 0 {
@@ -84,6 +105,31 @@ func BenchmarkDeliverTx(b *testing.B) {
 		c.warmUp()
 		txs := boardVotes(b, c, b.N)
 		reportRatio(b, runTxs(b, c, txs))
+	})
+}
+
+// BenchmarkCheckAndDeliverTx is BenchmarkDeliverTx with each transaction
+// first checked by CheckTx, as on a node: the figure to compare with a whole
+// node's CPU per transaction.
+func BenchmarkCheckAndDeliverTx(b *testing.B) {
+	b.Run("bank_send", func(b *testing.B) {
+		c := newChain(b)
+		c.warmUp()
+		txs := make([][]byte, b.N)
+		for i := range b.N {
+			txs[i] = c.selfSend("dev-chair")
+		}
+		runCheckedTxs(b, c, txs)
+	})
+	b.Run("motion_vote", func(b *testing.B) {
+		c := newChain(b)
+		c.warmUp()
+		runCheckedTxs(b, c, motionVotes(b, c, b.N))
+	})
+	b.Run("board_vote", func(b *testing.B) {
+		c := newChain(b)
+		c.warmUp()
+		runCheckedTxs(b, c, boardVotes(b, c, b.N))
 	})
 }
 

@@ -22,16 +22,23 @@ import (
 )
 
 // Emit emits the typed event and its plain companion of type "polity.<module>".
+// The typed event is rendered once (to JSON, as the SDK's EmitTypedEvent does)
+// and both events are built from that rendering: rendering is most of an
+// event's cost, and every vote emits one.
 func Emit(ctx context.Context, svc event.Service, module string, ev proto.Message) error {
-	em := svc.EventManager(ctx)
-	if err := em.Emit(ctx, ev); err != nil {
-		return err
-	}
-	attrs, err := PlainAttributes(ev)
+	typed, err := sdk.TypedEventToEvent(ev)
 	if err != nil {
 		return err
 	}
-	return em.EmitKV(ctx, "polity."+module, attrs...)
+	em := svc.EventManager(ctx)
+	attrs := make([]event.Attribute, len(typed.Attributes))
+	for i, a := range typed.Attributes {
+		attrs[i] = event.Attribute{Key: a.Key, Value: a.Value}
+	}
+	if err := em.EmitKV(ctx, typed.Type, attrs...); err != nil {
+		return err
+	}
+	return em.EmitKV(ctx, "polity."+module, plainOf(typed)...)
 }
 
 // PlainAttributes returns action=<name> followed by the event's scalar fields
@@ -42,13 +49,19 @@ func PlainAttributes(ev proto.Message) ([]event.Attribute, error) {
 	if err != nil {
 		return nil, err
 	}
-	attrs := []event.Attribute{{Key: "action", Value: ActionName(typed.Type)}}
+	return plainOf(typed), nil
+}
+
+// plainOf builds the plain attributes from a rendered typed event.
+func plainOf(typed sdk.Event) []event.Attribute {
+	attrs := make([]event.Attribute, 1, len(typed.Attributes)+1)
+	attrs[0] = event.Attribute{Key: "action", Value: ActionName(typed.Type)}
 	for _, a := range typed.Attributes {
 		if v, ok := plainValue(json.RawMessage(a.Value)); ok {
 			attrs = append(attrs, event.Attribute{Key: a.Key, Value: v})
 		}
 	}
-	return attrs, nil
+	return attrs
 }
 
 // ActionName turns "polity.community.v1.EventMotionSubmitted" into
@@ -71,14 +84,24 @@ func ActionName(typeURL string) string {
 }
 
 // plainValue unquotes a JSON scalar, or comma-joins a list of scalars; it
-// reports false for objects and lists of objects.
+// reports false for objects and lists of objects. The first byte says which
+// JSON kind the value is, so each is decoded once.
 func plainValue(raw json.RawMessage) (string, bool) {
-	var s string
-	if err := json.Unmarshal(raw, &s); err == nil {
-		return s, true
+	if len(raw) == 0 {
+		return "", true
 	}
-	var list []json.RawMessage
-	if err := json.Unmarshal(raw, &list); err == nil {
+	switch raw[0] {
+	case '"':
+		var s string
+		if err := json.Unmarshal(raw, &s); err != nil {
+			return "", false
+		}
+		return s, true
+	case '[':
+		var list []json.RawMessage
+		if err := json.Unmarshal(raw, &list); err != nil {
+			return "", false
+		}
 		parts := make([]string, 0, len(list))
 		for _, item := range list {
 			v, ok := plainValue(item)
@@ -88,9 +111,7 @@ func plainValue(raw json.RawMessage) (string, bool) {
 			parts = append(parts, v)
 		}
 		return strings.Join(parts, ","), true
-	}
-	var obj map[string]json.RawMessage
-	if err := json.Unmarshal(raw, &obj); err == nil {
+	case '{':
 		return "", false
 	}
 	// numbers, booleans and null are already plain

@@ -62,16 +62,21 @@ func TestPlainAttributes(t *testing.T) {
 	attrs, err = eventutil.PlainAttributes(&types.EventDecisionalParticipantChanged{CommunityId: "gov", Decisional: true})
 	require.NoError(t, err)
 	require.Contains(t, attrs, event.Attribute{Key: "decisional", Value: "true"})
+	require.Contains(t, attrs, event.Attribute{Key: "community_id", Value: "gov"})
 }
 
 // TestEmit checks that Emit sends the typed event and its companion, in that
 // order, through the event service.
 func TestEmit(t *testing.T) {
 	ctx := sdk.Context{}.WithEventManager(sdk.NewEventManager())
-	require.NoError(t, eventutil.Emit(ctx, runtime.EventService{}, "community", &types.EventMotionWithdrawn{MotionId: 4, BodyId: "ops", Proposer: "polity1p"}))
+	ev := &types.EventMotionWithdrawn{MotionId: 4, BodyId: "ops", Proposer: "polity1p"}
+	require.NoError(t, eventutil.Emit(ctx, runtime.EventService{}, "community", ev))
 	events := ctx.EventManager().Events()
 	require.Len(t, events, 2)
-	require.Equal(t, "polity.community.v1.EventMotionWithdrawn", events[0].Type)
+	// the typed event is exactly what the SDK's EmitTypedEvent emits
+	sdkEvents := sdk.NewEventManager()
+	require.NoError(t, sdkEvents.EmitTypedEvent(ev))
+	require.Equal(t, sdkEvents.Events()[0], events[0])
 	require.Equal(t, "polity.community", events[1].Type)
 	plain := map[string]string{}
 	for _, a := range events[1].Attributes {

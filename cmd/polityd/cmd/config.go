@@ -6,6 +6,8 @@ import (
 	cmtcfg "github.com/cometbft/cometbft/config"
 
 	serverconfig "github.com/cosmos/cosmos-sdk/server/config"
+
+	"github.com/polity-chain/polity/app"
 )
 
 // initCometConfig returns the CometBFT defaults for new homes. Production
@@ -47,7 +49,8 @@ const DefaultMinGasPrices = "0.025upolity"
 // initAppConfig returns app.toml's defaults: fees in upolity at a non-zero
 // minimum gas price, the REST and gRPC servers on so that explorers and the
 // CLI can reach a fresh node, the OpenAPI document and Swagger UI served with
-// the REST routes (/openapi.yaml, /swagger/), and state-sync snapshots served.
+// the REST routes (/openapi.yaml, /swagger/), state-sync snapshots served, and
+// only the searchable event attributes indexed.
 func initAppConfig() (string, any) {
 	cfg := serverconfig.DefaultConfig()
 	cfg.MinGasPrices = DefaultMinGasPrices
@@ -57,6 +60,8 @@ func initAppConfig() (string, any) {
 	cfg.GRPC.Address = "127.0.0.1:9090"
 	cfg.StateSync.SnapshotInterval = SnapshotInterval
 	cfg.StateSync.SnapshotKeepRecent = SnapshotKeepRecent
+	// Index what explorers search (app.IndexedEvents), not every attribute.
+	cfg.IndexEvents = app.IndexedEvents()
 	// App telemetry on, with a Prometheus sink: the SDK's metrics and
 	// Polity's EndBlock failures (polity_queue_item_failed) are served with
 	// CometBFT's on prometheus_listen_addr and at the REST server's

@@ -87,7 +87,7 @@ func (k *Keeper) initMembers(ctx context.Context, gs types.GenesisState) error {
 		if err != nil {
 			return err
 		}
-		if err := k.Memberships.Set(ctx, pairKey(ms.CommunityId, addr), ms); err != nil {
+		if err := k.addMembership(ctx, addr, ms); err != nil {
 			return err
 		}
 		for _, r := range ms.Roles {

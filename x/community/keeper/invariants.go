@@ -22,6 +22,7 @@ func InvariantRoutes(k *Keeper) []invariantutil.Route {
 		{Name: "power-cap", Invariant: PowerCapInvariant(k)},
 		{Name: "board-seats", Invariant: BoardInvariant(k)},
 		{Name: "liveness", Invariant: LivenessInvariant(k)},
+		{Name: "membership-count", Invariant: MembershipCountInvariant(k)},
 	}
 }
 

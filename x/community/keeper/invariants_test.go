@@ -109,6 +109,15 @@ func TestInvariantsHoldAndBreak(t *testing.T) {
 			require.NoError(t, f.Keeper.Liveness.Set(f.Ctx, key, types.Liveness{ConsensusAddress: keepertest.ConsAddr("dev-node"),
 				WindowStartHeight: 1, MissedInWindow: 5, MissedTotal: 2, LastMissedHeight: 1}))
 		}},
+		{"membership-count", func(f *keepertest.Fixture, _ uint64) {
+			require.NoError(t, f.Keeper.MembershipCount.Set(f.Ctx, keepertest.Addr("dev-chair"), 7))
+		}},
+		{"membership-count", func(f *keepertest.Fixture, _ uint64) {
+			require.NoError(t, f.Keeper.MembershipCount.Remove(f.Ctx, keepertest.Addr("dev-chair")))
+		}},
+		{"membership-count", func(f *keepertest.Fixture, _ uint64) {
+			require.NoError(t, f.Keeper.MembershipCount.Set(f.Ctx, keepertest.Addr("outsider"), 1))
+		}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.route, func(t *testing.T) {

@@ -55,6 +55,9 @@ type Keeper struct {
 	BodyStats   collections.Map[string, types.BodyStats]
 	Members     *collections.IndexedMap[sdk.AccAddress, types.Member, MemberIndexes]
 	Memberships *collections.IndexedMap[collections.Pair[string, sdk.AccAddress], types.Membership, MembershipIndexes]
+	// MembershipCount is, per address, its number of memberships (absent at
+	// zero); kept with Memberships by setMembership and removeMembership.
+	MembershipCount collections.Map[sdk.AccAddress, uint64]
 	// RoleHolders indexes (community, role, address) for role filters and limits.
 	RoleHolders collections.KeySet[collections.Triple[string, int32, sdk.AccAddress]]
 	// Representing maps an address to the one community it represents.
@@ -111,8 +114,8 @@ type Keeper struct {
 
 // CommunityIndexes support the kind and parent filters.
 type CommunityIndexes struct {
-	Kind   *indexes.Multi[int32, string, types.Community]
-	Parent *indexes.Multi[string, string, types.Community]
+	Kind   *collutil.Multi[int32, string, types.Community]
+	Parent *collutil.Multi[string, string, types.Community]
 }
 
 // IndexesList implements collections.Indexes.
@@ -122,7 +125,7 @@ func (i CommunityIndexes) IndexesList() []collections.Index[string, types.Commun
 
 // BodyIndexes support the kind filter.
 type BodyIndexes struct {
-	Kind *indexes.Multi[int32, string, types.Body]
+	Kind *collutil.Multi[int32, string, types.Body]
 }
 
 // IndexesList implements collections.Indexes.
@@ -132,8 +135,8 @@ func (i BodyIndexes) IndexesList() []collections.Index[string, types.Body] {
 
 // MemberIndexes support the region and stakeholder-type filters.
 type MemberIndexes struct {
-	Region      *indexes.Multi[int32, sdk.AccAddress, types.Member]
-	Stakeholder *indexes.Multi[int32, sdk.AccAddress, types.Member]
+	Region      *collutil.Multi[int32, sdk.AccAddress, types.Member]
+	Stakeholder *collutil.Multi[int32, sdk.AccAddress, types.Member]
 }
 
 // IndexesList implements collections.Indexes.
@@ -153,7 +156,7 @@ func (i MembershipIndexes) IndexesList() []collections.Index[collections.Pair[st
 
 // SeatIndexes find a community's seats.
 type SeatIndexes struct {
-	Community *indexes.Multi[string, uint64, types.BoardSeat]
+	Community *collutil.Multi[string, uint64, types.BoardSeat]
 }
 
 // IndexesList implements collections.Indexes.
@@ -163,8 +166,8 @@ func (i SeatIndexes) IndexesList() []collections.Index[uint64, types.BoardSeat] 
 
 // ValidatorIndexes find validators by community and by operator.
 type ValidatorIndexes struct {
-	Community *indexes.Multi[string, []byte, types.Validator]
-	Operator  *indexes.Multi[sdk.AccAddress, []byte, types.Validator]
+	Community *collutil.Multi[string, []byte, types.Validator]
+	Operator  *collutil.Multi[sdk.AccAddress, []byte, types.Validator]
 }
 
 // IndexesList implements collections.Indexes.
@@ -174,9 +177,9 @@ func (i ValidatorIndexes) IndexesList() []collections.Index[[]byte, types.Valida
 
 // MotionIndexes support listing by body, by body and status, and by status.
 type MotionIndexes struct {
-	Body       *indexes.Multi[string, uint64, types.Motion]
-	BodyStatus *indexes.Multi[collections.Pair[string, int32], uint64, types.Motion]
-	Status     *indexes.Multi[int32, uint64, types.Motion]
+	Body       *collutil.Multi[string, uint64, types.Motion]
+	BodyStatus *collutil.Multi[collections.Pair[string, int32], uint64, types.Motion]
+	Status     *collutil.Multi[int32, uint64, types.Motion]
 }
 
 // IndexesList implements collections.Indexes.
@@ -209,35 +212,36 @@ func NewKeeper(
 		Params: collections.NewItem(sb, types.ParamsKey, "params", codec.CollValue[types.Params](cdc)),
 		Communities: collections.NewIndexedMap(sb, types.CommunitiesKey, "communities", collections.StringKey,
 			codec.CollValue[types.Community](cdc), CommunityIndexes{
-				Kind: indexes.NewMulti(sb, types.CommunitiesKindKey, "communities_by_kind", collections.Int32Key, collections.StringKey,
+				Kind: collutil.NewMulti(sb, types.CommunitiesKindKey, "communities_by_kind", collections.Int32Key, collections.StringKey,
 					func(_ string, c types.Community) (int32, error) { return int32(c.Kind), nil }),
-				Parent: indexes.NewMulti(sb, types.CommunitiesParentKey, "communities_by_parent", collections.StringKey, collections.StringKey,
+				Parent: collutil.NewMulti(sb, types.CommunitiesParentKey, "communities_by_parent", collections.StringKey, collections.StringKey,
 					func(_ string, c types.Community) (string, error) { return c.ParentId, nil }),
 			}),
 		Bodies: collections.NewIndexedMap(sb, types.BodiesKey, "bodies", collections.StringKey,
 			codec.CollValue[types.Body](cdc), BodyIndexes{
-				Kind: indexes.NewMulti(sb, types.BodiesKindKey, "bodies_by_kind", collections.Int32Key, collections.StringKey,
+				Kind: collutil.NewMulti(sb, types.BodiesKindKey, "bodies_by_kind", collections.Int32Key, collections.StringKey,
 					func(_ string, b types.Body) (int32, error) { return int32(b.Kind), nil }),
 			}),
 		BodyStats: collections.NewMap(sb, types.BodyStatsKey, "body_stats", collections.StringKey, codec.CollValue[types.BodyStats](cdc)),
 		Members: collections.NewIndexedMap(sb, types.MembersKey, "members", accKey,
 			codec.CollValue[types.Member](cdc), MemberIndexes{
-				Region: indexes.NewMulti(sb, types.MembersRegionKey, "members_by_region", collections.Int32Key, accKey,
+				Region: collutil.NewMulti(sb, types.MembersRegionKey, "members_by_region", collections.Int32Key, accKey,
 					func(_ sdk.AccAddress, m types.Member) (int32, error) { return int32(m.Region), nil }),
-				Stakeholder: indexes.NewMulti(sb, types.MembersStakeholderKey, "members_by_stakeholder", collections.Int32Key, accKey,
+				Stakeholder: collutil.NewMulti(sb, types.MembersStakeholderKey, "members_by_stakeholder", collections.Int32Key, accKey,
 					func(_ sdk.AccAddress, m types.Member) (int32, error) { return int32(m.StakeholderType), nil }),
 			}),
 		Memberships: collections.NewIndexedMap(sb, types.MembershipsKey, "memberships",
 			collections.PairKeyCodec(collections.StringKey, accKey), codec.CollValue[types.Membership](cdc),
 			MembershipIndexes{Address: indexes.NewReversePair[types.Membership](sb, types.MembershipsByAddrKey, "memberships_by_address",
 				collections.PairKeyCodec(collections.StringKey, accKey))}),
+		MembershipCount: collections.NewMap(sb, types.MembershipCountKey, "membership_count", accKey, collections.Uint64Value),
 		RoleHolders: collections.NewKeySet(sb, types.RoleHoldersKey, "role_holders",
 			collections.TripleKeyCodec(collections.StringKey, collections.Int32Key, accKey)),
 		Representing: collections.NewMap(sb, types.RepresentingKey, "representing", accKey, collections.StringValue),
 
 		Seats: collections.NewIndexedMap(sb, types.SeatsKey, "seats", collections.Uint64Key,
 			codec.CollValue[types.BoardSeat](cdc), SeatIndexes{
-				Community: indexes.NewMulti(sb, types.SeatsCommunityKey, "seats_by_community", collections.StringKey, collections.Uint64Key,
+				Community: collutil.NewMulti(sb, types.SeatsCommunityKey, "seats_by_community", collections.StringKey, collections.Uint64Key,
 					func(_ uint64, s types.BoardSeat) (string, error) { return s.AppointingCommunity, nil }),
 			}),
 		SeatID:       collections.NewSequence(sb, types.SeatIDKey, "seat_id"),
@@ -250,9 +254,9 @@ func NewKeeper(
 
 		Validators: collections.NewIndexedMap(sb, types.ValidatorsKey, "validators", collections.BytesKey,
 			codec.CollValue[types.Validator](cdc), ValidatorIndexes{
-				Community: indexes.NewMulti(sb, types.ValidatorsCommunityKey, "validators_by_community", collections.StringKey, collections.BytesKey,
+				Community: collutil.NewMulti(sb, types.ValidatorsCommunityKey, "validators_by_community", collections.StringKey, collections.BytesKey,
 					func(_ []byte, v types.Validator) (string, error) { return v.CommunityId, nil }),
-				Operator: indexes.NewMulti(sb, types.ValidatorsOperatorKey, "validators_by_operator", accKey, collections.BytesKey,
+				Operator: collutil.NewMulti(sb, types.ValidatorsOperatorKey, "validators_by_operator", accKey, collections.BytesKey,
 					func(_ []byte, v types.Validator) (sdk.AccAddress, error) {
 						return addressCodec.StringToBytes(v.Operator)
 					}),
@@ -269,14 +273,14 @@ func NewKeeper(
 
 		Motions: collections.NewIndexedMap(sb, types.MotionsKey, "motions", collections.Uint64Key,
 			codec.CollValue[types.Motion](cdc), MotionIndexes{
-				Body: indexes.NewMulti(sb, types.MotionsBodyKey, "motions_by_body", collections.StringKey, collections.Uint64Key,
+				Body: collutil.NewMulti(sb, types.MotionsBodyKey, "motions_by_body", collections.StringKey, collections.Uint64Key,
 					func(_ uint64, m types.Motion) (string, error) { return m.BodyId, nil }),
-				BodyStatus: indexes.NewMulti(sb, types.MotionsBodyStatusKey, "motions_by_body_status",
+				BodyStatus: collutil.NewMulti(sb, types.MotionsBodyStatusKey, "motions_by_body_status",
 					collections.PairKeyCodec(collections.StringKey, collections.Int32Key), collections.Uint64Key,
 					func(_ uint64, m types.Motion) (collections.Pair[string, int32], error) {
 						return collections.Join(m.BodyId, int32(m.Status)), nil
 					}),
-				Status: indexes.NewMulti(sb, types.MotionsStatusKey, "motions_by_status", collections.Int32Key, collections.Uint64Key,
+				Status: collutil.NewMulti(sb, types.MotionsStatusKey, "motions_by_status", collections.Int32Key, collections.Uint64Key,
 					func(_ uint64, m types.Motion) (int32, error) { return int32(m.Status), nil }),
 			}),
 		MotionID:        collections.NewSequence(sb, types.MotionIDKey, "motion_id"),

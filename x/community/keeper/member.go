@@ -46,7 +46,7 @@ func (k *Keeper) AdmitMember(ctx context.Context, msg *types.MsgAdmitMember) err
 		return err
 	}
 	ms := types.Membership{CommunityId: c.Id, Address: msg.Address, Roles: roles, Weight: weight, Audit: newAudit(ctx)}
-	if err := k.Memberships.Set(ctx, pairKey(c.Id, addr), ms); err != nil {
+	if err := k.addMembership(ctx, addr, ms); err != nil {
 		return err
 	}
 	if err := k.changeElectorate(ctx, c.Id, weight, false); err != nil {
@@ -93,7 +93,7 @@ func (k *Keeper) leave(ctx context.Context, communityID, address, reason string,
 	if err := k.applyRoles(ctx, c, addr, ms.Roles, nil); err != nil {
 		return err
 	}
-	if err := k.Memberships.Remove(ctx, pairKey(c.Id, addr)); err != nil {
+	if err := k.removeMembership(ctx, c.Id, addr); err != nil {
 		return err
 	}
 	if err := k.changeElectorate(ctx, c.Id, ms.Weight, true); err != nil {

@@ -15,16 +15,11 @@ import (
 // membership in any community, a Board seat, or an active validator it
 // operates. The permission ante decorator lets such accounts send any message
 // (each handler still checks what their role allows); everyone else may only
-// use the open door. Each check is a bounded index lookup.
+// use the open door. Membership and seat are point reads; only an account
+// with neither has its validators looked up.
 func (k *Keeper) HasStanding(ctx context.Context, addr sdk.AccAddress) (bool, error) {
-	iter, err := k.Memberships.Indexes.Address.MatchExact(ctx, addr)
-	if err != nil {
-		return false, err
-	}
-	member := iter.Valid()
-	iter.Close()
-	if member {
-		return true, nil
+	if member, err := k.IsMember(ctx, addr); err != nil || member {
+		return member, err
 	}
 	if seated, err := k.SeatHolders.Has(ctx, addr); err != nil || seated {
 		return seated, err

@@ -8,6 +8,7 @@ import (
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
 	keepertest "github.com/polity-chain/polity/testutil/keeper"
+	"github.com/polity-chain/polity/x/community/keeper"
 	"github.com/polity-chain/polity/x/community/types"
 )
 
@@ -37,6 +38,18 @@ func TestHasStanding(t *testing.T) {
 	// Leaving every community ends a member's standing; the profile stays.
 	f.MustDeliver(&types.MsgResign{Member: addr("gov-member").String(), CommunityId: "gov"})
 	require.False(t, standing(addr("gov-member")))
+
+	// A member of two communities keeps standing until leaving both.
+	twice := addr("outsider")
+	for _, c := range []string{"dev", "ops"} {
+		f.MustDeliver(&types.MsgAdmitMember{Authority: keepertest.BodyAuthority(c), CommunityId: c, Address: twice.String(), Weight: 1})
+	}
+	require.True(t, standing(twice))
+	f.MustDeliver(&types.MsgResign{Member: twice.String(), CommunityId: "dev"})
+	require.True(t, standing(twice), "still a member of ops")
+	f.MustDeliver(&types.MsgResign{Member: twice.String(), CommunityId: "ops"})
+	require.False(t, standing(twice), "a member of no community")
+	keepertest.RequireInvariantsHold(t, f.Ctx, keeper.InvariantRoutes(f.Keeper))
 
 	fee, err := f.Keeper.OpenDoorMinFee(f.Ctx)
 	require.NoError(t, err)

@@ -73,4 +73,8 @@ var (
 	// SuspendedPowerKey is the power of SUSPENDED validators: counted in the
 	// power counters, absent from CometBFT's set (derived at InitGenesis).
 	SuspendedPowerKey = collections.NewPrefix(42)
+	// MembershipCountKey holds how many communities each address is a member
+	// of (derived from memberships at InitGenesis), so that the standing
+	// check of every transaction is one point read instead of an index scan.
+	MembershipCountKey = collections.NewPrefix(43)
 )

@@ -7,7 +7,6 @@ import (
 	"fmt"
 
 	"cosmossdk.io/collections"
-	"cosmossdk.io/collections/indexes"
 	"cosmossdk.io/core/address"
 	"cosmossdk.io/core/event"
 	"cosmossdk.io/core/store"
@@ -51,8 +50,8 @@ type Keeper struct {
 
 // ActionIndexes support the stage filter and finding a proposal's actions.
 type ActionIndexes struct {
-	Stage    *indexes.Multi[int32, uint64, types.Action]
-	Proposal *indexes.Multi[uint64, uint64, types.Action]
+	Stage    *collutil.Multi[int32, uint64, types.Action]
+	Proposal *collutil.Multi[uint64, uint64, types.Action]
 }
 
 // IndexesList implements collections.Indexes.
@@ -88,9 +87,9 @@ func NewKeeper(
 
 		Params: collections.NewItem(sb, types.ParamsKey, "params", codec.CollValue[types.Params](cdc)),
 		Actions: collections.NewIndexedMap(sb, types.ActionsKey, "actions", collections.Uint64Key, codec.CollValue[types.Action](cdc), ActionIndexes{
-			Stage: indexes.NewMulti(sb, types.ActionsStageKey, "actions_by_stage", collections.Int32Key, collections.Uint64Key,
+			Stage: collutil.NewMulti(sb, types.ActionsStageKey, "actions_by_stage", collections.Int32Key, collections.Uint64Key,
 				func(_ uint64, a types.Action) (int32, error) { return int32(a.Stage), nil }),
-			Proposal: indexes.NewMulti(sb, types.ActionsProposalKey, "actions_by_proposal", collections.Uint64Key, collections.Uint64Key,
+			Proposal: collutil.NewMulti(sb, types.ActionsProposalKey, "actions_by_proposal", collections.Uint64Key, collections.Uint64Key,
 				func(_ uint64, a types.Action) (uint64, error) { return a.ProposalId, nil }),
 		}),
 		ActionID:    collections.NewSequence(sb, types.ActionIDKey, "action_id"),

@@ -8,7 +8,6 @@ import (
 	"fmt"
 
 	"cosmossdk.io/collections"
-	"cosmossdk.io/collections/indexes"
 	"cosmossdk.io/core/address"
 	"cosmossdk.io/core/event"
 	"cosmossdk.io/core/store"
@@ -84,9 +83,9 @@ var docKeyCodec = collections.PairKeyCodec(collections.Int32Key, collections.Str
 
 // ProposalIndexes support the status, kind and originator filters.
 type ProposalIndexes struct {
-	Status     *indexes.Multi[int32, uint64, types.Proposal]
-	Kind       *indexes.Multi[int32, uint64, types.Proposal]
-	Originator *indexes.Multi[string, uint64, types.Proposal]
+	Status     *collutil.Multi[int32, uint64, types.Proposal]
+	Kind       *collutil.Multi[int32, uint64, types.Proposal]
+	Originator *collutil.Multi[string, uint64, types.Proposal]
 }
 
 // IndexesList implements collections.Indexes.
@@ -96,9 +95,9 @@ func (i ProposalIndexes) IndexesList() []collections.Index[uint64, types.Proposa
 
 // AdviceIndexes support the status, community and proposal filters.
 type AdviceIndexes struct {
-	Status    *indexes.Multi[int32, uint64, types.Advice]
-	Community *indexes.Multi[string, uint64, types.Advice]
-	Proposal  *indexes.Multi[uint64, uint64, types.Advice]
+	Status    *collutil.Multi[int32, uint64, types.Advice]
+	Community *collutil.Multi[string, uint64, types.Advice]
+	Proposal  *collutil.Multi[uint64, uint64, types.Advice]
 }
 
 // IndexesList implements collections.Indexes.
@@ -130,11 +129,11 @@ func NewKeeper(
 		Params: collections.NewItem(sb, types.ParamsKey, "params", codec.CollValue[types.Params](cdc)),
 		Proposals: collections.NewIndexedMap(sb, types.ProposalsKey, "proposals", collections.Uint64Key,
 			codec.CollValue[types.Proposal](cdc), ProposalIndexes{
-				Status: indexes.NewMulti(sb, types.ProposalsStatusKey, "proposals_by_status", collections.Int32Key, collections.Uint64Key,
+				Status: collutil.NewMulti(sb, types.ProposalsStatusKey, "proposals_by_status", collections.Int32Key, collections.Uint64Key,
 					func(_ uint64, p types.Proposal) (int32, error) { return int32(p.Status), nil }),
-				Kind: indexes.NewMulti(sb, types.ProposalsKindKey, "proposals_by_kind", collections.Int32Key, collections.Uint64Key,
+				Kind: collutil.NewMulti(sb, types.ProposalsKindKey, "proposals_by_kind", collections.Int32Key, collections.Uint64Key,
 					func(_ uint64, p types.Proposal) (int32, error) { return int32(p.Kind), nil }),
-				Originator: indexes.NewMulti(sb, types.ProposalsOriginatorKey, "proposals_by_originator", collections.StringKey, collections.Uint64Key,
+				Originator: collutil.NewMulti(sb, types.ProposalsOriginatorKey, "proposals_by_originator", collections.StringKey, collections.Uint64Key,
 					func(_ uint64, p types.Proposal) (string, error) { return p.Originator, nil }),
 			}),
 		ProposalID: collections.NewSequence(sb, types.ProposalIDKey, "proposal_id"),
@@ -146,11 +145,11 @@ func NewKeeper(
 		CommentID: collections.NewSequence(sb, types.CommentIDKey, "comment_id"),
 		Advice: collections.NewIndexedMap(sb, types.AdviceKey, "advice", collections.Uint64Key,
 			codec.CollValue[types.Advice](cdc), AdviceIndexes{
-				Status: indexes.NewMulti(sb, types.AdviceStatusKey, "advice_by_status", collections.Int32Key, collections.Uint64Key,
+				Status: collutil.NewMulti(sb, types.AdviceStatusKey, "advice_by_status", collections.Int32Key, collections.Uint64Key,
 					func(_ uint64, a types.Advice) (int32, error) { return int32(a.Status), nil }),
-				Community: indexes.NewMulti(sb, types.AdviceCommunityKey, "advice_by_community", collections.StringKey, collections.Uint64Key,
+				Community: collutil.NewMulti(sb, types.AdviceCommunityKey, "advice_by_community", collections.StringKey, collections.Uint64Key,
 					func(_ uint64, a types.Advice) (string, error) { return a.CommunityId, nil }),
-				Proposal: indexes.NewMulti(sb, types.AdviceProposalKey, "advice_by_proposal", collections.Uint64Key, collections.Uint64Key,
+				Proposal: collutil.NewMulti(sb, types.AdviceProposalKey, "advice_by_proposal", collections.Uint64Key, collections.Uint64Key,
 					func(_ uint64, a types.Advice) (uint64, error) { return a.ProposalId, nil }),
 			}),
 		AdviceID:    collections.NewSequence(sb, types.AdviceIDKey, "advice_id"),

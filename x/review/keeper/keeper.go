@@ -8,7 +8,6 @@ import (
 
 	"cosmossdk.io/collections"
 	collcodec "cosmossdk.io/collections/codec"
-	"cosmossdk.io/collections/indexes"
 	"cosmossdk.io/core/address"
 	"cosmossdk.io/core/event"
 	"cosmossdk.io/core/store"
@@ -102,10 +101,10 @@ type Keeper struct {
 // IRPIndexes support the status and claimant filters, and finding the cases
 // against a proposal or answered by one (Proposal, BoardAction; 0 is none).
 type IRPIndexes struct {
-	Status      *indexes.Multi[int32, uint64, types.IRP]
-	Claimant    *indexes.Multi[string, uint64, types.IRP]
-	Proposal    *indexes.Multi[uint64, uint64, types.IRP]
-	BoardAction *indexes.Multi[uint64, uint64, types.IRP]
+	Status      *collutil.Multi[int32, uint64, types.IRP]
+	Claimant    *collutil.Multi[string, uint64, types.IRP]
+	Proposal    *collutil.Multi[uint64, uint64, types.IRP]
+	BoardAction *collutil.Multi[uint64, uint64, types.IRP]
 }
 
 // IndexesList implements collections.Indexes.
@@ -116,8 +115,8 @@ func (i IRPIndexes) IndexesList() []collections.Index[uint64, types.IRP] {
 // ReconsiderationIndexes support the status filter and finding the requests
 // about a proposal.
 type ReconsiderationIndexes struct {
-	Status   *indexes.Multi[int32, uint64, types.Reconsideration]
-	Proposal *indexes.Multi[uint64, uint64, types.Reconsideration]
+	Status   *collutil.Multi[int32, uint64, types.Reconsideration]
+	Proposal *collutil.Multi[uint64, uint64, types.Reconsideration]
 }
 
 // IndexesList implements collections.Indexes.
@@ -128,8 +127,8 @@ func (i ReconsiderationIndexes) IndexesList() []collections.Index[uint64, types.
 // EmergencyIndexes support the status filter and finding the measures taken
 // on a target (a proposal id, an address, a message type).
 type EmergencyIndexes struct {
-	Status *indexes.Multi[int32, uint64, types.Emergency]
-	Target *indexes.Multi[string, uint64, types.Emergency]
+	Status *collutil.Multi[int32, uint64, types.Emergency]
+	Target *collutil.Multi[string, uint64, types.Emergency]
 }
 
 // IndexesList implements collections.Indexes.
@@ -139,7 +138,7 @@ func (i EmergencyIndexes) IndexesList() []collections.Index[uint64, types.Emerge
 
 // StatusIndex indexes a record type by its status.
 type StatusIndex[V any] struct {
-	Status *indexes.Multi[int32, uint64, V]
+	Status *collutil.Multi[int32, uint64, V]
 }
 
 // IndexesList implements collections.Indexes.
@@ -152,7 +151,7 @@ func statusIndexed[V any](sb *collections.SchemaBuilder, key, idxKey collections
 	status func(V) int32, valueCodec collcodec.ValueCodec[V],
 ) *collections.IndexedMap[uint64, V, StatusIndex[V]] {
 	return collections.NewIndexedMap(sb, key, name, collections.Uint64Key, valueCodec, StatusIndex[V]{
-		Status: indexes.NewMulti(sb, idxKey, name+"_by_status", collections.Int32Key, collections.Uint64Key,
+		Status: collutil.NewMulti(sb, idxKey, name+"_by_status", collections.Int32Key, collections.Uint64Key,
 			func(_ uint64, v V) (int32, error) { return status(v), nil }),
 	})
 }
@@ -178,13 +177,13 @@ func NewKeeper(
 		Parties:   collections.NewMap(sb, types.PartiesKey, "parties", accKey, codec.CollValue[types.Party](cdc)),
 		Panelists: collections.NewMap(sb, types.PanelistsKey, "panelists", accKey, codec.CollValue[types.Panelist](cdc)),
 		IRPs: collections.NewIndexedMap(sb, types.IRPsKey, "irps", collections.Uint64Key, codec.CollValue[types.IRP](cdc), IRPIndexes{
-			Status: indexes.NewMulti(sb, types.IRPsStatusKey, "irps_by_status", collections.Int32Key, collections.Uint64Key,
+			Status: collutil.NewMulti(sb, types.IRPsStatusKey, "irps_by_status", collections.Int32Key, collections.Uint64Key,
 				func(_ uint64, c types.IRP) (int32, error) { return int32(c.Status), nil }),
-			Claimant: indexes.NewMulti(sb, types.IRPsClaimantKey, "irps_by_claimant", collections.StringKey, collections.Uint64Key,
+			Claimant: collutil.NewMulti(sb, types.IRPsClaimantKey, "irps_by_claimant", collections.StringKey, collections.Uint64Key,
 				func(_ uint64, c types.IRP) (string, error) { return c.Claimant, nil }),
-			Proposal: indexes.NewMulti(sb, types.IRPsProposalKey, "irps_by_proposal", collections.Uint64Key, collections.Uint64Key,
+			Proposal: collutil.NewMulti(sb, types.IRPsProposalKey, "irps_by_proposal", collections.Uint64Key, collections.Uint64Key,
 				func(_ uint64, c types.IRP) (uint64, error) { return c.ProposalId, nil }),
-			BoardAction: indexes.NewMulti(sb, types.IRPsBoardActionKey, "irps_by_board_action", collections.Uint64Key, collections.Uint64Key,
+			BoardAction: collutil.NewMulti(sb, types.IRPsBoardActionKey, "irps_by_board_action", collections.Uint64Key, collections.Uint64Key,
 				func(_ uint64, c types.IRP) (uint64, error) { return c.BoardActionProposal, nil }),
 		}),
 		IRPID: collections.NewSequence(sb, types.IRPIDKey, "irp_id"),
@@ -197,9 +196,9 @@ func NewKeeper(
 
 		Reconsiderations: collections.NewIndexedMap(sb, types.ReconsiderationsKey, "reconsiderations", collections.Uint64Key,
 			codec.CollValue[types.Reconsideration](cdc), ReconsiderationIndexes{
-				Status: indexes.NewMulti(sb, types.ReconsiderationsStatusKey, "reconsiderations_by_status", collections.Int32Key, collections.Uint64Key,
+				Status: collutil.NewMulti(sb, types.ReconsiderationsStatusKey, "reconsiderations_by_status", collections.Int32Key, collections.Uint64Key,
 					func(_ uint64, r types.Reconsideration) (int32, error) { return int32(r.Status), nil }),
-				Proposal: indexes.NewMulti(sb, types.ReconsiderationsProposalKey, "reconsiderations_by_proposal", collections.Uint64Key, collections.Uint64Key,
+				Proposal: collutil.NewMulti(sb, types.ReconsiderationsProposalKey, "reconsiderations_by_proposal", collections.Uint64Key, collections.Uint64Key,
 					func(_ uint64, r types.Reconsideration) (uint64, error) { return r.ProposalId, nil }),
 			}),
 		ReconsiderationID:    collections.NewSequence(sb, types.ReconsiderationIDKey, "reconsideration_id"),
@@ -222,9 +221,9 @@ func NewKeeper(
 
 		Emergencies: collections.NewIndexedMap(sb, types.EmergenciesKey, "emergencies", collections.Uint64Key,
 			codec.CollValue[types.Emergency](cdc), EmergencyIndexes{
-				Status: indexes.NewMulti(sb, types.EmergenciesStatusKey, "emergencies_by_status", collections.Int32Key, collections.Uint64Key,
+				Status: collutil.NewMulti(sb, types.EmergenciesStatusKey, "emergencies_by_status", collections.Int32Key, collections.Uint64Key,
 					func(_ uint64, e types.Emergency) (int32, error) { return int32(e.Status), nil }),
-				Target: indexes.NewMulti(sb, types.EmergenciesTargetKey, "emergencies_by_target", collections.StringKey, collections.Uint64Key,
+				Target: collutil.NewMulti(sb, types.EmergenciesTargetKey, "emergencies_by_target", collections.StringKey, collections.Uint64Key,
 					func(_ uint64, e types.Emergency) (string, error) { return e.Target, nil }),
 			}),
 		EmergencyID:       collections.NewSequence(sb, types.EmergencyIDKey, "emergency_id"),

@@ -4,7 +4,6 @@ import (
 	"context"
 
 	"cosmossdk.io/collections"
-	"cosmossdk.io/collections/indexes"
 
 	"github.com/cosmos/cosmos-sdk/types/query"
 
@@ -32,7 +31,7 @@ var grpcError = queryutil.Statuses{
 // through all records when status is zero; keep (nil keeps all) checks the
 // other filters.
 func byStatus[V any, I collections.Indexes[uint64, V]](ctx context.Context, m *collections.IndexedMap[uint64, V, I],
-	byStatusIndex *indexes.Multi[int32, uint64, V], status int32, pageReq *query.PageRequest, keep func(V) bool,
+	byStatusIndex *collutil.Multi[int32, uint64, V], status int32, pageReq *query.PageRequest, keep func(V) bool,
 ) ([]V, *query.PageResponse, error) {
 	if status == 0 {
 		return queryutil.All(ctx, m, pageReq, keep)
