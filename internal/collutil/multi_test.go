@@ -51,7 +51,9 @@ func TestMultiSkipsUnchangedRef(t *testing.T) {
 	m := collections.NewIndexedMap(sb, collections.NewPrefix(1), "records", collections.Uint64Key, recordValue{},
 		recordIndexes{BodyStatus: collutil.NewMulti(sb, collections.NewPrefix(2), "by_body_status",
 			collections.PairKeyCodec(collections.StringKey, collections.StringKey), collections.Uint64Key,
-			func(_ uint64, r record) (collections.Pair[string, string], error) { return collections.Join(r.Body, r.Status), nil })})
+			func(_ uint64, r record) (collections.Pair[string, string], error) {
+				return collections.Join(r.Body, r.Status), nil
+			})})
 	_, err := sb.Build()
 	require.NoError(t, err)
 
@@ -93,4 +95,4 @@ func (recordValue) Decode(b []byte) (record, error) {
 func (recordValue) EncodeJSON(r record) ([]byte, error) { return recordValue{}.Encode(r) }
 func (recordValue) DecodeJSON(b []byte) (record, error) { return recordValue{}.Decode(b) }
 func (recordValue) Stringify(r record) string           { return r.Body + "/" + r.Status }
-func (recordValue) ValueType() string                    { return "record" }
+func (recordValue) ValueType() string                   { return "record" }
