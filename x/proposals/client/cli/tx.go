@@ -47,6 +47,31 @@ type proposalFile struct {
 // flagDocumentText names a file holding the document's full text.
 const flagDocumentText = "document-text-file"
 
+// readProposalFile reads a proposal file and, if textPath is given, the
+// document's full text from it (replacing the file's document_text); an
+// empty document hash is filled with the text's SHA-256.
+func readProposalFile(path, textPath string) (proposalFile, error) {
+	var f proposalFile
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		return f, err
+	}
+	if err := json.Unmarshal(raw, &f); err != nil {
+		return f, fmt.Errorf("%s: %w", path, err)
+	}
+	if textPath != "" {
+		text, err := os.ReadFile(textPath)
+		if err != nil {
+			return f, err
+		}
+		f.DocumentText = string(text)
+	}
+	if f.DocumentText != "" && f.Document.Hash == "" {
+		f.Document.Hash = types.DocumentTextHash(f.DocumentText)
+	}
+	return f, nil
+}
+
 // NewSubmitProposalCmd submits a proposal for the Board (as a director) or for
 // a supporting community (as a motion of that community).
 func NewSubmitProposalCmd() *cobra.Command {
@@ -81,23 +106,10 @@ polityd tx proposals submit-proposal dev policy policy.json --document-text-file
 			if !ok {
 				return fmt.Errorf("unknown kind %q", kindName)
 			}
-			raw, err := os.ReadFile(path)
+			textPath, _ := cmd.Flags().GetString(flagDocumentText)
+			f, err := readProposalFile(path, textPath)
 			if err != nil {
 				return err
-			}
-			var f proposalFile
-			if err := json.Unmarshal(raw, &f); err != nil {
-				return fmt.Errorf("%s: %w", path, err)
-			}
-			if textPath, _ := cmd.Flags().GetString(flagDocumentText); textPath != "" {
-				text, err := os.ReadFile(textPath)
-				if err != nil {
-					return err
-				}
-				f.DocumentText = string(text)
-			}
-			if f.DocumentText != "" && f.Document.Hash == "" {
-				f.Document.Hash = types.DocumentTextHash(f.DocumentText)
 			}
 			gov := authtypes.NewModuleAddress(types.ModuleName).String()
 			anys, err := msgjson.Pack(clientCtx.Codec, f.Messages, gov)
