@@ -104,6 +104,9 @@ func TestDemoGovernanceScript(t *testing.T) {
 		"$ polityd tx empowered post-statement 1 ",
 		"$ polityd tx review declare 1 upheld ",
 		"check: IRP 1 seed = ",
+		"$ polityd query proposals released-holds 3",
+		"check: dev policy version 2 text hash = ",
+		"+3. Builds are reproducible.",
 		"Done in ",
 	} {
 		if !strings.Contains(string(text), want) {
@@ -136,10 +139,14 @@ func TestDemoGovernanceScript(t *testing.T) {
 	if len(c.Comments) != 1 || c.Comments[0].Role != "COMMENT_ROLE_PUBLIC" || c.Comments[0].Author != net.Address(t, "outsider") {
 		t.Errorf("comments on proposal 1: %+v, want the outsider's public comment", c.Comments)
 	}
+	// dev's policy: version 1 by proposal 1, revised in part 2 by proposal
+	// 5; both kept with their full texts
 	var pol Policies
 	n.RESTJSON(t, papi+"/policies/dev", &pol)
-	if pol.Current == nil || pol.Current.Version != "1" || pol.Current.ProposalID != "1" {
-		t.Errorf("policies/dev: %+v, want version 1 ratified by proposal 1", pol)
+	if pol.Current == nil || pol.Current.Version != "2" || pol.Current.ProposalID != "5" || len(pol.History) != 2 ||
+		pol.History[0].ProposalID != "1" || !strings.Contains(pol.History[0].Text, "Security fixes may ship without notice.") ||
+		newDoc(pol.Current.Text, "").Hash != pol.Current.Document.Hash {
+		t.Errorf("policies/dev: %+v, want version 1 by proposal 1 and version 2 by proposal 5, with their texts", pol)
 	}
 
 	// Part 2: the term-limits amendment (3) returned by the upheld IRP 1,

@@ -245,11 +245,31 @@ func explorerChecks(t *testing.T, net *Network, n *Node) {
 	if history.Status != "PROPOSAL_STATUS_VETOED" || !containsInOrder(steps, "SUBMITTED", "BOARD_VOTE", "PETITION", "STATEMENT", "DECISION", "ACTION_CLOSED", "DECIDED") {
 		t.Fatalf("history of proposal 4: %s %v, want the vetoed amendment's story", history.Status, steps)
 	}
+	// the challenged amendment's story keeps its released hold, and the
+	// panel's draw has its time
+	var challenged struct {
+		Entries []struct {
+			Step string `json:"step"`
+			Time string `json:"time"`
+		} `json:"entries"`
+	}
+	n.RESTJSON(t, "/polity/history/v1/proposals/3/history", &challenged)
+	steps = nil
+	for _, e := range challenged.Entries {
+		steps = append(steps, e.Step)
+		if strings.HasPrefix(e.Time, "0001-") {
+			t.Errorf("history of proposal 3: %s has no time", e.Step)
+		}
+	}
+	if !containsInOrder(steps, "IRP_FILED", "HOLD", "IRP_PANEL", "HOLD_RELEASED", "DECIDED") {
+		t.Errorf("history of proposal 3: %v, want the IRP's hold placed, the panel drawn and the hold released", steps)
+	}
 
 	ex := startExplorer(t, net.Bin, n)
 	t.Run("every page answers 200 over HTTP", func(t *testing.T) {
 		for _, path := range []string{"/", "/communities", "/board", "/proposals", "/proposals?kind=STANDARD_BYLAW&status=VETOED",
-			"/proposals/1", "/proposals/2", "/proposals/3", "/proposals/4", "/irps/1", "/petitions/1", "/cases", "/registry",
+			"/proposals/1", "/proposals/2", "/proposals/3", "/proposals/4", "/proposals/5", "/api/proposals/3/story", "/irps/1",
+			"/petitions/1", "/cases", "/registry",
 			"/address/" + net.Address(t, "outsider"), "/search?q=4", "/block/3"} {
 			resp, err := httpClient.Get(ex.URL + path)
 			if err != nil {
@@ -316,7 +336,33 @@ func explorerChecks(t *testing.T, net *Network, n *Node) {
 		b.open(t, ex.URL+"/irps/1", "#irp-panel")
 		requireContainsAll(t, "IRP 1's panel", b.text(t, "#irp-panel"), irp.IRP.Panel...)
 		requireContainsAll(t, "IRP 1's draw", b.text(t, "#irp-seed-check"), "Recomputed seed "+irp.IRP.Seed+" matches the seed on chain")
+		requireContainsAll(t, "IRP 1's recomputed draw", b.text(t, "#irp-draw-check"), "The recomputed draw picks the same", "the panel on chain is the draw's")
+		requireContainsAll(t, "IRP 1's drawn panelist", b.text(t, "#irp-draw-picks"), irp.IRP.Panel[2], "the third seat")
 		b.screenshot(t, "irp-1")
+	})
+	t.Run("the challenged proposal's story shows its released hold and the dated draw", func(t *testing.T) {
+		b.open(t, ex.URL+"/proposals/3", "#story")
+		requireContainsAll(t, "the story of proposal 3", b.text(t, "#story"), "IRP_FILED", "HOLD", "held by irp/1 (released at block",
+			"HOLD_RELEASED", "hold irp/1 released", "IRP_PANEL", "RETURNED")
+		panelTime := b.text(t, "#story li.step-IRP_PANEL .time")
+		if !strings.HasSuffix(panelTime, " UTC") {
+			t.Errorf("the panel draw's step has time %q, want its block's time", panelTime)
+		}
+		b.screenshot(t, "story-released-hold")
+	})
+	t.Run("the registry shows what changed between two policy versions", func(t *testing.T) {
+		b.open(t, ex.URL+"/registry", "#policy-dev-v2-text table.diff")
+		diff := b.text(t, "#policy-dev-v2-text")
+		requireContainsAll(t, "dev policy v2's diff", diff, "compared line by line with version 1",
+			"Security fixes may ship without notice.", "Builds are reproducible.", "Security fixes ship within 72 hours of a report.")
+		lines, err := chromedp.Run(b.ctx, chromedp.Evaluate[[]int](`["d-add", "d-del"].map(c => document.querySelectorAll("#policy-dev-v2-text tr." + c).length)`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(lines) != 2 || lines[0] != 2 || lines[1] != 1 {
+			t.Errorf("dev policy v2's diff has %v added and removed lines, want [2 1]", lines)
+		}
+		b.screenshot(t, "registry-diff")
 	})
 	t.Run("the Board page shows the seats", func(t *testing.T) {
 		b.open(t, ex.URL+"/board", "#board-seats")
@@ -350,6 +396,29 @@ func explorerChecks(t *testing.T, net *Network, n *Node) {
 		}
 		b.screenshot(t, "overview-live")
 	})
+	t.Run("a new step appears on a story page without a reload", func(t *testing.T) {
+		file := proposalFile(t, net, "Thanks to the panel", newDoc("Resolved: the Board thanks the panel.", "https://polity.example/thanks.md"))
+		id, _ := n.SubmitBoardProposal(t, "director-dev", "resolution", file)
+		b.open(t, ex.URL+"/proposals/"+id, "#story li.step-BOARD_VOTE_OPENED")
+		if _, err := chromedp.Run(b.ctx, chromedp.Evaluate[bool](`window.__loaded = true`)); err != nil {
+			t.Fatal(err)
+		}
+		n.MustTx(t, "director-ops", "proposals", "board-vote", id, "yes")
+		waitSelector(t, b, "#story li.step-BOARD_VOTE.new-step", "director-ops's vote on proposal "+id+" shown in place")
+		for _, d := range []string{"director-dev", "director-fin", "director-users"} {
+			n.MustTx(t, d, "proposals", "board-vote", id, "yes")
+		}
+		waitSelector(t, b, "#story li.step-DECIDED.new-step", "proposal "+id+"'s ratification shown in place")
+		requireContainsAll(t, "proposal "+id+"'s status", b.text(t, "#proposal-status"), "RATIFIED")
+		sameDocument, err := chromedp.Run(b.ctx, chromedp.Evaluate[bool](`window.__loaded === true`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !sameDocument {
+			t.Error("the story page reloaded; want its new steps added in place")
+		}
+		b.screenshot(t, "story-live")
+	})
 	t.Run("the other pages render", func(t *testing.T) {
 		for _, p := range []struct{ path, sel, name string }{
 			{"/communities", "#community-tree", "communities"},
@@ -363,6 +432,18 @@ func explorerChecks(t *testing.T, net *Network, n *Node) {
 		}
 	})
 	t.Run("no console errors", func(t *testing.T) { b.requireNoProblems(t) })
+}
+
+// waitSelector waits until the page shows an element matching sel.
+func waitSelector(t *testing.T, b *browser, sel, what string) {
+	t.Helper()
+	Eventually(t, 30*time.Second, what, func() (bool, string) {
+		n, err := chromedp.Run(b.ctx, chromedp.Evaluate[int](`document.querySelectorAll(`+strconv.Quote(sel)+`).length`))
+		if err != nil {
+			return false, err.Error()
+		}
+		return n > 0, "no " + sel + " yet"
+	})
 }
 
 // waitHeight polls the page's live height until it is above after.

@@ -96,6 +96,7 @@ type DocumentVersion struct {
 	Summary    string `json:"summary"`
 	ProposalID string `json:"proposal_id"`
 	Height     string `json:"height"`
+	Text       string `json:"text"`
 }
 
 // Policies is a community's policy in force and its history.

@@ -22,6 +22,10 @@ var recordLists = []string{
 	"/polity/review/v1/reconsiderations", "/polity/review/v1/complaints", "/polity/review/v1/reviews",
 	"/polity/review/v1/emergencies",
 	"/polity/empowered/v1/participants", "/polity/empowered/v1/petitions", "/polity/empowered/v1/approvals",
+	// the demo's records kept beside the proposal: the challenged amendment's
+	// released hold, the texts of dev's policy versions and proposal
+	"/polity/proposals/v1/proposals/3/released_holds", "/polity/proposals/v1/policies/dev",
+	"/polity/proposals/v1/proposals/5/text",
 }
 
 // zeroHeightRestart exports the node's chain with --for-zero-height, starts

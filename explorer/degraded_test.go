@@ -50,6 +50,10 @@ func TestUnreachableNode(t *testing.T) {
 	var head map[string]string
 	require.NoError(t, json.Unmarshal([]byte(body), &head))
 	require.Contains(t, head["error"], "unreachable")
+	code, body, _ = get(t, s, "/api/proposals/3/story")
+	require.Equal(t, http.StatusBadGateway, code)
+	require.NoError(t, json.Unmarshal([]byte(body), &head))
+	require.Contains(t, head["error"], "unreachable", "a story page's live feed says why")
 }
 
 // TestBadInput: malformed ids and searches are refused with 400 before the

@@ -74,6 +74,7 @@ func (s *Server) routes() {
 	s.mux.HandleFunc("GET /tx/{hash}", s.tx)
 	s.mux.HandleFunc("GET /txs", s.findTx)
 	s.mux.HandleFunc("GET /api/head", s.head)
+	s.mux.HandleFunc("GET /api/proposals/{id}/story", s.storyFeed)
 }
 
 func (s *Server) parseTemplates() error {

@@ -24,6 +24,9 @@
 #  12. the panel grants the stay of the first amendment
 #  13. the first amendment's window passed but the stay held it; the panel
 #      upholds the claim and the amendment is RETURNED to the Board
+#  14. meanwhile dev revised its policy (proposed in step 8, adopted by the
+#      Board in step 10): the registry keeps both versions' texts and shows
+#      what changed
 #
 # No step races a window: every wait is for a condition on chain, and the
 # periods `make localnet` sets are long where the demo must act inside them
@@ -162,6 +165,12 @@ sha256() { if command -v sha256sum >/dev/null; then sha256sum; else shasum -a 25
 doc() { # doc <text> <uri>: a document reference {hash: SHA-256 of the text, uri}
   jq -cn --arg h "$(printf '%s' "$1" | sha256)" --arg u "$2" '{hash: $h, uri: $u}'
 }
+# dev's release policy, whole: a POLICY proposal may carry its document's full
+# text (document_text, hashing to the document's hash), which the registry
+# then keeps with the version, so versions can be compared line by line
+POLICY_V1=$'Release policy for node software\n1. Releases are tagged and signed.\n2. Releases are announced 14 days ahead.\n3. Security fixes may ship without notice.\n'
+POLICY_V2=$'Release policy for node software\n1. Releases are tagged and signed.\n2. Releases are announced 14 days ahead.\n3. Builds are reproducible.\n4. Security fixes ship within 72 hours of a report.\n'
+
 PROPOSAL_VIEW='.proposal | {id, kind, originator, title, status, comment_end_time, board_vote_end_time,
   board_tally, board_eligible_weight, board_threshold, pending_advice, note, decided_height, registry_versions}'
 
@@ -178,10 +187,9 @@ say "POLICY procedure on this chain: $PERIODS"
 step "The developers' community proposes a policy" \
   "A POLICY proposal comes from a supporting community: dev-chair submits it as a motion of" \
   "the dev community; when dev's members pass the motion, the proposal opens for public comment."
-jq -n --argjson d "$(doc "Polity dev policy: releases are tagged, signed and announced 14 days ahead." \
-  "https://polity.example/dev/release-policy.md")" \
+jq -n --argjson d "$(doc "$POLICY_V1" "https://polity.example/dev/release-policy.md")" --arg text "$POLICY_V1" \
   '{title: "Release policy for node software", summary: "Releases are tagged, signed and announced two weeks ahead.",
-    document: $d, messages: []}' >policy.json
+    document: $d, document_text: $text, messages: []}' >policy.json
 show_file "policy.json" policy.json
 tx proposals submit-proposal dev policy policy.json --from dev-chair
 MOTION=$(event motion_submitted motion_id)
@@ -325,6 +333,16 @@ tx community vote "$M" yes --from dev-chair
 tx community vote "$M" yes --from dev-member
 VETOED=$(event proposal_submitted proposal_id)
 [ -n "$CHALLENGED" ] && [ -n "$VETOED" ] || die "the motions opened no proposals"
+say "dev also revises its release policy, with the new text on chain (reproducible builds, as the Board accepted in step 5)."
+jq -n --argjson d "$(doc "$POLICY_V2" "https://polity.example/dev/release-policy-v2.md")" --arg text "$POLICY_V2" \
+  '{title: "Release policy, revised", summary: "Reproducible builds; security fixes within 72 hours.",
+    document: $d, document_text: $text, messages: []}' >policy-v2.json
+tx proposals submit-proposal dev policy policy-v2.json --from dev-chair
+M=$(event motion_submitted motion_id)
+tx community vote "$M" yes --from dev-chair
+tx community vote "$M" yes --from dev-member
+REVISION=$(event proposal_submitted proposal_id)
+[ -n "$REVISION" ] || die "the motion opened no proposal"
 say "Proposal $CHALLENGED (term limits) and proposal $VETOED (fee waiver) are open for comment; waiting for the Board vote..."
 wait_status "$CHALLENGED" PROPOSAL_STATUS_BOARD_VOTE 120
 say "Five of the seven voting directors approve the term limits."
@@ -379,6 +397,9 @@ step "The Empowered Community petitions to reject proposal $VETOED" \
   "While the action is under way the fee waiver cannot take effect."
 for d in "${DIRECTORS5[@]}"; do tx proposals board-vote "$VETOED" yes --from "$d"; done
 expect "proposal $VETOED status" "$(status_of "$VETOED")" PROPOSAL_STATUS_EC_REVIEW
+say "The Board adopts dev's revised policy (proposal $REVISION) too; it takes effect after its challenge window."
+wait_status "$REVISION" PROPOSAL_STATUS_BOARD_VOTE 120
+for d in director-dev director-ops director-fin director-users; do tx proposals board-vote "$REVISION" yes --from "$d"; done
 RATIONALE=$(doc "Rationale: fee waivers for the Board are a conflict of interest." "https://polity.example/users/veto-rationale.md")
 jq -n --arg p "$VETOED" --argjson d "$RATIONALE" \
   '{title: "Petition to reject the fee waiver", messages: [{"@type": "/polity.empowered.v1.MsgPetition", community_id: "users",
@@ -441,9 +462,25 @@ record "$IRP_VIEW" review irp "$IRP"
 expect "IRP $IRP status" "$(irp "$IRP" | jq -r .irp.status)" IRP_STATUS_UPHELD
 expect "proposal $CHALLENGED status" "$(status_of "$CHALLENGED")" PROPOSAL_STATUS_RETURNED
 expect "holds on proposal $CHALLENGED" "$(q proposals holds "$CHALLENGED" | jq -r '.holds | length')" 0
+say "The released hold is kept on record: who held the amendment, when and why, and when and why it was released."
+record '.released_holds | map({source, reason, height, release_reason, released_height})' proposals released-holds "$CHALLENGED"
 
-printf '\n%sDone in %ds%s: proposal %s (POLICY) RATIFIED, dev policy version %s; advice %s answered by resolution %s;\n' \
-  "$B" $((SECONDS - START)) "$R" "$PROPOSAL" "$(jq -r .current.version <<<"$CURRENT")" "$ADVICE" "$RESOLUTION"
+# ---------------------------------------------------------------- 14
+step "The registry shows what changed in dev's policy" \
+  "Both policy proposals carried their full text, whose SHA-256 is the document's hash; the" \
+  "registry keeps each version's text, so anyone can compare them line by line (the explorer's" \
+  "registry page shows this diff)."
+wait_status "$REVISION" PROPOSAL_STATUS_RATIFIED 120
+record '.history | map({version, proposal_id, document, height})' proposals policies dev
+CURRENT=$(q proposals policies dev)
+expect "dev policy version" "$(jq -r .current.version <<<"$CURRENT")" 2
+expect "dev policy version 2 text hash" "$(jq -j .current.text <<<"$CURRENT" | sha256)" "$(jq -r .current.document.hash <<<"$CURRENT")"
+say "What changed from version 1 to version 2 (the two texts from the query above, compared with diff -u):"
+diff -u --label "dev policy v1" --label "dev policy v2" <(jq -j '.history[0].text' <<<"$CURRENT") <(jq -j '.history[1].text' <<<"$CURRENT") \
+  | sed 's/^/    /' || true
+
+printf '\n%sDone in %ds%s: proposal %s (POLICY) RATIFIED, revised by proposal %s: dev policy version %s; advice %s answered by resolution %s;\n' \
+  "$B" $((SECONDS - START)) "$R" "$PROPOSAL" "$REVISION" "$(jq -r .current.version <<<"$CURRENT")" "$ADVICE" "$RESOLUTION"
 printf 'IRP %s upheld: proposal %s RETURNED to the Board (deadline %s); proposal %s VETOED by the Empowered Community.\n' \
   "$IRP" "$CHALLENGED" "$(irp "$IRP" | jq -r .irp.board_deadline)" "$VETOED"
 printf '%sExplore:%s polityd query proposals proposals --page-reverse --home %s   (REST: /polity/proposals/v1/proposals)\n' "$Y" "$R" "$HOME_DIR"

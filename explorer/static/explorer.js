@@ -65,3 +65,48 @@
   }
   poll();
 })();
+
+// Live story: a proposal's page polls its story feed (the history query,
+// rendered by the explorer) and replaces the list when a step is added or
+// the status moves, marking the new steps.
+(function () {
+  "use strict";
+  var story = document.getElementById("story");
+  if (!story || !story.dataset.live) return;
+  var status = document.getElementById("proposal-status");
+  var note = document.getElementById("story-live");
+  var count = parseInt(story.dataset.count, 10) || 0;
+
+  function keys() {
+    var seen = {};
+    var items = story.querySelectorAll("li.step");
+    for (var i = 0; i < items.length; i++) seen[items[i].textContent.replace(/\s+/g, " ").trim()] = true;
+    return seen;
+  }
+
+  function poll() {
+    fetch(story.dataset.live, { cache: "no-store" })
+      .then(function (r) { return r.json().then(function (j) { return { ok: r.ok, body: j }; }); })
+      .then(function (res) {
+        if (!res.ok) throw new Error(res.body.error || "the node did not answer");
+        var b = res.body;
+        if (b.count !== count || (status && status.textContent !== b.status)) {
+          var before = keys();
+          story.innerHTML = b.steps;
+          var items = story.querySelectorAll("li.step");
+          for (var i = 0; i < items.length; i++) {
+            if (!before[items[i].textContent.replace(/\s+/g, " ").trim()]) items[i].classList.add("new-step");
+          }
+          count = b.count;
+          story.dataset.count = String(count);
+          if (status) status.textContent = b.status;
+        }
+        if (note) note.textContent = "Follows the chain: new steps appear here as they happen (checked " + new Date().toISOString().replace("T", " ").replace(/\..*Z$/, " UTC") + ").";
+      })
+      .catch(function (e) {
+        if (note) note.textContent = "Live updates paused: " + e.message + " (retrying)";
+      })
+      .then(function () { setTimeout(poll, 2000); });
+  }
+  setTimeout(poll, 2000);
+})();

@@ -18,7 +18,7 @@ import (
 var (
 	marks = set("Height", "CreatedHeight", "AppointedHeight", "SubmitHeight",
 		"OpenedHeight", "FiledHeight", "TakenHeight", "WindowStartHeight",
-		"EvidenceHeight", "RecordedHeight")
+		"EvidenceHeight", "RecordedHeight", "ReleasedHeight")
 	sentinels = set("UpdatedHeight", "DecidedHeight", "ClosedHeight", "DeclaredHeight",
 		"ResponseHeight", "BoardDecidedHeight", "BoardVoteStartHeight",
 		"SeedHeight", "SeedHeights", "ExecutedHeight", "QueuedHeight",

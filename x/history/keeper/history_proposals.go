@@ -67,12 +67,7 @@ func (k *Keeper) proposalSteps(ctx context.Context, p proposalstypes.Proposal, s
 			fmt.Sprintf("the Board's vote concluded: %d yes, %d no, %d abstain of %d seats (threshold %s)",
 				t.Yes, t.No, t.Abstain, p.BoardEligibleWeight, p.BoardThreshold), ref, "")
 	}
-	holds := collections.NewPrefixedPairRange[uint64, string](p.Id)
-	if err := k.proposals.Holds.Walk(ctx, holds, func(_ collections.Pair[uint64, string], h proposalstypes.Hold) (bool, error) {
-		s.add(proposalsModule, types.StepHold, h.Height, h.Time, h.Holder,
-			fmt.Sprintf("held by %s (in force): %s", h.Source, h.Reason), "hold/"+h.Source, "")
-		return false, nil
-	}); err != nil {
+	if err := k.holdSteps(ctx, p, s); err != nil {
 		return err
 	}
 	if p.DecidedHeight > 0 {

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
-	"time"
 
 	"cosmossdk.io/collections"
 
@@ -86,11 +85,15 @@ func (k *Keeper) irpSteps(ctx context.Context, c reviewtypes.IRP, s *story) erro
 	}
 	s.add(reviewModule, types.StepIRPFiled, c.FiledHeight, c.FiledTime, c.Claimant, filed, ref, msgURL(&reviewtypes.MsgFileIRP{}))
 	if len(c.Panel) > 0 {
-		// the draw runs when the last seed block is final; state keeps that
-		// height but not its time (an explorer reads it from the block)
-		s.add(reviewModule, types.StepIRPPanel, c.SeedHeight, time.Time{}, "",
-			fmt.Sprintf("panel of IRP %d: %s (last drawn from seed %s of blocks %v)", c.Id,
-				strings.Join(c.Panel, ", "), c.Seed, c.SeedHeights), ref, "")
+		// the draw runs in the EndBlock of the last seed block; its time is
+		// recorded since drawn_time exists (zero for cases drawn before:
+		// the time of block seed_height)
+		detail := fmt.Sprintf("panel of IRP %d: %s, drawn with seed %s of blocks %v", c.Id,
+			strings.Join(c.Panel, ", "), c.Seed, c.SeedHeights)
+		if len(c.DrawnPanelists) > 0 {
+			detail += fmt.Sprintf(" (the draw picked %s from %d eligible panelists)", strings.Join(c.DrawnPanelists, ", "), len(c.DrawPool))
+		}
+		s.add(reviewModule, types.StepIRPPanel, c.SeedHeight, c.DrawnTime, "", detail, ref, "")
 	}
 	declarations := collections.NewPrefixedPairRange[uint64, sdk.AccAddress](c.Id)
 	if err := k.review.Declarations.Walk(ctx, declarations, func(_ collections.Pair[uint64, sdk.AccAddress], d reviewtypes.PanelDeclaration) (bool, error) {

@@ -16,6 +16,9 @@ const (
 	MaxListedComments = 100
 	// MaxListedStatements is how many forum statements per action the story lists.
 	MaxListedStatements = 100
+	// MaxListedReleasedHolds is how many released holds the story lists (each
+	// IRP with interim relief, reconsideration or emergency places one).
+	MaxListedReleasedHolds = 100
 )
 
 // firstUnder walks at most limit records under prefix ref of a pair-keyed

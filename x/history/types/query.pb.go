@@ -166,7 +166,7 @@ type HistoryEntry struct {
 	Module string `protobuf:"bytes,3,opt,name=module,proto3" json:"module,omitempty"`
 	// step names what happened, e.g. SUBMITTED, COMMENT, ADVICE, ADVICE_ANSWERED,
 	// BOARD_VOTE, BOARD_DECIDED, PETITION, STATEMENT, DECISION, ACTION_CLOSED,
-	// HOLD, IRP_FILED, IRP_PANEL_DRAWN, IRP_DECLARED, RECONSIDERATION_FILED,
+	// HOLD, HOLD_RELEASED, IRP_FILED, IRP_PANEL, IRP_DECLARED, RECONSIDERATION_FILED,
 	// EMERGENCY, DECIDED, EXECUTED (docs/explorer.md lists them all).
 	Step string `protobuf:"bytes,4,opt,name=step,proto3" json:"step,omitempty"`
 	// actor is the account, community or body that acted ("" for the chain itself).

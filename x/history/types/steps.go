@@ -25,6 +25,7 @@ const (
 	StepEmergency              = "EMERGENCY"
 	StepEmergencyEnded         = "EMERGENCY_ENDED"
 	StepHold                   = "HOLD"
+	StepHoldReleased           = "HOLD_RELEASED"
 	StepDecided                = "DECIDED"
 	StepExecuted               = "EXECUTED"
 )
@@ -34,7 +35,7 @@ var stepOrder = []string{
 	StepSubmitted, StepComment, StepAdvice, StepBoardVoteOpened, StepBoardVote, StepAdviceAnswered,
 	StepAnswersAdvice, StepBoardDecided, StepPetition, StepStatement, StepDecision, StepIRPFiled,
 	StepIRPPanel, StepIRPPanelistDeclaration, StepIRPDeclared, StepReconsiderationFiled,
-	StepReconsiderationClosed, StepEmergency, StepEmergencyEnded, StepHold, StepActionClosed,
+	StepReconsiderationClosed, StepEmergency, StepEmergencyEnded, StepHold, StepHoldReleased, StepActionClosed,
 	StepDecided, StepExecuted,
 }
 

@@ -73,6 +73,16 @@ func (k *Keeper) InitGenesis(ctx context.Context, gs types.GenesisState) error {
 			return err
 		}
 	}
+	for _, r := range gs.ReleasedHolds {
+		if err := k.ReleasedHolds.Set(ctx, collections.Join(r.ProposalId, r.Sequence), r); err != nil {
+			return err
+		}
+	}
+	for _, t := range gs.DocumentTexts {
+		if err := k.DocumentTexts.Set(ctx, t.ProposalId, t.Text); err != nil {
+			return err
+		}
+	}
 	for _, d := range gs.Documents {
 		if err := k.Documents.Set(ctx, collections.Join(docKey(d.Kind, d.Scope), d.Version), d); err != nil {
 			return err
@@ -117,6 +127,15 @@ func (k *Keeper) ExportGenesis(ctx context.Context) (*types.GenesisState, error)
 		return nil, err
 	}
 	if gs.Holds, err = collutil.Values(ctx, k.Holds.Iterate); err != nil {
+		return nil, err
+	}
+	if gs.ReleasedHolds, err = collutil.Values(ctx, k.ReleasedHolds.Iterate); err != nil {
+		return nil, err
+	}
+	if err := k.DocumentTexts.Walk(ctx, nil, func(id uint64, text string) (bool, error) {
+		gs.DocumentTexts = append(gs.DocumentTexts, types.DocumentText{ProposalId: id, Text: text})
+		return false, nil
+	}); err != nil {
 		return nil, err
 	}
 	if gs.NextProposalId, err = k.ProposalID.Peek(ctx); err != nil {

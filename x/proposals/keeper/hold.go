@@ -56,7 +56,7 @@ func (k *Keeper) StayProposal(ctx context.Context, holder string, proposalID uin
 	if hold.Holder != holder {
 		return p.Status, types.ErrUnauthorized.Wrapf("hold %s on proposal %d was placed by %s", source, p.Id, hold.Holder)
 	}
-	return k.releaseHold(ctx, &p, source, reason)
+	return k.releaseHold(ctx, &p, hold, reason)
 }
 
 // placeHold records a new hold and counts it on the proposal. Holds win over
@@ -81,17 +81,24 @@ func (k *Keeper) placeHold(ctx context.Context, p *types.Proposal, source, holde
 	return p.Status, k.storeProposal(ctx, *p)
 }
 
-// releaseHold removes a hold; the last one to go queues an APPROVED proposal
-// for execution at the end of the block.
-func (k *Keeper) releaseHold(ctx context.Context, p *types.Proposal, source, reason string) (types.ProposalStatus, error) {
-	if err := k.Holds.Remove(ctx, collections.Join(p.Id, source)); err != nil {
+// releaseHold moves a hold from those in force to the released record; the
+// last one to go queues an APPROVED proposal for execution at the end of the
+// block.
+func (k *Keeper) releaseHold(ctx context.Context, p *types.Proposal, hold types.Hold, reason string) (types.ProposalStatus, error) {
+	if err := k.Holds.Remove(ctx, collections.Join(p.Id, hold.Source)); err != nil {
+		return 0, err
+	}
+	seq, err := k.recordRelease(ctx, hold, reason)
+	if err != nil {
 		return 0, err
 	}
 	if p.HoldCount > 0 {
 		p.HoldCount--
 	}
 	p.Stayed = p.HoldCount > 0
-	if err := k.emitHold(ctx, p, source, reason, false); err != nil {
+	if err := k.emit(ctx, &types.EventProposalStayed{
+		ProposalId: p.Id, Stayed: p.Stayed, Reason: reason, Source: hold.Source, HoldCount: p.HoldCount, ReleasedSequence: seq,
+	}); err != nil {
 		return 0, err
 	}
 	if !p.Stayed && p.Status == types.StatusApproved {
@@ -106,6 +113,38 @@ func (k *Keeper) emitHold(ctx context.Context, p *types.Proposal, source, reason
 	return k.emit(ctx, &types.EventProposalStayed{
 		ProposalId: p.Id, Stayed: p.Stayed, Reason: reason, Source: source, Placed: placed, HoldCount: p.HoldCount,
 	})
+}
+
+// recordRelease keeps a released hold, numbered after the proposal's last
+// released hold (found by one reverse step under the proposal's prefix).
+func (k *Keeper) recordRelease(ctx context.Context, h types.Hold, reason string) (uint64, error) {
+	seq, err := k.lastReleased(ctx, h.ProposalId)
+	if err != nil {
+		return 0, err
+	}
+	seq++
+	sdkCtx, height := now(ctx)
+	return seq, k.ReleasedHolds.Set(ctx, collections.Join(h.ProposalId, seq), types.ReleasedHold{
+		ProposalId: h.ProposalId, Sequence: seq, Source: h.Source, Holder: h.Holder, Reason: h.Reason,
+		Height: h.Height, Time: h.Time, ReleaseReason: reason, ReleasedHeight: height, ReleasedTime: sdkCtx.HeaderInfo().Time,
+	})
+}
+
+// lastReleased is the sequence of a proposal's last released hold (0 for none).
+func (k *Keeper) lastReleased(ctx context.Context, proposalID uint64) (uint64, error) {
+	iter, err := k.ReleasedHolds.Iterate(ctx, collections.NewPrefixedPairRange[uint64, uint64](proposalID).Descending())
+	if err != nil {
+		return 0, err
+	}
+	defer iter.Close()
+	if !iter.Valid() {
+		return 0, nil
+	}
+	key, err := iter.Key()
+	if err != nil {
+		return 0, err
+	}
+	return key.K2(), nil
 }
 
 // GetHold returns a source's hold on a proposal, if it has one.

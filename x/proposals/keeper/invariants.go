@@ -17,5 +17,6 @@ func InvariantRoutes(k *Keeper) []invariantutil.Route {
 		{Name: "advice-queue", Invariant: AdviceQueueInvariant(k)},
 		{Name: "holds", Invariant: HoldsInvariant(k)},
 		{Name: "execution-queue", Invariant: ExecutionQueueInvariant(k)},
+		{Name: "records", Invariant: RecordsInvariant(k)},
 	}
 }

@@ -74,6 +74,17 @@ func TestInvariantsHoldAndBreak(t *testing.T) {
 		{"execution-queue", func(f *keepertest.Fixture, id uint64) {
 			proposal(f, id, func(p *types.Proposal) { p.Status = types.StatusQueued })
 		}},
+		{"records", func(f *keepertest.Fixture, id uint64) {
+			require.NoError(t, f.Proposals.ReleasedHolds.Set(f.Ctx, collections.Join(id, uint64(2)), // no sequence 1
+				types.ReleasedHold{ProposalId: id, Sequence: 2, Source: "irp/1"}))
+		}},
+		{"records", func(f *keepertest.Fixture, id uint64) {
+			require.NoError(t, f.Proposals.ReleasedHolds.Set(f.Ctx, collections.Join(id+7, uint64(1)),
+				types.ReleasedHold{ProposalId: id + 7, Sequence: 1, Source: "irp/1"}))
+		}},
+		{"records", func(f *keepertest.Fixture, id uint64) {
+			require.NoError(t, f.Proposals.DocumentTexts.Set(f.Ctx, id, "a text its document's hash does not anchor"))
+		}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.route, func(t *testing.T) {

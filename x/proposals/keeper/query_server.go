@@ -126,6 +126,38 @@ func (q queryServer) ProposalHolds(ctx context.Context, req *types.QueryProposal
 	return &types.QueryProposalHoldsResponse{Holds: out, Pagination: resp}, nil
 }
 
+// ProposalReleasedHolds lists the holds released from a proposal, in
+// release order.
+func (q queryServer) ProposalReleasedHolds(ctx context.Context, req *types.QueryProposalReleasedHoldsRequest) (*types.QueryProposalReleasedHoldsResponse, error) {
+	if req == nil {
+		return nil, errNilRequest
+	}
+	if _, err := q.k.GetProposal(ctx, req.Id); err != nil {
+		return nil, grpcError(err)
+	}
+	out, resp, err := queryutil.Under(ctx, q.k.ReleasedHolds, req.Id, req.Pagination)
+	if err != nil {
+		return nil, grpcError(err)
+	}
+	return &types.QueryProposalReleasedHoldsResponse{ReleasedHolds: out, Pagination: resp}, nil
+}
+
+// ProposalText returns the full text a proposal carried with its document.
+func (q queryServer) ProposalText(ctx context.Context, req *types.QueryProposalTextRequest) (*types.QueryProposalTextResponse, error) {
+	if req == nil {
+		return nil, errNilRequest
+	}
+	p, err := q.k.GetProposal(ctx, req.Id)
+	if err != nil {
+		return nil, grpcError(err)
+	}
+	text, err := q.k.DocumentText(ctx, p.Id)
+	if err != nil {
+		return nil, grpcError(err)
+	}
+	return &types.QueryProposalTextResponse{ProposalId: p.Id, Document: p.Document, Text: text}, nil
+}
+
 // AdviceList lists advice through the most selective index given (proposal,
 // then community, then status).
 func (q queryServer) AdviceList(ctx context.Context, req *types.QueryAdviceListRequest) (*types.QueryAdviceListResponse, error) {

@@ -31,10 +31,14 @@ func (k *Keeper) register(ctx context.Context, p *types.Proposal) error {
 	if !ok {
 		return nil
 	}
+	text, err := k.DocumentText(ctx, p.Id)
+	if err != nil {
+		return err
+	}
 	sdkCtx, height := now(ctx)
 	v, err := k.RegisterDocument(ctx, types.DocumentVersion{
 		Kind: kind, Scope: scope, Document: p.Document, Summary: p.Title, ProposalId: p.Id,
-		Height: height, Time: sdkCtx.HeaderInfo().Time,
+		Height: height, Time: sdkCtx.HeaderInfo().Time, Text: text,
 	})
 	if err != nil {
 		return err
@@ -59,7 +63,18 @@ func (k *Keeper) RegisterDocument(ctx context.Context, d types.DocumentVersion) 
 	}
 	return d.Version, k.emit(ctx, &types.EventDocumentRegistered{
 		Kind: d.Kind, Scope: d.Scope, Version: d.Version, ProposalId: d.ProposalId, DocumentHash: d.Document.Hash,
+		HasText: d.Text != "",
 	})
+}
+
+// DocumentText returns the full text a proposal carried with its document
+// ("" when it carried none).
+func (k *Keeper) DocumentText(ctx context.Context, proposalID uint64) (string, error) {
+	text, err := k.DocumentTexts.Get(ctx, proposalID)
+	if err != nil {
+		return "", collutil.NotFoundOK(err)
+	}
+	return text, nil
 }
 
 // CurrentVersion returns the document version in force, if any.

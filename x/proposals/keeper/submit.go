@@ -55,6 +55,9 @@ func (k *Keeper) SubmitProposal(ctx context.Context, msg *types.MsgSubmitProposa
 	if err := checkDocument("document", msg.Document, params.MaxUriLength); err != nil {
 		return 0, err
 	}
+	if err := types.ValidateDocumentText(msg.DocumentText, msg.Document); err != nil {
+		return 0, err
+	}
 	msgs, err := k.checkMessages(params, msg.Kind, msg.Messages)
 	if err != nil {
 		return 0, err
@@ -89,6 +92,11 @@ func (k *Keeper) SubmitProposal(ctx context.Context, msg *types.MsgSubmitProposa
 	}
 	if err := k.storeProposal(ctx, p); err != nil {
 		return 0, err
+	}
+	if msg.DocumentText != "" {
+		if err := k.DocumentTexts.Set(ctx, id, msg.DocumentText); err != nil {
+			return 0, err
+		}
 	}
 	if err := k.PhaseQueue.Set(ctx, collutil.At(p.Deadline, id)); err != nil {
 		return 0, err

@@ -33,4 +33,6 @@ var (
 	ErrInvalidHoldSource    = errorsmod.Register(ModuleName, 28, "invalid hold source")
 	ErrCoolingOff           = errorsmod.Register(ModuleName, 29, "message of a vetoed or returned proposal is cooling off")
 	ErrNotConsensus         = errorsmod.Register(ModuleName, 30, "advice is not consensus advice of a community with deference")
+	ErrDocumentTextTooLong  = errorsmod.Register(ModuleName, 31, "document text too long")
+	ErrInvalidDocumentText  = errorsmod.Register(ModuleName, 32, "document text does not match its document")
 )

@@ -146,6 +146,12 @@ func (gs GenesisState) validate(ac address.Codec) error {
 	if err := gs.validateCoolingOff(proposals); err != nil {
 		return err
 	}
+	if err := gs.validateReleasedHolds(ac, proposals); err != nil {
+		return err
+	}
+	if err := gs.validateDocumentTexts(proposals); err != nil {
+		return err
+	}
 	versions := map[string]bool{}
 	for _, d := range gs.Documents {
 		if d.Kind < DocumentBylaws || d.Kind > DocumentBudget || d.Version == 0 {
@@ -160,6 +166,9 @@ func (gs GenesisState) validate(ac address.Codec) error {
 			if _, ok := proposals[d.ProposalId]; !ok {
 				return fmt.Errorf("document %s v%d: proposal %d not found", d.Kind, d.Version, d.ProposalId)
 			}
+		}
+		if err := ValidateDocumentText(d.Text, d.Document); err != nil {
+			return fmt.Errorf("document %s/%s v%d: %w", d.Kind, d.Scope, d.Version, err)
 		}
 	}
 	return nil

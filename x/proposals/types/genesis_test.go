@@ -1,6 +1,7 @@
 package types_test
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -69,6 +70,23 @@ func heldGenesis() *types.GenesisState {
 	return gs
 }
 
+// recordedGenesis is validGenesis with two released holds on proposal 1 and
+// the ratified policy's full text, kept with its proposal and its version.
+func recordedGenesis() *types.GenesisState {
+	gs := validGenesis()
+	review := keepertest.Addr("review").String()
+	t0 := keepertest.GenesisTime
+	gs.ReleasedHolds = []types.ReleasedHold{
+		{ProposalId: 1, Sequence: 1, Source: "irp/1", Holder: review, Height: 3, Time: t0, ReleasedHeight: 5, ReleasedTime: t0.Add(time.Minute)},
+		{ProposalId: 1, Sequence: 2, Source: "emergency/2", Holder: review, Height: 4, Time: t0, ReleasedHeight: 4, ReleasedTime: t0},
+	}
+	text := "Policy.\nReleases are signed.\n"
+	gs.Proposals[1].Document.Hash = types.DocumentTextHash(text)
+	gs.Documents[1].Document, gs.Documents[1].Text = gs.Proposals[1].Document, text
+	gs.DocumentTexts = []types.DocumentText{{ProposalId: 2, Text: text}}
+	return gs
+}
+
 // TestGenesisValidates checks the default genesis, the constitution's and the
 // hand-built one above.
 func TestGenesisValidates(t *testing.T) {
@@ -76,6 +94,7 @@ func TestGenesisValidates(t *testing.T) {
 	require.NoError(t, types.DefaultGenesis().Validate(ac))
 	require.NoError(t, keepertest.BuildConstitution(t, false).Proposals.Validate(ac))
 	require.NoError(t, validGenesis().Validate(ac))
+	require.NoError(t, recordedGenesis().Validate(ac))
 
 	// An approved proposal waits for its holds without a deadline.
 	gs := heldGenesis()
@@ -165,6 +184,35 @@ func TestGenesisValidateRejects(t *testing.T) {
 		{"hold listed twice", func(gs *types.GenesisState) { gs.Holds[1] = gs.Holds[0] }},
 		{"hold_count below the holds", func(gs *types.GenesisState) { gs.Proposals[0].HoldCount = 1 }},
 		{"held but not stayed", func(gs *types.GenesisState) { gs.Proposals[0].Stayed = false }},
+	}
+	records := []struct {
+		name string
+		edit func(*types.GenesisState)
+		want error
+	}{
+		{"released hold on a missing proposal", func(gs *types.GenesisState) { gs.ReleasedHolds[0].ProposalId = 9 }, nil},
+		{"released holds out of sequence", func(gs *types.GenesisState) { gs.ReleasedHolds[1].Sequence = 3 }, nil},
+		{"released hold numbered from zero", func(gs *types.GenesisState) { gs.ReleasedHolds[0].Sequence = 0 }, nil},
+		{"released hold with a bad source", func(gs *types.GenesisState) { gs.ReleasedHolds[0].Source = "irp" }, nil},
+		{"released hold with a bad holder", func(gs *types.GenesisState) { gs.ReleasedHolds[0].Holder = "nobody" }, nil},
+		{"released before placed", func(gs *types.GenesisState) { gs.ReleasedHolds[0].ReleasedHeight = 1 }, nil},
+		{"text of a missing proposal", func(gs *types.GenesisState) { gs.DocumentTexts[0].ProposalId = 9 }, nil},
+		{"text listed twice", func(gs *types.GenesisState) { gs.DocumentTexts = append(gs.DocumentTexts, gs.DocumentTexts[0]) }, nil},
+		{"empty text", func(gs *types.GenesisState) { gs.DocumentTexts[0].Text = "" }, nil},
+		{"text its document does not anchor", func(gs *types.GenesisState) { gs.DocumentTexts[0].Text += "!" }, nil},
+		{"version text its document does not anchor", func(gs *types.GenesisState) { gs.Documents[1].Text = "another text" }, nil},
+		{"version text too long", func(gs *types.GenesisState) {
+			gs.Documents[1].Text = strings.Repeat("x", types.MaxDocumentTextLength+1)
+			gs.Documents[1].Document.Hash = types.DocumentTextHash(gs.Documents[1].Text)
+		}, nil},
+	}
+	for _, tc := range records {
+		t.Run(tc.name, func(t *testing.T) {
+			gs := recordedGenesis()
+			require.NoError(t, gs.Validate(ac))
+			tc.edit(gs)
+			require.ErrorIs(t, gs.Validate(ac), types.ErrInvalidGenesis)
+		})
 	}
 	for _, tc := range held {
 		t.Run(tc.name, func(t *testing.T) {

@@ -45,4 +45,8 @@ var (
 	// ExecutionQueueKey holds the ids of QUEUED proposals, run in id order in
 	// EndBlock.
 	ExecutionQueueKey = collections.NewPrefix(21)
+	// ReleasedHoldsKey keeps the released holds: (proposal id, sequence).
+	ReleasedHoldsKey = collections.NewPrefix(22)
+	// DocumentTextsKey keeps the full texts proposals carried, by proposal id.
+	DocumentTextsKey = collections.NewPrefix(23)
 )

@@ -11,6 +11,7 @@ import (
 	_ "github.com/cosmos/gogoproto/gogoproto"
 	grpc1 "github.com/cosmos/gogoproto/grpc"
 	proto "github.com/cosmos/gogoproto/proto"
+	types "github.com/polity-chain/polity/x/community/types"
 	_ "google.golang.org/genproto/googleapis/api/annotations"
 	grpc "google.golang.org/grpc"
 	codes "google.golang.org/grpc/codes"
@@ -631,6 +632,215 @@ func (m *QueryProposalHoldsResponse) GetPagination() *query.PageResponse {
 	return nil
 }
 
+type QueryProposalReleasedHoldsRequest struct {
+	Id         uint64             `protobuf:"varint,1,opt,name=id,proto3" json:"id,omitempty"`
+	Pagination *query.PageRequest `protobuf:"bytes,2,opt,name=pagination,proto3" json:"pagination,omitempty"`
+}
+
+func (m *QueryProposalReleasedHoldsRequest) Reset()         { *m = QueryProposalReleasedHoldsRequest{} }
+func (m *QueryProposalReleasedHoldsRequest) String() string { return proto.CompactTextString(m) }
+func (*QueryProposalReleasedHoldsRequest) ProtoMessage()    {}
+func (*QueryProposalReleasedHoldsRequest) Descriptor() ([]byte, []int) {
+	return fileDescriptor_e545371d4907f0b7, []int{12}
+}
+func (m *QueryProposalReleasedHoldsRequest) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *QueryProposalReleasedHoldsRequest) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_QueryProposalReleasedHoldsRequest.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *QueryProposalReleasedHoldsRequest) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_QueryProposalReleasedHoldsRequest.Merge(m, src)
+}
+func (m *QueryProposalReleasedHoldsRequest) XXX_Size() int {
+	return m.Size()
+}
+func (m *QueryProposalReleasedHoldsRequest) XXX_DiscardUnknown() {
+	xxx_messageInfo_QueryProposalReleasedHoldsRequest.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_QueryProposalReleasedHoldsRequest proto.InternalMessageInfo
+
+func (m *QueryProposalReleasedHoldsRequest) GetId() uint64 {
+	if m != nil {
+		return m.Id
+	}
+	return 0
+}
+
+func (m *QueryProposalReleasedHoldsRequest) GetPagination() *query.PageRequest {
+	if m != nil {
+		return m.Pagination
+	}
+	return nil
+}
+
+type QueryProposalReleasedHoldsResponse struct {
+	ReleasedHolds []ReleasedHold      `protobuf:"bytes,1,rep,name=released_holds,json=releasedHolds,proto3" json:"released_holds"`
+	Pagination    *query.PageResponse `protobuf:"bytes,2,opt,name=pagination,proto3" json:"pagination,omitempty"`
+}
+
+func (m *QueryProposalReleasedHoldsResponse) Reset()         { *m = QueryProposalReleasedHoldsResponse{} }
+func (m *QueryProposalReleasedHoldsResponse) String() string { return proto.CompactTextString(m) }
+func (*QueryProposalReleasedHoldsResponse) ProtoMessage()    {}
+func (*QueryProposalReleasedHoldsResponse) Descriptor() ([]byte, []int) {
+	return fileDescriptor_e545371d4907f0b7, []int{13}
+}
+func (m *QueryProposalReleasedHoldsResponse) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *QueryProposalReleasedHoldsResponse) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_QueryProposalReleasedHoldsResponse.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *QueryProposalReleasedHoldsResponse) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_QueryProposalReleasedHoldsResponse.Merge(m, src)
+}
+func (m *QueryProposalReleasedHoldsResponse) XXX_Size() int {
+	return m.Size()
+}
+func (m *QueryProposalReleasedHoldsResponse) XXX_DiscardUnknown() {
+	xxx_messageInfo_QueryProposalReleasedHoldsResponse.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_QueryProposalReleasedHoldsResponse proto.InternalMessageInfo
+
+func (m *QueryProposalReleasedHoldsResponse) GetReleasedHolds() []ReleasedHold {
+	if m != nil {
+		return m.ReleasedHolds
+	}
+	return nil
+}
+
+func (m *QueryProposalReleasedHoldsResponse) GetPagination() *query.PageResponse {
+	if m != nil {
+		return m.Pagination
+	}
+	return nil
+}
+
+type QueryProposalTextRequest struct {
+	Id uint64 `protobuf:"varint,1,opt,name=id,proto3" json:"id,omitempty"`
+}
+
+func (m *QueryProposalTextRequest) Reset()         { *m = QueryProposalTextRequest{} }
+func (m *QueryProposalTextRequest) String() string { return proto.CompactTextString(m) }
+func (*QueryProposalTextRequest) ProtoMessage()    {}
+func (*QueryProposalTextRequest) Descriptor() ([]byte, []int) {
+	return fileDescriptor_e545371d4907f0b7, []int{14}
+}
+func (m *QueryProposalTextRequest) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *QueryProposalTextRequest) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_QueryProposalTextRequest.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *QueryProposalTextRequest) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_QueryProposalTextRequest.Merge(m, src)
+}
+func (m *QueryProposalTextRequest) XXX_Size() int {
+	return m.Size()
+}
+func (m *QueryProposalTextRequest) XXX_DiscardUnknown() {
+	xxx_messageInfo_QueryProposalTextRequest.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_QueryProposalTextRequest proto.InternalMessageInfo
+
+func (m *QueryProposalTextRequest) GetId() uint64 {
+	if m != nil {
+		return m.Id
+	}
+	return 0
+}
+
+type QueryProposalTextResponse struct {
+	ProposalId uint64         `protobuf:"varint,1,opt,name=proposal_id,json=proposalId,proto3" json:"proposal_id,omitempty"`
+	Document   types.Document `protobuf:"bytes,2,opt,name=document,proto3" json:"document"`
+	// text is the document's full text; its SHA-256 is document.hash.
+	Text string `protobuf:"bytes,3,opt,name=text,proto3" json:"text,omitempty"`
+}
+
+func (m *QueryProposalTextResponse) Reset()         { *m = QueryProposalTextResponse{} }
+func (m *QueryProposalTextResponse) String() string { return proto.CompactTextString(m) }
+func (*QueryProposalTextResponse) ProtoMessage()    {}
+func (*QueryProposalTextResponse) Descriptor() ([]byte, []int) {
+	return fileDescriptor_e545371d4907f0b7, []int{15}
+}
+func (m *QueryProposalTextResponse) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *QueryProposalTextResponse) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_QueryProposalTextResponse.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *QueryProposalTextResponse) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_QueryProposalTextResponse.Merge(m, src)
+}
+func (m *QueryProposalTextResponse) XXX_Size() int {
+	return m.Size()
+}
+func (m *QueryProposalTextResponse) XXX_DiscardUnknown() {
+	xxx_messageInfo_QueryProposalTextResponse.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_QueryProposalTextResponse proto.InternalMessageInfo
+
+func (m *QueryProposalTextResponse) GetProposalId() uint64 {
+	if m != nil {
+		return m.ProposalId
+	}
+	return 0
+}
+
+func (m *QueryProposalTextResponse) GetDocument() types.Document {
+	if m != nil {
+		return m.Document
+	}
+	return types.Document{}
+}
+
+func (m *QueryProposalTextResponse) GetText() string {
+	if m != nil {
+		return m.Text
+	}
+	return ""
+}
+
 type QueryAdviceListRequest struct {
 	Status      AdviceStatus       `protobuf:"varint,1,opt,name=status,proto3,enum=polity.proposals.v1.AdviceStatus" json:"status,omitempty"`
 	CommunityId string             `protobuf:"bytes,2,opt,name=community_id,json=communityId,proto3" json:"community_id,omitempty"`
@@ -642,7 +852,7 @@ func (m *QueryAdviceListRequest) Reset()         { *m = QueryAdviceListRequest{}
 func (m *QueryAdviceListRequest) String() string { return proto.CompactTextString(m) }
 func (*QueryAdviceListRequest) ProtoMessage()    {}
 func (*QueryAdviceListRequest) Descriptor() ([]byte, []int) {
-	return fileDescriptor_e545371d4907f0b7, []int{12}
+	return fileDescriptor_e545371d4907f0b7, []int{16}
 }
 func (m *QueryAdviceListRequest) XXX_Unmarshal(b []byte) error {
 	return m.Unmarshal(b)
@@ -708,7 +918,7 @@ func (m *QueryAdviceListResponse) Reset()         { *m = QueryAdviceListResponse
 func (m *QueryAdviceListResponse) String() string { return proto.CompactTextString(m) }
 func (*QueryAdviceListResponse) ProtoMessage()    {}
 func (*QueryAdviceListResponse) Descriptor() ([]byte, []int) {
-	return fileDescriptor_e545371d4907f0b7, []int{13}
+	return fileDescriptor_e545371d4907f0b7, []int{17}
 }
 func (m *QueryAdviceListResponse) XXX_Unmarshal(b []byte) error {
 	return m.Unmarshal(b)
@@ -759,7 +969,7 @@ func (m *QueryAdviceRequest) Reset()         { *m = QueryAdviceRequest{} }
 func (m *QueryAdviceRequest) String() string { return proto.CompactTextString(m) }
 func (*QueryAdviceRequest) ProtoMessage()    {}
 func (*QueryAdviceRequest) Descriptor() ([]byte, []int) {
-	return fileDescriptor_e545371d4907f0b7, []int{14}
+	return fileDescriptor_e545371d4907f0b7, []int{18}
 }
 func (m *QueryAdviceRequest) XXX_Unmarshal(b []byte) error {
 	return m.Unmarshal(b)
@@ -803,7 +1013,7 @@ func (m *QueryAdviceResponse) Reset()         { *m = QueryAdviceResponse{} }
 func (m *QueryAdviceResponse) String() string { return proto.CompactTextString(m) }
 func (*QueryAdviceResponse) ProtoMessage()    {}
 func (*QueryAdviceResponse) Descriptor() ([]byte, []int) {
-	return fileDescriptor_e545371d4907f0b7, []int{15}
+	return fileDescriptor_e545371d4907f0b7, []int{19}
 }
 func (m *QueryAdviceResponse) XXX_Unmarshal(b []byte) error {
 	return m.Unmarshal(b)
@@ -847,7 +1057,7 @@ func (m *QueryBylawsRequest) Reset()         { *m = QueryBylawsRequest{} }
 func (m *QueryBylawsRequest) String() string { return proto.CompactTextString(m) }
 func (*QueryBylawsRequest) ProtoMessage()    {}
 func (*QueryBylawsRequest) Descriptor() ([]byte, []int) {
-	return fileDescriptor_e545371d4907f0b7, []int{16}
+	return fileDescriptor_e545371d4907f0b7, []int{20}
 }
 func (m *QueryBylawsRequest) XXX_Unmarshal(b []byte) error {
 	return m.Unmarshal(b)
@@ -893,7 +1103,7 @@ func (m *QueryBylawsResponse) Reset()         { *m = QueryBylawsResponse{} }
 func (m *QueryBylawsResponse) String() string { return proto.CompactTextString(m) }
 func (*QueryBylawsResponse) ProtoMessage()    {}
 func (*QueryBylawsResponse) Descriptor() ([]byte, []int) {
-	return fileDescriptor_e545371d4907f0b7, []int{17}
+	return fileDescriptor_e545371d4907f0b7, []int{21}
 }
 func (m *QueryBylawsResponse) XXX_Unmarshal(b []byte) error {
 	return m.Unmarshal(b)
@@ -952,7 +1162,7 @@ func (m *QueryPoliciesRequest) Reset()         { *m = QueryPoliciesRequest{} }
 func (m *QueryPoliciesRequest) String() string { return proto.CompactTextString(m) }
 func (*QueryPoliciesRequest) ProtoMessage()    {}
 func (*QueryPoliciesRequest) Descriptor() ([]byte, []int) {
-	return fileDescriptor_e545371d4907f0b7, []int{18}
+	return fileDescriptor_e545371d4907f0b7, []int{22}
 }
 func (m *QueryPoliciesRequest) XXX_Unmarshal(b []byte) error {
 	return m.Unmarshal(b)
@@ -1006,7 +1216,7 @@ func (m *QueryPoliciesResponse) Reset()         { *m = QueryPoliciesResponse{} }
 func (m *QueryPoliciesResponse) String() string { return proto.CompactTextString(m) }
 func (*QueryPoliciesResponse) ProtoMessage()    {}
 func (*QueryPoliciesResponse) Descriptor() ([]byte, []int) {
-	return fileDescriptor_e545371d4907f0b7, []int{19}
+	return fileDescriptor_e545371d4907f0b7, []int{23}
 }
 func (m *QueryPoliciesResponse) XXX_Unmarshal(b []byte) error {
 	return m.Unmarshal(b)
@@ -1064,7 +1274,7 @@ func (m *QueryBudgetsRequest) Reset()         { *m = QueryBudgetsRequest{} }
 func (m *QueryBudgetsRequest) String() string { return proto.CompactTextString(m) }
 func (*QueryBudgetsRequest) ProtoMessage()    {}
 func (*QueryBudgetsRequest) Descriptor() ([]byte, []int) {
-	return fileDescriptor_e545371d4907f0b7, []int{20}
+	return fileDescriptor_e545371d4907f0b7, []int{24}
 }
 func (m *QueryBudgetsRequest) XXX_Unmarshal(b []byte) error {
 	return m.Unmarshal(b)
@@ -1110,7 +1320,7 @@ func (m *QueryBudgetsResponse) Reset()         { *m = QueryBudgetsResponse{} }
 func (m *QueryBudgetsResponse) String() string { return proto.CompactTextString(m) }
 func (*QueryBudgetsResponse) ProtoMessage()    {}
 func (*QueryBudgetsResponse) Descriptor() ([]byte, []int) {
-	return fileDescriptor_e545371d4907f0b7, []int{21}
+	return fileDescriptor_e545371d4907f0b7, []int{25}
 }
 func (m *QueryBudgetsResponse) XXX_Unmarshal(b []byte) error {
 	return m.Unmarshal(b)
@@ -1173,6 +1383,10 @@ func init() {
 	proto.RegisterType((*QueryProposalCommentsResponse)(nil), "polity.proposals.v1.QueryProposalCommentsResponse")
 	proto.RegisterType((*QueryProposalHoldsRequest)(nil), "polity.proposals.v1.QueryProposalHoldsRequest")
 	proto.RegisterType((*QueryProposalHoldsResponse)(nil), "polity.proposals.v1.QueryProposalHoldsResponse")
+	proto.RegisterType((*QueryProposalReleasedHoldsRequest)(nil), "polity.proposals.v1.QueryProposalReleasedHoldsRequest")
+	proto.RegisterType((*QueryProposalReleasedHoldsResponse)(nil), "polity.proposals.v1.QueryProposalReleasedHoldsResponse")
+	proto.RegisterType((*QueryProposalTextRequest)(nil), "polity.proposals.v1.QueryProposalTextRequest")
+	proto.RegisterType((*QueryProposalTextResponse)(nil), "polity.proposals.v1.QueryProposalTextResponse")
 	proto.RegisterType((*QueryAdviceListRequest)(nil), "polity.proposals.v1.QueryAdviceListRequest")
 	proto.RegisterType((*QueryAdviceListResponse)(nil), "polity.proposals.v1.QueryAdviceListResponse")
 	proto.RegisterType((*QueryAdviceRequest)(nil), "polity.proposals.v1.QueryAdviceRequest")
@@ -1188,80 +1402,90 @@ func init() {
 func init() { proto.RegisterFile("polity/proposals/v1/query.proto", fileDescriptor_e545371d4907f0b7) }
 
 var fileDescriptor_e545371d4907f0b7 = []byte{
-	// 1159 bytes of a gzipped FileDescriptorProto
-	0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0xff, 0xdc, 0x58, 0xcf, 0x6f, 0x1b, 0xc5,
-	0x17, 0xcf, 0x38, 0x3f, 0x9a, 0xbc, 0xf4, 0x5b, 0x7d, 0x35, 0x0d, 0xe0, 0x38, 0xc9, 0xc6, 0xdd,
-	0x84, 0xd4, 0x49, 0xca, 0x2e, 0x36, 0xf4, 0x50, 0x90, 0x40, 0x0d, 0x15, 0x50, 0xe0, 0x10, 0x8c,
-	0x54, 0x21, 0x04, 0xaa, 0xd6, 0xde, 0x95, 0x33, 0xc2, 0xde, 0x71, 0x77, 0xd7, 0x06, 0xab, 0xaa,
-	0x04, 0x08, 0x6e, 0x15, 0x42, 0xe2, 0xc0, 0x05, 0x0e, 0x08, 0x0e, 0xdc, 0xf8, 0x37, 0x7a, 0xac,
-	0xc4, 0x85, 0x13, 0xa0, 0x04, 0x38, 0x70, 0xe5, 0x1f, 0x40, 0x3b, 0xf3, 0x66, 0xed, 0xdd, 0x6c,
-	0xd6, 0x9b, 0xc8, 0x95, 0x10, 0xb7, 0x78, 0xf6, 0xfd, 0xf8, 0xbc, 0xcf, 0x9b, 0x7d, 0xef, 0xb3,
-	0x81, 0xf5, 0x2e, 0x6f, 0xb3, 0x60, 0x60, 0x76, 0x3d, 0xde, 0xe5, 0xbe, 0xd5, 0xf6, 0xcd, 0x7e,
-	0xd5, 0xbc, 0xd3, 0x73, 0xbc, 0x81, 0xd1, 0xf5, 0x78, 0xc0, 0xe9, 0x45, 0x69, 0x60, 0x44, 0x06,
-	0x46, 0xbf, 0x5a, 0x5a, 0x6a, 0xf1, 0x16, 0x17, 0xcf, 0xcd, 0xf0, 0x2f, 0x69, 0x5a, 0x5a, 0x6e,
-	0x72, 0xbf, 0xc3, 0xfd, 0xdb, 0xf2, 0x81, 0xfc, 0x81, 0x8f, 0x56, 0x5b, 0x9c, 0xb7, 0xda, 0x8e,
-	0x69, 0x75, 0x99, 0x69, 0xb9, 0x2e, 0x0f, 0xac, 0x80, 0x71, 0x57, 0x3d, 0xdd, 0x91, 0xb6, 0x66,
-	0xc3, 0xf2, 0x1d, 0x99, 0xdc, 0xec, 0x57, 0x1b, 0x4e, 0x60, 0x55, 0xcd, 0xae, 0xd5, 0x62, 0xae,
-	0x30, 0x46, 0xdb, 0x72, 0x1a, 0x60, 0xcb, 0xee, 0xb3, 0xa6, 0x93, 0x65, 0xd1, 0xb5, 0x3c, 0xab,
-	0xa3, 0xf2, 0x6d, 0xa4, 0x5a, 0x44, 0x05, 0x4a, 0x23, 0x3d, 0xcd, 0xc8, 0x73, 0x5a, 0xcc, 0x0f,
-	0x14, 0x39, 0xfa, 0x12, 0xd0, 0x37, 0x43, 0xb8, 0xfb, 0x22, 0x7a, 0xdd, 0xb9, 0xd3, 0x73, 0xfc,
-	0x40, 0xdf, 0x87, 0x8b, 0xb1, 0x53, 0xbf, 0xcb, 0x5d, 0xdf, 0xa1, 0xd7, 0x60, 0x4e, 0xa2, 0x28,
-	0x92, 0x32, 0xa9, 0x2c, 0xd6, 0x56, 0x8c, 0x14, 0x6a, 0x0d, 0xe9, 0xb4, 0x37, 0xf3, 0xe0, 0x97,
-	0xf5, 0xa9, 0x3a, 0x3a, 0xe8, 0x7f, 0x13, 0x78, 0x4c, 0x86, 0x54, 0xa6, 0x98, 0x8b, 0x3e, 0x0f,
-	0x73, 0x7e, 0x60, 0x05, 0x3d, 0x19, 0xf4, 0x42, 0x6d, 0x23, 0x3d, 0x28, 0xfe, 0x78, 0x4b, 0x98,
-	0xd6, 0xd1, 0x85, 0x5e, 0x85, 0x99, 0xf7, 0x99, 0x6b, 0x17, 0x0b, 0xc2, 0xf5, 0x52, 0xa6, 0xeb,
-	0xeb, 0xcc, 0xb5, 0xeb, 0xc2, 0x9c, 0x6a, 0x00, 0xdc, 0x63, 0xa2, 0x2f, 0xdc, 0x2b, 0x4e, 0x97,
-	0x49, 0x65, 0xa1, 0x3e, 0x72, 0x42, 0x5f, 0x06, 0x18, 0xb6, 0xad, 0x38, 0x23, 0x8a, 0xdd, 0x32,
-	0xf0, 0x3e, 0x84, 0x3d, 0x36, 0xe4, 0x05, 0xc3, 0x1e, 0x1b, 0xfb, 0x56, 0xcb, 0xc1, 0x7a, 0xea,
-	0x23, 0x9e, 0xfa, 0xf7, 0x04, 0x1e, 0x4f, 0x56, 0x8d, 0x5c, 0x5e, 0x87, 0x85, 0x08, 0x65, 0x91,
-	0x94, 0xa7, 0x2b, 0x8b, 0xb5, 0xb5, 0x4c, 0xf8, 0x48, 0xe8, 0xd0, 0x8b, 0xbe, 0x12, 0x43, 0x59,
-	0x10, 0x28, 0x2f, 0x8f, 0x45, 0x29, 0xf3, 0xc7, 0x60, 0x6e, 0xc1, 0x52, 0x0c, 0xa5, 0x6a, 0xcd,
-	0x05, 0x28, 0x30, 0x5b, 0xb4, 0x65, 0xa6, 0x5e, 0x60, 0xb6, 0xfe, 0x76, 0xa2, 0x87, 0x51, 0x31,
-	0x2f, 0xc2, 0xbc, 0x82, 0x85, 0x57, 0x23, 0x57, 0x2d, 0x91, 0x93, 0xee, 0xc3, 0x72, 0x2c, 0xf2,
-	0x2d, 0x1e, 0x38, 0xfe, 0x09, 0x30, 0x12, 0xdd, 0x29, 0x9c, 0xb9, 0x3b, 0xdf, 0x12, 0x28, 0xa5,
-	0x65, 0xc5, 0xa2, 0x9e, 0x83, 0xd9, 0x7e, 0x78, 0x80, 0xdd, 0xd1, 0x52, 0x2b, 0xda, 0xe3, 0x96,
-	0x67, 0x87, 0x7e, 0x58, 0x92, 0x74, 0x99, 0x5c, 0x6b, 0xfa, 0xb0, 0x1a, 0x83, 0xf8, 0x12, 0xef,
-	0x74, 0x1c, 0x37, 0x78, 0xe4, 0xdc, 0xfc, 0x40, 0x60, 0xed, 0x84, 0xc4, 0x48, 0xcf, 0x0b, 0x30,
-	0xdf, 0xc4, 0x33, 0x64, 0x68, 0x35, 0x95, 0x21, 0x74, 0x54, 0x2d, 0x57, 0x3e, 0x93, 0xa3, 0x28,
-	0x79, 0x77, 0x5e, 0xe5, 0x6d, 0xfb, 0x91, 0xf3, 0xf3, 0x75, 0xf2, 0xee, 0x60, 0x56, 0x24, 0xe7,
-	0x2a, 0xcc, 0x1e, 0x84, 0x07, 0xc8, 0xcc, 0x72, 0x2a, 0x33, 0xa1, 0x8b, 0xba, 0x36, 0xc2, 0x7a,
-	0x72, 0x9c, 0xfc, 0xaa, 0x06, 0xcf, 0x75, 0xb1, 0x57, 0xde, 0x60, 0x7e, 0xa0, 0x18, 0xb9, 0x96,
-	0x98, 0xb7, 0xe9, 0x43, 0x53, 0xfa, 0x25, 0xa6, 0xed, 0x25, 0x38, 0x1f, 0xb6, 0xaf, 0xe7, 0xb2,
-	0x60, 0x70, 0x9b, 0xc9, 0xa9, 0xbb, 0x50, 0x5f, 0x8c, 0xce, 0x6e, 0xda, 0x74, 0x1d, 0x16, 0x55,
-	0x9c, 0xd0, 0x62, 0x5a, 0x10, 0x0f, 0xea, 0xe8, 0xa6, 0x3d, 0xb1, 0xd1, 0xfa, 0x0d, 0x81, 0x27,
-	0x8e, 0x55, 0x38, 0xdc, 0x53, 0x72, 0x9f, 0x22, 0xfd, 0x2b, 0x19, 0x25, 0xaa, 0x3d, 0x25, 0x1d,
-	0x26, 0xd7, 0x81, 0x4d, 0x5c, 0xac, 0x32, 0xcb, 0x49, 0x13, 0x55, 0x2d, 0x5a, 0x65, 0x95, 0x52,
-	0x00, 0x39, 0x55, 0x01, 0xfa, 0xbb, 0x98, 0x77, 0x6f, 0xd0, 0xb6, 0x3e, 0x88, 0x5e, 0x83, 0x38,
-	0xeb, 0xe4, 0xcc, 0xac, 0xff, 0x45, 0x10, 0xb0, 0x0a, 0x8f, 0x80, 0x6f, 0xc0, 0xb9, 0x66, 0xcf,
-	0xf3, 0x1c, 0x37, 0xc0, 0xe0, 0x9b, 0xa9, 0x88, 0x6f, 0xf0, 0x66, 0x2f, 0x7c, 0xfb, 0x6f, 0x39,
-	0x9e, 0xcf, 0xb8, 0x8b, 0xd0, 0x95, 0x6b, 0x18, 0xe5, 0x80, 0xf9, 0x01, 0xf7, 0x06, 0xc5, 0x82,
-	0x68, 0xdc, 0xa9, 0xa2, 0xa0, 0x6b, 0xa2, 0x85, 0xd3, 0x67, 0x6f, 0xe1, 0xc7, 0x44, 0xed, 0x45,
-	0xde, 0x66, 0x4d, 0x36, 0x5c, 0x48, 0xc9, 0xf7, 0x80, 0x1c, 0x7f, 0x0f, 0x26, 0x35, 0x67, 0xfe,
-	0x8c, 0x74, 0x53, 0x84, 0x21, 0x9a, 0xbf, 0x67, 0xa1, 0xfc, 0x5f, 0x4b, 0xf6, 0x7b, 0xea, 0x62,
-	0xf5, 0xec, 0x96, 0x13, 0x4c, 0xfc, 0xe2, 0xfe, 0xa1, 0x7a, 0x19, 0xc5, 0xff, 0x4f, 0xd2, 0x58,
-	0x3b, 0x3a, 0x0f, 0xb3, 0xa2, 0x4e, 0xfa, 0x11, 0x81, 0x39, 0x29, 0xc5, 0xe9, 0xe5, 0x54, 0x48,
-	0xc7, 0x75, 0x7f, 0xa9, 0x32, 0xde, 0x50, 0xe6, 0xd4, 0x37, 0x3e, 0xf9, 0xe9, 0xf7, 0x2f, 0x0b,
-	0x6b, 0x74, 0xc5, 0x3c, 0xf9, 0x5b, 0x85, 0xde, 0x27, 0xb0, 0x10, 0x29, 0x5f, 0xba, 0x93, 0x11,
-	0x3c, 0xf1, 0x51, 0x50, 0xda, 0xcd, 0x65, 0x8b, 0x58, 0xb6, 0x04, 0x96, 0x32, 0xd5, 0xcc, 0xcc,
-	0xaf, 0x22, 0xfa, 0x39, 0x81, 0x79, 0xe5, 0x4d, 0xb7, 0xc7, 0x67, 0x50, 0x60, 0x76, 0xf2, 0x98,
-	0x22, 0x96, 0x5d, 0x81, 0xe5, 0x49, 0xba, 0x91, 0x8d, 0xc5, 0xbc, 0xcb, 0xec, 0x7b, 0xf4, 0x3b,
-	0x02, 0xff, 0x8b, 0x69, 0x4f, 0x6a, 0x8c, 0x4f, 0x35, 0x2a, 0x8d, 0x4b, 0x66, 0x6e, 0x7b, 0xc4,
-	0x57, 0x15, 0xf8, 0x76, 0xe9, 0x76, 0x0e, 0x7c, 0xa6, 0xd4, 0xb2, 0x3f, 0x12, 0xf8, 0x7f, 0x52,
-	0x05, 0xd2, 0xea, 0xf8, 0xc4, 0x09, 0xa9, 0x5a, 0xaa, 0x9d, 0xc6, 0x05, 0xe1, 0x3e, 0x2b, 0xe0,
-	0x1a, 0xf4, 0x4a, 0x1e, 0xb8, 0x91, 0xb4, 0x1c, 0xe5, 0x55, 0xe8, 0xb2, 0x3c, 0xbc, 0x8e, 0xca,
-	0xc6, 0x3c, 0xbc, 0xc6, 0x04, 0xdf, 0xe9, 0x78, 0x95, 0x62, 0xef, 0x3e, 0x01, 0x18, 0x8a, 0x17,
-	0x9a, 0x71, 0xe5, 0x8f, 0x89, 0xb8, 0xd2, 0x95, 0x7c, 0xc6, 0xb9, 0x5e, 0x56, 0x54, 0x3e, 0x9f,
-	0x11, 0x98, 0x93, 0xbe, 0x59, 0xf3, 0x22, 0x26, 0x67, 0xb2, 0xe6, 0x45, 0x5c, 0xd1, 0xe8, 0x15,
-	0x01, 0x41, 0xa7, 0xe5, 0x0c, 0x08, 0xf2, 0xa5, 0x08, 0xe7, 0x96, 0x54, 0x17, 0x59, 0x38, 0x62,
-	0xf2, 0x26, 0x0b, 0x47, 0x5c, 0xa8, 0x8c, 0xa1, 0xa2, 0x21, 0xf3, 0x7e, 0x15, 0x0e, 0x0a, 0xdc,
-	0xb7, 0x99, 0x83, 0x22, 0xae, 0x0b, 0x32, 0x07, 0x45, 0x62, 0x7d, 0x8f, 0xbb, 0xd9, 0x68, 0x6e,
-	0xde, 0x1d, 0x15, 0x1a, 0xf7, 0xe8, 0xa7, 0x04, 0xce, 0xe1, 0x06, 0xa3, 0x59, 0x45, 0xc7, 0x96,
-	0x68, 0x69, 0x3b, 0x87, 0x25, 0xc2, 0xda, 0x14, 0xb0, 0x34, 0xba, 0x9a, 0xce, 0x8f, 0xb4, 0xde,
-	0x7b, 0xed, 0xc1, 0xa1, 0x46, 0x1e, 0x1e, 0x6a, 0xe4, 0xb7, 0x43, 0x8d, 0x7c, 0x71, 0xa4, 0x4d,
-	0x3d, 0x3c, 0xd2, 0xa6, 0x7e, 0x3e, 0xd2, 0xa6, 0xde, 0x79, 0xba, 0xc5, 0x82, 0x83, 0x5e, 0xc3,
-	0x68, 0xf2, 0x0e, 0x46, 0x78, 0xaa, 0x79, 0x60, 0x31, 0x57, 0x85, 0xfb, 0x70, 0x24, 0x60, 0x30,
-	0xe8, 0x3a, 0x7e, 0x63, 0x4e, 0xfc, 0x23, 0xea, 0x99, 0x7f, 0x02, 0x00, 0x00, 0xff, 0xff, 0xa6,
-	0xc8, 0x7b, 0x9b, 0xc8, 0x13, 0x00, 0x00,
+	// 1326 bytes of a gzipped FileDescriptorProto
+	0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0xff, 0xdc, 0x58, 0xcf, 0x6f, 0x1b, 0x45,
+	0x14, 0xce, 0x38, 0x3f, 0x9a, 0xbc, 0xb4, 0x01, 0x4d, 0x53, 0x70, 0x9c, 0xc4, 0x71, 0x36, 0x21,
+	0x75, 0x92, 0x76, 0xb7, 0x36, 0x2d, 0xa8, 0x45, 0x02, 0x35, 0x54, 0x40, 0x01, 0xa1, 0x60, 0x50,
+	0x85, 0x10, 0x28, 0xda, 0x78, 0x57, 0xce, 0x0a, 0xdb, 0xe3, 0xee, 0xae, 0x4d, 0xa2, 0xa8, 0x12,
+	0x20, 0xb8, 0x21, 0x04, 0xe2, 0xc0, 0x05, 0x84, 0x10, 0x1c, 0xb8, 0xf1, 0x17, 0x70, 0xe3, 0xd0,
+	0x03, 0x87, 0x4a, 0x5c, 0x38, 0x01, 0x4a, 0x80, 0x03, 0x57, 0xfe, 0x01, 0xb4, 0x33, 0x6f, 0xd6,
+	0xbb, 0xeb, 0xcd, 0x7a, 0x13, 0xb9, 0x08, 0x71, 0x8b, 0x77, 0xdf, 0x8f, 0xef, 0x7d, 0xef, 0xed,
+	0x9b, 0x6f, 0x02, 0x0b, 0x2d, 0x56, 0xb7, 0xdc, 0x3d, 0xad, 0x65, 0xb3, 0x16, 0x73, 0xf4, 0xba,
+	0xa3, 0x75, 0x4a, 0xda, 0xed, 0xb6, 0x69, 0xef, 0xa9, 0x2d, 0x9b, 0xb9, 0x8c, 0x9e, 0x15, 0x06,
+	0xaa, 0x6f, 0xa0, 0x76, 0x4a, 0xb9, 0xe9, 0x1a, 0xab, 0x31, 0xfe, 0x5e, 0xf3, 0xfe, 0x12, 0xa6,
+	0xb9, 0x99, 0x2a, 0x73, 0x1a, 0xcc, 0xd9, 0x12, 0x2f, 0xc4, 0x0f, 0x7c, 0x35, 0x57, 0x63, 0xac,
+	0x56, 0x37, 0x35, 0xbd, 0x65, 0x69, 0x7a, 0xb3, 0xc9, 0x5c, 0xdd, 0xb5, 0x58, 0x53, 0xbe, 0x5d,
+	0x13, 0xb6, 0xda, 0xb6, 0xee, 0x98, 0x22, 0xb9, 0xd6, 0x29, 0x6d, 0x9b, 0xae, 0x5e, 0xd2, 0x5a,
+	0x7a, 0xcd, 0x6a, 0x72, 0x63, 0xb4, 0x5d, 0x42, 0xc0, 0x55, 0xd6, 0x68, 0xb4, 0x9b, 0xde, 0x5f,
+	0x9d, 0x52, 0xf7, 0x07, 0x1a, 0x15, 0xe2, 0xaa, 0xd2, 0x8d, 0x8e, 0x55, 0x35, 0x93, 0x2c, 0x5a,
+	0xba, 0xad, 0x37, 0x9c, 0x48, 0xa2, 0xb0, 0x85, 0xcf, 0x82, 0x30, 0x52, 0xe2, 0x8c, 0x6c, 0xb3,
+	0x66, 0x39, 0xae, 0x64, 0x50, 0x99, 0x06, 0xfa, 0xb2, 0x57, 0xd3, 0x26, 0x8f, 0x5e, 0x31, 0x6f,
+	0xb7, 0x4d, 0xc7, 0x55, 0x36, 0xe1, 0x6c, 0xe8, 0xa9, 0xd3, 0x62, 0x4d, 0xc7, 0xa4, 0x57, 0x61,
+	0x4c, 0xa0, 0xc8, 0x92, 0x02, 0x29, 0x4e, 0x96, 0x67, 0xd5, 0x18, 0xfe, 0x55, 0xe1, 0xb4, 0x31,
+	0x72, 0xf7, 0x97, 0x85, 0xa1, 0x0a, 0x3a, 0x28, 0x7f, 0x13, 0x38, 0x27, 0x42, 0x4a, 0x53, 0xcc,
+	0x45, 0x9f, 0x80, 0x31, 0xc7, 0xd5, 0xdd, 0xb6, 0x08, 0x3a, 0x55, 0x5e, 0x8a, 0x0f, 0x8a, 0x3f,
+	0x5e, 0xe1, 0xa6, 0x15, 0x74, 0xa1, 0x57, 0x60, 0xe4, 0x2d, 0xab, 0x69, 0x64, 0x33, 0xdc, 0x75,
+	0x31, 0xd1, 0xf5, 0x05, 0xab, 0x69, 0x54, 0xb8, 0x39, 0xcd, 0x03, 0x30, 0xdb, 0xe2, 0xcd, 0x63,
+	0x76, 0x76, 0xb8, 0x40, 0x8a, 0x13, 0x95, 0xc0, 0x13, 0xfa, 0x0c, 0x40, 0xb7, 0xb7, 0xd9, 0x11,
+	0x5e, 0xec, 0x8a, 0x8a, 0x43, 0xe3, 0x0d, 0x82, 0x2a, 0xa6, 0x10, 0x07, 0x41, 0xdd, 0xd4, 0x6b,
+	0x26, 0xd6, 0x53, 0x09, 0x78, 0x2a, 0xdf, 0x10, 0x78, 0x28, 0x5a, 0x35, 0x72, 0x79, 0x1d, 0x26,
+	0x7c, 0x94, 0x59, 0x52, 0x18, 0x2e, 0x4e, 0x96, 0xe7, 0x13, 0xe1, 0x23, 0xa1, 0x5d, 0x2f, 0xfa,
+	0x6c, 0x08, 0x65, 0x86, 0xa3, 0x3c, 0xdf, 0x17, 0xa5, 0xc8, 0x1f, 0x82, 0xb9, 0x02, 0xd3, 0x21,
+	0x94, 0xb2, 0x35, 0x53, 0x90, 0xb1, 0x0c, 0xde, 0x96, 0x91, 0x4a, 0xc6, 0x32, 0x94, 0xd7, 0x22,
+	0x3d, 0xf4, 0x8b, 0x79, 0x0a, 0xc6, 0x25, 0x2c, 0x1c, 0x8d, 0x54, 0xb5, 0xf8, 0x4e, 0x8a, 0x03,
+	0x33, 0xa1, 0xc8, 0xb7, 0x98, 0x6b, 0x3a, 0x47, 0xc0, 0x88, 0x74, 0x27, 0x73, 0xe2, 0xee, 0x7c,
+	0x45, 0x20, 0x17, 0x97, 0x15, 0x8b, 0xba, 0x06, 0xa3, 0x1d, 0xef, 0x01, 0x76, 0x27, 0x1f, 0x5b,
+	0xd1, 0x06, 0xd3, 0x6d, 0xc3, 0xf3, 0xc3, 0x92, 0x84, 0xcb, 0xe0, 0x5a, 0xd3, 0x81, 0xb9, 0x10,
+	0xc4, 0xa7, 0x59, 0xa3, 0x61, 0x36, 0xdd, 0xfb, 0xce, 0xcd, 0xb7, 0x04, 0xe6, 0x8f, 0x48, 0x8c,
+	0xf4, 0x3c, 0x09, 0xe3, 0x55, 0x7c, 0x86, 0x0c, 0xcd, 0xc5, 0x32, 0x84, 0x8e, 0xb2, 0xe5, 0xd2,
+	0x67, 0x70, 0x14, 0x45, 0x67, 0xe7, 0x39, 0x56, 0x37, 0xee, 0x3b, 0x3f, 0x9f, 0x47, 0x67, 0x07,
+	0xb3, 0x22, 0x39, 0x57, 0x60, 0x74, 0xc7, 0x7b, 0x80, 0xcc, 0xcc, 0xc4, 0x32, 0xe3, 0xb9, 0xc8,
+	0xb1, 0xe1, 0xd6, 0x83, 0xe3, 0x64, 0x1f, 0x16, 0x23, 0x5f, 0x6a, 0xdd, 0xd4, 0x1d, 0xd3, 0xf8,
+	0x57, 0xb8, 0xf9, 0x9e, 0x80, 0x92, 0x94, 0x1d, 0x39, 0x7a, 0x09, 0xa6, 0x6c, 0x7c, 0xb1, 0x15,
+	0x24, 0x2b, 0x7e, 0x8b, 0x07, 0x63, 0x20, 0x69, 0x67, 0xec, 0x60, 0xdc, 0xc1, 0x91, 0xb7, 0x06,
+	0xd9, 0x10, 0xfc, 0x57, 0xcd, 0x5d, 0xf7, 0xa8, 0x95, 0xf8, 0x09, 0x89, 0x4c, 0x9f, 0x30, 0xc6,
+	0x12, 0x17, 0x60, 0x52, 0x16, 0xb1, 0xe5, 0xbb, 0x81, 0x7c, 0x74, 0xd3, 0xf0, 0x16, 0xa7, 0xc1,
+	0xaa, 0x6d, 0xef, 0x8b, 0x40, 0xc4, 0xfe, 0xe2, 0xec, 0xca, 0x86, 0x4e, 0x49, 0xbd, 0x81, 0x46,
+	0xf2, 0x2b, 0x92, 0x4e, 0x94, 0xc2, 0x88, 0x6b, 0xee, 0xba, 0x78, 0x86, 0xf1, 0xbf, 0x95, 0x5f,
+	0xe5, 0xa9, 0x73, 0x9d, 0x8b, 0x8a, 0x17, 0x2d, 0xc7, 0x87, 0x7f, 0x35, 0x72, 0xd8, 0xc6, 0x73,
+	0x2d, 0xfc, 0x22, 0x47, 0xed, 0x22, 0x9c, 0xf6, 0x21, 0x79, 0xc5, 0x64, 0x78, 0xc6, 0x49, 0xff,
+	0xd9, 0x4d, 0x23, 0x5a, 0xee, 0x70, 0x4f, 0xb9, 0x83, 0x3a, 0x57, 0xbf, 0x20, 0xf0, 0x70, 0x4f,
+	0x85, 0x5d, 0x91, 0x22, 0xc4, 0x14, 0x8e, 0xd3, 0x6c, 0x42, 0x89, 0x52, 0xa4, 0x08, 0x87, 0xc1,
+	0x4d, 0xd0, 0x32, 0xaa, 0x2a, 0x91, 0xe5, 0xa8, 0xd9, 0x91, 0x2a, 0x4b, 0x5a, 0xc5, 0x14, 0x40,
+	0x8e, 0x55, 0x80, 0xf2, 0x06, 0xe6, 0xdd, 0xd8, 0xab, 0xeb, 0x6f, 0xfb, 0xdf, 0x79, 0x98, 0x75,
+	0x72, 0x62, 0xd6, 0xff, 0x22, 0x08, 0x58, 0x86, 0x47, 0xc0, 0x37, 0xe0, 0x54, 0xb5, 0x6d, 0xdb,
+	0xde, 0x0c, 0x8b, 0xe0, 0xcb, 0xb1, 0x88, 0xe5, 0x0c, 0xdf, 0x32, 0x6d, 0xc7, 0x62, 0x4d, 0x84,
+	0x2e, 0x5d, 0xbd, 0x28, 0x3b, 0x96, 0xe3, 0x32, 0x7b, 0x2f, 0x9b, 0xe1, 0x8d, 0x3b, 0x56, 0x14,
+	0x74, 0x8d, 0xb4, 0x70, 0xf8, 0xe4, 0x2d, 0x7c, 0x97, 0x48, 0x51, 0xc4, 0xea, 0x56, 0xd5, 0xea,
+	0xaa, 0x91, 0xe8, 0x77, 0x40, 0x7a, 0xbf, 0x83, 0x41, 0x2d, 0xd2, 0x3f, 0x7d, 0xd1, 0xec, 0x63,
+	0xf0, 0x0f, 0xdf, 0x93, 0x50, 0xfe, 0x9f, 0x25, 0xfb, 0x4d, 0x39, 0x58, 0x6d, 0xa3, 0x66, 0xba,
+	0x03, 0x1f, 0xdc, 0x3f, 0x64, 0x2f, 0xfd, 0xf8, 0xff, 0x4b, 0x1a, 0xcb, 0x3f, 0x3e, 0x00, 0xa3,
+	0xbc, 0x4e, 0xfa, 0x0e, 0x81, 0x31, 0x71, 0x0f, 0xa3, 0xe7, 0x63, 0x21, 0xf5, 0x5e, 0xfa, 0x72,
+	0xc5, 0xfe, 0x86, 0x22, 0xa7, 0xb2, 0xf4, 0xde, 0x4f, 0xbf, 0x7f, 0x9a, 0x99, 0xa7, 0xb3, 0xda,
+	0xd1, 0x17, 0x55, 0xfa, 0x21, 0x81, 0x09, 0xff, 0xda, 0x43, 0xd7, 0x12, 0x82, 0x47, 0x6e, 0x84,
+	0xb9, 0xf5, 0x54, 0xb6, 0x88, 0x65, 0x85, 0x63, 0x29, 0xd0, 0xbc, 0x96, 0x78, 0x25, 0xa6, 0x1f,
+	0x11, 0x18, 0x97, 0xde, 0x74, 0xb5, 0x7f, 0x06, 0x09, 0x66, 0x2d, 0x8d, 0x29, 0x62, 0x59, 0xe7,
+	0x58, 0x1e, 0xa1, 0x4b, 0xc9, 0x58, 0xb4, 0x7d, 0xcb, 0xb8, 0x43, 0xbf, 0x26, 0x70, 0x26, 0x74,
+	0xf1, 0xa0, 0x6a, 0xff, 0x54, 0xc1, 0x7b, 0x51, 0x4e, 0x4b, 0x6d, 0x8f, 0xf8, 0x4a, 0x1c, 0xdf,
+	0x3a, 0x5d, 0x4d, 0x81, 0x4f, 0x13, 0x17, 0x99, 0xef, 0x08, 0x3c, 0x18, 0xbd, 0x02, 0xd0, 0x52,
+	0xff, 0xc4, 0x91, 0x7b, 0x4a, 0xae, 0x7c, 0x1c, 0x17, 0x84, 0x7b, 0x99, 0xc3, 0x55, 0xe9, 0x85,
+	0x34, 0x70, 0xfd, 0x7b, 0x45, 0x90, 0x57, 0x21, 0x0c, 0x53, 0xf0, 0x1a, 0xd4, 0xc5, 0x69, 0x78,
+	0x0d, 0x29, 0xd9, 0xe3, 0xf1, 0x2a, 0x94, 0xfe, 0x0f, 0x04, 0xce, 0xc5, 0xca, 0x63, 0xfa, 0x58,
+	0x9a, 0x81, 0xeb, 0x55, 0xf3, 0xb9, 0xc7, 0x8f, 0xed, 0x87, 0xe8, 0xaf, 0x71, 0xf4, 0x97, 0x69,
+	0x39, 0x0d, 0xfa, 0xb0, 0x62, 0xa7, 0x5f, 0x12, 0x38, 0x1d, 0x54, 0xbe, 0xf4, 0x62, 0x7f, 0x14,
+	0x01, 0x39, 0x9d, 0x53, 0xd3, 0x9a, 0x23, 0xd6, 0x4b, 0x1c, 0xeb, 0x1a, 0x2d, 0xa6, 0xc1, 0xea,
+	0x89, 0x61, 0x6f, 0x0d, 0x41, 0x57, 0x25, 0xd2, 0x84, 0xdd, 0xd2, 0xa3, 0x96, 0x73, 0x17, 0xd2,
+	0x19, 0xa7, 0xda, 0x8a, 0x28, 0x31, 0x3f, 0x20, 0x30, 0x26, 0x7c, 0x93, 0x16, 0x73, 0x48, 0x37,
+	0x26, 0x2d, 0xe6, 0xb0, 0x74, 0x54, 0x8a, 0x1c, 0x82, 0x42, 0x0b, 0x09, 0x10, 0xc4, 0xf6, 0xf1,
+	0x0e, 0x08, 0x21, 0xe3, 0x92, 0x70, 0x84, 0x74, 0x64, 0x12, 0x8e, 0xb0, 0x22, 0xec, 0x43, 0xc5,
+	0xb6, 0xc8, 0xfb, 0x99, 0xb7, 0x91, 0x51, 0xd8, 0x24, 0x6e, 0xe4, 0xb0, 0x00, 0x4b, 0xdc, 0xc8,
+	0x11, 0x9d, 0xd4, 0x6f, 0x85, 0xa0, 0xb9, 0xb6, 0x1f, 0x54, 0x74, 0x77, 0xe8, 0xfb, 0x04, 0x4e,
+	0xa1, 0x54, 0xa0, 0x49, 0x45, 0x87, 0xd4, 0x4a, 0x6e, 0x35, 0x85, 0x25, 0xc2, 0x5a, 0xe6, 0xb0,
+	0xf2, 0x74, 0x2e, 0x9e, 0x1f, 0x61, 0xbd, 0xf1, 0xfc, 0xdd, 0x83, 0x3c, 0xb9, 0x77, 0x90, 0x27,
+	0xbf, 0x1d, 0xe4, 0xc9, 0xc7, 0x87, 0xf9, 0xa1, 0x7b, 0x87, 0xf9, 0xa1, 0x9f, 0x0f, 0xf3, 0x43,
+	0xaf, 0x5f, 0xaa, 0x59, 0xee, 0x4e, 0x7b, 0xdb, 0xbb, 0x23, 0x62, 0x84, 0x8b, 0xd5, 0x1d, 0xdd,
+	0x6a, 0xca, 0x70, 0xbb, 0x81, 0x80, 0xee, 0x5e, 0xcb, 0x74, 0xb6, 0xc7, 0xf8, 0xbf, 0x7b, 0x1f,
+	0xfd, 0x27, 0x00, 0x00, 0xff, 0xff, 0x7c, 0x21, 0x70, 0x1b, 0x53, 0x17, 0x00, 0x00,
 }
 
 // Reference imports to suppress errors if they are not otherwise used.
@@ -1288,6 +1512,12 @@ type QueryClient interface {
 	ProposalComments(ctx context.Context, in *QueryProposalCommentsRequest, opts ...grpc.CallOption) (*QueryProposalCommentsResponse, error)
 	// ProposalHolds lists the holds in force on a proposal (who holds it, and why).
 	ProposalHolds(ctx context.Context, in *QueryProposalHoldsRequest, opts ...grpc.CallOption) (*QueryProposalHoldsResponse, error)
+	// ProposalReleasedHolds lists the holds released from a proposal, in
+	// release order (who held it, when and why, and when and why released).
+	ProposalReleasedHolds(ctx context.Context, in *QueryProposalReleasedHoldsRequest, opts ...grpc.CallOption) (*QueryProposalReleasedHoldsResponse, error)
+	// ProposalText returns the full text a proposal carried with its document
+	// (empty when it carried none).
+	ProposalText(ctx context.Context, in *QueryProposalTextRequest, opts ...grpc.CallOption) (*QueryProposalTextResponse, error)
 	// AdviceList lists advice, optionally by status, community or proposal.
 	AdviceList(ctx context.Context, in *QueryAdviceListRequest, opts ...grpc.CallOption) (*QueryAdviceListResponse, error)
 	// Advice returns one piece of advice.
@@ -1362,6 +1592,24 @@ func (c *queryClient) ProposalHolds(ctx context.Context, in *QueryProposalHoldsR
 	return out, nil
 }
 
+func (c *queryClient) ProposalReleasedHolds(ctx context.Context, in *QueryProposalReleasedHoldsRequest, opts ...grpc.CallOption) (*QueryProposalReleasedHoldsResponse, error) {
+	out := new(QueryProposalReleasedHoldsResponse)
+	err := c.cc.Invoke(ctx, "/polity.proposals.v1.Query/ProposalReleasedHolds", in, out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *queryClient) ProposalText(ctx context.Context, in *QueryProposalTextRequest, opts ...grpc.CallOption) (*QueryProposalTextResponse, error) {
+	out := new(QueryProposalTextResponse)
+	err := c.cc.Invoke(ctx, "/polity.proposals.v1.Query/ProposalText", in, out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 func (c *queryClient) AdviceList(ctx context.Context, in *QueryAdviceListRequest, opts ...grpc.CallOption) (*QueryAdviceListResponse, error) {
 	out := new(QueryAdviceListResponse)
 	err := c.cc.Invoke(ctx, "/polity.proposals.v1.Query/AdviceList", in, out, opts...)
@@ -1421,6 +1669,12 @@ type QueryServer interface {
 	ProposalComments(context.Context, *QueryProposalCommentsRequest) (*QueryProposalCommentsResponse, error)
 	// ProposalHolds lists the holds in force on a proposal (who holds it, and why).
 	ProposalHolds(context.Context, *QueryProposalHoldsRequest) (*QueryProposalHoldsResponse, error)
+	// ProposalReleasedHolds lists the holds released from a proposal, in
+	// release order (who held it, when and why, and when and why released).
+	ProposalReleasedHolds(context.Context, *QueryProposalReleasedHoldsRequest) (*QueryProposalReleasedHoldsResponse, error)
+	// ProposalText returns the full text a proposal carried with its document
+	// (empty when it carried none).
+	ProposalText(context.Context, *QueryProposalTextRequest) (*QueryProposalTextResponse, error)
 	// AdviceList lists advice, optionally by status, community or proposal.
 	AdviceList(context.Context, *QueryAdviceListRequest) (*QueryAdviceListResponse, error)
 	// Advice returns one piece of advice.
@@ -1454,6 +1708,12 @@ func (*UnimplementedQueryServer) ProposalComments(ctx context.Context, req *Quer
 }
 func (*UnimplementedQueryServer) ProposalHolds(ctx context.Context, req *QueryProposalHoldsRequest) (*QueryProposalHoldsResponse, error) {
 	return nil, status.Errorf(codes.Unimplemented, "method ProposalHolds not implemented")
+}
+func (*UnimplementedQueryServer) ProposalReleasedHolds(ctx context.Context, req *QueryProposalReleasedHoldsRequest) (*QueryProposalReleasedHoldsResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method ProposalReleasedHolds not implemented")
+}
+func (*UnimplementedQueryServer) ProposalText(ctx context.Context, req *QueryProposalTextRequest) (*QueryProposalTextResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method ProposalText not implemented")
 }
 func (*UnimplementedQueryServer) AdviceList(ctx context.Context, req *QueryAdviceListRequest) (*QueryAdviceListResponse, error) {
 	return nil, status.Errorf(codes.Unimplemented, "method AdviceList not implemented")
@@ -1583,6 +1843,42 @@ func _Query_ProposalHolds_Handler(srv interface{}, ctx context.Context, dec func
 	return interceptor(ctx, in, info, handler)
 }
 
+func _Query_ProposalReleasedHolds_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(QueryProposalReleasedHoldsRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(QueryServer).ProposalReleasedHolds(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: "/polity.proposals.v1.Query/ProposalReleasedHolds",
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(QueryServer).ProposalReleasedHolds(ctx, req.(*QueryProposalReleasedHoldsRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _Query_ProposalText_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(QueryProposalTextRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(QueryServer).ProposalText(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: "/polity.proposals.v1.Query/ProposalText",
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(QueryServer).ProposalText(ctx, req.(*QueryProposalTextRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
 func _Query_AdviceList_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
 	in := new(QueryAdviceListRequest)
 	if err := dec(in); err != nil {
@@ -1701,6 +1997,14 @@ var _Query_serviceDesc = grpc.ServiceDesc{
 		{
 			MethodName: "ProposalHolds",
 			Handler:    _Query_ProposalHolds_Handler,
+		},
+		{
+			MethodName: "ProposalReleasedHolds",
+			Handler:    _Query_ProposalReleasedHolds_Handler,
+		},
+		{
+			MethodName: "ProposalText",
+			Handler:    _Query_ProposalText_Handler,
 		},
 		{
 			MethodName: "AdviceList",
@@ -2208,6 +2512,168 @@ func (m *QueryProposalHoldsResponse) MarshalToSizedBuffer(dAtA []byte) (int, err
 			i--
 			dAtA[i] = 0xa
 		}
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *QueryProposalReleasedHoldsRequest) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *QueryProposalReleasedHoldsRequest) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *QueryProposalReleasedHoldsRequest) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if m.Pagination != nil {
+		{
+			size, err := m.Pagination.MarshalToSizedBuffer(dAtA[:i])
+			if err != nil {
+				return 0, err
+			}
+			i -= size
+			i = encodeVarintQuery(dAtA, i, uint64(size))
+		}
+		i--
+		dAtA[i] = 0x12
+	}
+	if m.Id != 0 {
+		i = encodeVarintQuery(dAtA, i, uint64(m.Id))
+		i--
+		dAtA[i] = 0x8
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *QueryProposalReleasedHoldsResponse) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *QueryProposalReleasedHoldsResponse) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *QueryProposalReleasedHoldsResponse) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if m.Pagination != nil {
+		{
+			size, err := m.Pagination.MarshalToSizedBuffer(dAtA[:i])
+			if err != nil {
+				return 0, err
+			}
+			i -= size
+			i = encodeVarintQuery(dAtA, i, uint64(size))
+		}
+		i--
+		dAtA[i] = 0x12
+	}
+	if len(m.ReleasedHolds) > 0 {
+		for iNdEx := len(m.ReleasedHolds) - 1; iNdEx >= 0; iNdEx-- {
+			{
+				size, err := m.ReleasedHolds[iNdEx].MarshalToSizedBuffer(dAtA[:i])
+				if err != nil {
+					return 0, err
+				}
+				i -= size
+				i = encodeVarintQuery(dAtA, i, uint64(size))
+			}
+			i--
+			dAtA[i] = 0xa
+		}
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *QueryProposalTextRequest) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *QueryProposalTextRequest) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *QueryProposalTextRequest) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if m.Id != 0 {
+		i = encodeVarintQuery(dAtA, i, uint64(m.Id))
+		i--
+		dAtA[i] = 0x8
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *QueryProposalTextResponse) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *QueryProposalTextResponse) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *QueryProposalTextResponse) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if len(m.Text) > 0 {
+		i -= len(m.Text)
+		copy(dAtA[i:], m.Text)
+		i = encodeVarintQuery(dAtA, i, uint64(len(m.Text)))
+		i--
+		dAtA[i] = 0x1a
+	}
+	{
+		size, err := m.Document.MarshalToSizedBuffer(dAtA[:i])
+		if err != nil {
+			return 0, err
+		}
+		i -= size
+		i = encodeVarintQuery(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0x12
+	if m.ProposalId != 0 {
+		i = encodeVarintQuery(dAtA, i, uint64(m.ProposalId))
+		i--
+		dAtA[i] = 0x8
 	}
 	return len(dAtA) - i, nil
 }
@@ -2863,6 +3329,71 @@ func (m *QueryProposalHoldsResponse) Size() (n int) {
 	}
 	if m.Pagination != nil {
 		l = m.Pagination.Size()
+		n += 1 + l + sovQuery(uint64(l))
+	}
+	return n
+}
+
+func (m *QueryProposalReleasedHoldsRequest) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	if m.Id != 0 {
+		n += 1 + sovQuery(uint64(m.Id))
+	}
+	if m.Pagination != nil {
+		l = m.Pagination.Size()
+		n += 1 + l + sovQuery(uint64(l))
+	}
+	return n
+}
+
+func (m *QueryProposalReleasedHoldsResponse) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	if len(m.ReleasedHolds) > 0 {
+		for _, e := range m.ReleasedHolds {
+			l = e.Size()
+			n += 1 + l + sovQuery(uint64(l))
+		}
+	}
+	if m.Pagination != nil {
+		l = m.Pagination.Size()
+		n += 1 + l + sovQuery(uint64(l))
+	}
+	return n
+}
+
+func (m *QueryProposalTextRequest) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	if m.Id != 0 {
+		n += 1 + sovQuery(uint64(m.Id))
+	}
+	return n
+}
+
+func (m *QueryProposalTextResponse) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	if m.ProposalId != 0 {
+		n += 1 + sovQuery(uint64(m.ProposalId))
+	}
+	l = m.Document.Size()
+	n += 1 + l + sovQuery(uint64(l))
+	l = len(m.Text)
+	if l > 0 {
 		n += 1 + l + sovQuery(uint64(l))
 	}
 	return n
@@ -4263,6 +4794,434 @@ func (m *QueryProposalHoldsResponse) Unmarshal(dAtA []byte) error {
 			if err := m.Pagination.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
 				return err
 			}
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipQuery(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *QueryProposalReleasedHoldsRequest) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowQuery
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: QueryProposalReleasedHoldsRequest: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: QueryProposalReleasedHoldsRequest: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Id", wireType)
+			}
+			m.Id = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.Id |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 2:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Pagination", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if m.Pagination == nil {
+				m.Pagination = &query.PageRequest{}
+			}
+			if err := m.Pagination.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipQuery(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *QueryProposalReleasedHoldsResponse) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowQuery
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: QueryProposalReleasedHoldsResponse: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: QueryProposalReleasedHoldsResponse: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field ReleasedHolds", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.ReleasedHolds = append(m.ReleasedHolds, ReleasedHold{})
+			if err := m.ReleasedHolds[len(m.ReleasedHolds)-1].Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 2:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Pagination", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if m.Pagination == nil {
+				m.Pagination = &query.PageResponse{}
+			}
+			if err := m.Pagination.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipQuery(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *QueryProposalTextRequest) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowQuery
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: QueryProposalTextRequest: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: QueryProposalTextRequest: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Id", wireType)
+			}
+			m.Id = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.Id |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		default:
+			iNdEx = preIndex
+			skippy, err := skipQuery(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *QueryProposalTextResponse) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowQuery
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: QueryProposalTextResponse: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: QueryProposalTextResponse: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field ProposalId", wireType)
+			}
+			m.ProposalId = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.ProposalId |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 2:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Document", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.Document.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 3:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Text", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Text = string(dAtA[iNdEx:postIndex])
 			iNdEx = postIndex
 		default:
 			iNdEx = preIndex

@@ -143,6 +143,10 @@ func (k *Keeper) tryDraw(ctx context.Context, c *types.IRP) error {
 	if err != nil {
 		return k.retryDraw(ctx, c, "the panel cannot be completed yet: "+err.Error())
 	}
+	// the pool and the picks are kept so that anyone can recompute the draw
+	// (DrawPanelists(seed, pool, len(picks)) == picks), not only the seed
+	c.DrawPool, c.DrawnPanelists = slices.Sorted(slices.Values(eligible)), slices.Clone(drawn)
+	c.DrawnTime, _ = blockTime(ctx)
 	for _, side := range []*string{&c.ClaimantPick, &c.RespondentPick} {
 		if *side == "" {
 			*side, drawn = drawn[0], drawn[1:]

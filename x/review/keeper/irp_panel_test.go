@@ -2,6 +2,7 @@ package keeper_test
 
 import (
 	"encoding/hex"
+	"slices"
 	"testing"
 	"time"
 
@@ -107,6 +108,9 @@ func TestPanelDrawReproducible(t *testing.T) {
 	require.Equal(t, types.IRPPanelForming, c.Status, "no seed block is finalised yet")
 	require.Empty(t, c.Seed)
 	require.Empty(t, c.Panel)
+	require.Empty(t, c.DrawPool)
+	require.Empty(t, c.DrawnPanelists)
+	require.True(t, c.DrawnTime.IsZero())
 	got := must(f.ReviewQueryServer.IRP(f.Ctx, &types.QueryIRPRequest{Id: irp})).Irp
 	require.Equal(t, heights, got.SeedHeights, "the seed blocks are public as soon as they are announced")
 
@@ -127,6 +131,14 @@ func TestPanelDrawReproducible(t *testing.T) {
 	third, err := types.DrawPanelists(c.Seed, eligible, 1)
 	require.NoError(t, err)
 	require.Equal(t, []string{name("panelist-1"), name("panelist-2"), third[0]}, c.Panel)
+	// the draw is kept whole: its pool (sorted), its picks and its time, so
+	// anyone recomputes which panelist it chose, not only the seed
+	require.Equal(t, slices.Sorted(slices.Values(eligible)), c.DrawPool)
+	require.Equal(t, third, c.DrawnPanelists)
+	require.True(t, f.Now().Equal(c.DrawnTime), "drawn at %s, the block's time %s", c.DrawnTime, f.Now())
+	recomputed, err := types.DrawPanelists(c.Seed, c.DrawPool, len(c.DrawnPanelists))
+	require.NoError(t, err)
+	require.Equal(t, c.DrawnPanelists, recomputed)
 
 	chosen := typedEvents[*types.EventPanelistChosen](t, f)
 	require.Len(t, chosen, 3)
@@ -156,6 +168,8 @@ func TestPanelDrawnAtPickDeadline(t *testing.T) {
 	drawn, err := types.DrawPanelists(c.Seed, names("panelist-1", "panelist-2", "panelist-3", "panelist-5", "panelist-6", "panelist-7"), 2)
 	require.NoError(t, err)
 	require.Equal(t, []string{drawn[0], name("panelist-4"), drawn[1]}, c.Panel)
+	require.Equal(t, drawn, c.DrawnPanelists, "the side's panelist, then the third")
+	require.Len(t, c.DrawPool, 6)
 }
 
 // TestPanelChoicesClose checks that no side chooses after the pick deadline

@@ -127,7 +127,7 @@ func checkIRPPanel(c IRP, panelists map[string]bool) error {
 		if len(c.Panel) != 0 || len(c.StayVotes) != 0 || len(c.ReliefObjections) != 0 {
 			return errors.New("a panel or relief votes before the panel is drawn")
 		}
-		return nil
+		return checkIRPDraw(c)
 	}
 	// from review on: the claimant's pick, the respondent's, and the drawn
 	// third, three distinct panelists drawn from a complete seed
@@ -139,6 +139,9 @@ func checkIRPPanel(c IRP, panelists map[string]bool) error {
 	}
 	if !panelists[c.Panel[2]] || c.Panel[2] == c.Panel[0] || c.Panel[2] == c.Panel[1] {
 		return fmt.Errorf("drawn panelist %s is not a distinct panelist", c.Panel[2])
+	}
+	if err := checkIRPDraw(c); err != nil {
+		return err
 	}
 	// relief votes are cast once by members of the panel, on a proposal,
 	// either for or against; votes against answer a request

@@ -3,6 +3,7 @@ package types_test
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"slices"
 	"testing"
 	"time"
 
@@ -82,6 +83,8 @@ func validGenesis() *types.GenesisState {
 	forming, inReview := irp(1, types.IRPPanelForming), irp(2, types.IRPInReview)
 	forming.ClaimantPick = p1
 	inReview.StayVotes, inReview.Stayed = []string{p2, p1}, true
+	// its draw is recorded: the third seat drawn from a pool of one
+	inReview.DrawPool, inReview.DrawnPanelists, inReview.DrawnTime = []string{p3}, []string{p3}, t0
 	irps := []types.IRP{forming, inReview, irp(3, types.IRPUpheld), irp(4, types.IRPDenied), irp(5, types.IRPBoardActed), irp(6, types.IRPBoardDeadlineMissed)}
 	decl := func(id uint64, p string, o types.Outcome) types.PanelDeclaration {
 		return types.PanelDeclaration{IrpId: id, Panelist: p, Outcome: o, Reasoning: document("why"), Height: 25, Time: t0}
@@ -271,6 +274,29 @@ func TestGenesisRecordsValidate(t *testing.T) {
 		}},
 		{"irp drawn outsider", "distinct", func(gs *types.GenesisState) {
 			gs.Irps[2].Panel = []string{gs.Irps[2].Panel[0], gs.Irps[2].Panel[1], acct("outsider")}
+		}},
+		{"irp draw record while forming", "without a panel", func(gs *types.GenesisState) { gs.Irps[0].DrawnTime = t0 }},
+		{"irp draw record without time", "draw's time", func(gs *types.GenesisState) { gs.Irps[1].DrawnTime = time.Time{} }},
+		{"irp draw pool unsorted", "sorted pool", func(gs *types.GenesisState) {
+			gs.Irps[1].DrawPool = slices.Sorted(slices.Values([]string{acct("q1"), acct("q2"), gs.Irps[1].Panel[2]}))
+			slices.Reverse(gs.Irps[1].DrawPool)
+		}},
+		{"irp draw pool repeated", "sorted pool", func(gs *types.GenesisState) {
+			gs.Irps[1].DrawPool = []string{gs.Irps[1].Panel[2], gs.Irps[1].Panel[2]}
+		}},
+		{"irp draw picks not what the seed draws", "not the recorded", func(gs *types.GenesisState) {
+			gs.Irps[1].DrawnPanelists = []string{gs.Irps[1].Panel[0]}
+		}},
+		{"irp draw picks not seating the panel", "do not seat", func(gs *types.GenesisState) {
+			gs.Irps[1].DrawPool = slices.Sorted(slices.Values([]string{acct("q1"), acct("q2")}))
+			drawn, err := types.DrawPanelists(gs.Irps[1].Seed, gs.Irps[1].DrawPool, 1)
+			if err != nil {
+				panic(err)
+			}
+			gs.Irps[1].DrawnPanelists = drawn
+		}},
+		{"irp draw of four", "1 to 3 picks", func(gs *types.GenesisState) {
+			gs.Irps[1].DrawnPanelists = []string{acct("a"), acct("b"), acct("c"), acct("d")}
 		}},
 		{"irp stay vote off the panel", "stay vote", func(gs *types.GenesisState) { gs.Irps[1].StayVotes = append(gs.Irps[1].StayVotes, acct("outsider")) }},
 		{"irp stay vote twice", "stay vote", func(gs *types.GenesisState) {
