@@ -17,10 +17,12 @@ import (
 // refused before it is charged gas or fees, and before any message runs. In
 // CheckTx, a vote certain to fail is refused next, before its signature is
 // verified, so that it never takes block space. A signature CheckTx verified
-// is not verified again in FinalizeBlock (ante.VerifiedSigs).
+// is not verified again in FinalizeBlock (ante.VerifiedSigs), and the
+// decorators decode each signer's account once per transaction
+// (ante.AccountMemoDecorator).
 func (app *App) newAnteHandler() (sdk.AnteHandler, error) {
 	opts := sdkante.HandlerOptions{
-		AccountKeeper:   app.AccountKeeper,
+		AccountKeeper:   ante.MemoAccountKeeper{AccountKeeper: app.AccountKeeper},
 		BankKeeper:      app.BankKeeper,
 		SignModeHandler: app.txConfig.SignModeHandler(),
 		SigGasConsumer:  sdkante.DefaultSigVerificationGasConsumer,
@@ -30,6 +32,7 @@ func (app *App) newAnteHandler() (sdk.AnteHandler, error) {
 		return nil, errors.New("sign mode handler is required")
 	}
 	return sdk.ChainAnteDecorators(
+		ante.AccountMemoDecorator{},
 		sdkante.NewSetUpContextDecorator(),
 		sdkante.NewExtensionOptionsDecorator(opts.ExtensionOptionChecker),
 		sdkante.NewValidateBasicDecorator(),
