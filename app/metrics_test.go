@@ -30,10 +30,19 @@ func TestGovernanceMetrics(t *testing.T) {
 		}
 	}
 	for _, name := range []string{"polity_motions", "polity_proposals", "polity_ec_actions", "polity_irps", "polity_queue_depth",
-		"polity_validator_power", "polity_validator_missed_blocks_total", "polity_validator_down"} {
+		"polity_validator_power", "polity_validator_missed_blocks_total", "polity_validator_down", "polity_bootstrap_mode"} {
 		require.NotEmpty(t, byName[name], "metric %s", name)
 	}
 	require.Equal(t, []float64{0}, byName["polity_metrics_scrape_error"], "the state was read")
 	require.GreaterOrEqual(t, powered, 1, "active validators report their power")
 	require.Len(t, byName["polity_queue_depth"], 6)
+	ctx, err := a.CreateQueryContext(0, false)
+	require.NoError(t, err)
+	params, err := a.CommunityKeeper.GetParams(ctx)
+	require.NoError(t, err)
+	want := 0.0
+	if params.Bootstrap {
+		want = 1
+	}
+	require.Equal(t, []float64{want}, byName["polity_bootstrap_mode"], "bootstrap mode as params say (%v)", params.Bootstrap)
 }
