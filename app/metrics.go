@@ -33,15 +33,17 @@ func NewGovernanceMetrics(app *App) *GovernanceMetrics {
 		return prometheus.NewDesc("polity_"+name, help, labels, nil)
 	}
 	return &GovernanceMetrics{
-		app:         app,
-		motions:     d("motions", "Motions still voting or queued to execute, by status.", "status"),
-		proposals:   d("proposals", "Proposals by status.", "status"),
-		actions:     d("ec_actions", "Empowered Community actions by stage.", "stage"),
-		irps:        d("irps", "IRP cases by status.", "status"),
-		queue:       d("queue_depth", "Entries waiting in an EndBlock queue.", "module", "queue"),
-		power:       d("validator_power", "A validator's consensus power (0 once removed).", "moniker", "community"),
-		missed:      d("validator_missed_blocks_total", "Blocks a validator missed since its record began.", "moniker", "community"),
-		down:        d("validator_down", "1 while a validator is flagged down (too many missed blocks in a window).", "moniker", "community"),
+		app:       app,
+		motions:   d("motions", "Motions still voting or queued to execute, by status.", "status"),
+		proposals: d("proposals", "Proposals by status.", "status"),
+		actions:   d("ec_actions", "Empowered Community actions by stage.", "stage"),
+		irps:      d("irps", "IRP cases by status.", "status"),
+		queue:     d("queue_depth", "Entries waiting in an EndBlock queue.", "module", "queue"),
+		// A rotated or re-admitted validator keeps its moniker and community:
+		// the consensus address tells the records apart.
+		power:       d("validator_power", "A validator's consensus power (0 once removed).", "moniker", "community", "consensus_address"),
+		missed:      d("validator_missed_blocks_total", "Blocks a validator missed since its record began.", "moniker", "community", "consensus_address"),
+		down:        d("validator_down", "1 while a validator is flagged down (too many missed blocks in a window).", "moniker", "community", "consensus_address"),
 		scrapeError: d("metrics_scrape_error", "1 when the governance state could not be read at this scrape."),
 		bootstrap:   d("bootstrap_mode", "1 while bootstrap mode suspends the 1/3 validator power cap (params.bootstrap)."),
 	}
@@ -145,9 +147,9 @@ func (m *GovernanceMetrics) collect(ch chan<- prometheus.Metric) error {
 		if l.Down {
 			down = 1
 		}
-		gauge(m.power, int(v.Power), v.Moniker, v.CommunityId)
-		gauge(m.missed, int(l.MissedTotal), v.Moniker, v.CommunityId)
-		gauge(m.down, down, v.Moniker, v.CommunityId)
+		gauge(m.power, int(v.Power), v.Moniker, v.CommunityId, v.ConsensusAddress)
+		gauge(m.missed, int(l.MissedTotal), v.Moniker, v.CommunityId, v.ConsensusAddress)
+		gauge(m.down, down, v.Moniker, v.CommunityId, v.ConsensusAddress)
 	}
 	return nil
 }

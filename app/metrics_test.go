@@ -1,6 +1,7 @@
 package app_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/prometheus/client_golang/prometheus"
@@ -26,6 +27,15 @@ func TestGovernanceMetrics(t *testing.T) {
 			byName[f.GetName()] = append(byName[f.GetName()], m.GetGauge().GetValue())
 			if f.GetName() == "polity_validator_power" && m.GetGauge().GetValue() > 0 {
 				powered++
+			}
+			// a rotated validator keeps moniker and community: the address
+			// keeps the series apart
+			if strings.HasPrefix(f.GetName(), "polity_validator_") {
+				labels := map[string]string{}
+				for _, l := range m.GetLabel() {
+					labels[l.GetName()] = l.GetValue()
+				}
+				require.True(t, strings.HasPrefix(labels["consensus_address"], "polityvalcons1"), "%s labels %v", f.GetName(), labels)
 			}
 		}
 	}
