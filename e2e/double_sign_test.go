@@ -90,8 +90,8 @@ func doubleSignSuspends(t *testing.T, net *Network) {
 		}
 		return len(records) > 0, string(body)
 	})
-	if err := valtest.CheckSuspendingDoubleSign(records); err != nil {
-		t.Fatal(err)
+	if err := valtest.CheckSuspendingDoubleSign(records); err != nil || len(records) != 1 {
+		t.Fatalf("%v: want the one injected double-sign, suspending the validator (%d records)", err, len(records))
 	}
 	validator := func(status, power string) {
 		t.Helper()

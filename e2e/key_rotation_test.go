@@ -72,6 +72,7 @@ func rotateKey(t *testing.T, net *Network) {
 	if t.Failed() {
 		t.FailNow()
 	}
+	t.Logf("heights %d to %d (the motion executed at %d): every expected validator signed each commit", before, switched, executed)
 
 	// The standby hands the key to node0: never two nodes on one key, so it
 	// stops first, and its signing state travels with the key.

@@ -45,11 +45,19 @@ func Recorded(raw []byte, addr string) ([]Misbehaviour, error) {
 	return out, nil
 }
 
-// CheckSuspendingDoubleSign requires records to be one duplicate vote that
-// suspended the validator at once.
+// CheckSuspendingDoubleSign requires records (one validator's, in the
+// order the chain lists them: by evidence height) to be duplicate votes of
+// which the first suspended the validator at once. Two nodes on one key may
+// double-sign at several heights before the suspension takes effect; each is
+// recorded, the later ones without suspending again.
 func CheckSuspendingDoubleSign(records []Misbehaviour) error {
-	if len(records) != 1 || records[0].Type != "duplicate_vote" || !records[0].Suspended {
-		return fmt.Errorf("misbehaviours %+v: want one duplicate_vote that suspended the validator", records)
+	if len(records) == 0 || !records[0].Suspended {
+		return fmt.Errorf("misbehaviours %+v: want duplicate votes, the first suspending the validator", records)
+	}
+	for i, m := range records {
+		if m.Type != "duplicate_vote" || (i > 0 && m.Suspended) {
+			return fmt.Errorf("misbehaviours %+v: want duplicate votes, only the first suspending the validator", records)
+		}
 	}
 	return nil
 }
@@ -72,6 +80,9 @@ func CheckValidator(raw []byte, status, power string) (Validator, error) {
 	}
 	if err := json.Unmarshal(raw, &res); err != nil {
 		return Validator{}, fmt.Errorf("validator: %w: %.300s", err, raw)
+	}
+	if res.Validator.Power == "" {
+		res.Validator.Power = "0" // the CLI leaves zero values out, REST prints them
 	}
 	if v := res.Validator; v.Status != status || v.Power != power {
 		return v, fmt.Errorf("validator %s: status %s power %s, want %s with power %s", v.ConsensusAddress, v.Status, v.Power, status, power)
