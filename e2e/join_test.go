@@ -107,7 +107,8 @@ func (net *Network) addStateSyncNode(t *testing.T, moniker string, from *Node) *
 		{"statesync", "trust_height", strconv.FormatInt(trusted, 10)},
 		{"statesync", "trust_hash", quote(block.Hash)},
 		{"statesync", "trust_period", quote("168h0m0s")},
-		{"statesync", "discovery_time", quote("2s")},
+		// CometBFT's least: below 5s it waits 25s instead
+		{"statesync", "discovery_time", quote("5s")},
 	}); err != nil {
 		t.Fatal(err)
 	}
