@@ -278,7 +278,7 @@ func (app *App) logBootstrapMode() {
 	}
 	params, err := app.CommunityKeeper.GetParams(app.NewContext(true))
 	if err == nil && params.Bootstrap {
-		app.Logger().Warn("BOOTSTRAP MODE: the 1/3 validator power cap is suspended; use only for a single-node development chain")
+		app.Logger().Warn(params.BootstrapWarning())
 	}
 }
 

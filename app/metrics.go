@@ -15,8 +15,8 @@ import (
 
 // GovernanceMetrics is a Prometheus collector of Polity's governance state:
 // open motions, proposals by status, Empowered Community actions by stage,
-// IRP cases by status, queue depths, and each validator's power, missed
-// blocks and down flag. It reads the last committed block when scraped, off
+// IRP cases by status, queue depths, each validator's power, missed blocks
+// and down flag, and whether bootstrap mode suspends the power cap. It reads the last committed block when scraped, off
 // the consensus path, so the state machine never computes a metric. The node
 // registers it beside CometBFT's metrics (config.toml's
 // prometheus_listen_addr, default 127.0.0.1:26660).
@@ -24,6 +24,7 @@ type GovernanceMetrics struct {
 	app                                      *App
 	motions, proposals, actions, irps, queue *prometheus.Desc
 	power, missed, down, scrapeError         *prometheus.Desc
+	bootstrap                                *prometheus.Desc
 }
 
 // NewGovernanceMetrics returns the collector for app.
@@ -32,22 +33,25 @@ func NewGovernanceMetrics(app *App) *GovernanceMetrics {
 		return prometheus.NewDesc("polity_"+name, help, labels, nil)
 	}
 	return &GovernanceMetrics{
-		app:         app,
-		motions:     d("motions", "Motions still voting or queued to execute, by status.", "status"),
-		proposals:   d("proposals", "Proposals by status.", "status"),
-		actions:     d("ec_actions", "Empowered Community actions by stage.", "stage"),
-		irps:        d("irps", "IRP cases by status.", "status"),
-		queue:       d("queue_depth", "Entries waiting in an EndBlock queue.", "module", "queue"),
-		power:       d("validator_power", "A validator's consensus power (0 once removed).", "moniker", "community"),
-		missed:      d("validator_missed_blocks_total", "Blocks a validator missed since its record began.", "moniker", "community"),
-		down:        d("validator_down", "1 while a validator is flagged down (too many missed blocks in a window).", "moniker", "community"),
+		app:       app,
+		motions:   d("motions", "Motions still voting or queued to execute, by status.", "status"),
+		proposals: d("proposals", "Proposals by status.", "status"),
+		actions:   d("ec_actions", "Empowered Community actions by stage.", "stage"),
+		irps:      d("irps", "IRP cases by status.", "status"),
+		queue:     d("queue_depth", "Entries waiting in an EndBlock queue.", "module", "queue"),
+		// A rotated or re-admitted validator keeps its moniker and community:
+		// the consensus address tells the records apart.
+		power:       d("validator_power", "A validator's consensus power (0 once removed).", "moniker", "community", "consensus_address"),
+		missed:      d("validator_missed_blocks_total", "Blocks a validator missed since its record began.", "moniker", "community", "consensus_address"),
+		down:        d("validator_down", "1 while a validator is flagged down (too many missed blocks in a window).", "moniker", "community", "consensus_address"),
 		scrapeError: d("metrics_scrape_error", "1 when the governance state could not be read at this scrape."),
+		bootstrap:   d("bootstrap_mode", "1 while bootstrap mode suspends the 1/3 validator power cap (params.bootstrap)."),
 	}
 }
 
 // Describe implements prometheus.Collector.
 func (m *GovernanceMetrics) Describe(ch chan<- *prometheus.Desc) {
-	for _, d := range []*prometheus.Desc{m.motions, m.proposals, m.actions, m.irps, m.queue, m.power, m.missed, m.down, m.scrapeError} {
+	for _, d := range []*prometheus.Desc{m.motions, m.proposals, m.actions, m.irps, m.queue, m.power, m.missed, m.down, m.scrapeError, m.bootstrap} {
 		ch <- d
 	}
 }
@@ -71,6 +75,15 @@ func (m *GovernanceMetrics) collect(ch chan<- prometheus.Metric) error {
 		ch <- prometheus.MustNewConstMetric(d, prometheus.GaugeValue, float64(v), labels...)
 	}
 	ck, pk, rk, ek := m.app.CommunityKeeper, m.app.ProposalsKeeper, m.app.ReviewKeeper, m.app.EmpoweredKeeper
+	params, err := ck.GetParams(ctx)
+	if err != nil {
+		return err
+	}
+	bootstrap := 0
+	if params.Bootstrap {
+		bootstrap = 1
+	}
+	gauge(m.bootstrap, bootstrap)
 	for _, s := range []communitytypes.MotionStatus{communitytypes.MotionStatusVoting, communitytypes.MotionStatusQueued} {
 		n, err := collutil.CountRef(ctx, ck.Motions.Indexes.Status, int32(s))
 		if err != nil {
@@ -134,9 +147,9 @@ func (m *GovernanceMetrics) collect(ch chan<- prometheus.Metric) error {
 		if l.Down {
 			down = 1
 		}
-		gauge(m.power, int(v.Power), v.Moniker, v.CommunityId)
-		gauge(m.missed, int(l.MissedTotal), v.Moniker, v.CommunityId)
-		gauge(m.down, down, v.Moniker, v.CommunityId)
+		gauge(m.power, int(v.Power), v.Moniker, v.CommunityId, v.ConsensusAddress)
+		gauge(m.missed, int(l.MissedTotal), v.Moniker, v.CommunityId, v.ConsensusAddress)
+		gauge(m.down, down, v.Moniker, v.CommunityId, v.ConsensusAddress)
 	}
 	return nil
 }

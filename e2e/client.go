@@ -153,13 +153,24 @@ func (n *Node) BlockAt(h int64) (Block, error) {
 // to voting power.
 func (n *Node) CometValidators(t testing.TB) map[string]int64 {
 	t.Helper()
+	return n.CometValidatorsAt(t, 0)
+}
+
+// CometValidatorsAt returns the validator set that signs height h (the
+// current one when h is 0) as hex address to voting power.
+func (n *Node) CometValidatorsAt(t testing.TB, h int64) map[string]int64 {
+	t.Helper()
 	var res struct {
 		Validators []struct {
 			Address     string `json:"address"`
 			VotingPower string `json:"voting_power"`
 		} `json:"validators"`
 	}
-	if err := n.RPC("/validators?per_page=100", &res); err != nil {
+	path := "/validators?per_page=100"
+	if h > 0 {
+		path += "&height=" + itoa(h)
+	}
+	if err := n.RPC(path, &res); err != nil {
 		t.Fatal(err)
 	}
 	out := map[string]int64{}
@@ -169,6 +180,38 @@ func (n *Node) CometValidators(t testing.TB) map[string]int64 {
 			t.Fatal(err)
 		}
 		out[v.Address] = p
+	}
+	return out
+}
+
+// CommitSigners returns the hex addresses of the validators whose precommit
+// for block h is in the chain's canonical commit of h (block_id_flag COMMIT),
+// failing the test if h has no canonical commit yet.
+func (n *Node) CommitSigners(t testing.TB, h int64) map[string]bool {
+	t.Helper()
+	var res struct {
+		SignedHeader struct {
+			Commit struct {
+				Signatures []struct {
+					BlockIDFlag      int    `json:"block_id_flag"`
+					ValidatorAddress string `json:"validator_address"`
+				} `json:"signatures"`
+			} `json:"commit"`
+		} `json:"signed_header"`
+		Canonical bool `json:"canonical"`
+	}
+	if err := n.RPC("/commit?height="+itoa(h), &res); err != nil {
+		t.Fatal(err)
+	}
+	if !res.Canonical {
+		t.Fatalf("%s: the commit of height %d is not canonical yet", n.Moniker, h)
+	}
+	const blockIDFlagCommit = 2
+	out := map[string]bool{}
+	for _, s := range res.SignedHeader.Commit.Signatures {
+		if s.BlockIDFlag == blockIDFlagCommit {
+			out[s.ValidatorAddress] = true
+		}
 	}
 	return out
 }

@@ -20,8 +20,9 @@ import (
 // single-node chain with the default constitution and the periods of `make
 // localnet` (its home as LOCALNET_HOME, its RPC as POLITYD_NODE), and requires
 // it to succeed and leave the story's records on chain: the policy pipeline,
-// an upheld IRP and an Empowered Community veto. It runs beside TestProposals
-// (one node each).
+// an upheld IRP and an Empowered Community veto. Then a new node joins the
+// story's chain by state sync and another by replay (joinBoth, times logged
+// for docs/benchmarks.md). It runs beside TestProposals (one node each).
 func TestDemoGovernanceScript(t *testing.T) {
 	Binary(t)
 	if _, err := exec.LookPath("jq"); err != nil {
@@ -30,7 +31,8 @@ func TestDemoGovernanceScript(t *testing.T) {
 	t.Parallel()
 	// scripts/localnet.sh's periods
 	net := NewNetwork(t, Options{Bootstrap: true, VotingPeriod: 5 * time.Minute, CommentPeriod: 30 * time.Second,
-		ECPeriod: 2 * time.Minute, ChallengeWindow: 20 * time.Second, ForumPeriod: 20 * time.Second, AdvicePeriod: 5 * time.Minute, ReviewPeriod: 5 * time.Minute})
+		ECPeriod: 2 * time.Minute, ChallengeWindow: 20 * time.Second, ForumPeriod: 20 * time.Second, AdvicePeriod: 5 * time.Minute, ReviewPeriod: 5 * time.Minute,
+		SnapshotInterval: 20})
 	n := net.Nodes[0]
 	root, err := moduleRoot()
 	if err != nil {
@@ -184,6 +186,10 @@ func TestDemoGovernanceScript(t *testing.T) {
 		a.Petitioner != "users" || a.Supporter != "ops" {
 		t.Errorf("petition 1: %+v, want users' rejection of proposal 4, supported by ops, SUCCEEDED", a)
 	}
+
+	// New nodes join the story's chain (one at a time beside the validator:
+	// with TestProposals' node, four run at once at most).
+	t.Run("a new node joins after the demo by state sync, another by replay", func(t *testing.T) { joinBoth(t, net, n) })
 
 	// the explorer's checks share this network; they run before the
 	// zero-height export, which restarts the chain

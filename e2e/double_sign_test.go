@@ -12,6 +12,8 @@ import (
 	cmtproto "github.com/cometbft/cometbft/proto/tendermint/types"
 	rpchttp "github.com/cometbft/cometbft/rpc/client/http"
 	cmttypes "github.com/cometbft/cometbft/types"
+
+	"github.com/polity-chain/polity/e2e/internal/valtest"
 )
 
 // injectDoubleSign has node's consensus key sign two conflicting prevotes at
@@ -66,7 +68,9 @@ func injectDoubleSign(t *testing.T, net *Network, n *Node, height int64) {
 // doubleSignSuspends: on the recovered two-validator chain, evidence that
 // dev's validator signed twice is committed; the chain records it and
 // suspends the validator at once (CometBFT's set keeps only ops'), blocks go
-// on, and dev's motion then removes it.
+// on, and dev's motion then removes it (bootstrap mode, on since the
+// recovery, allows the removal). The docker test stages the same with a real
+// twin (e2e/dockertest).
 func doubleSignSuspends(t *testing.T, net *Network) {
 	t.Helper()
 	ops, dev := net.Nodes[0], net.Nodes[1]
@@ -74,35 +78,32 @@ func doubleSignSuspends(t *testing.T, net *Network) {
 	h := MaxHeight(t, ops, dev)
 	injectDoubleSign(t, net, dev, h-1)
 
-	var res struct {
-		Misbehaviours []struct {
-			ConsensusAddress string `json:"consensus_address"`
-			Type             string `json:"type"`
-			Suspended        bool   `json:"suspended"`
-		} `json:"misbehaviours"`
-	}
+	var records []valtest.Misbehaviour
 	Eventually(t, 30*time.Second, "the double-sign to be on record", func() (bool, string) {
-		code, body, err := ops.REST("/polity/community/v1/misbehaviours?consensus_address=" + addr)
+		code, body, err := ops.REST(api + "/misbehaviours?consensus_address=" + addr)
 		if err != nil || code != 200 {
 			return false, fmt.Sprintf("HTTP %d %s %v", code, body, err)
 		}
-		res.Misbehaviours = nil
-		ops.RESTJSON(t, "/polity/community/v1/misbehaviours?consensus_address="+addr, &res)
-		return len(res.Misbehaviours) == 1, string(body)
+		records, err = valtest.Recorded(body, addr)
+		if err != nil {
+			return false, err.Error()
+		}
+		return len(records) > 0, string(body)
 	})
-	if m := res.Misbehaviours[0]; m.Type != "duplicate_vote" || !m.Suspended {
-		t.Fatalf("misbehaviour: %+v, want a duplicate vote that suspended the validator", m)
+	if err := valtest.CheckSuspendingDoubleSign(records); err != nil || len(records) != 1 {
+		t.Fatalf("%v: want the one injected double-sign, suspending the validator (%d records)", err, len(records))
 	}
-	var v struct {
-		Validator struct {
-			Status string `json:"status"`
-			Power  string `json:"power"`
-		} `json:"validator"`
+	validator := func(status, power string) {
+		t.Helper()
+		code, body, err := ops.REST(api + "/validators/" + addr)
+		if err != nil || code != 200 {
+			t.Fatalf("validator %s: HTTP %d %s %v", addr, code, body, err)
+		}
+		if _, err := valtest.CheckValidator(body, status, power); err != nil {
+			t.Error(err)
+		}
 	}
-	ops.RESTJSON(t, api+"/validators/"+addr, &v)
-	if v.Validator.Status != "VALIDATOR_STATUS_SUSPENDED" || v.Validator.Power != "10" {
-		t.Errorf("dev's validator: %+v, want SUSPENDED with its power still counted", v.Validator)
-	}
+	validator(valtest.StatusSuspended, "10")
 	Eventually(t, 20*time.Second, "CometBFT's set to drop the suspended validator", func() (bool, string) {
 		vals := ops.CometValidators(t)
 		return len(vals) == 1, fmt.Sprint(vals)
@@ -110,14 +111,10 @@ func doubleSignSuspends(t *testing.T, net *Network) {
 	AgreeAt(t, MaxHeight(t, ops, dev)+2, ops, dev)
 
 	// dev's community acts on it: its motion removes the suspended validator.
-	motion, _ := ops.Decide(t, "dev", "Remove the validator that signed twice", []string{"dev-chair", "dev-member"}, map[string]any{
-		"@type": "/polity.community.v1.MsgRemoveValidator", "community_id": "dev", "consensus_address": addr,
-	})
+	motion, _ := ops.Decide(t, "dev", "Remove the validator that signed twice", []string{"dev-chair", "dev-member"},
+		valtest.RemoveValidator("dev", addr))
 	if motion.Status != MotionPassed {
 		t.Fatalf("dev's removal motion: %+v, want passed", motion)
 	}
-	ops.RESTJSON(t, api+"/validators/"+addr, &v)
-	if v.Validator.Status != "VALIDATOR_STATUS_REMOVED" || v.Validator.Power != "0" {
-		t.Errorf("dev's validator after its community's motion: %+v, want REMOVED with power 0", v.Validator)
-	}
+	validator(valtest.StatusRemoved, "0")
 }

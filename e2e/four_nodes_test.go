@@ -50,6 +50,10 @@ func TestFourNodes(t *testing.T) {
 		if b, ok := params.Params["bootstrap"]; !ok || b != false {
 			t.Errorf("query community params: bootstrap %v (present %v), want false shown", b, ok)
 		}
+		if body, err := httpGet(fmt.Sprintf("http://127.0.0.1:%d/metrics", n0.Ports.Prometheus)); err != nil ||
+			!strings.Contains(body, "\npolity_bootstrap_mode 0\n") {
+			t.Errorf("metrics: %v; want polity_bootstrap_mode 0", err)
+		}
 	})
 
 	t.Run("all nodes produce blocks with one app hash", func(t *testing.T) {

@@ -1,6 +1,7 @@
 package e2e
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -66,6 +67,7 @@ func haltRecovery(t *testing.T, net *Network, member string) {
 	if vals := survivors[0].CometValidators(t); len(vals) != 2 {
 		t.Errorf("CometBFT's validators after recovery: %v, want the two survivors", vals)
 	}
+	bootstrapVisible(t, survivors)
 
 	// Every record is kept: the lost validators as removed with no power,
 	// fin's member from before the halt.
@@ -108,5 +110,39 @@ func haltRecovery(t *testing.T, net *Network, member string) {
 	})
 	if motion.Status != MotionPassed {
 		t.Errorf("motion on the recovered chain: %+v, want passed", motion)
+	}
+}
+
+// bootstrapVisible: on the recovered chain bootstrap mode cannot be missed.
+// Params say why and since when, each survivor warned at its first start and
+// warns again at a restart, and the metrics export polity_bootstrap_mode 1.
+func bootstrapVisible(t *testing.T, survivors []*Node) {
+	t.Helper()
+	var p struct {
+		Params struct {
+			Bootstrap     bool   `json:"bootstrap"`
+			BootstrapNote string `json:"bootstrap_note"`
+		} `json:"params"`
+	}
+	survivors[0].RESTJSON(t, api+"/params", &p)
+	if !p.Params.Bootstrap || !strings.Contains(p.Params.BootstrapNote, "polityd genesis recover") {
+		t.Errorf("params after recovery: %+v, want bootstrap on with a note from genesis recover", p.Params)
+	}
+	for _, n := range survivors {
+		if log := n.Log(t); !strings.Contains(log, "BOOTSTRAP MODE") || !strings.Contains(log, p.Params.BootstrapNote) {
+			t.Errorf("%s did not log the BOOTSTRAP MODE warning with its note at its first start on the recovered chain", n.Moniker)
+		}
+	}
+	if body, err := httpGet(fmt.Sprintf("http://127.0.0.1:%d/metrics", survivors[0].Ports.Prometheus)); err != nil ||
+		!strings.Contains(body, "\npolity_bootstrap_mode 1\n") {
+		t.Errorf("metrics after recovery: %v; want polity_bootstrap_mode 1", err)
+	}
+	n := survivors[1]
+	n.Stop(t)
+	before := len(n.Log(t))
+	n.Start(t)
+	n.WaitReady(t)
+	if !strings.Contains(n.Log(t)[before:], "BOOTSTRAP MODE") {
+		t.Errorf("%s did not log BOOTSTRAP MODE when restarted on the recovered chain", n.Moniker)
 	}
 }

@@ -99,6 +99,9 @@ type Options struct {
 	// ReviewPeriod is x/review's working period (panel picks, the Board's
 	// deadlines, ombudsman reports, emergency consultations; zero: the default).
 	ReviewPeriod time.Duration
+	// SnapshotInterval makes every node take a state-sync snapshot every so
+	// many blocks and keep them all (zero: polityd init's 1000, last two).
+	SnapshotInterval int
 	// Constitution starts the chain from a constitution file: a shipped
 	// example's name (dev, defi, icann) or a path. Only the periods and
 	// Validators set above override it; without Validators, node 0 is the
@@ -224,6 +227,16 @@ func NewNetwork(t testing.TB, opts Options) *Network {
 		}
 		if err := n.configure(peers, opts.TimeoutCommit.String()); err != nil {
 			t.Fatal(err)
+		}
+		if opts.SnapshotInterval > 0 {
+			if err := editTOML(filepath.Join(n.Home, "config", "app.toml"), []tomlSet{
+				{"state-sync", "snapshot-interval", strconv.Itoa(opts.SnapshotInterval)},
+				// keep all: at 300ms blocks, two recent snapshots live only
+				// seconds, less than a joiner's discovery and fetch
+				{"state-sync", "snapshot-keep-recent", "0"},
+			}); err != nil {
+				t.Fatal(err)
+			}
 		}
 	}
 	for _, n := range net.Nodes {

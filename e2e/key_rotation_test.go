@@ -8,76 +8,106 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/polity-chain/polity/e2e/internal/valtest"
 )
 
 // rotateKey rotates the consensus key of node0 (ops' validator, ops at
 // exactly its allocated share) by one motion that admits the new key and
-// removes the old one at the same power, then restarts node0 on the new key:
-// CometBFT's set shows the new key in place of the old and node0 signs
-// blocks with it.
+// removes the old one at the same power, without a missed signature: as the
+// operator guide says, the new key already runs on a standby full node when
+// the motion passes, so it signs from the first height whose set holds it
+// (two blocks after the motion executes) while node0's old key signs every
+// height before. Every commit from before the motion to that height carries
+// every expected signature. The standby then hands the key (and its signing
+// state) to node0, which signs blocks with it.
 func rotateKey(t *testing.T, net *Network) {
 	t.Helper()
 	n0 := net.Nodes[0]
+	validators := append([]*Node(nil), net.Nodes...)
 	oldAddr := strings.TrimSpace(string(net.Exec(t, "comet", "show-address", "--home", n0.Home)))
-	var old struct {
-		Validator struct {
-			Operator string `json:"operator"`
-			Power    string `json:"power"`
-		} `json:"validator"`
-	}
-	n0.RESTJSON(t, "/polity/community/v1/validators/"+oldAddr, &old)
-	oldHex := cometHex(t, n0.Home)
-	key := net.NewConsensusKey(t, "node0-rotated")
-
-	m, _ := n0.Decide(t, "ops", "Rotate node0's consensus key", []string{"ops-chair", "ops-member"},
-		map[string]any{"@type": "/polity.community.v1.MsgAdmitValidator", "community_id": "ops", "operator": old.Validator.Operator,
-			"consensus_pubkey": key.PubKey, "moniker": "node0", "power": old.Validator.Power},
-		map[string]any{"@type": "/polity.community.v1.MsgRemoveValidator", "community_id": "ops", "consensus_address": oldAddr})
-	if m.Status != MotionPassed {
-		t.Fatalf("rotation motion: %+v, want passed", m)
-	}
-	Eventually(t, time.Minute, "CometBFT's set to hold the new key instead of the old", func() (bool, string) {
-		vals := n0.CometValidators(t)
-		_, hasOld := vals[oldHex]
-		return !hasOld && vals[key.HexAddress] == 10 && len(vals) == 4, fmt.Sprint(vals)
-	})
-
-	n0.Stop(t)
-	raw, err := os.ReadFile(filepath.Join(net.Dir, "keys", "node0-rotated", "config", "priv_validator_key.json"))
+	_, body, err := n0.REST(api + "/validators/" + oldAddr)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := os.WriteFile(filepath.Join(n0.Home, "config", "priv_validator_key.json"), raw, 0o600); err != nil {
+	old, err := valtest.CheckValidator(body, valtest.StatusActive, "10")
+	if err != nil {
 		t.Fatal(err)
+	}
+	oldHex := cometHex(t, n0.Home)
+	key := net.NewConsensusKey(t, "node0-rotated")
+	keyHome := filepath.Join(net.Dir, "keys", "node0-rotated")
+
+	standby := net.addFullNode(t, "node0-standby", validators...)
+	copyFile(t, filepath.Join(keyHome, "config", "priv_validator_key.json"), filepath.Join(standby.Home, "config", "priv_validator_key.json"))
+	standby.Start(t)
+	standby.WaitReady(t)
+	AgreeAt(t, MaxHeight(t, validators...)+1, n0, standby)
+
+	before := MaxHeight(t, validators...)
+	m, _ := n0.Decide(t, "ops", "Rotate node0's consensus key", []string{"ops-chair", "ops-member"},
+		valtest.Rotation(old, key.PubKey, "node0")...)
+	if m.Status != MotionPassed {
+		t.Fatalf("rotation motion: %+v, want passed", m)
+	}
+	executed := parseID(t, m.ExecutedHeight)
+	switched := int64(executed) + 2
+	// the commit of a height is canonical once the next block holds it
+	AgreeAt(t, switched+1, append(validators, standby)...)
+
+	if vals := n0.CometValidatorsAt(t, switched-1); vals[oldHex] != 10 || vals[key.HexAddress] != 0 || len(vals) != 4 {
+		t.Errorf("CometBFT's set at %d (a block after the motion executed): %v, want the old key, not the new", switched-1, vals)
+	}
+	if vals := n0.CometValidatorsAt(t, switched); vals[key.HexAddress] != 10 || vals[oldHex] != 0 || len(vals) != 4 {
+		t.Errorf("CometBFT's set at %d (two blocks after the motion executed): %v, want the new key at power 10 in place of the old", switched, vals)
+	}
+	for h := before; h <= switched; h++ {
+		signed := n0.CommitSigners(t, h)
+		for addr := range n0.CometValidatorsAt(t, h) {
+			if !signed[addr] {
+				t.Errorf("height %d: validator %s did not sign the commit (signers %v): a block was missed around the rotation", h, addr, signed)
+			}
+		}
+	}
+	if t.Failed() {
+		t.FailNow()
+	}
+	t.Logf("heights %d to %d (the motion executed at %d): every expected validator signed each commit", before, switched, executed)
+
+	// The standby hands the key to node0: never two nodes on one key, so it
+	// stops first, and its signing state travels with the key.
+	standby.Stop(t)
+	net.Nodes = net.Nodes[:len(net.Nodes)-1]
+	n0.Stop(t)
+	for _, f := range []string{"config/priv_validator_key.json", "data/priv_validator_state.json"} {
+		copyFile(t, filepath.Join(standby.Home, f), filepath.Join(n0.Home, f))
 	}
 	n0.Start(t)
 	n0.WaitReady(t)
 	from := MaxHeight(t, net.Nodes...)
 	Eventually(t, time.Minute, "node0 to sign a block with its new key", func() (bool, string) {
-		var res struct {
-			Block struct {
-				LastCommit struct {
-					Signatures []struct {
-						ValidatorAddress string `json:"validator_address"`
-					} `json:"signatures"`
-				} `json:"last_commit"`
-			} `json:"block"`
-		}
 		h, err := n0.Height()
 		if err != nil || h <= from+1 {
 			return false, "waiting for new blocks"
 		}
-		if err := n0.RPC("/block?height="+itoa(h), &res); err != nil {
-			return false, err.Error()
+		if signed := n0.CommitSigners(t, h-1); !signed[key.HexAddress] {
+			return false, fmt.Sprintf("height %d: no signature of %s in %v", h-1, key.HexAddress, signed)
 		}
-		for _, s := range res.Block.LastCommit.Signatures {
-			if s.ValidatorAddress == key.HexAddress {
-				return true, ""
-			}
-		}
-		return false, "no signature of " + key.HexAddress
+		return true, ""
 	})
 	AgreeAt(t, MaxHeight(t, net.Nodes...)+1, net.Nodes...)
+}
+
+// copyFile copies a node file (a key, a signing state) with owner-only access.
+func copyFile(t *testing.T, from, to string) {
+	t.Helper()
+	raw, err := os.ReadFile(from)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(to, raw, 0o600); err != nil {
+		t.Fatal(err)
+	}
 }
 
 // cometHex is CometBFT's hex address of a node's consensus key.

@@ -1,6 +1,8 @@
 // Package dockertest holds the multi-host fault tests of Polity's four-validator
 // network in its docker-compose variant (docker/docker-compose.yml, started by
-// docker/testnet.sh from the static polityd in a FROM-scratch image).
+// docker/testnet.sh from the static polityd in a FROM-scratch image): a
+// partition, a lost node, and a double-sign by a twin container on one
+// validator's key, recorded and acted on.
 //
 // The tests need a Docker engine and docker compose (v2 plugin or v1
 // docker-compose); without them they are skipped, unless POLITY_REQUIRE_DOCKER=1

@@ -18,6 +18,8 @@ const (
 // that it survives a network partition of one node and the loss and restart of
 // one node, with every node ending on the same blocks and app hashes. While a
 // node is away a transfer changes the state, so catching up means executing it.
+// Last, a second node started on one validator's key double-signs, and the
+// chain records it, suspends the validator and lets its community act.
 func TestDockerNetworkFaults(t *testing.T) {
 	requireDocker(t)
 	bin := polityd(t)
@@ -112,7 +114,7 @@ func TestDockerNetworkFaults(t *testing.T) {
 		return
 	}
 
-	t.Run("loss and restart of one node", func(t *testing.T) {
+	ok = t.Run("loss and restart of one node", func(t *testing.T) {
 		n := n.with(t)
 		lost := n.nodes[2]
 		rest := except(n.nodes, lost)
@@ -159,6 +161,14 @@ func TestDockerNetworkFaults(t *testing.T) {
 		lo, _ = minMax(hs)
 		n.requireSameBlock(all, lo)
 		n.requireBalance(lost, outsider, want)
+	})
+	if !ok {
+		return
+	}
+
+	// Last: it leaves users' validator rotated to a key no node runs.
+	t.Run("a twin on one validator's key double-signs: recorded, suspended, rotated by motion", func(t *testing.T) {
+		twinDoubleSign(n.with(t))
 	})
 }
 

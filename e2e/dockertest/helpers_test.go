@@ -122,6 +122,8 @@ func polityd(t *testing.T) string {
 // network is one docker-compose four-validator network started by docker/testnet.sh.
 type network struct {
 	t       *testing.T
+	bin     string // the static polityd on this host (and in the image)
+	image   string
 	project string
 	netName string
 	env     []string
@@ -148,6 +150,8 @@ func startNetwork(t *testing.T, bin string) *network {
 	dir := filepath.Join(t.TempDir(), "testnet")
 	n := &network{
 		t:       t,
+		bin:     bin,
+		image:   "polityd-scratch:" + project,
 		project: project,
 		netName: project + "-net",
 		script:  script,
@@ -234,8 +238,18 @@ func (n *network) waitFor(what string, timeout time.Duration, cond func() (bool,
 	n.t.Helper()
 	interval := 500 * time.Millisecond
 	if !n.useHTTP {
-		interval = 2 * time.Second // each docker exec starts a polityd: keep the CPU for the nodes
+		interval = execPoll
 	}
+	n.waitEvery(what, timeout, interval, cond)
+}
+
+// execPoll is the poll interval of conditions read through docker exec: each
+// starts a polityd, so keep the CPU for the nodes.
+const execPoll = 2 * time.Second
+
+// waitEvery is waitFor at a given poll interval.
+func (n *network) waitEvery(what string, timeout, interval time.Duration, cond func() (bool, string)) {
+	n.t.Helper()
 	deadline := time.Now().Add(timeout)
 	start := time.Now()
 	var last string

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	cmttypes "github.com/cometbft/cometbft/types"
@@ -94,6 +95,8 @@ func recoverGenesis(clientCtx client.Context, doc *genutiltypes.AppGenesis, drop
 			return nil, fmt.Errorf("the recovered constitution is invalid: %w", err)
 		}
 		gs.Params.Bootstrap = true
+		gs.Params.BootstrapNote = bootstrapNote(fmt.Sprintf("switched on by polityd genesis recover at %s, restarting after height %d without %s: %v",
+			now.Format(time.RFC3339), doc.InitialHeight-1, strings.Join(drops, ", "), err))
 		if err2 := gs.Validate(ac, cc); err2 != nil {
 			return nil, fmt.Errorf("the recovered constitution is invalid: %w", err)
 		}
@@ -165,4 +168,14 @@ func keepValidators(vals []cmttypes.GenesisValidator, lost [][]byte) []cmttypes.
 		}
 	}
 	return out
+}
+
+// bootstrapNote bounds the recorded reason to what params accept (1,000
+// bytes), cutting at a character boundary.
+func bootstrapNote(s string) string {
+	const limit = 1000
+	if len(s) <= limit {
+		return s
+	}
+	return strings.ToValidUTF8(s[:limit-3], "") + "..."
 }

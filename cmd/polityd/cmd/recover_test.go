@@ -2,8 +2,10 @@ package cmd
 
 import (
 	"encoding/json"
+	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	cmttypes "github.com/cometbft/cometbft/types"
 	"github.com/stretchr/testify/require"
@@ -63,6 +65,11 @@ func TestRecoverDropsLostValidators(t *testing.T) {
 	var gs ctypes.GenesisState
 	require.NoError(t, clientCtx.Codec.UnmarshalJSON(state[ctypes.ModuleName], &gs))
 	require.True(t, gs.Params.Bootstrap)
+	// Why and when are on record, for the node's start warning.
+	for _, want := range []string{"polityd genesis recover", "2026-12-06T01:00:00Z", "after height 41", drops[0], drops[1], "power"} {
+		require.Contains(t, gs.Params.BootstrapNote, want)
+	}
+	require.Contains(t, gs.Params.BootstrapWarning(), gs.Params.BootstrapNote)
 	require.Len(t, gs.Validators, 4, "records are kept")
 	for _, v := range gs.Validators {
 		gone := v.Moniker == lost[0] || v.Moniker == lost[1]
@@ -99,4 +106,14 @@ func TestRecoverRefusesBadDrops(t *testing.T) {
 		require.ErrorContains(t, err, tc.says, name)
 		require.Equal(t, before, string(doc.AppState), name)
 	}
+}
+
+// TestBootstrapNoteBounded: a long reason is cut to the 1,000 bytes params
+// accept, never inside a character.
+func TestBootstrapNoteBounded(t *testing.T) {
+	require.Equal(t, "short", bootstrapNote("short"))
+	long := bootstrapNote(strings.Repeat("x", 996) + "éééé")
+	require.LessOrEqual(t, len(long), 1000)
+	require.True(t, utf8.ValidString(long))
+	require.True(t, strings.HasSuffix(long, "..."))
 }

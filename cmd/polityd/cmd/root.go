@@ -64,7 +64,10 @@ func NewRootCmd() *cobra.Command {
 				return err
 			}
 			appTemplate, appConfig := initAppConfig()
-			return server.InterceptConfigsPreRunHandler(cmd, appTemplate, appConfig, initCometConfig())
+			if err := server.InterceptConfigsPreRunHandler(cmd, appTemplate, appConfig, initCometConfig()); err != nil {
+				return err
+			}
+			return quietGracefulStop(cmd)
 		},
 	}
 	initRootCmd(rootCmd, tempApp)

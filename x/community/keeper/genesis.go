@@ -50,7 +50,7 @@ func (k *Keeper) InitGenesis(ctx context.Context, gs types.GenesisState) ([]abci
 		return nil, err
 	}
 	if gs.Params.Bootstrap {
-		k.logger.Warn("BOOTSTRAP MODE: the 1/3 validator power cap is suspended; use only for a single-node development chain")
+		k.logger.Warn(gs.Params.BootstrapWarning())
 	}
 	return updates, nil
 }

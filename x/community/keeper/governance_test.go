@@ -75,19 +75,28 @@ func TestUpdateParams(t *testing.T) {
 // only once its validator set meets the cap.
 func TestBootstrapSwitchOff(t *testing.T) {
 	f := keepertest.NewFixture(t)
-	f.InitGenesis(keepertest.Constitution(t, true))
+	gs := keepertest.Constitution(t, true)
+	gs.Params.BootstrapNote = "switched on by polityd genesis recover"
+	f.InitGenesis(gs)
 	f.MustDeliver(admitValidatorMsg(t, "dev", "dev-node-2", 30))
 	off := func() *types.MsgUpdateParams {
 		p, err := f.Keeper.GetParams(f.Ctx)
 		require.NoError(t, err)
-		p.Bootstrap = false
+		p.Bootstrap, p.BootstrapNote = false, ""
 		return &types.MsgUpdateParams{Authority: f.Authority, Params: p}
 	}
 	requireFailsUnchanged(t, f, off(), types.ErrPowerCap)
 
 	f.MustDeliver(removeValidatorMsg("dev", "dev-node-2"))
+	// The note goes with the mode: switching off while keeping it is refused.
+	withNote := off()
+	withNote.Params.BootstrapNote = gs.Params.BootstrapNote
+	requireFailsUnchanged(t, f, withNote, types.ErrInvalidParams)
 	f.MustDeliver(off())
 	require.False(t, requireEvent[*types.EventParamsUpdated](t, f).Bootstrap)
+	p, err := f.Keeper.GetParams(f.Ctx)
+	require.NoError(t, err)
+	require.Empty(t, p.BootstrapNote)
 	// The cap now holds, and bootstrap cannot come back.
 	requireDeliverFails(t, f, admitValidatorMsg(t, "dev", "dev-node-2", 30), types.ErrPowerCap)
 	on := off()

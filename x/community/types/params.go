@@ -73,6 +73,12 @@ func (p Params) Validate() error {
 	if p.MaxValidatorPower <= 0 || p.MaxValidatorPower > ceilingValidatorPower {
 		return ErrInvalidParams.Wrapf("max_validator_power must be in [1, 1e9], got %d", p.MaxValidatorPower)
 	}
+	if len(p.BootstrapNote) > maxBootstrapNote {
+		return ErrInvalidParams.Wrapf("bootstrap_note is %d bytes, at most %d", len(p.BootstrapNote), maxBootstrapNote)
+	}
+	if p.BootstrapNote != "" && !p.Bootstrap {
+		return ErrInvalidParams.Wrap("bootstrap_note must be empty when bootstrap is off")
+	}
 	if err := p.OpenDoorMinFee.Validate(); err != nil {
 		return ErrInvalidParams.Wrapf("open_door_min_fee: %v", err)
 	}
@@ -86,6 +92,7 @@ const (
 	ceilingCommunities    = 1_000
 	ceilingValidatorPower = 1_000_000_000
 	ceilingLivenessWindow = 100_000
+	maxBootstrapNote      = 1_000
 )
 
 // Ceilings returns the params with every record limit raised to its hard
@@ -97,4 +104,14 @@ func (p Params) Ceilings() Params {
 	c.MaxNameLength, c.MaxUriLength = ceilingNameLength, ceilingURILength
 	c.MaxCommunities, c.MaxValidatorPower = ceilingCommunities, ceilingValidatorPower
 	return c
+}
+
+// BootstrapWarning is what a node logs at every start while bootstrap mode
+// is on: the suspended cap and, when recorded, why and since when.
+func (p Params) BootstrapWarning() string {
+	const head = "BOOTSTRAP MODE: the 1/3 validator power cap is suspended"
+	if p.BootstrapNote == "" {
+		return head + "; use only for a single-node development chain"
+	}
+	return head + " (" + p.BootstrapNote + "); admit validators by motion, then switch it off with update-params"
 }

@@ -1,6 +1,7 @@
 package types_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -36,6 +37,8 @@ func TestParamsValidate(t *testing.T) {
 		{"validator power zero", func(p *types.Params) { p.MaxValidatorPower = 0 }},
 		{"validator power too high", func(p *types.Params) { p.MaxValidatorPower = 1_000_000_001 }},
 		{"bad fee", func(p *types.Params) { p.OpenDoorMinFee = sdk.Coins{{Denom: "UPOLITY!", Amount: math.OneInt()}} }},
+		{"bootstrap note without bootstrap", func(p *types.Params) { p.BootstrapNote = "switched on by recover" }},
+		{"bootstrap note too long", func(p *types.Params) { p.Bootstrap, p.BootstrapNote = true, strings.Repeat("x", 1001) }},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -48,4 +51,6 @@ func TestParamsValidate(t *testing.T) {
 	p.Board.CoolingOffPeriod = 0
 	p.OpenDoorMinFee = nil
 	require.NoError(t, p.Validate(), "no cooling-off and a free open door are allowed")
+	p.Bootstrap, p.BootstrapNote = true, strings.Repeat("x", 1000)
+	require.NoError(t, p.Validate(), "a bootstrap note of 1,000 bytes")
 }
