@@ -154,10 +154,30 @@ func TestParamsOverride(t *testing.T) {
 	}, "\n"))
 }
 
-// TestUnknownFieldRefused: a misspelt field is an error, not ignored.
+// TestUnknownFieldRefused: a misspelt field is an error, not ignored, and
+// every one is reported at its path in the file, inside lists and nested
+// objects; module params (free-form maps) are checked by Compile instead.
 func TestUnknownFieldRefused(t *testing.T) {
 	_, err := file.Parse([]byte("communities:\n  - id: a\n    knd: advisory\n"))
-	require.ErrorContains(t, err, `unknown field "knd"`)
+	require.EqualError(t, err, "constitution: communities[0].knd: unknown field")
+
+	_, err = file.Parse([]byte(`
+bootstrp: true
+communities:
+  - id: a
+  - id: b
+    chartr: x
+board:
+  seats:
+    - {appointed_by: a, reigon: 1}
+params:
+  review: {anything: 1}
+`))
+	require.EqualError(t, err, strings.Join([]string{
+		"constitution: board.seats[0].reigon: unknown field",
+		"bootstrp: unknown field",
+		"communities[1].chartr: unknown field",
+	}, "\n"))
 }
 
 // TestRoundTrip: every example's genesis, described as a file again
