@@ -14,6 +14,11 @@ func (k *Keeper) addMembership(ctx context.Context, addr sdk.AccAddress, ms type
 	if err := k.Memberships.Set(ctx, pairKey(ms.CommunityId, addr), ms); err != nil {
 		return err
 	}
+	return k.countMembership(ctx, addr)
+}
+
+// countMembership adds one to an address's membership count.
+func (k *Keeper) countMembership(ctx context.Context, addr sdk.AccAddress) error {
 	n, err := k.MembershipCount.Get(ctx, addr)
 	if err := collutil.NotFoundOK(err); err != nil {
 		return err

@@ -2,8 +2,6 @@ package keeper
 
 import (
 	sdk "github.com/cosmos/cosmos-sdk/types"
-
-	"github.com/polity-chain/polity/internal/collutil"
 )
 
 // Migrator runs x/community's state migrations.
@@ -27,11 +25,7 @@ func (m Migrator) Migrate1to2(ctx sdk.Context) error {
 		return err
 	}
 	for _, key := range keys {
-		n, err := m.k.MembershipCount.Get(ctx, key.K2())
-		if err := collutil.NotFoundOK(err); err != nil {
-			return err
-		}
-		if err := m.k.MembershipCount.Set(ctx, key.K2(), n+1); err != nil {
+		if err := m.k.countMembership(ctx, key.K2()); err != nil {
 			return err
 		}
 	}

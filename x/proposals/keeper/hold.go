@@ -70,7 +70,9 @@ func (k *Keeper) placeHold(ctx context.Context, p *types.Proposal, source, holde
 	}
 	p.HoldCount++
 	p.Stayed = true
-	if err := k.emitHold(ctx, p, source, reason, true); err != nil {
+	if err := k.emit(ctx, &types.EventProposalStayed{
+		ProposalId: p.Id, Stayed: true, Reason: reason, Source: source, Placed: true, HoldCount: p.HoldCount,
+	}); err != nil {
 		return 0, err
 	}
 	if p.Status == types.StatusQueued {
@@ -107,12 +109,6 @@ func (k *Keeper) releaseHold(ctx context.Context, p *types.Proposal, hold types.
 		}
 	}
 	return p.Status, k.storeProposal(ctx, *p)
-}
-
-func (k *Keeper) emitHold(ctx context.Context, p *types.Proposal, source, reason string, placed bool) error {
-	return k.emit(ctx, &types.EventProposalStayed{
-		ProposalId: p.Id, Stayed: p.Stayed, Reason: reason, Source: source, Placed: placed, HoldCount: p.HoldCount,
-	})
 }
 
 // recordRelease keeps a released hold, numbered after the proposal's last
