@@ -97,6 +97,7 @@ func TestPrecheckBoardVote(t *testing.T) {
 		f.MustBoardVote(dir, rejected, communitytypes.OptionNo)
 	}
 	f.MustBoardVote("director-dev", open, communitytypes.OptionYes)
+	f.EndBlockProposals() // concludes the settled vote on rejected
 	f.NextBlock(time.Second)
 
 	tests := []struct {

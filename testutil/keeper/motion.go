@@ -66,18 +66,28 @@ func (f *Fixture) Pass(proposer sdk.AccAddress, bodyID string, voters []sdk.AccA
 	return f.Executed(id)
 }
 
-// RunQueued runs the messages of the passed motions waiting in the execution
-// queue, as EndBlock does, without ending the block (no deadlines, seats or
-// validator updates are processed).
+// RunQueued decides the motions this block's votes settled and runs the
+// messages of the passed motions waiting in the execution queue, as EndBlock
+// does, without ending the block (no deadlines, seats or validator updates
+// are processed).
 func (f *Fixture) RunQueued() {
 	f.tb.Helper()
+	f.DecideSettled()
 	require.NoError(f.tb, f.Keeper.RunExecutionQueue(f.Ctx))
 }
 
-// Executed runs the execution queue if motion id is QUEUED and returns the
-// motion.
+// DecideSettled decides the motions this block's votes settled, as EndBlock
+// does first, and runs nothing.
+func (f *Fixture) DecideSettled() {
+	f.tb.Helper()
+	require.NoError(f.tb, f.Keeper.DecideSettledMotions(f.Ctx))
+}
+
+// Executed decides motion id if its votes settled it, runs the execution
+// queue if it is then QUEUED, and returns the motion.
 func (f *Fixture) Executed(id uint64) types.Motion {
 	f.tb.Helper()
+	f.DecideSettled()
 	if f.Motion(id).Status == types.MotionStatusQueued {
 		f.RunQueued()
 	}

@@ -66,15 +66,15 @@ func (f *Fixture) MustBoardVote(director string, id uint64, option types.VoteOpt
 }
 
 // BoardDecides has the voting directors in office vote, in seat order, yes
-// first and then no, until the proposal leaves its Board vote; yes is the
-// number of yes votes cast before the first no. A proposal the votes leave
-// QUEUED executes as the block ends (x/proposals' EndBlocker runs), as on a
-// chain. It returns the proposal.
+// first and then no, until the outcome is certain; yes is the number of yes
+// votes cast before the first no. The settled vote concludes, and a
+// proposal it leaves QUEUED executes, as the block ends (x/proposals'
+// EndBlocker runs), as on a chain. It returns the proposal.
 func (f *Fixture) BoardDecides(id uint64, yes int) proposalstypes.Proposal {
 	f.tb.Helper()
 	cast := 0
 	for _, d := range VotingDirectors {
-		if f.GetProposal(id).Status != proposalstypes.StatusBoardVote {
+		if f.GetProposal(id).Status != proposalstypes.StatusBoardVote || f.BoardVoteSettled(id) {
 			break
 		}
 		if _, held, err := f.Keeper.BoardSeatOf(f.Ctx, Addr(d)); err != nil || !held {
@@ -88,10 +88,27 @@ func (f *Fixture) BoardDecides(id uint64, yes int) proposalstypes.Proposal {
 		f.MustBoardVote(d, id, option)
 		cast++
 	}
+	f.ConcludeSettled()
 	if f.GetProposal(id).Status == proposalstypes.StatusQueued {
 		f.EndBlockProposals()
 	}
 	return f.GetProposal(id)
+}
+
+// BoardVoteSettled says whether this block's Board votes made the outcome
+// of proposal id certain (EndBlock will conclude it).
+func (f *Fixture) BoardVoteSettled(id uint64) bool {
+	f.tb.Helper()
+	has, err := f.Proposals.SettledBoardVotes.Has(f.Ctx, id)
+	require.NoError(f.tb, err)
+	return has
+}
+
+// ConcludeSettled concludes the Board votes settled in this block, as
+// x/proposals' EndBlocker does first, and runs nothing else.
+func (f *Fixture) ConcludeSettled() {
+	f.tb.Helper()
+	require.NoError(f.tb, f.Proposals.ConcludeSettledBoardVotes(f.Ctx))
 }
 
 // AdviceMsg is advice of an advisory community linked to a proposal, or on

@@ -14,7 +14,8 @@ import (
 	"github.com/polity-chain/polity/x/community/types"
 )
 
-// EndBlocker decides motions whose voting ended, runs the messages of passed
+// EndBlocker decides motions settled by this block's votes and those whose
+// voting ended, runs the messages of passed
 // motions, vacates seats whose term ended, and hands this block's validator
 // changes to CometBFT. It touches only due queue entries, at most
 // max_queue_items_per_block of each kind; the rest wait a block. A failing
@@ -28,6 +29,11 @@ func (k *Keeper) EndBlocker(ctx context.Context) ([]abci.ValidatorUpdate, error)
 	sdkCtx := sdk.UnwrapSDKContext(ctx)
 	limit := int(params.MaxQueueItemsPerBlock)
 
+	// Settled motions first: a motion settled by a vote closes with that
+	// outcome even when its deadline falls in the same block.
+	if err := k.decideSettled(sdkCtx, limit); err != nil {
+		return nil, err
+	}
 	due, err := collutil.Due(ctx, k.MotionQueue, sdkCtx.HeaderInfo().Time, limit)
 	if err != nil {
 		return nil, err

@@ -43,6 +43,7 @@ func TestPlainCompanionEvents(t *testing.T) {
 	cast := plainEvent(t, f, "vote_cast")
 	require.Equal(t, "VOTE_OPTION_YES", cast["option"])
 	require.Equal(t, "1", cast["weight"])
+	f.DecideSettled()
 	decided := plainEvent(t, f, "motion_decided")
 	require.Equal(t, "MOTION_STATUS_QUEUED", decided["status"])
 	require.Equal(t, "dev", decided["body_id"])

@@ -25,9 +25,9 @@ func admits(n int) []sdk.Msg {
 }
 
 // TestPassingVoteOnlyQueues checks that the vote that passes a motion runs
-// none of its messages: the motion is QUEUED, nothing is applied, and the
+// none of its messages: the motion is settled, nothing is applied, and the
 // vote's gas does not grow with what the messages do. EndBlock of the same
-// block then runs them.
+// block then decides it and runs them.
 func TestPassingVoteOnlyQueues(t *testing.T) {
 	// gas returns the gas of the deciding vote and of EndBlock for a motion
 	// carrying n admissions, each in a fresh chain.
@@ -40,7 +40,8 @@ func TestPassingVoteOnlyQueues(t *testing.T) {
 		vote = f.Ctx.GasMeter().GasConsumed()
 
 		m := f.Motion(id)
-		require.Equal(t, types.MotionStatusQueued, m.Status)
+		require.Equal(t, types.MotionStatusVoting, m.Status, "settled, decided as the block ends")
+		require.True(t, isSettled(t, f, id))
 		require.Zero(t, m.ExecutedHeight)
 		require.Empty(t, typedEvents[*types.EventMemberAdmitted](t, f.Events()), "nothing ran in the vote")
 		has, err := f.Keeper.Memberships.Has(f.Ctx, collectionsPair("dev", addr("newbie-0")))
@@ -83,7 +84,7 @@ func TestFailingMessageFailsTheMotionNotTheVote(t *testing.T) {
 	require.NoError(t, err, "the deciding vote succeeds")
 	var resp types.MsgVoteResponse
 	require.NoError(t, f.Codec.Unmarshal(res.MsgResponses[0].Value, &resp))
-	require.Equal(t, types.MotionStatusQueued, resp.Status)
+	require.Equal(t, types.MotionStatusVoting, resp.Status)
 
 	f.EndBlock()
 	m := f.Motion(id)
@@ -101,9 +102,9 @@ func TestFailingMessageFailsTheMotionNotTheVote(t *testing.T) {
 	require.False(t, queued)
 }
 
-// TestExecutionQueueCap checks that EndBlock runs at most
-// max_queue_items_per_block passed motions, lowest id first, and the rest in
-// later blocks.
+// TestExecutionQueueCap checks that EndBlock decides and runs at most
+// max_queue_items_per_block settled motions, lowest id first, and the rest
+// in later blocks.
 func TestExecutionQueueCap(t *testing.T) {
 	f := keepertest.NewConstitutionFixture(t)
 	params, err := f.Keeper.GetParams(f.Ctx)
@@ -129,8 +130,10 @@ func TestExecutionQueueCap(t *testing.T) {
 		}
 		return out
 	}
-	P, Q := types.MotionStatusPassed, types.MotionStatusQueued
-	for _, want := range [][]types.MotionStatus{{P, P, Q, Q, Q}, {P, P, P, P, Q}, {P, P, P, P, P}} {
+	// Deciding the settled motions takes the same cap: each block decides
+	// two, and runs them.
+	P, V := types.MotionStatusPassed, types.MotionStatusVoting
+	for _, want := range [][]types.MotionStatus{{P, P, V, V, V}, {P, P, P, P, V}, {P, P, P, P, P}} {
 		f.EndBlock()
 		require.Equal(t, want, status(), "at height %d", f.Ctx.BlockHeight())
 		keepertest.RequireInvariantsHold(t, f.Ctx, keeper.InvariantRoutes(f.Keeper))
@@ -148,6 +151,7 @@ func TestBrokenExecutionEntryIsDropped(t *testing.T) {
 	k := f.Keeper
 	rejected := f.MustSubmitMotion(addr("dev-chair"), "dev")
 	f.MustVote(addr("dev-member"), rejected, types.OptionNo)
+	f.DecideSettled()
 	require.Equal(t, types.MotionStatusRejected, f.Motion(rejected).Status)
 	require.NoError(t, k.ExecutionQueue.Set(f.Ctx, 404))
 	require.NoError(t, k.ExecutionQueue.Set(f.Ctx, rejected))

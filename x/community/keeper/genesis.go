@@ -209,6 +209,13 @@ func (k *Keeper) initMotions(ctx context.Context, gs types.GenesisState) error {
 			if err := k.MotionQueue.Set(ctx, collutil.At(m.VotingEndTime, m.Id)); err != nil {
 				return err
 			}
+			// exported mid-block, or with more settled motions than a
+			// block decides: the first EndBlock decides it
+			if settled(m) {
+				if err := k.SettledMotions.Set(ctx, m.Id); err != nil {
+					return err
+				}
+			}
 		case types.MotionStatusQueued:
 			// Passed but not yet run: the first EndBlock runs it.
 			if err := k.ExecutionQueue.Set(ctx, m.Id); err != nil {

@@ -129,7 +129,12 @@ func buildRichState(t *testing.T) *keepertest.Fixture {
 	for _, v := range devVoters() {
 		f.MustVote(v, queued, types.OptionYes)
 	}
+	f.DecideSettled()
 	require.Equal(t, types.MotionStatusQueued, f.Motion(queued).Status)
+	// VOTING but settled: its outcome is certain, and EndBlock decides it.
+	settledID := f.MustSubmitMotion(addr("ops-chair"), "ops")
+	f.MustVote(addr("ops-member"), settledID, types.OptionNo)
+	require.Equal(t, types.MotionStatusVoting, f.Motion(settledID).Status)
 	return f
 }
 
@@ -166,11 +171,14 @@ func TestGenesisRoundTrip(t *testing.T) {
 	require.Equal(t, types.MotionStatusQueued, queued.Status)
 	open := exported.Motions[4]
 	require.Equal(t, "gnso", open.BodyId)
+	settledID := exported.Motions[len(exported.Motions)-1].Id
+	require.Equal(t, []uint64{settledID}, derived(t, g).Settled, "import rebuilds the settled set")
 	for _, v := range []string{"b", "d"} {
 		g.MustVote(addr(v), open.Id, types.OptionYes)
 	}
-	require.Equal(t, types.MotionStatusQueued, g.Motion(open.Id).Status)
+	require.Equal(t, types.MotionStatusVoting, g.Motion(open.Id).Status, "settled, decided as the block ends")
 	g.EndBlock()
+	require.Equal(t, types.MotionStatusRejected, g.Motion(settledID).Status)
 	for _, id := range []uint64{queued.Id, open.Id} {
 		m := g.Motion(id)
 		require.Equal(t, types.MotionStatusPassed, m.Status, m.FailureReason)
@@ -188,6 +196,7 @@ type derivedState struct {
 	Powers       *types.QueryValidatorsResponse
 	MotionQueue  []collections.Pair[int64, uint64]
 	Execution    []uint64
+	Settled      []uint64
 	SeatExpiry   []collections.Pair[int64, uint64]
 	RoleHolders  []collections.Triple[string, int32, sdk.AccAddress]
 	Representing []collections.KeyValue[sdk.AccAddress, string]
@@ -218,6 +227,7 @@ func derived(t *testing.T, f *keepertest.Fixture) derivedState {
 	require.NoError(t, err)
 	d.MotionQueue = keys(t, must(k.MotionQueue.Iterate(ctx, nil)))
 	d.Execution = keys(t, must(k.ExecutionQueue.Iterate(ctx, nil)))
+	d.Settled = keys(t, must(k.SettledMotions.Iterate(ctx, nil)))
 	d.SeatExpiry = keys(t, must(k.SeatExpiry.Iterate(ctx, nil)))
 	d.RoleHolders = keys(t, must(k.RoleHolders.Iterate(ctx, nil)))
 	d.Pending = keys(t, must(k.PendingValidators.Iterate(ctx, nil)))

@@ -55,6 +55,7 @@ func TestHouseRequirements(t *testing.T) {
 			require.Equal(t, types.MotionStatusVoting, f.Motion(id).Status, "after %s", v)
 		}
 		f.MustVote(addr("d"), id, types.OptionNo)
+		f.DecideSettled()
 		m = f.Motion(id)
 		require.Equal(t, types.Tally{Yes: 3, No: 1}, m.Tally, "3 to 1 overall carries")
 		require.Equal(t, types.Tally{Yes: 1, No: 1}, m.HouseTallies[1].Tally, "a tie in ncph does not")
@@ -69,6 +70,7 @@ func TestHouseRequirements(t *testing.T) {
 		for _, v := range []string{"a", "b", "c", "d"} {
 			f.MustVote(addr(v), id, types.OptionYes)
 		}
+		f.DecideSettled()
 		m := f.Motion(id)
 		require.Equal(t, types.MotionStatusQueued, m.Status)
 		require.Equal(t, types.Tally{Yes: 2}, m.HouseTallies[0].Tally)

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"sort"
 
+	"cosmossdk.io/collections"
+
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
 	"github.com/polity-chain/polity/internal/collutil"
@@ -58,7 +60,9 @@ func MotionTallyInvariant(k *Keeper) sdk.Invariant {
 // MotionQueueInvariant checks that every motion still voting has exactly one
 // entry in the motion queue, at its voting end, and that every entry points
 // at a motion still voting; likewise that every QUEUED motion (passed, not
-// yet run) is in the execution queue and every entry there is QUEUED.
+// yet run) is in the execution queue and every entry there is QUEUED, and
+// that the settled set holds exactly the motions still voting whose outcome
+// is certain.
 //
 //nolint:staticcheck // sdk.Invariant is the invariant shape
 func MotionQueueInvariant(k *Keeper) sdk.Invariant {
@@ -68,11 +72,14 @@ func MotionQueueInvariant(k *Keeper) sdk.Invariant {
 			return nil, err
 		}
 		want := map[uint64]int64{}
-		queued := map[uint64]bool{}
+		queued, settledIDs := map[uint64]bool{}, map[uint64]bool{}
 		for _, m := range list {
 			switch m.Status {
 			case types.MotionStatusVoting:
 				want[m.Id] = m.VotingEndTime.Unix()
+				if settled(m) {
+					settledIDs[m.Id] = true
+				}
 			case types.MotionStatusQueued:
 				queued[m.Id] = true
 			}
@@ -81,15 +88,20 @@ func MotionQueueInvariant(k *Keeper) sdk.Invariant {
 		if err != nil {
 			return nil, err
 		}
-		more, err := executionQueueProblems(ctx, k, queued)
-		return append(problems, more...), err
+		more, err := idSetProblems(ctx, "execution_queue", "queued", k.ExecutionQueue, queued)
+		if err != nil {
+			return nil, err
+		}
+		settledProblems, err := idSetProblems(ctx, "settled_motions", "settled", k.SettledMotions, settledIDs)
+		return append(append(problems, more...), settledProblems...), err
 	})
 }
 
-// executionQueueProblems compares the execution queue with the QUEUED
-// motions. A key set holds an id at most once, so presence is "exactly one".
-func executionQueueProblems(ctx sdk.Context, k *Keeper, queued map[uint64]bool) ([]string, error) {
-	iter, err := k.ExecutionQueue.Iterate(ctx, nil)
+// idSetProblems compares a set of motion ids with the motions that belong
+// in it (what names them). A key set holds an id at most once, so presence
+// is "exactly one".
+func idSetProblems(ctx sdk.Context, name, what string, set collections.KeySet[uint64], belong map[uint64]bool) ([]string, error) {
+	iter, err := set.Iterate(ctx, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -101,13 +113,13 @@ func executionQueueProblems(ctx sdk.Context, k *Keeper, queued map[uint64]bool) 
 	entries := map[uint64]bool{}
 	for _, id := range ids {
 		entries[id] = true
-		if !queued[id] {
-			problems = append(problems, fmt.Sprintf("execution_queue: entry %d points at no queued motion", id))
+		if !belong[id] {
+			problems = append(problems, fmt.Sprintf("%s: entry %d points at no %s motion", name, id, what))
 		}
 	}
-	for _, id := range invariantutil.SortedKeys(queued) {
+	for _, id := range invariantutil.SortedKeys(belong) {
 		if !entries[id] {
-			problems = append(problems, fmt.Sprintf("execution_queue: queued motion %d has no entry", id))
+			problems = append(problems, fmt.Sprintf("%s: %s motion %d has no entry", name, what, id))
 		}
 	}
 	return problems, nil

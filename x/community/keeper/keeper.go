@@ -109,6 +109,9 @@ type Keeper struct {
 	// messages EndBlock has yet to run: first in, first out by id, at most
 	// max_queue_items_per_block a block.
 	ExecutionQueue collections.KeySet[uint64]
+	// SettledMotions holds motions still VOTING whose outcome no remaining
+	// vote can change; EndBlock decides them (settled.go).
+	SettledMotions collections.KeySet[uint64]
 	Votes          collections.Map[collections.Pair[uint64, sdk.AccAddress], types.Vote]
 }
 
@@ -287,6 +290,7 @@ func NewKeeper(
 		MotionQueue:     collections.NewKeySet(sb, types.MotionQueueKey, "motion_queue", collutil.QueueKeyCodec),
 		ExecutingMotion: collections.NewItem(sb, types.ExecutingMotionKey, "executing_motion", collections.Uint64Value),
 		ExecutionQueue:  collections.NewKeySet(sb, types.ExecutionQueueKey, "execution_queue", collections.Uint64Key),
+		SettledMotions:  collections.NewKeySet(sb, types.SettledMotionsKey, "settled_motions", collections.Uint64Key),
 		Votes: collections.NewMap(sb, types.VotesKey, "votes",
 			collections.PairKeyCodec(collections.Uint64Key, accKey), codec.CollValue[types.Vote](cdc)),
 	}

@@ -13,7 +13,9 @@ import (
 
 // Vote records a vote and updates the motion's tallies in place (overall and
 // per house): no vote is ever re-read to count. When the outcome can no longer
-// change, the motion is decided in this same transaction.
+// change, the motion is marked settled and EndBlock decides it: a vote later
+// in the same block, valid when it entered the mempool, still counts rather
+// than failing against a motion closed under it (settled.go).
 func (k *Keeper) Vote(ctx context.Context, msg *types.MsgVote) (types.MotionStatus, error) {
 	addr, err := k.parseAddr("voter", msg.Voter)
 	if err != nil {
@@ -61,12 +63,8 @@ func (k *Keeper) Vote(ctx context.Context, msg *types.MsgVote) (types.MotionStat
 	if err := k.emit(ctx, &types.EventVoteCast{MotionId: m.Id, BodyId: m.BodyId, Voter: msg.Voter, Option: msg.Option, Weight: v.weight}); err != nil {
 		return 0, err
 	}
-	if decided, passed := m.Rule.Outcome(m.Tally, m.EligibleWeight, m.HouseTallies); decided {
-		if err := k.finish(ctx, m, passed); err != nil {
-			return 0, err
-		}
-		m, err = k.GetMotion(ctx, m.Id)
-		if err != nil {
+	if decided, _ := m.Rule.Outcome(m.Tally, m.EligibleWeight, m.HouseTallies); decided {
+		if err := k.SettledMotions.Set(ctx, m.Id); err != nil {
 			return 0, err
 		}
 	}

@@ -73,24 +73,29 @@ func TestVoteRecord(t *testing.T) {
 	require.Equal(t, types.EventVoteCast{MotionId: id, BodyId: "dev", Voter: addr("heavy").String(), Option: types.OptionAbstain, Weight: 3}, *evs[0])
 }
 
-// TestEarlyDecision checks that a motion is decided by the vote that makes
-// its outcome certain, passed or rejected, and not before.
+// TestEarlyDecision checks that the vote that makes a motion's outcome
+// certain, passed or rejected, settles it, and that the motion is decided as
+// that block ends, not before.
 func TestEarlyDecision(t *testing.T) {
 	t.Run("pass", func(t *testing.T) {
 		f := keepertest.NewConstitutionFixture(t)
 		id := f.MustSubmitMotion(addr("dev-chair"), "dev", admitMsg("dev", addr("newbie")))
 		f.MustVote(addr("dev-chair"), id, types.OptionYes)
 		require.Equal(t, types.MotionStatusVoting, f.Motion(id).Status, "one no would tie")
+		require.False(t, isSettled(t, f, id))
 		res := f.MustDeliver(&types.MsgVote{Voter: addr("dev-member").String(), MotionId: id, Option: types.OptionYes})
 		var resp types.MsgVoteResponse
 		require.NoError(t, f.Codec.Unmarshal(res.MsgResponses[0].Value, &resp))
-		require.Equal(t, types.MotionStatusQueued, resp.Status)
+		require.Equal(t, types.MotionStatusVoting, resp.Status, "settled, decided as the block ends")
+		require.True(t, isSettled(t, f, id))
+		f.DecideSettled()
 		m := f.Motion(id)
 		require.Equal(t, types.MotionStatusQueued, m.Status)
 		require.Equal(t, f.Ctx.BlockHeight(), m.DecidedHeight)
+		require.False(t, isSettled(t, f, id))
 		member, err := f.Keeper.Memberships.Has(f.Ctx, collectionsPair("dev", addr("newbie")))
 		require.NoError(t, err)
-		require.False(t, member, "the messages run in EndBlock, not in the vote")
+		require.False(t, member, "the messages run after the decision, not in the vote")
 		queued, err := f.Keeper.MotionQueue.Has(f.Ctx, joinTime(m.VotingEndTime, id))
 		require.NoError(t, err)
 		require.False(t, queued, "a decided motion leaves the voting queue")
@@ -106,6 +111,8 @@ func TestEarlyDecision(t *testing.T) {
 		id := f.MustSubmitMotion(addr("dev-chair"), "dev", admitMsg("dev", addr("newbie")))
 		// With one no, the best case is a 1-1 tie, which never passes.
 		f.MustVote(addr("dev-member"), id, types.OptionNo)
+		require.True(t, isSettled(t, f, id))
+		f.EndBlock()
 		m := f.Motion(id)
 		require.Equal(t, types.MotionStatusRejected, m.Status)
 		member, err := f.Keeper.Memberships.Has(f.Ctx, collectionsPair("dev", addr("newbie")))
@@ -119,11 +126,48 @@ func TestEarlyDecision(t *testing.T) {
 		directors := []string{"director-dev", "director-ops", "director-fin", "director-users"}
 		for _, d := range directors[:3] {
 			f.MustVote(addr(d), id, types.OptionYes)
-			require.Equal(t, types.MotionStatusVoting, f.Motion(id).Status)
+			require.False(t, isSettled(t, f, id))
 		}
 		// A liaison holds a seat but no vote.
 		requireModuleErr(t, f.Vote(addr("gov-chair"), id, types.OptionYes), types.ErrNotMember)
 		f.MustVote(addr(directors[3]), id, types.OptionYes)
-		require.Equal(t, types.MotionStatusQueued, f.Motion(id).Status, "4 of 7 directors")
+		require.True(t, isSettled(t, f, id), "4 of 7 directors")
+		f.DecideSettled()
+		require.Equal(t, types.MotionStatusQueued, f.Motion(id).Status)
 	})
+}
+
+// TestVotesAfterSettlingCount: a vote cast in the block that settled a
+// motion, after the settling vote, is accepted and counted in the decision
+// (it was valid when it entered the mempool); once the block has ended, a
+// vote is refused, in CheckTx's precheck as in delivery.
+func TestVotesAfterSettlingCount(t *testing.T) {
+	f := keepertest.NewConstitutionFixture(t)
+	id := f.MustSubmitMotion(addr("director-dev"), types.BoardBodyID)
+	for _, d := range []string{"director-dev", "director-ops", "director-fin", "director-users"} {
+		f.MustVote(addr(d), id, types.OptionYes)
+	}
+	require.True(t, isSettled(t, f, id))
+	require.NoError(t, f.Keeper.PrecheckVote(f.Ctx, &types.MsgVote{Voter: addr("director-nomcom-1").String(), MotionId: id, Option: types.OptionNo}))
+	f.MustVote(addr("director-nomcom-1"), id, types.OptionNo)
+	f.EndBlock()
+	m := f.Motion(id)
+	require.Equal(t, types.MotionStatusPassed, m.Status)
+	require.Equal(t, types.Tally{Yes: 4, No: 1}, m.Tally, "the vote after the settling one counts")
+	decided := requireEvent[*types.EventMotionDecided](t, f)
+	require.Equal(t, types.Tally{Yes: 4, No: 1}, decided.Tally)
+
+	f.NextBlock(0)
+	late := &types.MsgVote{Voter: addr("director-nomcom-2").String(), MotionId: id, Option: types.OptionYes}
+	requireModuleErr(t, f.Keeper.PrecheckVote(f.Ctx, late), types.ErrMotionClosed)
+	requireModuleErr(t, f.Vote(addr("director-nomcom-2"), id, types.OptionYes), types.ErrMotionClosed)
+	require.Equal(t, types.Tally{Yes: 4, No: 1}, f.Motion(id).Tally)
+}
+
+// isSettled says whether motion id waits in the settled set for EndBlock.
+func isSettled(t *testing.T, f *keepertest.Fixture, id uint64) bool {
+	t.Helper()
+	has, err := f.Keeper.SettledMotions.Has(f.Ctx, id)
+	require.NoError(t, err)
+	return has
 }

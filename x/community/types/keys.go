@@ -77,4 +77,8 @@ var (
 	// of (derived from memberships at InitGenesis), so that the standing
 	// check of every transaction is one point read instead of an index scan.
 	MembershipCountKey = collections.NewPrefix(43)
+	// SettledMotionsKey holds the ids of motions still VOTING whose outcome a
+	// vote in this block made certain; EndBlock decides them, so that every
+	// vote of the block that settled a motion counts. Derived at InitGenesis.
+	SettledMotionsKey = collections.NewPrefix(60)
 )

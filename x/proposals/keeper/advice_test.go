@@ -192,6 +192,7 @@ func TestAnswerAfterVoteEnded(t *testing.T) {
 	require.Equal(t, types.StatusBoardVote, f.GetProposal(later).Status)
 	f.MustBoardVote("director-fin", later, yes)
 	f.MustBoardVote("director-users", later, yes)
+	f.ConcludeSettled()
 	require.Equal(t, types.StatusECReview, f.GetProposal(later).Status, "decided early once nothing is pending")
 
 	f.Advance(keepertest.AdvicePeriod)

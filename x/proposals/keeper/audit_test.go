@@ -65,10 +65,11 @@ func TestAuditProposal(t *testing.T) {
 
 	f.NextBlock(time.Minute)
 	for _, d := range keepertest.VotingDirectors[1:] {
-		if f.GetProposal(id).Status == types.StatusBoardVote {
+		if !f.BoardVoteSettled(id) {
 			f.MustBoardVote(d, id, yes)
 		}
 	}
+	f.ConcludeSettled()
 	require.Equal(t, types.StatusECReview, f.GetProposal(id).Status, f.GetProposal(id).Note)
 	p = requireProposalStamps(t, f, id, submitted)
 	require.Equal(t, here(f), at(p.BoardDecidedHeight, p.BoardDecidedTime))

@@ -15,9 +15,10 @@ import (
 )
 
 // BoardVote records a voting director's vote and updates the tally in place.
-// Only directors appointed before the vote opened vote, one vote each. The
-// vote concludes at once when its outcome is certain and no linked advice is
-// waiting for an answer.
+// Only directors appointed before the vote opened vote, one vote each. When
+// its outcome is certain and no linked advice is waiting for an answer, the
+// vote is settled and concludes at the end of the block (settled.go), so the
+// block's later Board votes still count.
 func (k *Keeper) BoardVote(ctx context.Context, msg *types.MsgBoardVote) (types.ProposalStatus, error) {
 	addr, err := k.parseAddr("director", msg.Director)
 	if err != nil {
@@ -48,12 +49,12 @@ func (k *Keeper) BoardVote(ctx context.Context, msg *types.MsgBoardVote) (types.
 		return 0, err
 	}
 	if p.PendingAdvice == 0 {
-		decided, passed, err := k.boardOutcome(ctx, &p)
+		decided, _, err := k.boardOutcome(ctx, &p)
 		if err != nil {
 			return 0, err
 		}
 		if decided {
-			if err := k.concludeBoardVote(ctx, &p, passed); err != nil {
+			if err := k.SettledBoardVotes.Set(ctx, p.Id); err != nil {
 				return 0, err
 			}
 		}

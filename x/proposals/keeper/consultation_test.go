@@ -26,6 +26,7 @@ func TestResolutionAgainstConsensusAdvice(t *testing.T) {
 	require.Equal(t, types.StatusBoardVote, p.Status, "four of seven is not 60%")
 	require.Equal(t, "0.6", p.BoardThreshold)
 	f.MustBoardVote(keepertest.VotingDirectors[4], against, yes)
+	f.ConcludeSettled()
 	require.Equal(t, types.StatusQueued, f.GetProposal(against).Status, "an answer to advice needs no EC phase")
 	f.EndBlockProposals()
 	p = f.GetProposal(against)
@@ -52,6 +53,7 @@ func TestResolutionAgainstConsensusAdvice(t *testing.T) {
 	for _, d := range keepertest.VotingDirectors[4:] {
 		f.MustBoardVote(d, r, no)
 	}
+	f.ConcludeSettled()
 	p = f.GetProposal(r)
 	require.Equal(t, types.StatusRejected, p.Status)
 	require.Empty(t, p.Consultations, "rejecting it acted against nothing")
@@ -84,6 +86,7 @@ func TestApprovalAgainstConsensusAdvice(t *testing.T) {
 	require.Equal(t, "0.6", p.BoardThreshold)
 	f.ResetEvents()
 	f.MustBoardVote(keepertest.VotingDirectors[4], against, yes)
+	f.ConcludeSettled()
 	p = f.GetProposal(against)
 	require.Equal(t, types.StatusECReview, p.Status, "approved, in its challenge window")
 	require.Equal(t, []uint64{a}, p.Consultations)

@@ -215,10 +215,15 @@ func TestHooks(t *testing.T) {
 	for _, d := range keepertest.VotingDirectors[:3] {
 		f.MustBoardVote(d, id, yes)
 	}
-	deciding := &types.MsgBoardVote{Director: addr("director-users").String(), ProposalId: id, Option: yes}
-	requireDeliverFails(t, f, deciding, errHookRefused) // the hook runs after the vote is written
+	// The deciding vote settles the vote; the hook runs as the block ends,
+	// and its refusal closes the proposal with the reason, not the block.
+	f.MustBoardVote("director-users", id, yes)
+	require.Empty(t, hooks.seen)
+	f.EndBlockProposals()
 	require.Len(t, hooks.seen, 1)
-	require.Equal(t, types.StatusBoardVote, f.GetProposal(id).Status)
+	p := f.GetProposal(id)
+	require.Equal(t, types.StatusExecutionFailed, p.Status)
+	require.Contains(t, p.Note, errHookRefused.Error())
 }
 
 // must unwraps a value, panicking on error (test setup only).

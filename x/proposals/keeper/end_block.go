@@ -12,7 +12,8 @@ import (
 	"github.com/polity-chain/polity/x/proposals/types"
 )
 
-// EndBlocker moves proposals whose phase deadline has come, marks overdue
+// EndBlocker concludes the Board votes settled in this block, moves
+// proposals whose phase deadline has come, marks overdue
 // advice, then executes QUEUED proposals. Only due queue entries are touched,
 // at most max_queue_items_per_block of each; every item runs in its own cache
 // context and a failing one is logged and dropped, never allowed to halt the
@@ -28,6 +29,11 @@ func (k *Keeper) EndBlocker(ctx context.Context) error {
 	sdkCtx := sdk.UnwrapSDKContext(ctx)
 	blockTime, limit := sdkCtx.HeaderInfo().Time, int(params.MaxQueueItemsPerBlock)
 
+	// Settled Board votes first: one settled by a vote concludes with that
+	// outcome even when its deadline falls in the same block.
+	if err := k.concludeSettled(sdkCtx, limit); err != nil {
+		return err
+	}
 	due, err := collutil.Due(ctx, k.PhaseQueue, blockTime, limit)
 	if err != nil {
 		return err

@@ -98,6 +98,24 @@ func (k *Keeper) InitGenesis(ctx context.Context, gs types.GenesisState) error {
 			}
 		}
 	}
+	return k.initSettled(ctx, gs.Proposals)
+}
+
+// initSettled marks the Board votes whose outcome is already certain (a
+// state exported with more settled votes than one block concludes), once
+// the advice they may wait for is loaded; the first EndBlock concludes them.
+func (k *Keeper) initSettled(ctx context.Context, proposals []types.Proposal) error {
+	for _, p := range proposals {
+		decided, _, err := k.settledOutcome(ctx, &p)
+		if err != nil {
+			return err
+		}
+		if decided {
+			if err := k.SettledBoardVotes.Set(ctx, p.Id); err != nil {
+				return err
+			}
+		}
+	}
 	return nil
 }
 

@@ -59,8 +59,9 @@ func buildRichState(t *testing.T) (*keepertest.Fixture, map[types.ProposalStatus
 	postComment(t, f, comment("standards-chair", voting, "liaison statement"))
 	ids[types.StatusQueued] = f.MustSubmitProposal(types.BoardOriginator, types.KindResolution)
 	for _, d := range keepertest.VotingDirectors[:4] {
-		f.MustBoardVote(d, ids[types.StatusQueued], yes) // decided; the block has not ended
+		f.MustBoardVote(d, ids[types.StatusQueued], yes)
 	}
+	f.ConcludeSettled() // decided; its messages wait for the end of the block
 
 	for status, id := range map[types.ProposalStatus]uint64{
 		types.StatusPublicComment: open, types.StatusBoardVote: voting, types.StatusECReview: review,
@@ -82,6 +83,12 @@ func buildRichState(t *testing.T) (*keepertest.Fixture, map[types.ProposalStatus
 func TestGenesisRoundTrip(t *testing.T) {
 	f, ids := buildRichState(t)
 	require.Len(t, ids, len(types.ProposalStatus_name)-1, "every status but UNSPECIFIED")
+	// In its Board vote but settled: the import must conclude it too.
+	settled := f.MustSubmitProposal(types.BoardOriginator, types.KindResolution)
+	for _, d := range keepertest.VotingDirectors[:4] {
+		f.MustBoardVote(d, settled, yes)
+	}
+	require.True(t, f.BoardVoteSettled(settled))
 	exported := f.ExportProposals()
 	require.NotEmpty(t, exported.Votes)
 	require.GreaterOrEqual(t, len(exported.Comments), 3)
@@ -111,6 +118,7 @@ func TestGenesisRoundTrip(t *testing.T) {
 		has, err := x.Proposals.ExecutionQueue.Has(x.Ctx, ids[types.StatusQueued])
 		require.NoError(t, err)
 		require.True(t, has, "import rebuilds the execution queue")
+		require.True(t, x.BoardVoteSettled(settled), "import rebuilds the settled Board votes")
 	}
 	for status := range ids {
 		requireSameIDs(t, f, g, status)
@@ -136,6 +144,7 @@ func TestGenesisRoundTrip(t *testing.T) {
 	require.Equal(t, types.StatusRatified, g.GetProposal(ids[types.StatusECReview]).Status)
 	require.Equal(t, types.StatusRatified, g.GetProposal(ids[types.StatusQueued]).Status)
 	require.NotZero(t, g.GetProposal(ids[types.StatusQueued]).ExecutedHeight)
+	require.Equal(t, types.StatusRatified, g.GetProposal(settled).Status)
 	require.Equal(t, types.StatusExpired, g.GetProposal(ids[types.StatusPublicComment]).Status)
 }
 

@@ -143,7 +143,8 @@ func HoldsInvariant(k *Keeper) sdk.Invariant {
 }
 
 // ExecutionQueueInvariant checks that every QUEUED proposal has exactly one
-// execution-queue entry, and that every entry is a QUEUED proposal.
+// execution-queue entry, that every entry is a QUEUED proposal, and that
+// every settled Board vote entry is a proposal still in its Board vote.
 //
 //nolint:staticcheck // sdk.Invariant is the invariant shape
 func ExecutionQueueInvariant(k *Keeper) sdk.Invariant {
@@ -176,6 +177,19 @@ func ExecutionQueueInvariant(k *Keeper) sdk.Invariant {
 			}
 			if _, ok := status[id]; !ok {
 				problems = append(problems, fmt.Sprintf("execution queue entry for missing proposal %d", id))
+			}
+		}
+		iterSettled, err := k.SettledBoardVotes.Iterate(ctx, nil)
+		if err != nil {
+			return nil, err
+		}
+		settled, err := iterSettled.Keys()
+		if err != nil {
+			return nil, err
+		}
+		for _, id := range settled {
+			if status[id] != types.StatusBoardVote {
+				problems = append(problems, fmt.Sprintf("settled Board vote entry %d: proposal is %s, not in its Board vote", id, status[id]))
 			}
 		}
 		return problems, nil

@@ -74,6 +74,10 @@ type Keeper struct {
 	// ExecutionQueue holds the ids of QUEUED proposals: approved, unheld,
 	// their messages to run in EndBlock, in id order.
 	ExecutionQueue collections.KeySet[uint64]
+	// SettledBoardVotes holds proposals still in their Board vote whose
+	// outcome no remaining vote can change; EndBlock concludes them
+	// (settled.go).
+	SettledBoardVotes collections.KeySet[uint64]
 	// ReleasedHolds keep every released hold: (proposal, sequence from 1).
 	ReleasedHolds collections.Map[collections.Pair[uint64, uint64], types.ReleasedHold]
 	// DocumentTexts are the full texts proposals carried with their
@@ -168,6 +172,7 @@ func NewKeeper(
 			collections.PairKeyCodec(collections.Uint64Key, collections.StringKey), codec.CollValue[types.Hold](cdc)),
 		CoolingOff:     collections.NewMap(sb, types.CoolingOffKey, "cooling_off", collections.BytesKey, codec.CollValue[types.CoolingOff](cdc)),
 		ExecutionQueue: collections.NewKeySet(sb, types.ExecutionQueueKey, "execution_queue", collections.Uint64Key),
+		SettledBoardVotes: collections.NewKeySet(sb, types.SettledBoardVotesKey, "settled_board_votes", collections.Uint64Key),
 		ReleasedHolds: collections.NewMap(sb, types.ReleasedHoldsKey, "released_holds",
 			collections.PairKeyCodec(collections.Uint64Key, collections.Uint64Key), codec.CollValue[types.ReleasedHold](cdc)),
 		DocumentTexts: collections.NewMap(sb, types.DocumentTextsKey, "document_texts", collections.Uint64Key, collections.StringValue),

@@ -65,9 +65,12 @@ func TestEarlyDecision(t *testing.T) {
 	res := f.MustDeliver(&types.MsgBoardVote{Director: addr("director-users").String(), ProposalId: pass, Option: yes})
 	var resp types.MsgBoardVoteResponse
 	require.NoError(t, f.Codec.Unmarshal(res.MsgResponses[0].Value, &resp))
-	require.Equal(t, types.StatusQueued, resp.Status, "the deciding vote queues it; nothing executes in the vote")
+	require.Equal(t, types.StatusBoardVote, resp.Status, "the deciding vote settles it; the block's end concludes it")
+	require.True(t, f.BoardVoteSettled(pass))
+	require.Empty(t, typedEvents[*types.EventBoardVoteConcluded](t, f.Events()), "nothing concludes in the vote")
+	f.ConcludeSettled()
 	p := f.GetProposal(pass)
-	require.Equal(t, types.StatusQueued, p.Status)
+	require.Equal(t, types.StatusQueued, p.Status, "concluded; nothing executes yet")
 	require.Equal(t, communitytypes.Tally{Yes: 4}, p.BoardTally)
 	require.Zero(t, p.DecidedHeight)
 	require.Zero(t, p.ExecutedHeight)
@@ -78,6 +81,7 @@ func TestEarlyDecision(t *testing.T) {
 	require.Equal(t, "0.5", concluded.Threshold)
 
 	f.MustBoardVote("director-users", fail, no)
+	f.ConcludeSettled()
 	require.Equal(t, types.StatusRejected, f.GetProposal(fail).Status)
 
 	// The block ends: the queued proposal executes.

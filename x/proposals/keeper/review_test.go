@@ -202,14 +202,16 @@ func TestAnnul(t *testing.T) {
 }
 
 // decideQueued has four of seven directors pass a Board resolution carrying
-// msgs (none that need an Empowered Community phase), which leaves it QUEUED:
-// its messages have not run.
+// msgs (none that need an Empowered Community phase) and concludes the
+// settled vote as EndBlock does first, which leaves it QUEUED: its messages
+// have not run.
 func decideQueued(t *testing.T, f *keepertest.Fixture, msgs ...sdk.Msg) uint64 {
 	t.Helper()
 	id := f.MustSubmitProposal(types.BoardOriginator, types.KindResolution, msgs...)
 	for _, d := range keepertest.VotingDirectors[:4] {
 		f.MustBoardVote(d, id, yes)
 	}
+	f.ConcludeSettled()
 	require.Equal(t, types.StatusQueued, f.GetProposal(id).Status)
 	return id
 }

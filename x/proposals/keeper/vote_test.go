@@ -70,6 +70,7 @@ func TestBoardVoteRefusals(t *testing.T) {
 	for _, d := range keepertest.VotingDirectors[:4] {
 		f.MustBoardVote(d, rejected, no)
 	}
+	f.ConcludeSettled()
 	require.Equal(t, types.StatusRejected, f.GetProposal(rejected).Status)
 	f.MustBoardVote("director-dev", open, yes)
 
@@ -139,4 +140,30 @@ func TestBoardTally(t *testing.T) {
 	votes, err = f.ProposalsQueryServer.ProposalVotes(f.Ctx, &types.QueryProposalVotesRequest{Id: id})
 	require.NoError(t, err)
 	require.Len(t, votes.Votes, 3)
+}
+
+// TestBoardVotesAfterSettlingCount: a Board vote cast in the block that
+// settled the outcome, after the settling vote, is accepted and counted in
+// the conclusion (it was valid when it entered the mempool); once the block
+// has ended, a vote is refused, in CheckTx's precheck as in delivery.
+func TestBoardVotesAfterSettlingCount(t *testing.T) {
+	f := newFixture(t)
+	id := f.MustSubmitProposal(types.BoardOriginator, types.KindResolution)
+	for _, d := range keepertest.VotingDirectors[:4] {
+		f.MustBoardVote(d, id, yes)
+	}
+	require.True(t, f.BoardVoteSettled(id))
+	late := boardVote(keepertest.VotingDirectors[4], id, no)
+	require.NoError(t, f.Proposals.PrecheckBoardVote(f.Ctx, late))
+	f.MustDeliver(late)
+	f.EndBlockProposals()
+	p := f.GetProposal(id)
+	require.Equal(t, types.StatusRatified, p.Status, p.Note)
+	require.Equal(t, communitytypes.Tally{Yes: 4, No: 1}, p.BoardTally, "the vote after the settling one counts")
+	require.False(t, f.BoardVoteSettled(id))
+
+	f.NextBlock(0)
+	after := boardVote(keepertest.VotingDirectors[5], id, yes)
+	require.ErrorIs(t, f.Proposals.PrecheckBoardVote(f.Ctx, after), types.ErrWrongPhase)
+	requireFailsUnchanged(t, f, after, types.ErrWrongPhase)
 }

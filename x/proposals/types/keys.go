@@ -49,4 +49,8 @@ var (
 	ReleasedHoldsKey = collections.NewPrefix(22)
 	// DocumentTextsKey keeps the full texts proposals carried, by proposal id.
 	DocumentTextsKey = collections.NewPrefix(23)
+	// SettledBoardVotesKey holds proposals still in their Board vote whose
+	// outcome a vote in this block made certain; EndBlock concludes them.
+	// Derived at InitGenesis.
+	SettledBoardVotesKey = collections.NewPrefix(60)
 )
