@@ -38,9 +38,11 @@ func (k *Keeper) concludeSettled(ctx sdk.Context, limit int) error {
 	for _, id := range ids {
 		k.queueRunner().Do(ctx, blockutil.Item{
 			Queue: "settled_board_vote", ID: id,
-			Run:   func(c sdk.Context) error { return k.concludeSettledBoardVote(c, id) },
-			Drop:  func(c sdk.Context) error { return k.SettledBoardVotes.Remove(c, id) },
-			Close: func(c sdk.Context, cause error) error { return k.closeFailed(c, id, "could not conclude the Board vote: ", cause) },
+			Run:  func(c sdk.Context) error { return k.concludeSettledBoardVote(c, id) },
+			Drop: func(c sdk.Context) error { return k.SettledBoardVotes.Remove(c, id) },
+			Close: func(c sdk.Context, cause error) error {
+				return k.closeFailed(c, id, "could not conclude the Board vote: ", cause)
+			},
 		})
 	}
 	return nil
