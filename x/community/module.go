@@ -28,7 +28,7 @@ import (
 )
 
 // ConsensusVersion is the module's state version; bump it with a migration.
-const ConsensusVersion = 2
+const ConsensusVersion = 3
 
 var (
 	_ module.AppModuleBasic      = AppModule{}
@@ -86,6 +86,10 @@ func (am AppModule) RegisterServices(registrar grpc.ServiceRegistrar) error {
 	if cfg, ok := registrar.(module.Configurator); ok {
 		// version 2 counts memberships per address (the standing check)
 		if err := cfg.RegisterMigration(types.ModuleName, 1, keeper.NewMigrator(am.keeper).Migrate1to2); err != nil {
+			return err
+		}
+		// version 3 keeps motion tallies apart from the motions
+		if err := cfg.RegisterMigration(types.ModuleName, 2, keeper.NewMigrator(am.keeper).Migrate2to3); err != nil {
 			return err
 		}
 	}

@@ -16,12 +16,14 @@ import (
 // goes through the store helpers below, which stamp the update height and
 // time from the block being finalised.
 
-// storeMotion stamps and saves a motion: on submission, each vote (the
-// tallies), its decision, execution failure or withdrawal.
+// storeMotion stamps and saves a motion without its tallies: on submission,
+// its decision, execution failure or withdrawal. A vote saves the tallies
+// alone, stamped with the vote's block (storeTally); a motion read back shows
+// the later of the two stamps.
 func (k *Keeper) storeMotion(ctx context.Context, m types.Motion) error {
 	sdkCtx := sdk.UnwrapSDKContext(ctx)
 	m.UpdatedHeight, m.UpdatedTime = sdkCtx.BlockHeight(), sdkCtx.HeaderInfo().Time
-	return k.Motions.Set(ctx, m.Id, m)
+	return k.Motions.Set(ctx, m.Id, withoutTally(m))
 }
 
 // storeDirector stamps and saves a person's service record: at each

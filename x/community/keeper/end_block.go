@@ -107,7 +107,7 @@ func (k *Keeper) runExecutionQueue(ctx sdk.Context, limit int) error {
 			Run:  func(c sdk.Context) error { return k.runQueued(c, id) },
 			Drop: func(c sdk.Context) error { return k.ExecutionQueue.Remove(c, id) },
 			Close: func(c sdk.Context, cause error) error {
-				m, err := k.Motions.Get(c, id)
+				m, err := k.GetMotion(c, id)
 				if err != nil {
 					return err
 				}
@@ -120,7 +120,7 @@ func (k *Keeper) runExecutionQueue(ctx sdk.Context, limit int) error {
 
 // failMotion closes a motion that could not be decided as EXECUTION_FAILED.
 func (k *Keeper) failMotion(ctx sdk.Context, id uint64, cause error) error {
-	m, err := k.Motions.Get(ctx, id)
+	m, err := k.GetMotion(ctx, id)
 	if err != nil {
 		return err
 	}

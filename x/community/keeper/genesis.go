@@ -201,7 +201,7 @@ func (k *Keeper) initValidators(ctx context.Context, gs types.GenesisState) ([]a
 
 func (k *Keeper) initMotions(ctx context.Context, gs types.GenesisState) error {
 	for _, m := range gs.Motions {
-		if err := k.Motions.Set(ctx, m.Id, m); err != nil {
+		if err := k.importMotion(ctx, m); err != nil {
 			return err
 		}
 		switch m.Status {
@@ -264,7 +264,7 @@ func (k *Keeper) ExportGenesis(ctx context.Context) (*types.GenesisState, error)
 	if gs.Validators, err = collutil.Values(ctx, k.Validators.Iterate); err != nil {
 		return nil, err
 	}
-	if gs.Motions, err = collutil.Values(ctx, k.Motions.Iterate); err != nil {
+	if gs.Motions, err = k.allMotions(ctx); err != nil {
 		return nil, err
 	}
 	if gs.Votes, err = collutil.Values(ctx, k.Votes.Iterate); err != nil {

@@ -15,8 +15,9 @@ import (
 
 // MotionTallyInvariant checks that every motion's tally, and each of its
 // house tallies, equals the sum of its stored votes (a vote counts in the
-// houses it lists), that a vote lists only houses of its motion, and that no
-// vote belongs to a missing motion. Tallies are kept as votes arrive, so a
+// houses it lists), that a vote lists only houses of its motion, that no
+// vote or tally record belongs to a missing motion, and that no stored
+// motion carries its tallies inline. Tallies are kept as votes arrive, so a
 // lost or double-counted vote shows here.
 //
 //nolint:staticcheck // sdk.Invariant is the invariant shape
@@ -35,7 +36,7 @@ func MotionTallyInvariant(k *Keeper) sdk.Invariant {
 				inHouse[key] = inHouse[key].Add(v.Option, v.Weight)
 			}
 		}
-		list, err := collutil.Values(ctx, k.Motions.Iterate)
+		list, err := k.allMotions(ctx)
 		if err != nil {
 			return nil, err
 		}
@@ -53,6 +54,11 @@ func MotionTallyInvariant(k *Keeper) sdk.Invariant {
 				problems = append(problems, fmt.Sprintf("votes stored for missing motion %d", id))
 			}
 		}
+		more, err := tallyStoreProblems(ctx, k, seen)
+		if err != nil {
+			return nil, err
+		}
+		problems = append(problems, more...)
 		return append(problems, strayHouseVotes(inHouse, seen)...), nil
 	})
 }
@@ -67,7 +73,7 @@ func MotionTallyInvariant(k *Keeper) sdk.Invariant {
 //nolint:staticcheck // sdk.Invariant is the invariant shape
 func MotionQueueInvariant(k *Keeper) sdk.Invariant {
 	return invariantutil.New(types.ModuleName, "motion-queue", func(ctx sdk.Context) ([]string, error) {
-		list, err := collutil.Values(ctx, k.Motions.Iterate)
+		list, err := k.allMotions(ctx)
 		if err != nil {
 			return nil, err
 		}
@@ -120,6 +126,36 @@ func idSetProblems(ctx sdk.Context, name, what string, set collections.KeySet[ui
 	for _, id := range invariantutil.SortedKeys(belong) {
 		if !entries[id] {
 			problems = append(problems, fmt.Sprintf("%s: %s motion %d has no entry", name, what, id))
+		}
+	}
+	return problems, nil
+}
+
+// tallyStoreProblems checks the tallies' own store: no stored motion carries
+// tallies (they live in MotionTallies), and every tally record belongs to a
+// motion.
+func tallyStoreProblems(ctx sdk.Context, k *Keeper, seen map[uint64]bool) ([]string, error) {
+	stored, err := collutil.Values(ctx, k.Motions.Iterate)
+	if err != nil {
+		return nil, err
+	}
+	var problems []string
+	for _, m := range stored {
+		if m.Tally != (types.Tally{}) || len(m.HouseTallies) > 0 {
+			problems = append(problems, fmt.Sprintf("motion %d is stored with its tallies", m.Id))
+		}
+	}
+	iter, err := k.MotionTallies.Iterate(ctx, nil)
+	if err != nil {
+		return nil, err
+	}
+	ids, err := iter.Keys()
+	if err != nil {
+		return nil, err
+	}
+	for _, id := range ids {
+		if !seen[id] {
+			problems = append(problems, fmt.Sprintf("tallies stored for missing motion %d", id))
 		}
 	}
 	return problems, nil

@@ -112,7 +112,10 @@ type Keeper struct {
 	// SettledMotions holds motions still VOTING whose outcome no remaining
 	// vote can change; EndBlock decides them (settled.go).
 	SettledMotions collections.KeySet[uint64]
-	Votes          collections.Map[collections.Pair[uint64, sdk.AccAddress], types.Vote]
+	// MotionTallies hold the motions' tallies, which votes change; a stored
+	// motion carries none (motion_tally.go).
+	MotionTallies collections.Map[uint64, types.MotionTally]
+	Votes         collections.Map[collections.Pair[uint64, sdk.AccAddress], types.Vote]
 }
 
 // CommunityIndexes support the kind and parent filters.
@@ -291,6 +294,7 @@ func NewKeeper(
 		ExecutingMotion: collections.NewItem(sb, types.ExecutingMotionKey, "executing_motion", collections.Uint64Value),
 		ExecutionQueue:  collections.NewKeySet(sb, types.ExecutionQueueKey, "execution_queue", collections.Uint64Key),
 		SettledMotions:  collections.NewKeySet(sb, types.SettledMotionsKey, "settled_motions", collections.Uint64Key),
+		MotionTallies:   collections.NewMap(sb, types.MotionTalliesKey, "motion_tallies", collections.Uint64Key, codec.CollValue[types.MotionTally](cdc)),
 		Votes: collections.NewMap(sb, types.VotesKey, "votes",
 			collections.PairKeyCodec(collections.Uint64Key, accKey), codec.CollValue[types.Vote](cdc)),
 	}

@@ -2,6 +2,8 @@ package keeper
 
 import (
 	sdk "github.com/cosmos/cosmos-sdk/types"
+
+	"github.com/polity-chain/polity/internal/collutil"
 )
 
 // Migrator runs x/community's state migrations.
@@ -26,6 +28,24 @@ func (m Migrator) Migrate1to2(ctx sdk.Context) error {
 	}
 	for _, key := range keys {
 		if err := m.k.countMembership(ctx, key.K2()); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Migrate2to3 moves each motion's tallies out of the motion into
+// MotionTallies, which version 3 writes on a vote instead of the whole
+// motion. The motion's stamp goes with them, so queries and exports read
+// the same as before. It walks the motions once, as an upgrade handler may;
+// rewriting a motion with its index fields unchanged rewrites no index.
+func (m Migrator) Migrate2to3(ctx sdk.Context) error {
+	list, err := collutil.Values(ctx, m.k.Motions.Iterate)
+	if err != nil {
+		return err
+	}
+	for _, motion := range list {
+		if err := m.k.importMotion(ctx, motion); err != nil {
 			return err
 		}
 	}

@@ -18,7 +18,7 @@ func (k *Keeper) GetMotion(ctx context.Context, id uint64) (types.Motion, error)
 	if err != nil {
 		return m, notFound(err, types.ErrMotionNotFound, "motion %d", id)
 	}
-	return m, nil
+	return k.withTally(ctx, m)
 }
 
 // SubmitMotion opens a motion in a body the proposer votes in. Every message
@@ -95,6 +95,11 @@ func (k *Keeper) SubmitMotion(ctx context.Context, msg *types.MsgSubmitMotion) (
 	}
 	if err := k.storeMotion(ctx, m); err != nil {
 		return 0, err
+	}
+	if len(houses) > 0 { // the houses' eligible weights, shown before any vote
+		if err := k.storeTally(ctx, m); err != nil {
+			return 0, err
+		}
 	}
 	if err := k.MotionQueue.Set(ctx, collutil.At(end, id)); err != nil {
 		return 0, err

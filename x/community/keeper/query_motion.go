@@ -66,6 +66,9 @@ func (q queryServer) BodyMotions(ctx context.Context, req *types.QueryBodyMotion
 	} else {
 		out, resp, err = queryutil.ByIndex(ctx, q.k.Motions.Indexes.Body, req.Id, req.Pagination, q.k.Motions, nil)
 	}
+	if err == nil {
+		out, err = q.k.withTallies(ctx, out)
+	}
 	if err != nil {
 		return nil, grpcError(err)
 	}
@@ -86,6 +89,9 @@ func (q queryServer) Motions(ctx context.Context, req *types.QueryMotionsRequest
 		out, resp, err = queryutil.ByIndex(ctx, q.k.Motions.Indexes.Status, int32(req.Status), req.Pagination, q.k.Motions, nil)
 	} else {
 		out, resp, err = queryutil.All(ctx, q.k.Motions, req.Pagination, nil)
+	}
+	if err == nil {
+		out, err = q.k.withTallies(ctx, out)
 	}
 	if err != nil {
 		return nil, grpcError(err)

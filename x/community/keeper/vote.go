@@ -57,7 +57,7 @@ func (k *Keeper) Vote(ctx context.Context, msg *types.MsgVote) (types.MotionStat
 	if err := k.Votes.Set(ctx, key, vote); err != nil {
 		return 0, err
 	}
-	if err := k.storeMotion(ctx, m); err != nil {
+	if err := k.storeTally(ctx, m); err != nil {
 		return 0, err
 	}
 	if err := k.emit(ctx, &types.EventVoteCast{MotionId: m.Id, BodyId: m.BodyId, Voter: msg.Voter, Option: msg.Option, Weight: v.weight}); err != nil {

@@ -81,4 +81,7 @@ var (
 	// vote in this block made certain; EndBlock decides them, so that every
 	// vote of the block that settled a motion counts. Derived at InitGenesis.
 	SettledMotionsKey = collections.NewPrefix(60)
+	// MotionTalliesKey holds each motion's tallies (MotionTally), kept apart
+	// from the motion so that a vote rewrites only them.
+	MotionTalliesKey = collections.NewPrefix(61)
 )
