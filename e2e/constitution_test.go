@@ -19,11 +19,14 @@ import (
 // constitution file, as written by `polityd genesis constitution --example`,
 // and checks that the chain holds what the file says. On the icann chain:
 // 16 voting Board seats appointed by the NomCom (8), the ASO, ccNSO and GNSO
-// (2 each), At-Large (1) and ICANN org for the President and CEO (1), 4
-// liaisons (GAC, RSSAC, SSAC, IETF), five decisional participants, and a
-// GNSO Council that decides by a majority of each of its two houses.
-// The round trip: the chain's export, turned back into a file with
-// --from-export, passes --check and names the same communities and seats.
+// (2 each), At-Large (1) and the Board itself for the President and CEO (1,
+// ex officio), 4 liaisons (GAC, RSSAC, SSAC, IETF), five decisional
+// participants, a GNSO Council that decides by a majority of each of its
+// two houses, and a Board resolution (a Board motion) that replaces the
+// President and CEO. The round trip: the chain's export, turned back into a
+// file with --from-export, passes --check, names the same communities and
+// seats (the ex-officio seat still ex officio) and, given the keyring, the
+// keys by their names.
 func TestConstitutionExamples(t *testing.T) {
 	for _, name := range file.ExampleNames() {
 		t.Run(name, func(t *testing.T) {
@@ -77,7 +80,7 @@ func TestConstitutionExamples(t *testing.T) {
 			if name != "icann" {
 				return
 			}
-			wantVoting := map[string]int{"nomcom": 8, "aso": 2, "ccnso": 2, "gnso": 2, "alac": 1, "icann-org": 1}
+			wantVoting := map[string]int{"nomcom": 8, "aso": 2, "ccnso": 2, "gnso": 2, "alac": 1, "board": 1}
 			wantLiaisons := map[string]int{"gac": 1, "rssac": 1, "ssac": 1, "ietf": 1}
 			if !mapsEqual(voting, wantVoting) || !mapsEqual(liaisons, wantLiaisons) {
 				t.Errorf("icann Board: voting %v, liaisons %v; want %v and %v", voting, liaisons, wantVoting, wantLiaisons)
@@ -86,6 +89,7 @@ func TestConstitutionExamples(t *testing.T) {
 				t.Errorf("icann participants %v, want %v", dps, want)
 			}
 			gnsoTwoHouseRule(t, n)
+			newCEO := boardReplacesCEO(t, net, n)
 
 			// round trip: export the chain's state, describe it as a file,
 			// check it and compare its structure
@@ -93,7 +97,7 @@ func TestConstitutionExamples(t *testing.T) {
 			exported := filepath.Join(net.Dir, "export.json")
 			net.Exec(t, "export", "--home", n.Home, "--output-document", exported)
 			back := filepath.Join(net.Dir, "back.yaml")
-			net.Exec(t, "genesis", "constitution", "--from-export", exported, "--output", back)
+			net.Exec(t, "genesis", "constitution", "--from-export", exported, "--output", back, "--home", net.KeyHome(), "--keyring-backend", "test")
 			net.Exec(t, "genesis", "constitution", "--check", back, "--home", n.Home, "--keyring-backend", "test")
 			raw, err := os.ReadFile(back)
 			if err != nil {
@@ -103,17 +107,77 @@ func TestConstitutionExamples(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if len(g.Communities) != len(f.Communities) || len(g.Board.Seats) != len(f.Board.Seats) || len(g.Members) != len(f.Members) {
+			// the former President stays a member, beside the new one
+			if len(g.Communities) != len(f.Communities) || len(g.Board.Seats) != len(f.Board.Seats) || len(g.Members) != len(f.Members)+1 {
 				t.Errorf("round trip: %d communities, %d seats, %d members; want %d, %d, %d",
-					len(g.Communities), len(g.Board.Seats), len(g.Members), len(f.Communities), len(f.Board.Seats), len(f.Members))
+					len(g.Communities), len(g.Board.Seats), len(g.Members), len(f.Communities), len(f.Board.Seats), len(f.Members)+1)
 			}
 			for i := range f.Board.Seats {
-				if i < len(g.Board.Seats) && (g.Board.Seats[i].AppointedBy != f.Board.Seats[i].AppointedBy || g.Board.Seats[i].Liaison != f.Board.Seats[i].Liaison) {
-					t.Errorf("round trip: seat %d is %+v, want %+v", i, g.Board.Seats[i], f.Board.Seats[i])
+				if i >= len(g.Board.Seats) {
+					break
+				}
+				got, want := g.Board.Seats[i], f.Board.Seats[i]
+				if got.AppointedBy != want.AppointedBy || got.Liaison != want.Liaison || got.ExOfficio != want.ExOfficio || got.OutsideRegionalCap != want.OutsideRegionalCap {
+					t.Errorf("round trip: seat %d is %+v, want %+v", i, got, want)
+				}
+				// the keyring names the holders: the file's names, and the
+				// new President's
+				wantHolder := want.Holder
+				if want.ExOfficio {
+					wantHolder = newCEO
+				}
+				if got.Holder != wantHolder {
+					t.Errorf("round trip: seat %d held by %q, want %q", i, got.Holder, wantHolder)
 				}
 			}
 		})
 	}
+}
+
+// boardReplacesCEO: the icann Board replaces its President and CEO by one
+// motion of the Board, voted by its directors: it vacates the ex-officio
+// seat 16 and appoints a new President into it. Removing a director needs
+// 3/4 of the body (motion_thresholds), so 12 of the 16 directors vote. The
+// seat is read back over REST: a new holder, still ex officio, appointed by
+// the Board, outside the regional cap. It returns the new President's key.
+func boardReplacesCEO(t *testing.T, net *Network, n *Node) string {
+	t.Helper()
+	const ceoSeat = "16"
+	before := boardSeats(t, n)[ceoSeat]
+	if !before.ExOfficio || !before.OutsideRegionalCap || before.AppointingCommunity != "board" || before.Holder != net.Address(t, "president-ceo") {
+		t.Fatalf("seat 16 at genesis: %+v; want the ex-officio President's seat, outside the regional cap, held by president-ceo", before)
+	}
+	const newCEO = "new-president-ceo"
+	net.AddKey(t, newCEO)
+	msgs := []map[string]any{
+		{"@type": "/polity.community.v1.MsgVacateSeat", "seat_id": ceoSeat, "reason": "the Board appoints a new President and CEO"},
+		{"@type": "/polity.community.v1.MsgAppointDirector", "seat_id": ceoSeat, "director": net.Address(t, newCEO),
+			"stakeholder_type": "STAKEHOLDER_TYPE_OPERATOR", "region": "REGION_AFRICA"},
+	}
+	id, _ := n.SubmitMotion(t, "board", "director-nomcom-1", "Board resolution: a new President and CEO", msgs...)
+	votes := map[string][]string{}
+	for _, d := range []string{"director-nomcom-1", "director-nomcom-2", "director-nomcom-3", "director-nomcom-4",
+		"director-nomcom-5", "director-nomcom-6", "director-nomcom-7", "director-nomcom-8",
+		"director-aso-1", "director-aso-2", "director-ccnso-1", "director-ccnso-2"} {
+		votes[d] = []string{"community", "vote", itoa(id), "yes"}
+	}
+	broadcastAll(t, n, votes)
+	m := WaitREST(t, n, "/polity/community/v1/motions/"+itoa(id), "the Board's motion to be decided", time.Minute,
+		func(r struct{ Motion Motion }) (bool, string) {
+			return r.Motion.Status != MotionVoting && r.Motion.Status != MotionQueued, r.Motion.Status
+		}).Motion
+	if m.Status != MotionPassed {
+		t.Fatalf("the Board's motion replacing the President: %s (%s), tally %v", m.Status, m.FailureReason, m.Tally)
+	}
+	var res struct {
+		Seat Seat `json:"seat"`
+	}
+	n.RESTJSON(t, "/polity/community/v1/board/seats/"+ceoSeat, &res)
+	after := res.Seat
+	if after.Holder != net.Address(t, newCEO) || !after.ExOfficio || !after.OutsideRegionalCap || after.AppointingCommunity != "board" || !after.Voting {
+		t.Errorf("seat 16 after the Board's motion: %+v; want held by %s, ex officio, voting, appointed by the Board", after, newCEO)
+	}
+	return newCEO
 }
 
 // gnsoTwoHouseRule: the icann GNSO Council decides by a majority of each

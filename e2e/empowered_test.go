@@ -59,6 +59,8 @@ type Seat struct {
 	AppointingCommunity string `json:"appointing_community"`
 	Voting              bool   `json:"voting"`
 	Holder              string `json:"holder"`
+	ExOfficio           bool   `json:"ex_officio"`
+	OutsideRegionalCap  bool   `json:"outside_regional_cap"`
 }
 
 // participantVoters are the members whose yes votes pass each decisional

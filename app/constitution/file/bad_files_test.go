@@ -52,6 +52,32 @@ func TestBadFiles(t *testing.T) {
 			f.Members[1].Region = "mars"
 		}, "members[1].region: unknown region \"mars\": want one of africa, asia_pacific, europe, latin_america_caribbean, north_america\n" +
 			"board.seats[0].holder: \"panelist-1\" is not in members\nofficers.ombudsman: no key \"nobody\""},
+		{"ex-officio seat appointed by a community", func(f *file.File) {
+			f.Board.Seats[7].ExOfficio = true // nomcom's: no community fills an ex-officio seat
+		}, `board.seats[7].appointed_by: "nomcom": an ex-officio seat is filled by the Board itself; leave appointed_by empty (or "board")`},
+		{"the Board appoints without ex_officio, a seat appointed by nobody", func(f *file.File) {
+			f.Board.Seats[7].AppointedBy = "board"
+			f.Board.Seats[8].AppointedBy = ""
+		}, "board.seats[7].appointed_by: \"board\" is the Board itself: set ex_officio: true for a seat the Board fills\n" +
+			"board.seats[8].appointed_by: empty: name the community that fills the seat, or set ex_officio: true"},
+		{"a liaison outside the regional cap", func(f *file.File) {
+			f.Board.Seats[4].OutsideRegionalCap = true
+		}, "board.seats[4].outside_regional_cap: a liaison seat does not vote and never counts toward the regional cap"},
+		{"bootstrap with several validators", func(f *file.File) {
+			f.Validators = []file.Validator{
+				{Moniker: "a", Community: "ops", ConsensusKey: b64("a")},
+				{Moniker: "b", Community: "dev", ConsensusKey: b64("b")},
+			}
+		}, "bootstrap: bootstrap mode (no 1/3 power cap) is for a one-node trial chain, and the file lists 2 validators: set bootstrap: false"},
+		{"bootstrap by params with several validators", func(f *file.File) {
+			f.Bootstrap = false
+			f.Params.Community = map[string]any{"bootstrap": true}
+			f.Validators = []file.Validator{
+				{Moniker: "a", Community: "ops", ConsensusKey: b64("a")},
+				{Moniker: "b", Community: "dev", ConsensusKey: b64("b")},
+				{Moniker: "c", Community: "fin", ConsensusKey: b64("c")},
+			}
+		}, "params.community.bootstrap: bootstrap mode (no 1/3 power cap) is for a one-node trial chain, and the file lists 3 validators: set bootstrap: false"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			f := example(t, "dev")

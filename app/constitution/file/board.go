@@ -5,8 +5,11 @@ import (
 )
 
 // buildBoard writes the seats in file order (seat ids from 1), the
-// communities' seat allocations (their seats counted), the directors'
-// records in member order, and the chair.
+// communities' seat allocations (their seats counted; ex-officio seats are
+// the Board's, appointed by "board", and no community's), the directors'
+// records in member order, and the chair. A seat outside the regional cap
+// counts toward neither the cap nor the coverage, and its holder needs no
+// region.
 func (c *compiler) buildBoard() {
 	gs := c.res.Community
 	termEnd := c.env.GenesisTime.Add(gs.Params.Board.TermDuration)
@@ -17,11 +20,28 @@ func (c *compiler) buildBoard() {
 		path := at("board.seats", i, "")
 		id := gs.NextSeatId
 		gs.NextSeatId++
-		seat := ctypes.BoardSeat{Id: id, AppointingCommunity: s.AppointedBy, Voting: !s.Liaison, Audit: c.audit}
+		seat := ctypes.BoardSeat{
+			Id: id, AppointingCommunity: s.AppointedBy, Voting: !s.Liaison, Audit: c.audit,
+			ExOfficio: s.ExOfficio, OutsideRegionalCap: s.OutsideRegionalCap,
+		}
 		if !s.Liaison {
 			voting++
 		}
-		if c.community(path+".appointed_by", s.AppointedBy) {
+		if s.OutsideRegionalCap && s.Liaison {
+			c.ps.add(path+".outside_regional_cap", "a liaison seat does not vote and never counts toward the regional cap")
+		}
+		switch {
+		case s.ExOfficio:
+			// the Board fills it by its own motion: no community's allocation
+			seat.AppointingCommunity = ctypes.BoardBodyID
+			if s.AppointedBy != "" && s.AppointedBy != ctypes.BoardBodyID {
+				c.ps.add(path+".appointed_by", "%q: an ex-officio seat is filled by the Board itself; leave appointed_by empty (or %q)", s.AppointedBy, ctypes.BoardBodyID)
+			}
+		case s.AppointedBy == "":
+			c.ps.add(path+".appointed_by", "empty: name the community that fills the seat, or set ex_officio: true")
+		case s.AppointedBy == ctypes.BoardBodyID:
+			c.ps.add(path+".appointed_by", "%q is the Board itself: set ex_officio: true for a seat the Board fills", s.AppointedBy)
+		case c.community(path+".appointed_by", s.AppointedBy):
 			alloc := &gs.Communities[c.indexOf(s.AppointedBy)].Seats
 			if s.Liaison {
 				alloc.LiaisonBoardSeats++
@@ -42,7 +62,7 @@ func (c *compiler) buildBoard() {
 					break
 				}
 				held[s.Holder] = i
-				if !s.Liaison {
+				if seat.CountsTowardRegions() {
 					if m.Region == ctypes.RegionUnspecified {
 						c.ps.add(path+".holder", "voting director %q has no region", s.Holder)
 					}

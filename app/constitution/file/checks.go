@@ -54,3 +54,26 @@ func (c *compiler) checkEmpoweredReach() {
 			r.Power, r.MinSupport, participants, why)
 	}
 }
+
+// checkBootstrap refuses bootstrap mode with more than one validator: it
+// suspends the 1/3 power cap so that a one-node trial chain can start, and
+// on a network of several validators it would let one community hold the
+// power to halt or capture the chain. (A running network that lost
+// validators switches it on through `polityd genesis recover`, which says
+// so, not through a constitution.)
+func (c *compiler) checkBootstrap() {
+	n := len(c.f.Validators)
+	if n <= 1 {
+		return
+	}
+	path := ""
+	switch {
+	case c.f.Bootstrap:
+		path = "bootstrap"
+	case c.f.Params.Community["bootstrap"] == true:
+		path = "params.community.bootstrap"
+	default:
+		return
+	}
+	c.ps.add(path, "bootstrap mode (no 1/3 power cap) is for a one-node trial chain, and the file lists %d validators: set bootstrap: false", n)
+}

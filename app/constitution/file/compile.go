@@ -63,6 +63,7 @@ func Compile(f *File, env Env) (constitution.Result, error) {
 	c.buildBoard()
 	c.buildOfficers()
 	c.buildValidators()
+	c.checkBootstrap()
 	c.bylaws()
 	c.checkIndependence()
 	c.checkEmpoweredReach()

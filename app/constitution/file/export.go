@@ -4,6 +4,7 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"fmt"
+	"slices"
 
 	cryptotypes "github.com/cosmos/cosmos-sdk/crypto/types"
 	"github.com/cosmos/gogoproto/proto"
@@ -16,26 +17,50 @@ import (
 // FromGenesis describes a chain's state (an export) as a constitution file:
 // its communities, bodies, members, Board, officers, active validators,
 // every module parameter and the accounts these name, with their balances.
-// Accounts become keys with their address, named by their first role
-// (keys cannot be recovered from a chain). Motions, proposals, cases and
-// other history are not a constitution and are left out.
+// Accounts become keys with their address (keys cannot be recovered from a
+// chain), named by what they are on the chain (see FromGenesisNamed).
+// Motions, proposals, cases and other history are not a constitution and
+// are left out.
 func FromGenesis(res constitution.Result) (*File, error) {
+	return FromGenesisNamed(res, nil)
+}
+
+// FromGenesisNamed is FromGenesis with known key names by address (a
+// keyring's): an account listed there keeps its name. Any other account is
+// named by what it holds, so names are readable and stable from one export
+// to the next: a Board seat by its id and appointing body
+// (director-nomcom-seat-3, director-ex-officio-seat-16,
+// liaison-gac-seat-17), else its weightiest role in its first community
+// with that role (gnso-chair, gnso-rysg-representative, gac-liaison,
+// alac-nomcom-delegate, then gnso-member), the ombudsman, panelist-N in
+// panel order, <community>-operator for a validator operator. A name
+// another account already has gets -2, -3.
+func FromGenesisNamed(res constitution.Result, known map[string]string) (*File, error) {
 	gs := res.Community
 	f := &File{Bootstrap: gs.Params.Bootstrap}
-	names := map[string]string{} // address -> key name
+	names := map[string]string{}    // address -> key name
+	reserved := map[string]string{} // known name -> its address
+	for addr, name := range known {
+		reserved[name] = addr
+	}
 	balance := map[string]string{}
 	for _, b := range res.Balances {
 		balance[b.Address] = b.Coins.String()
+	}
+	taken := func(name, addr string) bool {
+		other, ok := reserved[name]
+		return f.hasKey(name) || (ok && other != addr)
 	}
 	key := func(addr, name string) string {
 		if n, ok := names[addr]; ok {
 			return n
 		}
-		for i := 2; ; i++ {
-			if !f.hasKey(name) {
-				break
+		if n, ok := known[addr]; ok {
+			name = n
+		} else {
+			for i, base := 2, name; taken(name, addr); i++ {
+				name = fmt.Sprintf("%s-%d", base, i)
 			}
-			name = fmt.Sprintf("%s-%d", trimSuffixNum(name), i)
 		}
 		names[addr] = name
 		bal := balance[addr]
@@ -61,7 +86,8 @@ func FromGenesis(res constitution.Result) (*File, error) {
 	board := exportRule(rules[ctypes.BoardBodyID])
 	f.Board.Rule = &board
 	memberships := map[string][]Membership{}
-	firstCommunity := map[string]string{}
+	roleName := map[string]string{} // address -> its weightiest role's name
+	roleRank := map[string]int{}
 	for _, ms := range gs.Memberships {
 		var rs []string
 		for _, r := range ms.Roles {
@@ -70,8 +96,8 @@ func FromGenesis(res constitution.Result) (*File, error) {
 			}
 		}
 		memberships[ms.Address] = append(memberships[ms.Address], Membership{Community: ms.CommunityId, Roles: rs, Weight: ms.Weight})
-		if _, ok := firstCommunity[ms.Address]; !ok {
-			firstCommunity[ms.Address] = ms.CommunityId
+		if rank, name := roleOf(ms); rank > roleRank[ms.Address] || roleName[ms.Address] == "" {
+			roleRank[ms.Address], roleName[ms.Address] = rank, name
 		}
 	}
 	seatOf := map[string]ctypes.BoardSeat{}
@@ -82,10 +108,10 @@ func FromGenesis(res constitution.Result) (*File, error) {
 	}
 	for _, m := range gs.Members {
 		name := "member"
-		if s, ok := seatOf[m.Address]; ok && s.Voting {
-			name = "director-" + s.AppointingCommunity
-		} else if c, ok := firstCommunity[m.Address]; ok {
-			name = c + "-member"
+		if s, ok := seatOf[m.Address]; ok {
+			name = seatName(s)
+		} else if n, ok := roleName[m.Address]; ok {
+			name = n
 		}
 		region := ""
 		if m.Region != ctypes.RegionUnspecified {
@@ -100,7 +126,10 @@ func FromGenesis(res constitution.Result) (*File, error) {
 		if s.Retired {
 			continue
 		}
-		seat := Seat{AppointedBy: s.AppointingCommunity, Liaison: !s.Voting}
+		seat := Seat{AppointedBy: s.AppointingCommunity, Liaison: !s.Voting, ExOfficio: s.ExOfficio, OutsideRegionalCap: s.OutsideRegionalCap}
+		if s.ExOfficio {
+			seat.AppointedBy = "" // the Board's own: ex_officio says it
+		}
 		if s.Holder != "" {
 			seat.Holder = names[s.Holder]
 		}
@@ -115,7 +144,8 @@ func FromGenesis(res constitution.Result) (*File, error) {
 	}
 	for _, p := range rv.Panelists {
 		if p.Active {
-			f.Officers.Panelists = append(f.Officers.Panelists, Panelist{Key: key(p.Address, "panelist"), Name: p.Name})
+			name := fmt.Sprintf("panelist-%d", len(f.Officers.Panelists)+1)
+			f.Officers.Panelists = append(f.Officers.Panelists, Panelist{Key: key(p.Address, name), Name: p.Name})
 		}
 	}
 	for _, v := range gs.Validators {
@@ -152,6 +182,36 @@ func FromGenesis(res constitution.Result) (*File, error) {
 	return f, nil
 }
 
+// seatName names a seat's holder by the seat: stable (seat ids never
+// change) and readable.
+func seatName(s ctypes.BoardSeat) string {
+	switch {
+	case s.ExOfficio:
+		return fmt.Sprintf("director-ex-officio-seat-%d", s.Id)
+	case s.Voting:
+		return fmt.Sprintf("director-%s-seat-%d", s.AppointingCommunity, s.Id)
+	default:
+		return fmt.Sprintf("liaison-%s-seat-%d", s.AppointingCommunity, s.Id)
+	}
+}
+
+// roleOf ranks a membership by its weightiest role (chair, representative,
+// liaison, NomCom delegate, member) and names it after the community.
+func roleOf(ms ctypes.Membership) (int, string) {
+	for i, r := range []struct {
+		role ctypes.Role
+		name string
+	}{
+		{ctypes.RoleChair, "chair"}, {ctypes.RoleRepresentative, "representative"},
+		{ctypes.RoleLiaison, "liaison"}, {ctypes.RoleNomComDelegate, "nomcom-delegate"},
+	} {
+		if slices.Contains(ms.Roles, r.role) {
+			return 4 - i, ms.CommunityId + "-" + r.name
+		}
+	}
+	return 0, ms.CommunityId + "-member"
+}
+
 func (f *File) hasKey(name string) bool {
 	for _, k := range f.Keys {
 		if k.Name == name {
@@ -159,22 +219,6 @@ func (f *File) hasKey(name string) bool {
 		}
 	}
 	return false
-}
-
-// trimSuffixNum drops a "-N" that key() added, so names count up evenly.
-func trimSuffixNum(name string) string {
-	for i := len(name) - 1; i > 0; i-- {
-		if name[i] == '-' {
-			if _, err := fmt.Sscanf(name[i+1:], "%d", new(int)); err == nil {
-				return name[:i]
-			}
-			break
-		}
-		if name[i] < '0' || name[i] > '9' {
-			break
-		}
-	}
-	return name
 }
 
 func exportRule(r ctypes.DecisionRule) Rule {

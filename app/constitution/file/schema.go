@@ -169,8 +169,18 @@ type Board struct {
 
 // Seat is one Board seat.
 type Seat struct {
-	// AppointedBy is the community that fills the seat.
-	AppointedBy string `json:"appointed_by"`
+	// AppointedBy is the community that fills the seat (required unless
+	// ExOfficio; then empty or "board").
+	AppointedBy string `json:"appointed_by,omitempty"`
+	// ExOfficio: the seat is held by an office the Board fills (ICANN's
+	// President and CEO): only a motion of the Board appoints or removes its
+	// holder, no community; the Empowered Community's recall of the Board
+	// still vacates it.
+	ExOfficio bool `json:"ex_officio,omitempty"`
+	// OutsideRegionalCap: the holder counts neither toward
+	// max_voting_directors_per_region nor toward every region's coverage of
+	// a full Board, and needs no region (voting seats only).
+	OutsideRegionalCap bool `json:"outside_regional_cap,omitempty"`
 	// Liaison makes it a non-voting liaison seat.
 	Liaison bool `json:"liaison,omitempty"`
 	// Holder names the key holding it; empty leaves it vacant. The holder

@@ -63,7 +63,9 @@ A constitution can instead be a file (YAML or JSON; docs/constitution.md):
   --check F        validate F, reporting every problem with its path in the
                    file, and every module's genesis validation; writes nothing
   --example NAME   print a shipped example (dev, defi, icann)
-  --from-export G  describe an exported genesis G as a constitution file
+  --from-export G  describe an exported genesis G as a constitution file;
+                   with --keyring-backend, keys of that keyring keep their
+                   names, other accounts are named by what they hold
 
 It also sets the consensus block gas limit (block.max_gas) to 100000000:
 CometBFT's default, -1, leaves a block's gas unbounded.`,
@@ -71,7 +73,7 @@ CometBFT's default, -1, leaves a block's gas unbounded.`,
 polityd genesis constitution --example icann > icann.yaml
 polityd genesis constitution --check icann.yaml
 polityd genesis constitution --file icann.yaml --keyring-backend test
-polityd genesis constitution --from-export exported.json --output chain.yaml
+polityd genesis constitution --from-export exported.json --output chain.yaml --keyring-backend test
 polityd genesis constitution --keyring-backend test \
   --validator ops,node0,/tmp/n0 --validator dev,node1,/tmp/n1 \
   --validator fin,node2,/tmp/n2 --validator users,node3,/tmp/n3`,

@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/cosmos/cosmos-sdk/client"
+	"github.com/cosmos/cosmos-sdk/client/flags"
 	"github.com/cosmos/cosmos-sdk/codec"
 	"github.com/cosmos/cosmos-sdk/crypto/keys/ed25519"
 	cryptotypes "github.com/cosmos/cosmos-sdk/crypto/types"
@@ -29,7 +30,11 @@ func runFromExport(cmd *cobra.Command, path, output string) error {
 	if err != nil {
 		return err
 	}
-	f, err := constitutionOfExport(clientCtx.Codec, doc)
+	known, err := keyringNames(cmd, clientCtx)
+	if err != nil {
+		return err
+	}
+	f, err := constitutionOfExport(clientCtx.Codec, doc, known)
 	if err != nil {
 		return fmt.Errorf("%s: %w", path, err)
 	}
@@ -37,13 +42,15 @@ func runFromExport(cmd *cobra.Command, path, output string) error {
 	if err != nil {
 		return err
 	}
-	header := []byte("# Constitution of chain " + doc.ChainID + ", from " + path + " (polityd genesis constitution --from-export).\n# Keys are the chain's accounts by address; check with --check.\n")
+	header := []byte("# Constitution of chain " + doc.ChainID + ", from " + path + " (polityd genesis constitution --from-export).\n" +
+		"# Keys are the chain's accounts by address, named by the keyring where it has them and otherwise by\n" +
+		"# what they hold (director-nomcom-seat-3, gnso-chair); check with --check.\n")
 	return writeOut(cmd, output, append(header, data...))
 }
 
 // constitutionOfExport reads Polity's modules and the bank balances of an
 // exported genesis and describes them as a constitution file.
-func constitutionOfExport(cdc codec.Codec, doc *genutiltypes.AppGenesis) (*file.File, error) {
+func constitutionOfExport(cdc codec.Codec, doc *genutiltypes.AppGenesis, known map[string]string) (*file.File, error) {
 	var state map[string]json.RawMessage
 	if err := json.Unmarshal(doc.AppState, &state); err != nil {
 		return nil, err
@@ -64,7 +71,30 @@ func constitutionOfExport(cdc codec.Codec, doc *genutiltypes.AppGenesis) (*file.
 		}
 	}
 	res.Balances = banktypes.GetGenesisStateFromAppState(cdc, state).Balances
-	return file.FromGenesis(res)
+	return file.FromGenesisNamed(res, known)
+}
+
+// keyringNames are the names of the keys in the keyring given with
+// --keyring-backend (and --home or --keyring-dir), by address: the exported
+// file names those accounts as the operator does. Without the flag no
+// keyring is opened (the default os backend may ask for a passphrase).
+func keyringNames(cmd *cobra.Command, clientCtx client.Context) (map[string]string, error) {
+	if !cmd.Flags().Changed(flags.FlagKeyringBackend) || clientCtx.Keyring == nil {
+		return nil, nil
+	}
+	records, err := clientCtx.Keyring.List()
+	if err != nil {
+		return nil, fmt.Errorf("keyring: %w", err)
+	}
+	known := map[string]string{}
+	for _, r := range records {
+		addr, err := r.GetAddress()
+		if err != nil {
+			return nil, fmt.Errorf("keyring key %s: %w", r.Name, err)
+		}
+		known[addr.String()] = r.Name
+	}
+	return known, nil
 }
 
 // writeOut writes data to output, or to standard output when it is empty.

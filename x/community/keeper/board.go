@@ -16,12 +16,14 @@ import (
 // AppointDirector fills a vacant seat for one term, enforcing the Board bylaws:
 // one seat per person, term limits, the regional cap and full-board coverage,
 // and no director speaking for a community other than the appointing one.
+// An ex-officio seat is filled by the Board's own motion (its appointing body
+// is "board"), and by nothing else: no community, not governance.
 func (k *Keeper) AppointDirector(ctx context.Context, msg *types.MsgAppointDirector) error {
 	seat, err := k.GetSeat(ctx, msg.SeatId)
 	if err != nil {
 		return err
 	}
-	if err := k.requireBodyAuthority(seat.AppointingCommunity, msg.Authority); err != nil {
+	if err := k.requireSeatAppointer(seat, msg.Authority); err != nil {
 		return err
 	}
 	addr, err := k.parseAddr("director", msg.Director)
@@ -56,7 +58,9 @@ func (k *Keeper) AppointDirector(ctx context.Context, msg *types.MsgAppointDirec
 	if err != nil {
 		return err
 	}
-	if seat.Voting {
+	// a seat outside the regional cap is outside the regional rules: its
+	// holder needs no region and does not count (types.CountsTowardRegions)
+	if seat.CountsTowardRegions() {
 		if err := k.checkRegionRoom(ctx, member.Region, params.Board); err != nil {
 			return err
 		}
@@ -97,6 +101,8 @@ func (k *Keeper) occupySeat(ctx context.Context, seat types.BoardSeat, addr sdk.
 	weight := uint64(0)
 	if seat.Voting {
 		weight = 1
+	}
+	if seat.CountsTowardRegions() {
 		if err := k.addRegion(ctx, region, 1); err != nil {
 			return err
 		}
@@ -177,9 +183,10 @@ func (k *Keeper) VacateSeat(ctx context.Context, msg *types.MsgVacateSeat) error
 	// members: motion_thresholds) or the Empowered Community (removal of a
 	// NomCom director, recall) ends a term early; a director may resign. Not
 	// governance: a Board majority's resolution must not unseat the directors
-	// other bodies appointed.
+	// other bodies appointed. An ex-officio seat's appointing body is the
+	// Board, so a Board motion removes its holder, and the recall still does.
 	if msg.Authority != k.auth.Empowered {
-		if err := k.requireBodyAuthority(seat.AppointingCommunity, msg.Authority); err != nil {
+		if err := k.requireSeatAppointer(seat, msg.Authority); err != nil {
 			return err
 		}
 	}
@@ -221,6 +228,8 @@ func (k *Keeper) vacate(ctx context.Context, seat types.BoardSeat, reason string
 	weight := uint64(0)
 	if seat.Voting {
 		weight = 1
+	}
+	if seat.CountsTowardRegions() {
 		member, err := k.Members.Get(ctx, addr)
 		if err != nil {
 			return err
@@ -241,6 +250,18 @@ func (k *Keeper) vacate(ctx context.Context, seat types.BoardSeat, reason string
 		return err
 	}
 	return k.emit(ctx, &types.EventSeatVacated{SeatId: seat.Id, FormerHolder: holder, AppointingCommunity: seat.AppointingCommunity, Reason: reason})
+}
+
+// requireSeatAppointer checks that authority is the body that fills the
+// seat: the appointing community's motion, or for an ex-officio seat the
+// Board's own motion (the Board body's address, which only a passed Board
+// motion signs as). Genesis validation and the board invariant keep the
+// flag and the appointing body ("board") in agreement.
+func (k *Keeper) requireSeatAppointer(seat types.BoardSeat, authority string) error {
+	if seat.ExOfficio && authority != k.auth.Board {
+		return types.ErrUnauthorized.Wrapf("seat %d is ex officio: only a motion of the Board (signer %s) fills or empties it, got %s", seat.Id, k.auth.Board, authority)
+	}
+	return k.requireBodyAuthority(seat.AppointingCommunity, authority)
 }
 
 func expiryKey(seat types.BoardSeat) collutil.QueueKey {

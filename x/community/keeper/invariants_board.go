@@ -14,8 +14,11 @@ import (
 // exactly the seats of its allocation; a held seat has a member holder with a
 // director record that counts the term (term limits), one seat per person
 // (and the seat_holders index agrees), a term that ends after it starts and
-// one seat_expiry entry at its end; voting directors have a region;
-// region_counts and voting_seats equal the seats;
+// one seat_expiry entry at its end; voting directors have a region (unless
+// their seat is outside the regional cap); an ex-officio seat is appointed
+// by the Board ("board", no community allocation) and only it is;
+// region_counts (seats counting toward regions) and voting_seats equal the
+// seats;
 // a full Board has a voting director from every region; the chair holds a
 // voting seat.
 //
@@ -39,6 +42,9 @@ func BoardInvariant(k *Keeper) sdk.Invariant {
 					report("seat %d is retired but held by %s", s.Id, s.Holder)
 				}
 				continue
+			}
+			if err := types.ValidateSeatShape(s); err != nil {
+				report("%v", err)
 			}
 			n := allocated[s.AppointingCommunity]
 			if s.Voting {
@@ -66,7 +72,7 @@ func BoardInvariant(k *Keeper) sdk.Invariant {
 			if err != nil {
 				return nil, err
 			}
-			if s.Voting {
+			if s.CountsTowardRegions() {
 				regions[int32(region)]++
 			}
 		}
@@ -100,7 +106,7 @@ func (k *Keeper) checkHolder(ctx sdk.Context, s types.BoardSeat, report func(str
 	if err := collutil.NotFoundOK(err); err != nil {
 		return 0, err
 	}
-	if s.Voting && m.Region == types.RegionUnspecified {
+	if s.CountsTowardRegions() && m.Region == types.RegionUnspecified {
 		report("seat %d: voting director %s has no region", s.Id, s.Holder)
 	}
 	return m.Region, nil
@@ -146,7 +152,7 @@ func (k *Keeper) checkAllocations(ctx sdk.Context, allocated map[string][2]uint3
 		}
 	}
 	for _, id := range invariantutil.SortedKeys(allocated) {
-		if !known[id] {
+		if !known[id] && id != types.BoardBodyID { // ex-officio seats: no allocation
 			report("seats appointed by missing community %s", id)
 		}
 	}

@@ -81,6 +81,20 @@ func TestInvariantsHoldAndBreak(t *testing.T) {
 			require.NoError(t, f.Keeper.VotingSeats.Set(f.Ctx, 2))
 		}},
 		{"board-seats", func(f *keepertest.Fixture, _ uint64) {
+			// a community's seat flagged ex officio: the Board would fill it
+			seat, err := f.Keeper.GetSeat(f.Ctx, 1)
+			require.NoError(t, err)
+			seat.ExOfficio = true
+			require.NoError(t, f.Keeper.Seats.Set(f.Ctx, seat.Id, seat))
+		}},
+		{"board-seats", func(f *keepertest.Fixture, _ uint64) {
+			// a held voting seat moved outside the cap: region_counts disagree
+			seat, err := f.Keeper.GetSeat(f.Ctx, 1)
+			require.NoError(t, err)
+			seat.OutsideRegionalCap = true
+			require.NoError(t, f.Keeper.Seats.Set(f.Ctx, seat.Id, seat))
+		}},
+		{"board-seats", func(f *keepertest.Fixture, _ uint64) {
 			// a sitting director whose record no longer counts the term
 			seat, err := f.Keeper.GetSeat(f.Ctx, 1)
 			require.NoError(t, err)

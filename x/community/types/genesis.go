@@ -241,7 +241,11 @@ func (gs GenesisState) validateSeats(_, _ address.Codec, idx *genesisIndex) erro
 			return fmt.Errorf("seat %d: id duplicated or not below next_seat_id %d", s.Id, gs.NextSeatId)
 		}
 		seen[s.Id] = true
-		if _, ok := idx.communities[s.AppointingCommunity]; !ok {
+		if err := ValidateSeatShape(s); err != nil {
+			return err
+		}
+		// an ex-officio seat is the Board's own: no community allocates it
+		if _, ok := idx.communities[s.AppointingCommunity]; !ok && !s.ExOfficio {
 			return fmt.Errorf("seat %d: community %s not found", s.Id, s.AppointingCommunity)
 		}
 		if s.Retired {
@@ -275,7 +279,7 @@ func (gs GenesisState) validateSeats(_, _ address.Codec, idx *genesisIndex) erro
 		if !s.TermEnd.After(s.TermStart) {
 			return fmt.Errorf("seat %d: term must end after it starts", s.Id)
 		}
-		if s.Voting {
+		if s.CountsTowardRegions() {
 			if m.Region == RegionUnspecified {
 				return fmt.Errorf("seat %d: voting director %s has no region", s.Id, s.Holder)
 			}

@@ -85,6 +85,12 @@ func (k *Keeper) checkTarget(ctx context.Context, msg *types.MsgPetition, rule t
 		if seat.Holder == "" || !seat.Voting {
 			return types.ErrInvalidTarget.Wrapf("seat %d holds no voting director", seat.Id)
 		}
+		// ICANN: the EC removes individual directors "but not the President";
+		// the Board's own motion removes an ex-officio holder, and the recall
+		// of the whole Board still vacates the seat.
+		if seat.ExOfficio {
+			return types.ErrInvalidTarget.Wrapf("seat %d is ex officio: the Board removes its holder by its own motion (a Board recall vacates it too)", seat.Id)
+		}
 		appointer, err := k.community.GetCommunity(ctx, seat.AppointingCommunity)
 		if err != nil {
 			return err
