@@ -56,6 +56,7 @@ func FromGenesis(res constitution.Result) (*File, error) {
 			Charter:               &Document{URI: c.Charter.Uri, Hash: c.Charter.Hash},
 			DecisionalParticipant: c.DecisionalParticipant, AdviceDeference: c.AdviceDeference, CarveOutEligible: c.CarveOutEligible,
 			NomcomDelegates: c.Seats.NomcomDelegates, ValidatorPowerShare: c.Seats.ValidatorPowerShare, Rule: &rule,
+			Appoints: exportAppointments(c.Appointments),
 		})
 	}
 	board := exportRule(rules[ctypes.BoardBodyID])
@@ -69,7 +70,12 @@ func FromGenesis(res constitution.Result) (*File, error) {
 				rs = append(rs, roles.name(int32(r)))
 			}
 		}
-		memberships[ms.Address] = append(memberships[ms.Address], Membership{Community: ms.CommunityId, Roles: rs, Weight: ms.Weight})
+		fm := Membership{Community: ms.CommunityId, Roles: rs, Weight: ms.Weight, AppointedBy: ms.AppointedBy}
+		if ms.NonVoting {
+			voting := false
+			fm.Voting = &voting
+		}
+		memberships[ms.Address] = append(memberships[ms.Address], fm)
 		if _, ok := firstCommunity[ms.Address]; !ok {
 			firstCommunity[ms.Address] = ms.CommunityId
 		}
@@ -175,6 +181,14 @@ func trimSuffixNum(name string) string {
 		}
 	}
 	return name
+}
+
+func exportAppointments(as []ctypes.Appointment) []Appointment {
+	var out []Appointment
+	for _, a := range as {
+		out = append(out, Appointment{Into: a.IntoCommunityId, Seats: a.VotingSeats, NonVotingSeats: a.NonVotingSeats})
+	}
+	return out
 }
 
 func exportRule(r ctypes.DecisionRule) Rule {

@@ -122,7 +122,7 @@ func TestEarlyDecision(t *testing.T) {
 			require.Equal(t, types.MotionStatusVoting, f.Motion(id).Status)
 		}
 		// A liaison holds a seat but no vote.
-		requireModuleErr(t, f.Vote(addr("gov-chair"), id, types.OptionYes), types.ErrNotMember)
+		requireModuleErr(t, f.Vote(addr("gov-chair"), id, types.OptionYes), types.ErrNonVoting)
 		f.MustVote(addr(directors[3]), id, types.OptionYes)
 		require.Equal(t, types.MotionStatusQueued, f.Motion(id).Status, "4 of 7 directors")
 	})
