@@ -7,6 +7,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	keepertest "github.com/polity-chain/polity/testutil/keeper"
+	"github.com/polity-chain/polity/x/community/keeper"
 	"github.com/polity-chain/polity/x/community/types"
 )
 
@@ -155,6 +156,7 @@ func TestAppointeeChecksAndBalances(t *testing.T) {
 	require.Empty(t, res.Appointments[0].VotingAppointees, "every seat is free again")
 	f.MustDeliver(appoint("users", "appointee-4", false))
 	f.MustDeliver(appoint("users", "appointee-5", false))
+	keepertest.RequireInvariantsHold(t, f.Ctx, keeper.InvariantRoutes(f.Keeper))
 }
 
 // TestSetAppointmentsKeepsAppointees checks that an allowance cannot be

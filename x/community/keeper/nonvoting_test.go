@@ -8,6 +8,7 @@ import (
 
 	"github.com/polity-chain/polity/app/constitution"
 	keepertest "github.com/polity-chain/polity/testutil/keeper"
+	"github.com/polity-chain/polity/x/community/keeper"
 	"github.com/polity-chain/polity/x/community/types"
 )
 
@@ -122,6 +123,7 @@ func TestSetMemberVoting(t *testing.T) {
 	require.Equal(t, before.TotalWeight+1, f.Motion(later).EligibleWeight)
 	f.MustVote(chair, later, types.OptionYes)
 	require.Equal(t, types.Tally{Yes: 2}, f.Motion(later).Tally)
+	keepertest.RequireInvariantsHold(t, f.Ctx, keeper.InvariantRoutes(f.Keeper))
 }
 
 // TestNonVotingHouseMember checks that a member who votes in a body but sits
