@@ -22,7 +22,7 @@ var (
 	sentinels = set("UpdatedHeight", "DecidedHeight", "ClosedHeight", "DeclaredHeight",
 		"ResponseHeight", "BoardDecidedHeight", "BoardVoteStartHeight",
 		"SeedHeight", "SeedHeights", "ExecutedHeight", "QueuedHeight",
-		"LastMissedHeight", "DownSinceHeight")
+		"LastMissedHeight", "DownSinceHeight", "VotingSinceHeight")
 )
 
 func set(names ...string) map[string]bool {

@@ -78,6 +78,27 @@ func TestBadFiles(t *testing.T) {
 				{Moniker: "c", Community: "fin", ConsensusKey: b64("c")},
 			}
 		}, "params.community.bootstrap: bootstrap mode (no 1/3 power cap) is for a one-node trial chain, and the file lists 3 validators: set bootstrap: false"},
+		{"appoints into an unknown community, itself, twice, with no seats", func(f *file.File) {
+			f.Communities[7].Appoints = []file.Appointment{ // nomcom
+				{Into: "gnso", Seats: 1}, {Into: "nomcom", Seats: 1}, {Into: "users", Seats: 1}, {Into: "users", NonVotingSeats: 2}, {Into: "dev"},
+			}
+		}, "communities[7].appoints[0].into: no community \"gnso\"\n" +
+			"communities[7].appoints[1].into: a community cannot appoint into itself: it admits its own members\n" +
+			"communities[7].appoints[3].into: \"users\" is already appoints[2]\n" +
+			"communities[7].appoints[4]: no seats: give seats, non_voting_seats or both"},
+		{"appointee beyond the allowance, without one, into its own community; a non-voting member with a weight", func(f *file.File) {
+			f.Communities[7].Appoints = []file.Appointment{{Into: "users", Seats: 1}}
+			f.Members[0].Memberships[0].AppointedBy = "nomcom" // dev-chair in dev
+			f.Members[2].Memberships[0].AppointedBy = "ops"    // ops-chair in ops
+			f.Members[6].Memberships[0].AppointedBy = "nomcom" // users-chair in users: the one seat
+			f.Members[7].Memberships[0].AppointedBy = "nomcom" // users-member in users: one too many
+			no := false
+			f.Members[12].Memberships[0].Voting = &no // nomcom-chair
+			f.Members[12].Memberships[0].Weight = 2
+		}, "members[0].memberships[0].appointed_by: community \"nomcom\" appoints no members into \"dev\": add it to that community's appoints\n" +
+			"members[2].memberships[0].appointed_by: a community does not appoint into itself: leave appointed_by out for the members it admits\n" +
+			"members[7].memberships[0].appointed_by: community \"nomcom\" appoints more members into \"users\" than its seats (1)\n" +
+			"members[12].memberships[0].weight: a non-voting member has no weight: leave weight out or set voting: true"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			f := example(t, "dev")

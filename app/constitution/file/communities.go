@@ -58,6 +58,7 @@ func (c *compiler) buildCommunities() {
 				c.ps.add(path, "%v", err)
 			}
 		}
+		com.Appointments = c.appointments(path, fc)
 		gs.Communities = append(gs.Communities, com)
 		rule := c.rule(path+".rule", fc.Rule, constitution.CommunityRule(c.spec.VotingPeriod))
 		for j, h := range rule.Houses {
@@ -75,6 +76,41 @@ func (c *compiler) buildCommunities() {
 		c.ps.add("board.rule.houses", "the Board has no houses")
 	}
 	gs.Bodies = append([]ctypes.Body{ctypes.NewBoardBody(board)}, gs.Bodies...)
+}
+
+// appointments reads a community's appoints list: each entry names another
+// community of the file once, with seats within bounds.
+func (c *compiler) appointments(path string, fc Community) []ctypes.Appointment {
+	if len(fc.Appoints) > ctypes.MaxAppointments {
+		c.ps.add(path+".appoints", "%d entries, at most %d", len(fc.Appoints), ctypes.MaxAppointments)
+	}
+	var out []ctypes.Appointment
+	seen := map[string]int{}
+	for j, a := range fc.Appoints {
+		ap := at(path+".appoints", j, "")
+		switch j0, dup := seen[a.Into]; {
+		case a.Into == fc.ID:
+			c.ps.add(ap+".into", "a community cannot appoint into itself: it admits its own members")
+			continue
+		case dup:
+			c.ps.add(ap+".into", "%q is already appoints[%d]", a.Into, j0)
+			continue
+		case !c.community(ap+".into", a.Into):
+			continue
+		}
+		seen[a.Into] = j
+		if a.Seats+a.NonVotingSeats == 0 {
+			c.ps.add(ap, "no seats: give seats, non_voting_seats or both")
+		}
+		if a.Seats > ctypes.MaxAppointmentSeats {
+			c.ps.add(ap+".seats", "%d seats, at most %d", a.Seats, ctypes.MaxAppointmentSeats)
+		}
+		if a.NonVotingSeats > ctypes.MaxAppointmentSeats {
+			c.ps.add(ap+".non_voting_seats", "%d seats, at most %d", a.NonVotingSeats, ctypes.MaxAppointmentSeats)
+		}
+		out = append(out, ctypes.Appointment{IntoCommunityId: a.Into, VotingSeats: a.Seats, NonVotingSeats: a.NonVotingSeats})
+	}
+	return out
 }
 
 // checkCycle reports a parent chain from communities[i] that returns to it.

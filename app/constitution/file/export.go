@@ -81,6 +81,7 @@ func FromGenesisNamed(res constitution.Result, known map[string]string) (*File, 
 			Charter:               &Document{URI: c.Charter.Uri, Hash: c.Charter.Hash},
 			DecisionalParticipant: c.DecisionalParticipant, AdviceDeference: c.AdviceDeference, CarveOutEligible: c.CarveOutEligible,
 			NomcomDelegates: c.Seats.NomcomDelegates, ValidatorPowerShare: c.Seats.ValidatorPowerShare, Rule: &rule,
+			Appoints: exportAppointments(c.Appointments),
 		})
 	}
 	board := exportRule(rules[ctypes.BoardBodyID])
@@ -95,7 +96,12 @@ func FromGenesisNamed(res constitution.Result, known map[string]string) (*File, 
 				rs = append(rs, roles.name(int32(r)))
 			}
 		}
-		memberships[ms.Address] = append(memberships[ms.Address], Membership{Community: ms.CommunityId, Roles: rs, Weight: ms.Weight})
+		fm := Membership{Community: ms.CommunityId, Roles: rs, Weight: ms.Weight, AppointedBy: ms.AppointedBy}
+		if ms.NonVoting {
+			voting := false
+			fm.Voting = &voting
+		}
+		memberships[ms.Address] = append(memberships[ms.Address], fm)
 		if rank, name := roleOf(ms); rank > roleRank[ms.Address] || roleName[ms.Address] == "" {
 			roleRank[ms.Address], roleName[ms.Address] = rank, name
 		}
@@ -219,6 +225,14 @@ func (f *File) hasKey(name string) bool {
 		}
 	}
 	return false
+}
+
+func exportAppointments(as []ctypes.Appointment) []Appointment {
+	var out []Appointment
+	for _, a := range as {
+		out = append(out, Appointment{Into: a.IntoCommunityId, Seats: a.VotingSeats, NonVotingSeats: a.NonVotingSeats})
+	}
+	return out
 }
 
 func exportRule(r ctypes.DecisionRule) Rule {

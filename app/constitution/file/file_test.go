@@ -20,6 +20,7 @@ import (
 	"github.com/polity-chain/polity/app"
 	"github.com/polity-chain/polity/app/constitution"
 	"github.com/polity-chain/polity/app/constitution/file"
+	ctypes "github.com/polity-chain/polity/x/community/types"
 )
 
 func init() { app.SetAddressConfig() }
@@ -210,5 +211,39 @@ func TestRoundTrip(t *testing.T) {
 			require.Subset(t, first.Balances, second.Balances)
 			require.GreaterOrEqual(t, len(second.Balances), len(first.Balances)-1)
 		})
+	}
+}
+
+// TestICANNNomCom: the icann example's NomCom has its five non-voting
+// members (weight 0, out of its electorate) and appoints into the GNSO, its
+// two houses, the ccNSO and the ALAC.
+func TestICANNNomCom(t *testing.T) {
+	f := example(t, "icann")
+	res, err := file.Compile(f, envFor(f))
+	require.NoError(t, err)
+	nonVoting, voting := 0, 0
+	for _, ms := range res.Community.Memberships {
+		if ms.CommunityId != "nomcom" {
+			continue
+		}
+		if ms.NonVoting {
+			require.Zero(t, ms.Weight)
+			nonVoting++
+		} else {
+			voting++
+		}
+	}
+	require.Equal(t, 5, nonVoting, "chair, associate chair, GAC, RSSAC and SSAC liaisons")
+	require.Equal(t, 2, voting)
+	for _, c := range res.Community.Communities {
+		if c.Id == "nomcom" {
+			require.Equal(t, []ctypes.Appointment{
+				{IntoCommunityId: "gnso", VotingSeats: 2, NonVotingSeats: 1},
+				{IntoCommunityId: "gnso-cph", VotingSeats: 1},
+				{IntoCommunityId: "gnso-ncph", VotingSeats: 1},
+				{IntoCommunityId: "ccnso", VotingSeats: 3},
+				{IntoCommunityId: "alac", VotingSeats: 5},
+			}, c.Appointments)
+		}
 	}
 }

@@ -7,6 +7,7 @@ import (
 // buildMembers writes the member records and memberships.
 func (c *compiler) buildMembers() {
 	gs := c.res.Community
+	appointed := map[string]uint32{} // appointer|into|non-voting -> appointees
 	for i, m := range c.f.Members {
 		path := at("members", i, "")
 		addr := c.key(path+".key", m.Key)
@@ -54,14 +55,56 @@ func (c *compiler) buildMembers() {
 			if err != nil {
 				c.ps.add(mp+".roles", "%v", err)
 			}
+			nonVoting := ms.Voting != nil && !*ms.Voting
 			weight := ms.Weight
-			if weight == 0 {
+			switch {
+			case nonVoting && weight != 0:
+				c.ps.add(mp+".weight", "a non-voting member has no weight: leave weight out or set voting: true")
+			case weight == 0 && !nonVoting:
 				weight = 1
 			}
-			gs.Memberships = append(gs.Memberships, ctypes.Membership{CommunityId: ms.Community, Address: addr, Roles: rs, Weight: weight, Audit: c.audit})
+			if ms.AppointedBy != "" {
+				c.checkAppointee(mp, ms, nonVoting, appointed)
+			}
+			gs.Memberships = append(gs.Memberships, ctypes.Membership{
+				CommunityId: ms.Community, Address: addr, Roles: rs, Weight: weight, NonVoting: nonVoting, AppointedBy: ms.AppointedBy, Audit: c.audit,
+			})
 		}
 	}
 	c.checkRoles()
+}
+
+// checkAppointee checks a membership that names its appointer: the
+// appointer appoints into the membership's community and has a seat of its
+// kind left.
+func (c *compiler) checkAppointee(mp string, ms Membership, nonVoting bool, appointed map[string]uint32) {
+	path := mp + ".appointed_by"
+	if ms.AppointedBy == ms.Community {
+		c.ps.add(path, "a community does not appoint into itself: leave appointed_by out for the members it admits")
+		return
+	}
+	if !c.community(path, ms.AppointedBy) {
+		return
+	}
+	var allowance *Appointment
+	for j := range c.f.Communities[c.communities[ms.AppointedBy]].Appoints {
+		if a := &c.f.Communities[c.communities[ms.AppointedBy]].Appoints[j]; a.Into == ms.Community {
+			allowance = a
+			break
+		}
+	}
+	if allowance == nil {
+		c.ps.add(path, "community %q appoints no members into %q: add it to that community's appoints", ms.AppointedBy, ms.Community)
+		return
+	}
+	seats, kind := allowance.Seats, "seats"
+	if nonVoting {
+		seats, kind = allowance.NonVotingSeats, "non_voting_seats"
+	}
+	key := ms.AppointedBy + "|" + ms.Community + "|" + kind
+	if appointed[key]++; appointed[key] > seats {
+		c.ps.add(path, "community %q appoints more members into %q than its %s (%d)", ms.AppointedBy, ms.Community, kind, seats)
+	}
 }
 
 // checkRoles reports a second chair and NomCom delegates beyond a

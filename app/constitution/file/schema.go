@@ -106,6 +106,21 @@ type Community struct {
 	// Rule is its body's decision rule (default: majority of votes cast,
 	// quorum one half, the voting window).
 	Rule *Rule `json:"rule,omitempty"`
+	// Appoints lists the communities this one appoints members into by its
+	// own motion (ICANN: the NomCom into the GNSO, ccNSO and ALAC
+	// councils), each at most once (default: none).
+	Appoints []Appointment `json:"appoints,omitempty"`
+}
+
+// Appointment is how many members a community may place in another.
+type Appointment struct {
+	// Into is the community the appointees join (not the appointer itself).
+	Into string `json:"into"`
+	// Seats is how many voting members (weight 1) it appoints (default 0).
+	Seats uint32 `json:"seats,omitempty"`
+	// NonVotingSeats is how many non-voting members it appoints (default 0);
+	// Seats and NonVotingSeats may not both be 0.
+	NonVotingSeats uint32 `json:"non_voting_seats,omitempty"`
 }
 
 // Rule is a body's decision rule.
@@ -151,8 +166,16 @@ type Membership struct {
 	// Roles: member (always held), chair, representative, liaison,
 	// nomcom_delegate.
 	Roles []string `json:"roles,omitempty"`
-	// Weight of its vote (default 1).
+	// Weight of its vote (default 1; must be left out when Voting is false).
 	Weight uint64 `json:"weight,omitempty"`
+	// Voting false makes a non-voting member: a member with standing, roles
+	// and comments, but no vote, no motions, and no part in the body's
+	// eligible weight, quorum or tallies (default true).
+	Voting *bool `json:"voting,omitempty"`
+	// AppointedBy names the community that appointed this member under its
+	// appoints allowance into Community (default: the community admitted
+	// it). The kind of seat follows Voting.
+	AppointedBy string `json:"appointed_by,omitempty"`
 }
 
 // Board is the Board of Directors.

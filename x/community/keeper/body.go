@@ -58,6 +58,17 @@ func (k *Keeper) changeElectorate(ctx context.Context, bodyID string, weight uin
 	return k.BodyStats.Set(ctx, bodyID, s)
 }
 
+// changeWeight moves one member's weight in a body's stats from old to new;
+// the member count stays.
+func (k *Keeper) changeWeight(ctx context.Context, bodyID string, old, weight uint64) error {
+	s, err := k.GetBodyStats(ctx, bodyID)
+	if err != nil {
+		return err
+	}
+	s.TotalWeight = s.TotalWeight - min(old, s.TotalWeight) + weight
+	return k.BodyStats.Set(ctx, bodyID, s)
+}
+
 // validateRuleFor checks a rule against the store: every house must be a
 // direct sub-community of the body's community, and the Board has no houses.
 func (k *Keeper) validateRuleFor(ctx context.Context, body types.Body, rule types.DecisionRule) error {
@@ -106,8 +117,9 @@ type voter struct {
 }
 
 // voterIn returns the account's standing in a body, or ok=false when it has
-// none. Community bodies are voted by members with their weights; the Board by
-// holders of voting seats, one vote each (liaisons have weight zero).
+// none. Community bodies are voted by members with their weights (non-voting
+// members have weight zero); the Board by holders of voting seats, one vote
+// each (liaisons have weight zero).
 func (k *Keeper) voterIn(ctx context.Context, body types.Body, addr sdk.AccAddress) (voter, bool, error) {
 	switch body.Kind {
 	case types.BodyKindCommunity:
@@ -130,11 +142,13 @@ func (k *Keeper) voterIn(ctx context.Context, body types.Body, addr sdk.AccAddre
 	}
 }
 
-// communityVoter returns a member's standing in one community.
+// communityVoter returns a member's standing in one community: a
+// non-voting member has weight zero, and a member whose weight changed
+// stands with it only from that height.
 func (k *Keeper) communityVoter(ctx context.Context, communityID string, addr sdk.AccAddress) (voter, bool, error) {
 	ms, err := k.Memberships.Get(ctx, pairKey(communityID, addr))
 	if err != nil {
 		return voter{}, false, collutil.NotFoundOK(err)
 	}
-	return voter{weight: ms.Weight, since: ms.Audit.CreatedHeight}, true, nil
+	return voter{weight: ms.Weight, since: max(ms.Audit.CreatedHeight, ms.VotingSinceHeight)}, true, nil
 }

@@ -31,6 +31,7 @@ func TestGovernanceAuthorityOnly(t *testing.T) {
 			&types.MsgSetSeatAllocation{Authority: authority, CommunityId: "dev", Seats: types.SeatAllocation{VotingBoardSeats: 1, NomcomDelegates: 1, ValidatorPowerShare: "0.25"}},
 			&types.MsgSetDecisionRule{Authority: authority, BodyId: "dev", Rule: rule},
 			&types.MsgSetDecisionalParticipant{Authority: authority, CommunityId: "security", Decisional: true},
+			&types.MsgSetAppointments{Authority: authority, CommunityId: "nomcom", Appointments: []types.Appointment{{IntoCommunityId: "users", VotingSeats: 1}}},
 		}
 	}
 	for _, signer := range []string{body("dev"), body(types.BoardBodyID), addr("dev-chair").String(), ""} {

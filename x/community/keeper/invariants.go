@@ -23,6 +23,7 @@ func InvariantRoutes(k *Keeper) []invariantutil.Route {
 		{Name: "board-seats", Invariant: BoardInvariant(k)},
 		{Name: "liveness", Invariant: LivenessInvariant(k)},
 		{Name: "membership-count", Invariant: MembershipCountInvariant(k)},
+		{Name: "electorate", Invariant: ElectorateInvariant(k)},
 	}
 }
 

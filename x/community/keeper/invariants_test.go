@@ -136,6 +136,27 @@ func TestInvariantsHoldAndBreak(t *testing.T) {
 		{"membership-count", func(f *keepertest.Fixture, _ uint64) {
 			require.NoError(t, f.Keeper.MembershipCount.Set(f.Ctx, keepertest.Addr("outsider"), 1))
 		}},
+		{"electorate", func(f *keepertest.Fixture, _ uint64) {
+			stats, err := f.Keeper.GetBodyStats(f.Ctx, "dev")
+			require.NoError(t, err)
+			stats.TotalWeight++
+			require.NoError(t, f.Keeper.BodyStats.Set(f.Ctx, "dev", stats))
+		}},
+		{"electorate", func(f *keepertest.Fixture, _ uint64) {
+			ms, err := f.Keeper.Memberships.Get(f.Ctx, collections.Join("dev", keepertest.Addr("dev-chair")))
+			require.NoError(t, err)
+			ms.NonVoting = true // with its weight still 1
+			require.NoError(t, f.Keeper.Memberships.Set(f.Ctx, collections.Join("dev", keepertest.Addr("dev-chair")), ms))
+		}},
+		{"electorate", func(f *keepertest.Fixture, _ uint64) {
+			require.NoError(t, f.Keeper.Appointees.Set(f.Ctx, collections.Join3("nomcom", "dev", keepertest.Addr("dev-chair"))))
+		}},
+		{"electorate", func(f *keepertest.Fixture, _ uint64) {
+			ms, err := f.Keeper.Memberships.Get(f.Ctx, collections.Join("dev", keepertest.Addr("dev-chair")))
+			require.NoError(t, err)
+			ms.AppointedBy = "nomcom" // no allowance, no index entry
+			require.NoError(t, f.Keeper.Memberships.Set(f.Ctx, collections.Join("dev", keepertest.Addr("dev-chair")), ms))
+		}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.route, func(t *testing.T) {

@@ -62,6 +62,10 @@ type Keeper struct {
 	RoleHolders collections.KeySet[collections.Triple[string, int32, sdk.AccAddress]]
 	// Representing maps an address to the one community it represents.
 	Representing collections.Map[sdk.AccAddress, string]
+	// Appointees indexes (appointer, target community, address) for the
+	// members one community appointed into another; kept with Memberships by
+	// addMembership and removeMembership.
+	Appointees collections.KeySet[collections.Triple[string, string, sdk.AccAddress]]
 
 	Seats        *collections.IndexedMap[uint64, types.BoardSeat, SeatIndexes]
 	SeatID       collections.Sequence
@@ -244,6 +248,8 @@ func NewKeeper(
 		RoleHolders: collections.NewKeySet(sb, types.RoleHoldersKey, "role_holders",
 			collections.TripleKeyCodec(collections.StringKey, collections.Int32Key, accKey)),
 		Representing: collections.NewMap(sb, types.RepresentingKey, "representing", accKey, collections.StringValue),
+		Appointees: collections.NewKeySet(sb, types.AppointeesKey, "appointees",
+			collections.TripleKeyCodec(collections.StringKey, collections.StringKey, accKey)),
 
 		Seats: collections.NewIndexedMap(sb, types.SeatsKey, "seats", collections.Uint64Key,
 			codec.CollValue[types.BoardSeat](cdc), SeatIndexes{

@@ -50,8 +50,13 @@ func (k *Keeper) SubmitMotion(ctx context.Context, msg *types.MsgSubmitMotion) (
 	if err != nil {
 		return 0, err
 	}
-	if !ok || v.weight == 0 {
+	if !ok {
 		return 0, types.ErrNotMember.Wrapf("%s does not vote in %s", msg.Proposer, body.Id)
+	}
+	if v.weight == 0 {
+		// a motion is the voters' instrument: non-voting members and Board
+		// liaisons speak in comments and through a voting member
+		return 0, types.ErrNonVoting.Wrapf("%s has no vote in %s, so opens no motion there", msg.Proposer, body.Id)
 	}
 	msgs, err := k.checkMotionMessages(body, msg.Messages)
 	if err != nil {

@@ -67,7 +67,7 @@ func TestSubmitMotionInput(t *testing.T) {
 	}{
 		{"outsider", submit("outsider", "dev", nil), types.ErrNotMember},
 		{"member of another community", submit("ops-chair", "dev", nil), types.ErrNotMember},
-		{"board liaison has no vote", submit("gov-chair", types.BoardBodyID, nil), types.ErrNotMember},
+		{"board liaison has no vote", submit("gov-chair", types.BoardBodyID, nil), types.ErrNonVoting},
 		{"bad proposer", submit("dev-chair", "dev", func(m *types.MsgSubmitMotion) { m.Proposer = "bad" }), types.ErrInvalidAddress},
 		{"unknown body", submit("dev-chair", "nowhere", nil), types.ErrBodyNotFound},
 		{"title missing", submit("dev-chair", "dev", func(m *types.MsgSubmitMotion) { m.Title = "" }), types.ErrRequired},

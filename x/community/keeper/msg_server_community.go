@@ -85,3 +85,20 @@ func (s msgServer) Vote(ctx context.Context, msg *types.MsgVote) (*types.MsgVote
 func (s msgServer) WithdrawMotion(ctx context.Context, msg *types.MsgWithdrawMotion) (*types.MsgWithdrawMotionResponse, error) {
 	return &types.MsgWithdrawMotionResponse{}, s.Keeper.WithdrawMotion(ctx, msg)
 }
+
+// SetMemberVoting makes a member voting or non-voting (the community's motion).
+func (s msgServer) SetMemberVoting(ctx context.Context, msg *types.MsgSetMemberVoting) (*types.MsgSetMemberVotingResponse, error) {
+	return &types.MsgSetMemberVotingResponse{}, s.Keeper.SetMemberVoting(ctx, msg)
+}
+
+// AppointMember places a member into another community (the appointer's motion).
+func (s msgServer) AppointMember(ctx context.Context, msg *types.MsgAppointMember) (*types.MsgAppointMemberResponse, error) {
+	return &types.MsgAppointMemberResponse{}, s.Keeper.AppointMember(ctx, msg)
+}
+
+// RemoveAppointee removes an appointee (the appointer's motion, or the
+// governance authority: a ratified proposal, by default a FUNDAMENTAL_BYLAW
+// that the Empowered Community must approve).
+func (s msgServer) RemoveAppointee(ctx context.Context, msg *types.MsgRemoveAppointee) (*types.MsgRemoveAppointeeResponse, error) {
+	return &types.MsgRemoveAppointeeResponse{}, s.Keeper.RemoveAppointee(ctx, msg, msg.Authority == s.auth.Governance)
+}

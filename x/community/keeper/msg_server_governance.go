@@ -64,6 +64,14 @@ func (s msgServer) SetSeatAllocation(ctx context.Context, msg *types.MsgSetSeatA
 	return &types.MsgSetSeatAllocationResponse{}, s.Keeper.SetSeatAllocation(ctx, msg.CommunityId, msg.Seats)
 }
 
+// SetAppointments changes what a community appoints into others.
+func (s msgServer) SetAppointments(ctx context.Context, msg *types.MsgSetAppointments) (*types.MsgSetAppointmentsResponse, error) {
+	if err := s.requireGovernance(msg.Authority); err != nil {
+		return nil, err
+	}
+	return &types.MsgSetAppointmentsResponse{}, s.Keeper.SetAppointments(ctx, msg.CommunityId, msg.Appointments)
+}
+
 // SetDecisionRule changes a body's rule.
 func (s msgServer) SetDecisionRule(ctx context.Context, msg *types.MsgSetDecisionRule) (*types.MsgSetDecisionRuleResponse, error) {
 	if err := s.requireGovernance(msg.Authority); err != nil {

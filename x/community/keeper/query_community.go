@@ -201,3 +201,25 @@ func (k *Keeper) MembershipsOf(ctx context.Context, addr sdk.AccAddress) ([]type
 	}
 	return out, nil
 }
+
+// Appointments lists what a community may appoint into others and the
+// members it has in office under each allowance (at most MaxAppointments
+// allowances of MaxAppointmentSeats seats of each kind, so no page).
+func (q queryServer) Appointments(ctx context.Context, req *types.QueryAppointmentsRequest) (*types.QueryAppointmentsResponse, error) {
+	if req == nil {
+		return nil, errNilRequest
+	}
+	c, err := q.k.GetCommunity(ctx, req.Id)
+	if err != nil {
+		return nil, grpcError(err)
+	}
+	out := make([]types.AppointmentStatus, 0, len(c.Appointments))
+	for _, a := range c.Appointments {
+		voting, nonVoting, err := q.k.appointees(ctx, c.Id, a.IntoCommunityId)
+		if err != nil {
+			return nil, grpcError(err)
+		}
+		out = append(out, types.AppointmentStatus{Appointment: a, VotingAppointees: voting, NonVotingAppointees: nonVoting})
+	}
+	return &types.QueryAppointmentsResponse{Appointments: out}, nil
+}

@@ -49,7 +49,7 @@ func (k *Keeper) Vote(ctx context.Context, msg *types.MsgVote) (types.MotionStat
 		if err != nil {
 			return 0, err
 		}
-		if ok && hv.since < m.SubmitHeight {
+		if ok && hv.weight > 0 && hv.since < m.SubmitHeight {
 			h.Tally = h.Tally.Add(msg.Option, hv.weight)
 			vote.Houses = append(vote.Houses, h.CommunityId)
 		}
@@ -111,8 +111,11 @@ func (k *Keeper) checkVoteAllowed(ctx context.Context, motionID uint64, voterAdd
 	if err != nil {
 		return types.Motion{}, voter{}, err
 	}
-	if !ok || v.weight == 0 {
+	if !ok {
 		return types.Motion{}, voter{}, types.ErrNotMember.Wrapf("%s does not vote in %s", voterAddr, body.Id)
+	}
+	if v.weight == 0 {
+		return types.Motion{}, voter{}, types.ErrNonVoting.Wrapf("%s has no vote in %s", voterAddr, body.Id)
 	}
 	if v.since >= m.SubmitHeight {
 		return types.Motion{}, voter{}, types.ErrNotEligible.Wrapf("%s joined %s at height %d, not before motion %d (height %d)", voterAddr, body.Id, v.since, m.Id, m.SubmitHeight)

@@ -129,7 +129,7 @@ func TestEarlyDecision(t *testing.T) {
 			require.False(t, isSettled(t, f, id))
 		}
 		// A liaison holds a seat but no vote.
-		requireModuleErr(t, f.Vote(addr("gov-chair"), id, types.OptionYes), types.ErrNotMember)
+		requireModuleErr(t, f.Vote(addr("gov-chair"), id, types.OptionYes), types.ErrNonVoting)
 		f.MustVote(addr(directors[3]), id, types.OptionYes)
 		require.True(t, isSettled(t, f, id), "4 of 7 directors")
 		f.DecideSettled()

@@ -16,7 +16,8 @@ func allMsgs() []sdk.Msg {
 	return []sdk.Msg{
 		&MsgUpdateParams{}, &MsgCreateCommunity{}, &MsgUpdateCommunityCharter{},
 		&MsgSetSeatAllocation{}, &MsgSetDecisionRule{}, &MsgSetDecisionalParticipant{},
-		&MsgAdmitMember{}, &MsgRemoveMember{}, &MsgSetMemberRoles{},
+		&MsgAdmitMember{}, &MsgRemoveMember{}, &MsgSetMemberRoles{}, &MsgSetMemberVoting{},
+		&MsgSetAppointments{}, &MsgAppointMember{}, &MsgRemoveAppointee{},
 		&MsgAppointDirector{}, &MsgVacateSeat{}, &MsgAdmitValidator{}, &MsgRemoveValidator{},
 		&MsgSetBoardChair{}, &MsgUpdateProfile{}, &MsgResign{},
 		&MsgSubmitMotion{}, &MsgVote{}, &MsgWithdrawMotion{},

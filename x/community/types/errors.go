@@ -54,4 +54,8 @@ var (
 	ErrInvalidPrivilege      = errorsmod.Register(ModuleName, 49, "privilege not available to this community")
 	ErrOperatorTaken         = errorsmod.Register(ModuleName, 50, "operator already runs validators for another community")
 	ErrConsensusKeyTaken     = errorsmod.Register(ModuleName, 51, "consensus key already used by another community's validator")
+	ErrNonVoting             = errorsmod.Register(ModuleName, 52, "non-voting member: no vote and no motions in this body")
+	ErrAppointedMember       = errorsmod.Register(ModuleName, 53, "member was appointed by another community: only its appointer removes it or changes its vote")
+	ErrNoAppointment         = errorsmod.Register(ModuleName, 54, "no appointment allowance into this community")
+	ErrInvalidAppointment    = errorsmod.Register(ModuleName, 55, "invalid appointment allowance")
 )

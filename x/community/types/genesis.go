@@ -100,6 +100,16 @@ func (gs GenesisState) validateCommunities(_, _ address.Codec, idx *genesisIndex
 		}
 		idx.roots[c.Id] = cur.Id
 	}
+	for _, c := range gs.Communities {
+		if err := ValidateAppointments(c.Id, c.Appointments); err != nil {
+			return fmt.Errorf("community %s: %w", c.Id, err)
+		}
+		for _, a := range c.Appointments {
+			if _, ok := idx.communities[a.IntoCommunityId]; !ok {
+				return fmt.Errorf("community %s: appoints into %s, which is not found", c.Id, a.IntoCommunityId)
+			}
+		}
+	}
 	return nil
 }
 
@@ -189,6 +199,7 @@ func (gs GenesisState) validateMemberships(_, _ address.Codec, idx *genesisIndex
 	chairs := map[string]bool{}
 	delegates := map[string]uint32{}
 	represents := map[string]string{}
+	appointed := map[string]uint32{} // appointer|target|non-voting -> appointees
 	for _, ms := range gs.Memberships {
 		c, ok := idx.communities[ms.CommunityId]
 		if !ok {
@@ -206,8 +217,11 @@ func (gs GenesisState) validateMemberships(_, _ address.Codec, idx *genesisIndex
 		if err != nil || !slices.Equal(roles, ms.Roles) {
 			return fmt.Errorf("membership of %s in %s: roles must be sorted, unique and include ROLE_MEMBER", ms.Address, ms.CommunityId)
 		}
-		if ms.Weight == 0 {
-			return fmt.Errorf("membership of %s in %s: weight must be positive", ms.Address, ms.CommunityId)
+		if ms.NonVoting != (ms.Weight == 0) {
+			return fmt.Errorf("membership of %s in %s: weight must be positive, and zero exactly for a non-voting member", ms.Address, ms.CommunityId)
+		}
+		if err := checkAppointee(ms, idx, appointed); err != nil {
+			return fmt.Errorf("membership of %s in %s: %w", ms.Address, ms.CommunityId, err)
 		}
 		if slices.Contains(ms.Roles, RoleChair) {
 			if chairs[ms.CommunityId] {
@@ -226,6 +240,33 @@ func (gs GenesisState) validateMemberships(_, _ address.Codec, idx *genesisIndex
 			}
 			represents[ms.Address] = ms.CommunityId
 		}
+	}
+	return nil
+}
+
+// checkAppointee checks a membership that names its appointer: the
+// appointer holds an allowance into the community with a seat of the
+// membership's kind left.
+func checkAppointee(ms Membership, idx *genesisIndex, appointed map[string]uint32) error {
+	if ms.AppointedBy == "" {
+		return nil
+	}
+	appointer, ok := idx.communities[ms.AppointedBy]
+	if !ok {
+		return fmt.Errorf("appointed by %s, which is not found", ms.AppointedBy)
+	}
+	a, ok := FindAppointment(appointer.Appointments, ms.CommunityId)
+	if !ok {
+		return fmt.Errorf("appointed by %s, which appoints no members into %s", ms.AppointedBy, ms.CommunityId)
+	}
+	seats := a.VotingSeats
+	if ms.NonVoting {
+		seats = a.NonVotingSeats
+	}
+	key := fmt.Sprintf("%s|%s|%t", ms.AppointedBy, ms.CommunityId, ms.NonVoting)
+	if appointed[key]++; appointed[key] > seats {
+		return fmt.Errorf("%s appoints more members into %s than its allowance (%d voting, %d non-voting)",
+			ms.AppointedBy, ms.CommunityId, a.VotingSeats, a.NonVotingSeats)
 	}
 	return nil
 }

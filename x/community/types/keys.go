@@ -77,6 +77,11 @@ var (
 	// of (derived from memberships at InitGenesis), so that the standing
 	// check of every transaction is one point read instead of an index scan.
 	MembershipCountKey = collections.NewPrefix(43)
+	// AppointeesKey indexes (appointer, target community, address) for the
+	// members one community appointed into another (derived from
+	// memberships' appointed_by at InitGenesis), so the allowance's cap is
+	// checked without a scan of the target's members.
+	AppointeesKey = collections.NewPrefix(44)
 	// SettledMotionsKey holds the ids of motions still VOTING whose outcome a
 	// vote in this block made certain; EndBlock decides them, so that every
 	// vote of the block that settled a motion counts. Derived at InitGenesis.

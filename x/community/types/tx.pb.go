@@ -784,11 +784,13 @@ type MsgAdmitMember struct {
 	CommunityId string `protobuf:"bytes,2,opt,name=community_id,json=communityId,proto3" json:"community_id,omitempty"`
 	Address     string `protobuf:"bytes,3,opt,name=address,proto3" json:"address,omitempty"`
 	Roles       []Role `protobuf:"varint,4,rep,packed,name=roles,proto3,enum=polity.community.v1.Role" json:"roles,omitempty"`
-	// weight defaults to 1.
+	// weight defaults to 1; it must be 0 for a non-voting member.
 	Weight          uint64          `protobuf:"varint,5,opt,name=weight,proto3" json:"weight,omitempty"`
 	StakeholderType StakeholderType `protobuf:"varint,6,opt,name=stakeholder_type,json=stakeholderType,proto3,enum=polity.community.v1.StakeholderType" json:"stakeholder_type,omitempty"`
 	Region          Region          `protobuf:"varint,7,opt,name=region,proto3,enum=polity.community.v1.Region" json:"region,omitempty"`
 	ProfileUri      string          `protobuf:"bytes,8,opt,name=profile_uri,json=profileUri,proto3" json:"profile_uri,omitempty"`
+	// non_voting admits a member who neither votes nor opens motions.
+	NonVoting bool `protobuf:"varint,9,opt,name=non_voting,json=nonVoting,proto3" json:"non_voting,omitempty"`
 }
 
 func (m *MsgAdmitMember) Reset()         { *m = MsgAdmitMember{} }
@@ -880,6 +882,13 @@ func (m *MsgAdmitMember) GetProfileUri() string {
 	return ""
 }
 
+func (m *MsgAdmitMember) GetNonVoting() bool {
+	if m != nil {
+		return m.NonVoting
+	}
+	return false
+}
+
 // MsgAdmitMemberResponse is empty.
 type MsgAdmitMemberResponse struct {
 }
@@ -917,6 +926,490 @@ func (m *MsgAdmitMemberResponse) XXX_DiscardUnknown() {
 
 var xxx_messageInfo_MsgAdmitMemberResponse proto.InternalMessageInfo
 
+// MsgSetMemberVoting changes a member between voting and non-voting, or
+// changes its weight. Members another community appointed keep the vote of
+// their seat: only their appointer places or removes them.
+type MsgSetMemberVoting struct {
+	Authority   string `protobuf:"bytes,1,opt,name=authority,proto3" json:"authority,omitempty"`
+	CommunityId string `protobuf:"bytes,2,opt,name=community_id,json=communityId,proto3" json:"community_id,omitempty"`
+	Address     string `protobuf:"bytes,3,opt,name=address,proto3" json:"address,omitempty"`
+	NonVoting   bool   `protobuf:"varint,4,opt,name=non_voting,json=nonVoting,proto3" json:"non_voting,omitempty"`
+	// weight defaults to 1 for a voting member; it must be 0 for a non-voting one.
+	Weight uint64 `protobuf:"varint,5,opt,name=weight,proto3" json:"weight,omitempty"`
+}
+
+func (m *MsgSetMemberVoting) Reset()         { *m = MsgSetMemberVoting{} }
+func (m *MsgSetMemberVoting) String() string { return proto.CompactTextString(m) }
+func (*MsgSetMemberVoting) ProtoMessage()    {}
+func (*MsgSetMemberVoting) Descriptor() ([]byte, []int) {
+	return fileDescriptor_ba4712c58f75877b, []int{16}
+}
+func (m *MsgSetMemberVoting) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *MsgSetMemberVoting) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_MsgSetMemberVoting.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *MsgSetMemberVoting) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_MsgSetMemberVoting.Merge(m, src)
+}
+func (m *MsgSetMemberVoting) XXX_Size() int {
+	return m.Size()
+}
+func (m *MsgSetMemberVoting) XXX_DiscardUnknown() {
+	xxx_messageInfo_MsgSetMemberVoting.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_MsgSetMemberVoting proto.InternalMessageInfo
+
+func (m *MsgSetMemberVoting) GetAuthority() string {
+	if m != nil {
+		return m.Authority
+	}
+	return ""
+}
+
+func (m *MsgSetMemberVoting) GetCommunityId() string {
+	if m != nil {
+		return m.CommunityId
+	}
+	return ""
+}
+
+func (m *MsgSetMemberVoting) GetAddress() string {
+	if m != nil {
+		return m.Address
+	}
+	return ""
+}
+
+func (m *MsgSetMemberVoting) GetNonVoting() bool {
+	if m != nil {
+		return m.NonVoting
+	}
+	return false
+}
+
+func (m *MsgSetMemberVoting) GetWeight() uint64 {
+	if m != nil {
+		return m.Weight
+	}
+	return 0
+}
+
+// MsgSetMemberVotingResponse is empty.
+type MsgSetMemberVotingResponse struct {
+}
+
+func (m *MsgSetMemberVotingResponse) Reset()         { *m = MsgSetMemberVotingResponse{} }
+func (m *MsgSetMemberVotingResponse) String() string { return proto.CompactTextString(m) }
+func (*MsgSetMemberVotingResponse) ProtoMessage()    {}
+func (*MsgSetMemberVotingResponse) Descriptor() ([]byte, []int) {
+	return fileDescriptor_ba4712c58f75877b, []int{17}
+}
+func (m *MsgSetMemberVotingResponse) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *MsgSetMemberVotingResponse) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_MsgSetMemberVotingResponse.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *MsgSetMemberVotingResponse) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_MsgSetMemberVotingResponse.Merge(m, src)
+}
+func (m *MsgSetMemberVotingResponse) XXX_Size() int {
+	return m.Size()
+}
+func (m *MsgSetMemberVotingResponse) XXX_DiscardUnknown() {
+	xxx_messageInfo_MsgSetMemberVotingResponse.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_MsgSetMemberVotingResponse proto.InternalMessageInfo
+
+// MsgSetAppointments replaces what a community may appoint into others.
+// Lowering an allowance below the appointees in place, or dropping it while
+// any remain, is refused: the appointer removes them first.
+type MsgSetAppointments struct {
+	Authority string `protobuf:"bytes,1,opt,name=authority,proto3" json:"authority,omitempty"`
+	// community_id is the appointer.
+	CommunityId  string        `protobuf:"bytes,2,opt,name=community_id,json=communityId,proto3" json:"community_id,omitempty"`
+	Appointments []Appointment `protobuf:"bytes,3,rep,name=appointments,proto3" json:"appointments"`
+}
+
+func (m *MsgSetAppointments) Reset()         { *m = MsgSetAppointments{} }
+func (m *MsgSetAppointments) String() string { return proto.CompactTextString(m) }
+func (*MsgSetAppointments) ProtoMessage()    {}
+func (*MsgSetAppointments) Descriptor() ([]byte, []int) {
+	return fileDescriptor_ba4712c58f75877b, []int{18}
+}
+func (m *MsgSetAppointments) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *MsgSetAppointments) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_MsgSetAppointments.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *MsgSetAppointments) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_MsgSetAppointments.Merge(m, src)
+}
+func (m *MsgSetAppointments) XXX_Size() int {
+	return m.Size()
+}
+func (m *MsgSetAppointments) XXX_DiscardUnknown() {
+	xxx_messageInfo_MsgSetAppointments.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_MsgSetAppointments proto.InternalMessageInfo
+
+func (m *MsgSetAppointments) GetAuthority() string {
+	if m != nil {
+		return m.Authority
+	}
+	return ""
+}
+
+func (m *MsgSetAppointments) GetCommunityId() string {
+	if m != nil {
+		return m.CommunityId
+	}
+	return ""
+}
+
+func (m *MsgSetAppointments) GetAppointments() []Appointment {
+	if m != nil {
+		return m.Appointments
+	}
+	return nil
+}
+
+// MsgSetAppointmentsResponse is empty.
+type MsgSetAppointmentsResponse struct {
+}
+
+func (m *MsgSetAppointmentsResponse) Reset()         { *m = MsgSetAppointmentsResponse{} }
+func (m *MsgSetAppointmentsResponse) String() string { return proto.CompactTextString(m) }
+func (*MsgSetAppointmentsResponse) ProtoMessage()    {}
+func (*MsgSetAppointmentsResponse) Descriptor() ([]byte, []int) {
+	return fileDescriptor_ba4712c58f75877b, []int{19}
+}
+func (m *MsgSetAppointmentsResponse) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *MsgSetAppointmentsResponse) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_MsgSetAppointmentsResponse.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *MsgSetAppointmentsResponse) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_MsgSetAppointmentsResponse.Merge(m, src)
+}
+func (m *MsgSetAppointmentsResponse) XXX_Size() int {
+	return m.Size()
+}
+func (m *MsgSetAppointmentsResponse) XXX_DiscardUnknown() {
+	xxx_messageInfo_MsgSetAppointmentsResponse.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_MsgSetAppointmentsResponse proto.InternalMessageInfo
+
+// MsgAppointMember places an account in another community under the
+// appointer's allowance. A person not yet a member is registered with the
+// given attributes.
+type MsgAppointMember struct {
+	// authority is the appointing community's body address (its motion).
+	Authority   string `protobuf:"bytes,1,opt,name=authority,proto3" json:"authority,omitempty"`
+	AppointerId string `protobuf:"bytes,2,opt,name=appointer_id,json=appointerId,proto3" json:"appointer_id,omitempty"`
+	// community_id is the community the appointee joins.
+	CommunityId string `protobuf:"bytes,3,opt,name=community_id,json=communityId,proto3" json:"community_id,omitempty"`
+	Address     string `protobuf:"bytes,4,opt,name=address,proto3" json:"address,omitempty"`
+	Roles       []Role `protobuf:"varint,5,rep,packed,name=roles,proto3,enum=polity.community.v1.Role" json:"roles,omitempty"`
+	// non_voting fills one of the allowance's non-voting seats.
+	NonVoting       bool            `protobuf:"varint,6,opt,name=non_voting,json=nonVoting,proto3" json:"non_voting,omitempty"`
+	StakeholderType StakeholderType `protobuf:"varint,7,opt,name=stakeholder_type,json=stakeholderType,proto3,enum=polity.community.v1.StakeholderType" json:"stakeholder_type,omitempty"`
+	Region          Region          `protobuf:"varint,8,opt,name=region,proto3,enum=polity.community.v1.Region" json:"region,omitempty"`
+	ProfileUri      string          `protobuf:"bytes,9,opt,name=profile_uri,json=profileUri,proto3" json:"profile_uri,omitempty"`
+}
+
+func (m *MsgAppointMember) Reset()         { *m = MsgAppointMember{} }
+func (m *MsgAppointMember) String() string { return proto.CompactTextString(m) }
+func (*MsgAppointMember) ProtoMessage()    {}
+func (*MsgAppointMember) Descriptor() ([]byte, []int) {
+	return fileDescriptor_ba4712c58f75877b, []int{20}
+}
+func (m *MsgAppointMember) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *MsgAppointMember) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_MsgAppointMember.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *MsgAppointMember) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_MsgAppointMember.Merge(m, src)
+}
+func (m *MsgAppointMember) XXX_Size() int {
+	return m.Size()
+}
+func (m *MsgAppointMember) XXX_DiscardUnknown() {
+	xxx_messageInfo_MsgAppointMember.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_MsgAppointMember proto.InternalMessageInfo
+
+func (m *MsgAppointMember) GetAuthority() string {
+	if m != nil {
+		return m.Authority
+	}
+	return ""
+}
+
+func (m *MsgAppointMember) GetAppointerId() string {
+	if m != nil {
+		return m.AppointerId
+	}
+	return ""
+}
+
+func (m *MsgAppointMember) GetCommunityId() string {
+	if m != nil {
+		return m.CommunityId
+	}
+	return ""
+}
+
+func (m *MsgAppointMember) GetAddress() string {
+	if m != nil {
+		return m.Address
+	}
+	return ""
+}
+
+func (m *MsgAppointMember) GetRoles() []Role {
+	if m != nil {
+		return m.Roles
+	}
+	return nil
+}
+
+func (m *MsgAppointMember) GetNonVoting() bool {
+	if m != nil {
+		return m.NonVoting
+	}
+	return false
+}
+
+func (m *MsgAppointMember) GetStakeholderType() StakeholderType {
+	if m != nil {
+		return m.StakeholderType
+	}
+	return StakeholderUnspecified
+}
+
+func (m *MsgAppointMember) GetRegion() Region {
+	if m != nil {
+		return m.Region
+	}
+	return RegionUnspecified
+}
+
+func (m *MsgAppointMember) GetProfileUri() string {
+	if m != nil {
+		return m.ProfileUri
+	}
+	return ""
+}
+
+// MsgAppointMemberResponse is empty.
+type MsgAppointMemberResponse struct {
+}
+
+func (m *MsgAppointMemberResponse) Reset()         { *m = MsgAppointMemberResponse{} }
+func (m *MsgAppointMemberResponse) String() string { return proto.CompactTextString(m) }
+func (*MsgAppointMemberResponse) ProtoMessage()    {}
+func (*MsgAppointMemberResponse) Descriptor() ([]byte, []int) {
+	return fileDescriptor_ba4712c58f75877b, []int{21}
+}
+func (m *MsgAppointMemberResponse) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *MsgAppointMemberResponse) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_MsgAppointMemberResponse.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *MsgAppointMemberResponse) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_MsgAppointMemberResponse.Merge(m, src)
+}
+func (m *MsgAppointMemberResponse) XXX_Size() int {
+	return m.Size()
+}
+func (m *MsgAppointMemberResponse) XXX_DiscardUnknown() {
+	xxx_messageInfo_MsgAppointMemberResponse.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_MsgAppointMemberResponse proto.InternalMessageInfo
+
+// MsgRemoveAppointee removes a member the appointer placed.
+type MsgRemoveAppointee struct {
+	// authority is the appointer's body address or the governance authority.
+	Authority   string `protobuf:"bytes,1,opt,name=authority,proto3" json:"authority,omitempty"`
+	AppointerId string `protobuf:"bytes,2,opt,name=appointer_id,json=appointerId,proto3" json:"appointer_id,omitempty"`
+	CommunityId string `protobuf:"bytes,3,opt,name=community_id,json=communityId,proto3" json:"community_id,omitempty"`
+	Address     string `protobuf:"bytes,4,opt,name=address,proto3" json:"address,omitempty"`
+	Reason      string `protobuf:"bytes,5,opt,name=reason,proto3" json:"reason,omitempty"`
+}
+
+func (m *MsgRemoveAppointee) Reset()         { *m = MsgRemoveAppointee{} }
+func (m *MsgRemoveAppointee) String() string { return proto.CompactTextString(m) }
+func (*MsgRemoveAppointee) ProtoMessage()    {}
+func (*MsgRemoveAppointee) Descriptor() ([]byte, []int) {
+	return fileDescriptor_ba4712c58f75877b, []int{22}
+}
+func (m *MsgRemoveAppointee) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *MsgRemoveAppointee) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_MsgRemoveAppointee.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *MsgRemoveAppointee) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_MsgRemoveAppointee.Merge(m, src)
+}
+func (m *MsgRemoveAppointee) XXX_Size() int {
+	return m.Size()
+}
+func (m *MsgRemoveAppointee) XXX_DiscardUnknown() {
+	xxx_messageInfo_MsgRemoveAppointee.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_MsgRemoveAppointee proto.InternalMessageInfo
+
+func (m *MsgRemoveAppointee) GetAuthority() string {
+	if m != nil {
+		return m.Authority
+	}
+	return ""
+}
+
+func (m *MsgRemoveAppointee) GetAppointerId() string {
+	if m != nil {
+		return m.AppointerId
+	}
+	return ""
+}
+
+func (m *MsgRemoveAppointee) GetCommunityId() string {
+	if m != nil {
+		return m.CommunityId
+	}
+	return ""
+}
+
+func (m *MsgRemoveAppointee) GetAddress() string {
+	if m != nil {
+		return m.Address
+	}
+	return ""
+}
+
+func (m *MsgRemoveAppointee) GetReason() string {
+	if m != nil {
+		return m.Reason
+	}
+	return ""
+}
+
+// MsgRemoveAppointeeResponse is empty.
+type MsgRemoveAppointeeResponse struct {
+}
+
+func (m *MsgRemoveAppointeeResponse) Reset()         { *m = MsgRemoveAppointeeResponse{} }
+func (m *MsgRemoveAppointeeResponse) String() string { return proto.CompactTextString(m) }
+func (*MsgRemoveAppointeeResponse) ProtoMessage()    {}
+func (*MsgRemoveAppointeeResponse) Descriptor() ([]byte, []int) {
+	return fileDescriptor_ba4712c58f75877b, []int{23}
+}
+func (m *MsgRemoveAppointeeResponse) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *MsgRemoveAppointeeResponse) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_MsgRemoveAppointeeResponse.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *MsgRemoveAppointeeResponse) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_MsgRemoveAppointeeResponse.Merge(m, src)
+}
+func (m *MsgRemoveAppointeeResponse) XXX_Size() int {
+	return m.Size()
+}
+func (m *MsgRemoveAppointeeResponse) XXX_DiscardUnknown() {
+	xxx_messageInfo_MsgRemoveAppointeeResponse.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_MsgRemoveAppointeeResponse proto.InternalMessageInfo
+
 // MsgRemoveMember removes a member from a community.
 type MsgRemoveMember struct {
 	Authority   string `protobuf:"bytes,1,opt,name=authority,proto3" json:"authority,omitempty"`
@@ -929,7 +1422,7 @@ func (m *MsgRemoveMember) Reset()         { *m = MsgRemoveMember{} }
 func (m *MsgRemoveMember) String() string { return proto.CompactTextString(m) }
 func (*MsgRemoveMember) ProtoMessage()    {}
 func (*MsgRemoveMember) Descriptor() ([]byte, []int) {
-	return fileDescriptor_ba4712c58f75877b, []int{16}
+	return fileDescriptor_ba4712c58f75877b, []int{24}
 }
 func (m *MsgRemoveMember) XXX_Unmarshal(b []byte) error {
 	return m.Unmarshal(b)
@@ -994,7 +1487,7 @@ func (m *MsgRemoveMemberResponse) Reset()         { *m = MsgRemoveMemberResponse
 func (m *MsgRemoveMemberResponse) String() string { return proto.CompactTextString(m) }
 func (*MsgRemoveMemberResponse) ProtoMessage()    {}
 func (*MsgRemoveMemberResponse) Descriptor() ([]byte, []int) {
-	return fileDescriptor_ba4712c58f75877b, []int{17}
+	return fileDescriptor_ba4712c58f75877b, []int{25}
 }
 func (m *MsgRemoveMemberResponse) XXX_Unmarshal(b []byte) error {
 	return m.Unmarshal(b)
@@ -1035,7 +1528,7 @@ func (m *MsgSetMemberRoles) Reset()         { *m = MsgSetMemberRoles{} }
 func (m *MsgSetMemberRoles) String() string { return proto.CompactTextString(m) }
 func (*MsgSetMemberRoles) ProtoMessage()    {}
 func (*MsgSetMemberRoles) Descriptor() ([]byte, []int) {
-	return fileDescriptor_ba4712c58f75877b, []int{18}
+	return fileDescriptor_ba4712c58f75877b, []int{26}
 }
 func (m *MsgSetMemberRoles) XXX_Unmarshal(b []byte) error {
 	return m.Unmarshal(b)
@@ -1100,7 +1593,7 @@ func (m *MsgSetMemberRolesResponse) Reset()         { *m = MsgSetMemberRolesResp
 func (m *MsgSetMemberRolesResponse) String() string { return proto.CompactTextString(m) }
 func (*MsgSetMemberRolesResponse) ProtoMessage()    {}
 func (*MsgSetMemberRolesResponse) Descriptor() ([]byte, []int) {
-	return fileDescriptor_ba4712c58f75877b, []int{19}
+	return fileDescriptor_ba4712c58f75877b, []int{27}
 }
 func (m *MsgSetMemberRolesResponse) XXX_Unmarshal(b []byte) error {
 	return m.Unmarshal(b)
@@ -1143,7 +1636,7 @@ func (m *MsgAppointDirector) Reset()         { *m = MsgAppointDirector{} }
 func (m *MsgAppointDirector) String() string { return proto.CompactTextString(m) }
 func (*MsgAppointDirector) ProtoMessage()    {}
 func (*MsgAppointDirector) Descriptor() ([]byte, []int) {
-	return fileDescriptor_ba4712c58f75877b, []int{20}
+	return fileDescriptor_ba4712c58f75877b, []int{28}
 }
 func (m *MsgAppointDirector) XXX_Unmarshal(b []byte) error {
 	return m.Unmarshal(b)
@@ -1215,7 +1708,7 @@ func (m *MsgAppointDirectorResponse) Reset()         { *m = MsgAppointDirectorRe
 func (m *MsgAppointDirectorResponse) String() string { return proto.CompactTextString(m) }
 func (*MsgAppointDirectorResponse) ProtoMessage()    {}
 func (*MsgAppointDirectorResponse) Descriptor() ([]byte, []int) {
-	return fileDescriptor_ba4712c58f75877b, []int{21}
+	return fileDescriptor_ba4712c58f75877b, []int{29}
 }
 func (m *MsgAppointDirectorResponse) XXX_Unmarshal(b []byte) error {
 	return m.Unmarshal(b)
@@ -1255,7 +1748,7 @@ func (m *MsgVacateSeat) Reset()         { *m = MsgVacateSeat{} }
 func (m *MsgVacateSeat) String() string { return proto.CompactTextString(m) }
 func (*MsgVacateSeat) ProtoMessage()    {}
 func (*MsgVacateSeat) Descriptor() ([]byte, []int) {
-	return fileDescriptor_ba4712c58f75877b, []int{22}
+	return fileDescriptor_ba4712c58f75877b, []int{30}
 }
 func (m *MsgVacateSeat) XXX_Unmarshal(b []byte) error {
 	return m.Unmarshal(b)
@@ -1313,7 +1806,7 @@ func (m *MsgVacateSeatResponse) Reset()         { *m = MsgVacateSeatResponse{} }
 func (m *MsgVacateSeatResponse) String() string { return proto.CompactTextString(m) }
 func (*MsgVacateSeatResponse) ProtoMessage()    {}
 func (*MsgVacateSeatResponse) Descriptor() ([]byte, []int) {
-	return fileDescriptor_ba4712c58f75877b, []int{23}
+	return fileDescriptor_ba4712c58f75877b, []int{31}
 }
 func (m *MsgVacateSeatResponse) XXX_Unmarshal(b []byte) error {
 	return m.Unmarshal(b)
@@ -1357,7 +1850,7 @@ func (m *MsgAdmitValidator) Reset()         { *m = MsgAdmitValidator{} }
 func (m *MsgAdmitValidator) String() string { return proto.CompactTextString(m) }
 func (*MsgAdmitValidator) ProtoMessage()    {}
 func (*MsgAdmitValidator) Descriptor() ([]byte, []int) {
-	return fileDescriptor_ba4712c58f75877b, []int{24}
+	return fileDescriptor_ba4712c58f75877b, []int{32}
 }
 func (m *MsgAdmitValidator) XXX_Unmarshal(b []byte) error {
 	return m.Unmarshal(b)
@@ -1437,7 +1930,7 @@ func (m *MsgAdmitValidatorResponse) Reset()         { *m = MsgAdmitValidatorResp
 func (m *MsgAdmitValidatorResponse) String() string { return proto.CompactTextString(m) }
 func (*MsgAdmitValidatorResponse) ProtoMessage()    {}
 func (*MsgAdmitValidatorResponse) Descriptor() ([]byte, []int) {
-	return fileDescriptor_ba4712c58f75877b, []int{25}
+	return fileDescriptor_ba4712c58f75877b, []int{33}
 }
 func (m *MsgAdmitValidatorResponse) XXX_Unmarshal(b []byte) error {
 	return m.Unmarshal(b)
@@ -1484,7 +1977,7 @@ func (m *MsgRemoveValidator) Reset()         { *m = MsgRemoveValidator{} }
 func (m *MsgRemoveValidator) String() string { return proto.CompactTextString(m) }
 func (*MsgRemoveValidator) ProtoMessage()    {}
 func (*MsgRemoveValidator) Descriptor() ([]byte, []int) {
-	return fileDescriptor_ba4712c58f75877b, []int{26}
+	return fileDescriptor_ba4712c58f75877b, []int{34}
 }
 func (m *MsgRemoveValidator) XXX_Unmarshal(b []byte) error {
 	return m.Unmarshal(b)
@@ -1542,7 +2035,7 @@ func (m *MsgRemoveValidatorResponse) Reset()         { *m = MsgRemoveValidatorRe
 func (m *MsgRemoveValidatorResponse) String() string { return proto.CompactTextString(m) }
 func (*MsgRemoveValidatorResponse) ProtoMessage()    {}
 func (*MsgRemoveValidatorResponse) Descriptor() ([]byte, []int) {
-	return fileDescriptor_ba4712c58f75877b, []int{27}
+	return fileDescriptor_ba4712c58f75877b, []int{35}
 }
 func (m *MsgRemoveValidatorResponse) XXX_Unmarshal(b []byte) error {
 	return m.Unmarshal(b)
@@ -1582,7 +2075,7 @@ func (m *MsgSetBoardChair) Reset()         { *m = MsgSetBoardChair{} }
 func (m *MsgSetBoardChair) String() string { return proto.CompactTextString(m) }
 func (*MsgSetBoardChair) ProtoMessage()    {}
 func (*MsgSetBoardChair) Descriptor() ([]byte, []int) {
-	return fileDescriptor_ba4712c58f75877b, []int{28}
+	return fileDescriptor_ba4712c58f75877b, []int{36}
 }
 func (m *MsgSetBoardChair) XXX_Unmarshal(b []byte) error {
 	return m.Unmarshal(b)
@@ -1633,7 +2126,7 @@ func (m *MsgSetBoardChairResponse) Reset()         { *m = MsgSetBoardChairRespon
 func (m *MsgSetBoardChairResponse) String() string { return proto.CompactTextString(m) }
 func (*MsgSetBoardChairResponse) ProtoMessage()    {}
 func (*MsgSetBoardChairResponse) Descriptor() ([]byte, []int) {
-	return fileDescriptor_ba4712c58f75877b, []int{29}
+	return fileDescriptor_ba4712c58f75877b, []int{37}
 }
 func (m *MsgSetBoardChairResponse) XXX_Unmarshal(b []byte) error {
 	return m.Unmarshal(b)
@@ -1672,7 +2165,7 @@ func (m *MsgUpdateProfile) Reset()         { *m = MsgUpdateProfile{} }
 func (m *MsgUpdateProfile) String() string { return proto.CompactTextString(m) }
 func (*MsgUpdateProfile) ProtoMessage()    {}
 func (*MsgUpdateProfile) Descriptor() ([]byte, []int) {
-	return fileDescriptor_ba4712c58f75877b, []int{30}
+	return fileDescriptor_ba4712c58f75877b, []int{38}
 }
 func (m *MsgUpdateProfile) XXX_Unmarshal(b []byte) error {
 	return m.Unmarshal(b)
@@ -1723,7 +2216,7 @@ func (m *MsgUpdateProfileResponse) Reset()         { *m = MsgUpdateProfileRespon
 func (m *MsgUpdateProfileResponse) String() string { return proto.CompactTextString(m) }
 func (*MsgUpdateProfileResponse) ProtoMessage()    {}
 func (*MsgUpdateProfileResponse) Descriptor() ([]byte, []int) {
-	return fileDescriptor_ba4712c58f75877b, []int{31}
+	return fileDescriptor_ba4712c58f75877b, []int{39}
 }
 func (m *MsgUpdateProfileResponse) XXX_Unmarshal(b []byte) error {
 	return m.Unmarshal(b)
@@ -1762,7 +2255,7 @@ func (m *MsgResign) Reset()         { *m = MsgResign{} }
 func (m *MsgResign) String() string { return proto.CompactTextString(m) }
 func (*MsgResign) ProtoMessage()    {}
 func (*MsgResign) Descriptor() ([]byte, []int) {
-	return fileDescriptor_ba4712c58f75877b, []int{32}
+	return fileDescriptor_ba4712c58f75877b, []int{40}
 }
 func (m *MsgResign) XXX_Unmarshal(b []byte) error {
 	return m.Unmarshal(b)
@@ -1813,7 +2306,7 @@ func (m *MsgResignResponse) Reset()         { *m = MsgResignResponse{} }
 func (m *MsgResignResponse) String() string { return proto.CompactTextString(m) }
 func (*MsgResignResponse) ProtoMessage()    {}
 func (*MsgResignResponse) Descriptor() ([]byte, []int) {
-	return fileDescriptor_ba4712c58f75877b, []int{33}
+	return fileDescriptor_ba4712c58f75877b, []int{41}
 }
 func (m *MsgResignResponse) XXX_Unmarshal(b []byte) error {
 	return m.Unmarshal(b)
@@ -1856,7 +2349,7 @@ func (m *MsgSubmitMotion) Reset()         { *m = MsgSubmitMotion{} }
 func (m *MsgSubmitMotion) String() string { return proto.CompactTextString(m) }
 func (*MsgSubmitMotion) ProtoMessage()    {}
 func (*MsgSubmitMotion) Descriptor() ([]byte, []int) {
-	return fileDescriptor_ba4712c58f75877b, []int{34}
+	return fileDescriptor_ba4712c58f75877b, []int{42}
 }
 func (m *MsgSubmitMotion) XXX_Unmarshal(b []byte) error {
 	return m.Unmarshal(b)
@@ -1929,7 +2422,7 @@ func (m *MsgSubmitMotionResponse) Reset()         { *m = MsgSubmitMotionResponse
 func (m *MsgSubmitMotionResponse) String() string { return proto.CompactTextString(m) }
 func (*MsgSubmitMotionResponse) ProtoMessage()    {}
 func (*MsgSubmitMotionResponse) Descriptor() ([]byte, []int) {
-	return fileDescriptor_ba4712c58f75877b, []int{35}
+	return fileDescriptor_ba4712c58f75877b, []int{43}
 }
 func (m *MsgSubmitMotionResponse) XXX_Unmarshal(b []byte) error {
 	return m.Unmarshal(b)
@@ -1977,7 +2470,7 @@ func (m *MsgVote) Reset()         { *m = MsgVote{} }
 func (m *MsgVote) String() string { return proto.CompactTextString(m) }
 func (*MsgVote) ProtoMessage()    {}
 func (*MsgVote) Descriptor() ([]byte, []int) {
-	return fileDescriptor_ba4712c58f75877b, []int{36}
+	return fileDescriptor_ba4712c58f75877b, []int{44}
 }
 func (m *MsgVote) XXX_Unmarshal(b []byte) error {
 	return m.Unmarshal(b)
@@ -2043,7 +2536,7 @@ func (m *MsgVoteResponse) Reset()         { *m = MsgVoteResponse{} }
 func (m *MsgVoteResponse) String() string { return proto.CompactTextString(m) }
 func (*MsgVoteResponse) ProtoMessage()    {}
 func (*MsgVoteResponse) Descriptor() ([]byte, []int) {
-	return fileDescriptor_ba4712c58f75877b, []int{37}
+	return fileDescriptor_ba4712c58f75877b, []int{45}
 }
 func (m *MsgVoteResponse) XXX_Unmarshal(b []byte) error {
 	return m.Unmarshal(b)
@@ -2089,7 +2582,7 @@ func (m *MsgWithdrawMotion) Reset()         { *m = MsgWithdrawMotion{} }
 func (m *MsgWithdrawMotion) String() string { return proto.CompactTextString(m) }
 func (*MsgWithdrawMotion) ProtoMessage()    {}
 func (*MsgWithdrawMotion) Descriptor() ([]byte, []int) {
-	return fileDescriptor_ba4712c58f75877b, []int{38}
+	return fileDescriptor_ba4712c58f75877b, []int{46}
 }
 func (m *MsgWithdrawMotion) XXX_Unmarshal(b []byte) error {
 	return m.Unmarshal(b)
@@ -2140,7 +2633,7 @@ func (m *MsgWithdrawMotionResponse) Reset()         { *m = MsgWithdrawMotionResp
 func (m *MsgWithdrawMotionResponse) String() string { return proto.CompactTextString(m) }
 func (*MsgWithdrawMotionResponse) ProtoMessage()    {}
 func (*MsgWithdrawMotionResponse) Descriptor() ([]byte, []int) {
-	return fileDescriptor_ba4712c58f75877b, []int{39}
+	return fileDescriptor_ba4712c58f75877b, []int{47}
 }
 func (m *MsgWithdrawMotionResponse) XXX_Unmarshal(b []byte) error {
 	return m.Unmarshal(b)
@@ -2186,6 +2679,14 @@ func init() {
 	proto.RegisterType((*MsgSetCommunityPrivilegesResponse)(nil), "polity.community.v1.MsgSetCommunityPrivilegesResponse")
 	proto.RegisterType((*MsgAdmitMember)(nil), "polity.community.v1.MsgAdmitMember")
 	proto.RegisterType((*MsgAdmitMemberResponse)(nil), "polity.community.v1.MsgAdmitMemberResponse")
+	proto.RegisterType((*MsgSetMemberVoting)(nil), "polity.community.v1.MsgSetMemberVoting")
+	proto.RegisterType((*MsgSetMemberVotingResponse)(nil), "polity.community.v1.MsgSetMemberVotingResponse")
+	proto.RegisterType((*MsgSetAppointments)(nil), "polity.community.v1.MsgSetAppointments")
+	proto.RegisterType((*MsgSetAppointmentsResponse)(nil), "polity.community.v1.MsgSetAppointmentsResponse")
+	proto.RegisterType((*MsgAppointMember)(nil), "polity.community.v1.MsgAppointMember")
+	proto.RegisterType((*MsgAppointMemberResponse)(nil), "polity.community.v1.MsgAppointMemberResponse")
+	proto.RegisterType((*MsgRemoveAppointee)(nil), "polity.community.v1.MsgRemoveAppointee")
+	proto.RegisterType((*MsgRemoveAppointeeResponse)(nil), "polity.community.v1.MsgRemoveAppointeeResponse")
 	proto.RegisterType((*MsgRemoveMember)(nil), "polity.community.v1.MsgRemoveMember")
 	proto.RegisterType((*MsgRemoveMemberResponse)(nil), "polity.community.v1.MsgRemoveMemberResponse")
 	proto.RegisterType((*MsgSetMemberRoles)(nil), "polity.community.v1.MsgSetMemberRoles")
@@ -2215,131 +2716,147 @@ func init() {
 func init() { proto.RegisterFile("polity/community/v1/tx.proto", fileDescriptor_ba4712c58f75877b) }
 
 var fileDescriptor_ba4712c58f75877b = []byte{
-	// 1980 bytes of a gzipped FileDescriptorProto
-	0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0xff, 0xd4, 0x59, 0xcd, 0x6f, 0x1c, 0x49,
-	0x15, 0x4f, 0xcf, 0x97, 0x3d, 0x2f, 0xd9, 0xb1, 0xdd, 0x31, 0x71, 0xbb, 0xed, 0x9d, 0x38, 0xed,
-	0xcd, 0xc7, 0x7a, 0xe3, 0x99, 0xc4, 0xbb, 0x32, 0x8b, 0x0f, 0x08, 0xdb, 0xe1, 0xe0, 0x5d, 0x4c,
-	0xac, 0x36, 0xbb, 0x08, 0x84, 0x34, 0xea, 0x99, 0xae, 0xf4, 0x94, 0x3c, 0xdd, 0xd5, 0x74, 0xd7,
-	0x38, 0x3b, 0xb7, 0x15, 0x88, 0x45, 0xe2, 0x04, 0x07, 0xfe, 0x03, 0x0e, 0xdc, 0xc8, 0x61, 0x25,
-	0x2e, 0x9c, 0x38, 0x2d, 0x9c, 0x56, 0xb9, 0xb0, 0x27, 0x40, 0x89, 0x44, 0x24, 0x2e, 0xf0, 0x27,
-	0xa0, 0xae, 0xaa, 0xa9, 0xe9, 0xee, 0xe9, 0x9e, 0x99, 0x75, 0x36, 0x08, 0x2e, 0xd6, 0xd4, 0xab,
-	0x5f, 0xbf, 0x7a, 0xdf, 0xef, 0x55, 0x19, 0xd6, 0x7d, 0xd2, 0xc3, 0x74, 0xd0, 0xec, 0x10, 0xd7,
-	0xed, 0x7b, 0xd1, 0xaf, 0xf3, 0xfb, 0x4d, 0xfa, 0x51, 0xc3, 0x0f, 0x08, 0x25, 0xea, 0x55, 0xbe,
-	0xdb, 0x90, 0xbb, 0x8d, 0xf3, 0xfb, 0xfa, 0x92, 0xe5, 0x62, 0x8f, 0x34, 0xd9, 0x5f, 0x8e, 0xd3,
-	0x97, 0x1d, 0xe2, 0x10, 0xf6, 0xb3, 0x19, 0xfd, 0x12, 0xd4, 0xd5, 0x0e, 0x09, 0x5d, 0x12, 0xb6,
-	0xf8, 0x06, 0x5f, 0x88, 0xad, 0x15, 0xbe, 0x6a, 0xba, 0xa1, 0x13, 0x1d, 0xe8, 0x86, 0xce, 0xf0,
-	0x1b, 0x87, 0x10, 0xa7, 0x87, 0x9a, 0x6c, 0xd5, 0xee, 0x3f, 0x6a, 0x5a, 0xde, 0x40, 0x6c, 0xd5,
-	0xb3, 0x44, 0x6d, 0x13, 0x7b, 0xb8, 0xbf, 0x99, 0xb5, 0x3f, 0x92, 0x9c, 0x83, 0x36, 0xb2, 0x40,
-	0x2e, 0xa1, 0x98, 0x78, 0x93, 0x10, 0xbe, 0x15, 0x58, 0xae, 0x10, 0xde, 0xf8, 0xbd, 0x02, 0x0b,
-	0xc7, 0xa1, 0xf3, 0x81, 0x6f, 0x5b, 0x14, 0x9d, 0xb0, 0x1d, 0x75, 0x17, 0xaa, 0x56, 0x9f, 0x76,
-	0x49, 0x80, 0xe9, 0x40, 0x53, 0x36, 0x94, 0x3b, 0xd5, 0x03, 0xed, 0xe9, 0xa7, 0xdb, 0xcb, 0x42,
-	0xeb, 0x7d, 0xdb, 0x0e, 0x50, 0x18, 0x9e, 0xd2, 0x00, 0x7b, 0x8e, 0x39, 0x82, 0xaa, 0xdf, 0x84,
-	0x0a, 0xe7, 0xad, 0x15, 0x36, 0x94, 0x3b, 0x97, 0x77, 0xd6, 0x1a, 0x19, 0x26, 0x6f, 0xf0, 0x43,
-	0x0e, 0xaa, 0x9f, 0xfd, 0xf5, 0xfa, 0xa5, 0xdf, 0xbe, 0x78, 0xb2, 0xa5, 0x98, 0xe2, 0xab, 0xbd,
-	0xbb, 0x3f, 0x79, 0xf1, 0x64, 0x6b, 0xc4, 0xef, 0x17, 0x2f, 0x9e, 0x6c, 0xad, 0x8e, 0x24, 0x4f,
-	0x49, 0x69, 0xac, 0xc2, 0x4a, 0x8a, 0x64, 0xa2, 0xd0, 0x27, 0x5e, 0x88, 0x8c, 0x3f, 0x16, 0x41,
-	0x3d, 0x0e, 0x9d, 0xc3, 0x00, 0x59, 0x14, 0x1d, 0x0e, 0x39, 0x5c, 0x58, 0xaf, 0x1a, 0x14, 0xb0,
-	0xcd, 0x74, 0xaa, 0x9a, 0x05, 0x6c, 0xab, 0x2a, 0x94, 0x3c, 0xcb, 0x45, 0x5a, 0x91, 0x51, 0xd8,
-	0x6f, 0x75, 0x17, 0x4a, 0x67, 0xd8, 0xb3, 0xb5, 0xd2, 0x86, 0x72, 0xa7, 0xb6, 0x63, 0x64, 0x6a,
-	0x2e, 0x25, 0x79, 0x1f, 0x7b, 0xb6, 0xc9, 0xf0, 0xea, 0x1a, 0x54, 0x7d, 0x2b, 0x40, 0x1e, 0x6d,
-	0x61, 0x5b, 0x2b, 0x33, 0x86, 0xf3, 0x9c, 0x70, 0x64, 0xab, 0x07, 0x30, 0xd7, 0xe9, 0x5a, 0x01,
-	0x45, 0x81, 0x56, 0x61, 0x16, 0x7d, 0x3d, 0x93, 0xef, 0x03, 0xd2, 0xe9, 0xbb, 0xc8, 0xa3, 0x71,
-	0x9b, 0x0e, 0x3f, 0x54, 0xbf, 0x05, 0xa5, 0xa0, 0xdf, 0x43, 0xda, 0x1c, 0x63, 0x70, 0x23, 0x9b,
-	0x01, 0xea, 0xe0, 0x10, 0x13, 0xcf, 0xec, 0xf7, 0x50, 0x9c, 0x09, 0xfb, 0x52, 0x7d, 0x00, 0xe5,
-	0x10, 0x59, 0x34, 0xd4, 0xe6, 0x19, 0x8b, 0xcd, 0x4c, 0x16, 0xa7, 0xc8, 0xa2, 0xfb, 0xbd, 0x1e,
-	0xe9, 0x58, 0x51, 0xf8, 0xc5, 0x99, 0xf0, 0x8f, 0xf7, 0x9a, 0xe3, 0xce, 0x5d, 0x4f, 0x38, 0x37,
-	0xe5, 0x2d, 0xe3, 0x04, 0xf4, 0x71, 0xea, 0xd0, 0xc5, 0xea, 0x0e, 0xcc, 0x59, 0xdc, 0x5f, 0x53,
-	0x3d, 0x39, 0x04, 0x1a, 0x9f, 0x14, 0x60, 0x55, 0x86, 0x8c, 0x64, 0x79, 0x28, 0x0c, 0x75, 0xd1,
-	0xe8, 0xb8, 0x01, 0x57, 0xa4, 0x1e, 0x2d, 0x19, 0x27, 0x97, 0x25, 0xed, 0x28, 0x3b, 0x60, 0x62,
-	0xbe, 0x2d, 0x5d, 0xd0, 0xb7, 0x7b, 0xbb, 0xe3, 0x36, 0xdd, 0xcc, 0x48, 0x98, 0xb4, 0xaa, 0xc6,
-	0x26, 0xdc, 0xc8, 0xdd, 0x94, 0x49, 0xf4, 0x4f, 0x05, 0x96, 0x8f, 0x43, 0xe7, 0x14, 0xd1, 0xa4,
-	0x6f, 0x5f, 0xa5, 0xa1, 0x64, 0xa8, 0x15, 0x5f, 0x26, 0xd4, 0xee, 0x8f, 0x9b, 0xa5, 0x9e, 0x30,
-	0xcb, 0x98, 0x4e, 0x46, 0x1d, 0xd6, 0xb3, 0xe8, 0xd2, 0x18, 0x5f, 0x28, 0xac, 0xa2, 0x9c, 0x22,
-	0x1a, 0xcf, 0x95, 0x0b, 0x9b, 0x62, 0x05, 0xe6, 0xa2, 0x62, 0x3f, 0xb2, 0x42, 0x25, 0x5a, 0x1e,
-	0xd9, 0x32, 0x5b, 0x8b, 0x17, 0xcd, 0xd6, 0xe9, 0x79, 0x96, 0xd2, 0xc1, 0x58, 0x67, 0x79, 0x96,
-	0xa2, 0x4a, 0xc5, 0x9f, 0x2a, 0xb0, 0x96, 0xdc, 0xb6, 0x7a, 0x27, 0x56, 0x40, 0x71, 0x07, 0xfb,
-	0x96, 0x47, 0x5f, 0x65, 0x30, 0xd4, 0x01, 0x6c, 0x79, 0x26, 0xb3, 0xc8, 0xbc, 0x19, 0xa3, 0xec,
-	0xbd, 0x3b, 0xae, 0xe9, 0xcd, 0x3c, 0x4d, 0x13, 0x42, 0x1b, 0x37, 0x61, 0x73, 0xc2, 0xb6, 0xd4,
-	0xfd, 0xe7, 0xbc, 0x5e, 0x9c, 0x22, 0x2a, 0x93, 0xe4, 0x24, 0xc0, 0xe7, 0xb8, 0x87, 0x1c, 0x14,
-	0xbe, 0x4a, 0xcd, 0xdf, 0x84, 0x45, 0xcb, 0x3e, 0xc7, 0x1d, 0xd4, 0xb2, 0xd1, 0x23, 0x14, 0x20,
-	0xaf, 0x83, 0x84, 0xfe, 0x0b, 0x9c, 0xfe, 0x60, 0x48, 0x56, 0xef, 0x82, 0xda, 0xb1, 0x82, 0x73,
-	0xd4, 0x22, 0x7d, 0xda, 0x42, 0x3d, 0xec, 0xe0, 0x76, 0x0f, 0xb1, 0x8a, 0x32, 0x6f, 0x2e, 0xb2,
-	0x9d, 0x87, 0x7d, 0xfa, 0x6d, 0x41, 0x9f, 0x5e, 0x30, 0xb2, 0x75, 0x15, 0x05, 0x23, 0x7b, 0x53,
-	0x9a, 0xeb, 0x0f, 0x45, 0xa8, 0x1d, 0x87, 0xce, 0xbe, 0xed, 0x62, 0x7a, 0x8c, 0xdc, 0xf6, 0xab,
-	0xad, 0xa9, 0xb1, 0x06, 0x50, 0x9c, 0xb1, 0x01, 0xa8, 0x4d, 0x28, 0x07, 0xa4, 0x87, 0x42, 0xad,
-	0xb4, 0x51, 0xbc, 0x53, 0xdb, 0x59, 0xcd, 0x4c, 0x2f, 0x93, 0xf4, 0x90, 0xc9, 0x71, 0xea, 0x35,
-	0xa8, 0x3c, 0x46, 0xd8, 0xe9, 0x52, 0xd6, 0x9a, 0x4b, 0xa6, 0x58, 0xa9, 0x0f, 0x61, 0x31, 0xa4,
-	0xd6, 0x19, 0xea, 0x92, 0x9e, 0x8d, 0x82, 0x16, 0x1d, 0xf8, 0x88, 0x75, 0xe8, 0xda, 0xce, 0x1b,
-	0xd9, 0x25, 0x6b, 0x04, 0xfe, 0xde, 0xc0, 0x47, 0xe6, 0x42, 0x98, 0x24, 0xa8, 0x6f, 0x43, 0x25,
-	0x40, 0x0e, 0x26, 0x1e, 0xeb, 0xd3, 0xb5, 0x9c, 0xd1, 0xc9, 0x64, 0x10, 0x53, 0x40, 0xd5, 0xeb,
-	0x70, 0xd9, 0x0f, 0xc8, 0x23, 0xdc, 0x43, 0xad, 0x7e, 0x80, 0x59, 0x7b, 0xae, 0x9a, 0x20, 0x48,
-	0x1f, 0x04, 0x78, 0xef, 0xad, 0x71, 0x77, 0x6b, 0x09, 0x77, 0xc7, 0x7c, 0x65, 0x68, 0x70, 0x2d,
-	0x49, 0x91, 0x8e, 0xfd, 0x07, 0x9f, 0x11, 0x4d, 0xe4, 0x92, 0x73, 0xf4, 0xbf, 0xe9, 0xd9, 0x6b,
-	0x91, 0xfd, 0xac, 0x90, 0x78, 0x2c, 0xf4, 0xab, 0xa6, 0x58, 0x4d, 0x1f, 0x29, 0xe3, 0x4a, 0x89,
-	0x91, 0x32, 0x4e, 0x92, 0x36, 0xf8, 0x69, 0x01, 0x96, 0x78, 0x0a, 0x88, 0x0d, 0x16, 0x1f, 0xff,
-	0xe7, 0xf1, 0xbd, 0xd7, 0x18, 0x37, 0xcf, 0x5a, 0xba, 0x1e, 0xc4, 0xf4, 0x35, 0xd6, 0x86, 0x05,
-	0x31, 0x46, 0x1c, 0xb5, 0x8a, 0x02, 0xeb, 0x91, 0xfb, 0xbe, 0x4f, 0xb0, 0x47, 0x1f, 0xe0, 0x00,
-	0x75, 0x28, 0x09, 0x5e, 0xa6, 0x47, 0x46, 0xed, 0x7c, 0x68, 0x9e, 0x92, 0x59, 0x89, 0x96, 0x47,
-	0xb6, 0xfa, 0x0e, 0xcc, 0xdb, 0x82, 0xf9, 0x54, 0xd3, 0x48, 0x64, 0x66, 0xca, 0x96, 0xbe, 0x9a,
-	0x94, 0x2d, 0xcf, 0x9c, 0xb2, 0xd3, 0xbb, 0x73, 0xca, 0x7a, 0xa2, 0x3b, 0xa7, 0xa8, 0xd2, 0xe4,
-	0xbf, 0x51, 0xe0, 0xb5, 0xe3, 0xd0, 0xf9, 0xd0, 0xea, 0x58, 0x14, 0x45, 0xa3, 0xcb, 0x57, 0x6f,
-	0xed, 0x51, 0x66, 0x15, 0x13, 0x99, 0xb5, 0x35, 0xae, 0xc9, 0x4a, 0x42, 0x93, 0x91, 0x50, 0xc6,
-	0x0a, 0x7c, 0x2d, 0x41, 0x90, 0xf2, 0xff, 0x8d, 0x67, 0x15, 0x2b, 0x3a, 0x1f, 0x5a, 0x3d, 0x6c,
-	0x5b, 0x2f, 0x13, 0x31, 0x33, 0x64, 0xd5, 0x3b, 0x30, 0x4f, 0x7c, 0x14, 0x58, 0x33, 0xc5, 0xce,
-	0x10, 0xa9, 0xfe, 0x00, 0x16, 0x3b, 0x91, 0xbc, 0x5e, 0xd8, 0x0f, 0x5b, 0x7e, 0xbf, 0x7d, 0x86,
-	0x06, 0x62, 0x68, 0x5f, 0x6e, 0xf0, 0x3b, 0x7e, 0x63, 0x78, 0xc7, 0x6f, 0xec, 0x7b, 0x83, 0x03,
-	0xed, 0xcf, 0x23, 0x9e, 0x9d, 0x60, 0xe0, 0x53, 0xd2, 0x38, 0xe9, 0xb7, 0xdf, 0x47, 0x03, 0x73,
-	0x41, 0xf2, 0x39, 0x61, 0x6c, 0x54, 0x0d, 0xe6, 0x5c, 0xe2, 0xe1, 0x33, 0x14, 0x88, 0xdb, 0xdf,
-	0x70, 0xa9, 0x2e, 0x43, 0xd9, 0x27, 0x8f, 0xc5, 0xd5, 0xaf, 0x68, 0xf2, 0xc5, 0xf4, 0x8c, 0x4d,
-	0xda, 0xd2, 0x38, 0x63, 0x19, 0x9b, 0x24, 0xca, 0x4b, 0xd4, 0x77, 0x61, 0x69, 0xa4, 0x57, 0xf2,
-	0x3a, 0x75, 0xe3, 0xe9, 0xa7, 0xdb, 0xaf, 0x0b, 0x15, 0x0e, 0x87, 0x98, 0xa4, 0x7d, 0x46, 0x36,
-	0x11, 0x74, 0xe3, 0xdf, 0x7c, 0x4a, 0xe6, 0x05, 0xf4, 0xbf, 0xe2, 0xcf, 0x4c, 0x0d, 0x8a, 0x17,
-	0xd6, 0x60, 0x7a, 0x7e, 0xa6, 0x74, 0x13, 0xf9, 0x99, 0xa2, 0xca, 0xf8, 0xfe, 0x9d, 0x02, 0x8b,
-	0xbc, 0x60, 0x1e, 0x10, 0x2b, 0xb0, 0x0f, 0xbb, 0x16, 0xbe, 0xb8, 0x39, 0xe2, 0x75, 0xaf, 0x30,
-	0x6b, 0xdd, 0xdb, 0xdb, 0x1e, 0xd7, 0x48, 0x4f, 0x97, 0xf8, 0x91, 0x70, 0x86, 0x0e, 0x5a, 0x9a,
-	0x26, 0xb5, 0xf9, 0x15, 0xd7, 0x46, 0x3c, 0xb9, 0xf0, 0x31, 0x43, 0xbd, 0x07, 0x15, 0x97, 0x35,
-	0x83, 0xa9, 0xaa, 0x08, 0x5c, 0x7a, 0x6c, 0x29, 0x8c, 0x8d, 0x2d, 0xac, 0xb4, 0x08, 0xf4, 0xb8,
-	0xbc, 0x89, 0xe3, 0x85, 0xbc, 0x09, 0x9a, 0x94, 0xf7, 0x67, 0x0a, 0x54, 0x99, 0x73, 0x42, 0xec,
-	0x78, 0x17, 0x10, 0x74, 0x7a, 0xfc, 0xed, 0x6d, 0xa6, 0x44, 0xbd, 0x9a, 0x0a, 0x96, 0xe8, 0x64,
-	0xe3, 0x2a, 0x2b, 0x72, 0x7c, 0x21, 0x85, 0xfb, 0x17, 0x1f, 0xaa, 0x4e, 0xfb, 0xed, 0x68, 0xe0,
-	0x62, 0x8f, 0x76, 0x91, 0x87, 0xfd, 0x80, 0xf8, 0x24, 0x9c, 0x41, 0x48, 0x89, 0xcc, 0xbf, 0x4c,
-	0x2e, 0x43, 0x99, 0x62, 0xda, 0x1b, 0xbe, 0x3b, 0xf0, 0x45, 0x54, 0x71, 0xc2, 0xbe, 0xeb, 0x5a,
-	0xc1, 0x40, 0xcc, 0x4a, 0xc3, 0xa5, 0x7a, 0x0f, 0xe6, 0x5d, 0x14, 0x86, 0x96, 0x83, 0x42, 0xad,
-	0xbc, 0x51, 0xcc, 0x2b, 0x6f, 0xa6, 0x44, 0xf1, 0x01, 0x53, 0x4a, 0x32, 0x3e, 0x5d, 0xc5, 0xb5,
-	0x33, 0x76, 0xd9, 0x74, 0x15, 0x27, 0xc9, 0x42, 0xb4, 0x06, 0x55, 0xfe, 0x6e, 0x19, 0x29, 0xa1,
-	0xb0, 0xfe, 0x33, 0xcf, 0x09, 0x47, 0xb6, 0xf1, 0x27, 0x05, 0xe6, 0xa2, 0xf6, 0x41, 0x28, 0x52,
-	0x1b, 0x50, 0x3e, 0x27, 0x74, 0x06, 0xf3, 0x70, 0x58, 0x92, 0x71, 0x21, 0xc9, 0x58, 0xfd, 0x3a,
-	0x54, 0x88, 0x1f, 0xfd, 0x66, 0x06, 0xaa, 0xed, 0x5c, 0xcf, 0xec, 0xe0, 0xd1, 0xb9, 0x0f, 0x19,
-	0xcc, 0x14, 0xf0, 0xdc, 0x69, 0x73, 0x23, 0x32, 0x07, 0x3f, 0x39, 0xb2, 0xc5, 0x52, 0xb2, 0x1f,
-	0x12, 0x8a, 0x8c, 0xef, 0x30, 0xa7, 0x47, 0x3f, 0xa5, 0xee, 0xdf, 0x80, 0x4a, 0x48, 0x2d, 0xda,
-	0xe7, 0x95, 0xb7, 0x96, 0x73, 0xe9, 0xe7, 0x06, 0x3b, 0x65, 0x40, 0x53, 0x7c, 0x60, 0xfc, 0x5a,
-	0x61, 0x91, 0xf5, 0x7d, 0x4c, 0xbb, 0x76, 0x60, 0x3d, 0x7e, 0xa9, 0x28, 0x9a, 0x64, 0x29, 0x5e,
-	0x44, 0x12, 0x7e, 0x4e, 0x36, 0x9d, 0xa4, 0x04, 0x62, 0x4c, 0x4c, 0x12, 0x87, 0xfa, 0xee, 0xfc,
-	0x65, 0x11, 0x8a, 0xc7, 0xa1, 0xa3, 0xb6, 0xe1, 0x4a, 0xe2, 0xd5, 0x39, 0x7b, 0x0c, 0x4b, 0x3d,
-	0xf1, 0xea, 0x77, 0x67, 0x41, 0x49, 0xdb, 0x9e, 0xc1, 0x42, 0xfa, 0x11, 0xf8, 0x76, 0x1e, 0x83,
-	0x14, 0x50, 0x6f, 0xce, 0x08, 0x94, 0x87, 0x7d, 0xac, 0xc0, 0xb5, 0x9c, 0xb7, 0xc5, 0xc6, 0x64,
-	0xa9, 0xd3, 0x78, 0x7d, 0xf7, 0xcb, 0xe1, 0xa5, 0x08, 0x3f, 0x86, 0xa5, 0xf1, 0xf7, 0xba, 0x37,
-	0xf3, 0x98, 0x8d, 0x41, 0xf5, 0xfb, 0x33, 0x43, 0xe3, 0x26, 0x4e, 0xbf, 0x8a, 0xdd, 0x9e, 0xc0,
-	0x25, 0x0e, 0xcc, 0x37, 0x71, 0xce, 0x6b, 0x94, 0xfa, 0x89, 0x02, 0x5a, 0xee, 0x53, 0xd4, 0xbd,
-	0x19, 0xb8, 0x25, 0xbe, 0xd0, 0xdf, 0xfd, 0xb2, 0x5f, 0x24, 0x7c, 0x9d, 0xf3, 0x2e, 0xd4, 0x98,
-	0xc0, 0x34, 0x03, 0x9f, 0xef, 0xeb, 0xc9, 0xcf, 0x2d, 0x6a, 0x0b, 0x2e, 0xc7, 0x9f, 0x5a, 0x36,
-	0xf3, 0xd8, 0xc4, 0x40, 0xfa, 0x5b, 0x33, 0x80, 0xe4, 0x01, 0x6d, 0xb8, 0x92, 0xb8, 0xf2, 0xe7,
-	0x26, 0x68, 0x1c, 0x95, 0x9f, 0xa0, 0x59, 0xd7, 0x6a, 0xb5, 0x0b, 0xb5, 0xd4, 0x95, 0xfa, 0xd6,
-	0x04, 0x73, 0xc4, 0x70, 0x7a, 0x63, 0x36, 0x5c, 0x3c, 0x4e, 0xd3, 0x37, 0xd3, 0xdc, 0x38, 0x4d,
-	0x01, 0xf3, 0xe3, 0x34, 0xe7, 0x5e, 0xa6, 0xfe, 0x08, 0x20, 0x76, 0x27, 0x33, 0xf2, 0x3e, 0x1f,
-	0x61, 0xf4, 0xad, 0xe9, 0x98, 0xb8, 0xd1, 0x52, 0x37, 0xa6, 0x5b, 0x13, 0xfd, 0x2a, 0x71, 0xf9,
-	0x46, 0xcb, 0xb9, 0x20, 0x9c, 0xc1, 0x42, 0x7a, 0x98, 0xbf, 0x3d, 0xd9, 0xbf, 0xa3, 0xb3, 0x9a,
-	0x33, 0x02, 0xe5, 0x61, 0x08, 0x5e, 0x4b, 0x0e, 0xca, 0x37, 0x27, 0xb8, 0x78, 0x04, 0xd3, 0xb7,
-	0x67, 0x82, 0xc5, 0x8f, 0x49, 0x4e, 0xb0, 0x37, 0xa7, 0xb4, 0x14, 0x0e, 0xcb, 0x3f, 0x26, 0x73,
-	0xf8, 0x54, 0x4f, 0xa0, 0x22, 0x06, 0xcf, 0x7a, 0xbe, 0x21, 0xa2, 0x7d, 0xfd, 0xd6, 0xe4, 0xfd,
-	0x78, 0x3e, 0x26, 0xa6, 0xc5, 0xdc, 0x7c, 0x8c, 0xa3, 0xf2, 0xf3, 0x31, 0x73, 0x10, 0x7b, 0x0f,
-	0x4a, 0x6c, 0xce, 0x5a, 0xcf, 0x0d, 0x47, 0x42, 0x91, 0xfe, 0xc6, 0xa4, 0xdd, 0x78, 0x98, 0xa6,
-	0x26, 0x93, 0x5c, 0x4d, 0x93, 0xb8, 0xfc, 0x30, 0xcd, 0x1e, 0x29, 0xf4, 0xf2, 0xc7, 0x2f, 0x9e,
-	0x6c, 0x29, 0x07, 0xef, 0x7d, 0xf6, 0xac, 0xae, 0x7c, 0xfe, 0xac, 0xae, 0xfc, 0xfd, 0x59, 0x5d,
-	0xf9, 0xe5, 0xf3, 0xfa, 0xa5, 0xcf, 0x9f, 0xd7, 0x2f, 0x7d, 0xf1, 0xbc, 0x7e, 0xe9, 0x87, 0xf7,
-	0x1c, 0x4c, 0xbb, 0xfd, 0x76, 0xc4, 0xaf, 0xc9, 0x59, 0x6f, 0x77, 0xba, 0x16, 0xf6, 0xc4, 0xa2,
-	0xf9, 0x51, 0xec, 0x3f, 0xe4, 0x74, 0xe0, 0xa3, 0xb0, 0x5d, 0x61, 0x13, 0xef, 0xdb, 0xff, 0x09,
-	0x00, 0x00, 0xff, 0xff, 0xf1, 0x46, 0xfc, 0x9b, 0x54, 0x20, 0x00, 0x00,
+	// 2227 bytes of a gzipped FileDescriptorProto
+	0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0xff, 0xd4, 0x5a, 0xcf, 0x6f, 0xdc, 0xc6,
+	0xf5, 0x37, 0xb5, 0xab, 0x95, 0x76, 0xe4, 0xe8, 0x07, 0xad, 0xaf, 0xb5, 0x5a, 0xc9, 0x6b, 0x99,
+	0x8a, 0x6c, 0x45, 0xb1, 0x76, 0x6d, 0x25, 0xd0, 0x37, 0xd5, 0xa1, 0xa8, 0x24, 0xf7, 0xa0, 0xa4,
+	0xaa, 0x05, 0xaa, 0x71, 0xd1, 0xa2, 0xc0, 0x82, 0xbb, 0x1c, 0x53, 0x03, 0xed, 0x72, 0x58, 0x72,
+	0x56, 0xce, 0xde, 0x82, 0x16, 0x49, 0x81, 0xf6, 0xd0, 0xf6, 0xd0, 0xff, 0xa0, 0x87, 0xde, 0xea,
+	0x43, 0x80, 0xde, 0x7b, 0x4a, 0x7b, 0x0a, 0x7c, 0x0a, 0x50, 0xa0, 0x2d, 0x6c, 0xa0, 0x06, 0x7a,
+	0x69, 0xfb, 0x1f, 0x14, 0x9c, 0x19, 0x0e, 0x67, 0xb8, 0xe4, 0x2e, 0x2d, 0x59, 0x45, 0x72, 0x11,
+	0x96, 0x6f, 0x3e, 0x7c, 0x33, 0xef, 0xf3, 0x7e, 0xcc, 0x9b, 0xa1, 0xc0, 0xb2, 0x87, 0x3b, 0x88,
+	0xf4, 0x1b, 0x6d, 0xdc, 0xed, 0xf6, 0xdc, 0xf0, 0xd7, 0xd9, 0xfd, 0x06, 0xf9, 0xa8, 0xee, 0xf9,
+	0x98, 0x60, 0xfd, 0x1a, 0x1b, 0xad, 0x8b, 0xd1, 0xfa, 0xd9, 0xfd, 0xea, 0x9c, 0xd5, 0x45, 0x2e,
+	0x6e, 0xd0, 0xbf, 0x0c, 0x57, 0x9d, 0x77, 0xb0, 0x83, 0xe9, 0xcf, 0x46, 0xf8, 0x8b, 0x4b, 0x17,
+	0xdb, 0x38, 0xe8, 0xe2, 0xa0, 0xc9, 0x06, 0xd8, 0x03, 0x1f, 0x5a, 0x60, 0x4f, 0x8d, 0x6e, 0xe0,
+	0x84, 0x13, 0x76, 0x03, 0x27, 0x7a, 0xc7, 0xc1, 0xd8, 0xe9, 0xc0, 0x06, 0x7d, 0x6a, 0xf5, 0x1e,
+	0x37, 0x2c, 0xb7, 0xcf, 0x87, 0x6a, 0x69, 0x4b, 0x6d, 0x61, 0x3b, 0x1a, 0x5f, 0x4d, 0x1b, 0x8f,
+	0x57, 0xce, 0x40, 0x2b, 0x69, 0xa0, 0x2e, 0x26, 0x08, 0xbb, 0xc3, 0x10, 0x9e, 0xe5, 0x5b, 0x5d,
+	0xbe, 0x78, 0xe3, 0x0f, 0x1a, 0x98, 0x39, 0x0c, 0x9c, 0x0f, 0x3d, 0xdb, 0x22, 0xf0, 0x88, 0x8e,
+	0xe8, 0xdb, 0xa0, 0x6c, 0xf5, 0xc8, 0x09, 0xf6, 0x11, 0xe9, 0x57, 0xb4, 0x15, 0x6d, 0xbd, 0xbc,
+	0x57, 0x79, 0xf6, 0xd9, 0xe6, 0x3c, 0xb7, 0x7a, 0xd7, 0xb6, 0x7d, 0x18, 0x04, 0xc7, 0xc4, 0x47,
+	0xae, 0x63, 0xc6, 0x50, 0xfd, 0x9b, 0xa0, 0xc4, 0x74, 0x57, 0xc6, 0x56, 0xb4, 0xf5, 0xa9, 0xad,
+	0xa5, 0x7a, 0x0a, 0xe5, 0x75, 0x36, 0xc9, 0x5e, 0xf9, 0xf3, 0xbf, 0xde, 0xbc, 0xf2, 0xbb, 0x97,
+	0x4f, 0x37, 0x34, 0x93, 0xbf, 0xb5, 0x73, 0xf7, 0x27, 0x2f, 0x9f, 0x6e, 0xc4, 0xfa, 0x7e, 0xfe,
+	0xf2, 0xe9, 0xc6, 0x62, 0xbc, 0xf2, 0xc4, 0x2a, 0x8d, 0x45, 0xb0, 0x90, 0x10, 0x99, 0x30, 0xf0,
+	0xb0, 0x1b, 0x40, 0xe3, 0x8f, 0x05, 0xa0, 0x1f, 0x06, 0xce, 0xbe, 0x0f, 0x2d, 0x02, 0xf7, 0x23,
+	0x0d, 0xe7, 0xb6, 0x6b, 0x1a, 0x8c, 0x21, 0x9b, 0xda, 0x54, 0x36, 0xc7, 0x90, 0xad, 0xeb, 0xa0,
+	0xe8, 0x5a, 0x5d, 0x58, 0x29, 0x50, 0x09, 0xfd, 0xad, 0x6f, 0x83, 0xe2, 0x29, 0x72, 0xed, 0x4a,
+	0x71, 0x45, 0x5b, 0x9f, 0xde, 0x32, 0x52, 0x2d, 0x17, 0x2b, 0xf9, 0x00, 0xb9, 0xb6, 0x49, 0xf1,
+	0xfa, 0x12, 0x28, 0x7b, 0x96, 0x0f, 0x5d, 0xd2, 0x44, 0x76, 0x65, 0x9c, 0x2a, 0x9c, 0x64, 0x82,
+	0x03, 0x5b, 0xdf, 0x03, 0x13, 0xed, 0x13, 0xcb, 0x27, 0xd0, 0xaf, 0x94, 0x28, 0xa3, 0x37, 0x52,
+	0xf5, 0x3e, 0xc0, 0xed, 0x5e, 0x17, 0xba, 0x44, 0xe6, 0x34, 0x7a, 0x51, 0xff, 0x16, 0x28, 0xfa,
+	0xbd, 0x0e, 0xac, 0x4c, 0x50, 0x05, 0xb7, 0xd2, 0x15, 0xc0, 0x36, 0x0a, 0x10, 0x76, 0xcd, 0x5e,
+	0x07, 0xca, 0x4a, 0xe8, 0x9b, 0xfa, 0x03, 0x30, 0x1e, 0x40, 0x8b, 0x04, 0x95, 0x49, 0xaa, 0x62,
+	0x35, 0x55, 0xc5, 0x31, 0xb4, 0xc8, 0x6e, 0xa7, 0x83, 0xdb, 0x56, 0x18, 0x7e, 0xb2, 0x12, 0xf6,
+	0xf2, 0x4e, 0x63, 0xd0, 0xb9, 0xcb, 0x8a, 0x73, 0x13, 0xde, 0x32, 0x8e, 0x40, 0x75, 0x50, 0x1a,
+	0xb9, 0x58, 0xdf, 0x02, 0x13, 0x16, 0xf3, 0xd7, 0x48, 0x4f, 0x46, 0x40, 0xe3, 0xd3, 0x31, 0xb0,
+	0x28, 0x42, 0x46, 0xa8, 0xdc, 0xe7, 0x44, 0x9d, 0x37, 0x3a, 0x6e, 0x81, 0xab, 0xc2, 0x8e, 0xa6,
+	0x88, 0x93, 0x29, 0x21, 0x3b, 0x48, 0x0f, 0x18, 0xc9, 0xb7, 0xc5, 0x73, 0xfa, 0x76, 0x67, 0x7b,
+	0x90, 0xd3, 0xd5, 0x94, 0x84, 0x49, 0x9a, 0x6a, 0xac, 0x82, 0x5b, 0x99, 0x83, 0x22, 0x89, 0xfe,
+	0xa9, 0x81, 0xf9, 0xc3, 0xc0, 0x39, 0x86, 0x44, 0xf5, 0xed, 0x65, 0x12, 0x25, 0x42, 0xad, 0x70,
+	0x91, 0x50, 0xbb, 0x3f, 0x48, 0x4b, 0x4d, 0xa1, 0x65, 0xc0, 0x26, 0xa3, 0x06, 0x96, 0xd3, 0xe4,
+	0x82, 0x8c, 0x2f, 0x35, 0x5a, 0x51, 0x8e, 0x21, 0x91, 0x73, 0xe5, 0xdc, 0x54, 0x2c, 0x80, 0x89,
+	0xb0, 0xd8, 0xc7, 0x2c, 0x94, 0xc2, 0xc7, 0x03, 0x5b, 0x64, 0x6b, 0xe1, 0xbc, 0xd9, 0x3a, 0x3a,
+	0xcf, 0x12, 0x36, 0x18, 0xcb, 0x34, 0xcf, 0x12, 0x52, 0x61, 0xf8, 0x33, 0x0d, 0x2c, 0xa9, 0xc3,
+	0x56, 0xe7, 0xc8, 0xf2, 0x09, 0x6a, 0x23, 0xcf, 0x72, 0xc9, 0x65, 0x06, 0x43, 0x0d, 0x00, 0x5b,
+	0xcc, 0x49, 0x19, 0x99, 0x34, 0x25, 0xc9, 0xce, 0x7b, 0x83, 0x96, 0xae, 0x65, 0x59, 0xaa, 0x2c,
+	0xda, 0x58, 0x03, 0xab, 0x43, 0x86, 0x85, 0xed, 0x3f, 0x63, 0xf5, 0xe2, 0x18, 0x12, 0x91, 0x24,
+	0x47, 0x3e, 0x3a, 0x43, 0x1d, 0xe8, 0xc0, 0xe0, 0x32, 0x2d, 0x7f, 0x0b, 0xcc, 0x5a, 0xf6, 0x19,
+	0x6a, 0xc3, 0xa6, 0x0d, 0x1f, 0x43, 0x1f, 0xba, 0x6d, 0xc8, 0xed, 0x9f, 0x61, 0xf2, 0x07, 0x91,
+	0x58, 0xbf, 0x0b, 0xf4, 0xb6, 0xe5, 0x9f, 0xc1, 0x26, 0xee, 0x91, 0x26, 0xec, 0x20, 0x07, 0xb5,
+	0x3a, 0x90, 0x56, 0x94, 0x49, 0x73, 0x96, 0x8e, 0x3c, 0xec, 0x91, 0x6f, 0x73, 0xf9, 0xe8, 0x82,
+	0x91, 0x6e, 0x2b, 0x2f, 0x18, 0xe9, 0x83, 0x82, 0xae, 0xbf, 0x14, 0xc0, 0xf4, 0x61, 0xe0, 0xec,
+	0xda, 0x5d, 0x44, 0x0e, 0x61, 0xb7, 0x75, 0xb9, 0x35, 0x55, 0xda, 0x00, 0x0a, 0x39, 0x37, 0x00,
+	0xbd, 0x01, 0xc6, 0x7d, 0xdc, 0x81, 0x41, 0xa5, 0xb8, 0x52, 0x58, 0x9f, 0xde, 0x5a, 0x4c, 0x4d,
+	0x2f, 0x13, 0x77, 0xa0, 0xc9, 0x70, 0xfa, 0x75, 0x50, 0x7a, 0x02, 0x91, 0x73, 0x42, 0xe8, 0xd6,
+	0x5c, 0x34, 0xf9, 0x93, 0xfe, 0x10, 0xcc, 0x06, 0xc4, 0x3a, 0x85, 0x27, 0xb8, 0x63, 0x43, 0xbf,
+	0x49, 0xfa, 0x1e, 0xa4, 0x3b, 0xf4, 0xf4, 0xd6, 0x9b, 0xe9, 0x25, 0x2b, 0x06, 0x7f, 0xaf, 0xef,
+	0x41, 0x73, 0x26, 0x50, 0x05, 0xfa, 0x3b, 0xa0, 0xe4, 0x43, 0x07, 0x61, 0x97, 0xee, 0xd3, 0xd3,
+	0x19, 0xad, 0x93, 0x49, 0x21, 0x26, 0x87, 0xea, 0x37, 0xc1, 0x94, 0xe7, 0xe3, 0xc7, 0xa8, 0x03,
+	0x9b, 0x3d, 0x1f, 0xd1, 0xed, 0xb9, 0x6c, 0x02, 0x2e, 0xfa, 0xd0, 0x47, 0xfa, 0x0d, 0x00, 0x5c,
+	0xec, 0x36, 0xcf, 0x30, 0x41, 0xae, 0x53, 0x29, 0xd3, 0xa0, 0x28, 0xbb, 0xd8, 0x7d, 0x44, 0x05,
+	0x3b, 0x6f, 0x0f, 0x46, 0x43, 0x45, 0x89, 0x06, 0xc9, 0x95, 0x46, 0x05, 0x5c, 0x57, 0x25, 0xc2,
+	0xef, 0xbf, 0x18, 0x8b, 0x6a, 0x23, 0x1b, 0x60, 0xda, 0xbf, 0x6a, 0xbe, 0x57, 0xb9, 0x28, 0x26,
+	0xb8, 0xc8, 0xf2, 0x74, 0xae, 0x72, 0x2a, 0x9b, 0x1d, 0x97, 0x53, 0x59, 0x2a, 0xb8, 0xfa, 0x8f,
+	0xd8, 0x47, 0x76, 0x3d, 0x0f, 0x23, 0x97, 0x84, 0x7b, 0xfb, 0xa5, 0xd6, 0x92, 0x87, 0xe0, 0xaa,
+	0x25, 0x4d, 0x55, 0x29, 0xac, 0x14, 0xd6, 0xa7, 0xb6, 0x56, 0x52, 0xe3, 0x4b, 0x5a, 0x93, 0xbc,
+	0xb1, 0x28, 0x0a, 0x72, 0x31, 0x22, 0x1b, 0x17, 0x33, 0x22, 0x4b, 0xe3, 0x36, 0xa3, 0x00, 0x66,
+	0xc3, 0xc0, 0x62, 0x63, 0x17, 0xaf, 0x1b, 0x7c, 0xad, 0xd0, 0x97, 0xf8, 0x10, 0xb2, 0x03, 0x7b,
+	0x80, 0xb2, 0xc2, 0xd0, 0xf0, 0x2a, 0xbe, 0x72, 0x69, 0x19, 0xcf, 0x59, 0x5a, 0xd4, 0x78, 0x2c,
+	0x25, 0xe3, 0x31, 0xad, 0xc2, 0x4c, 0xbc, 0x9e, 0x0a, 0x33, 0x79, 0xee, 0x0a, 0x53, 0x4e, 0x56,
+	0x98, 0x9d, 0xcd, 0xc1, 0x60, 0xa8, 0xaa, 0x25, 0x44, 0xf6, 0xab, 0x51, 0x05, 0x95, 0xa4, 0x4c,
+	0x04, 0xc2, 0x2f, 0x59, 0x19, 0x31, 0x61, 0x17, 0x9f, 0x41, 0x0e, 0x81, 0xf0, 0x6b, 0x18, 0x0a,
+	0xd7, 0x43, 0xa6, 0xad, 0x00, 0xbb, 0xfc, 0x3c, 0xc7, 0x9f, 0x46, 0x27, 0x4e, 0xc2, 0x74, 0x9e,
+	0x38, 0x09, 0xa9, 0xe0, 0xeb, 0x1f, 0xec, 0xe4, 0xce, 0x86, 0xbf, 0x9a, 0xfb, 0x6d, 0xcc, 0x44,
+	0x51, 0x61, 0x62, 0xe4, 0x41, 0x5f, 0x36, 0x8a, 0x1f, 0xf4, 0x65, 0x91, 0xe0, 0xe0, 0xa7, 0x63,
+	0x60, 0x4e, 0xae, 0xb6, 0x26, 0x4d, 0xad, 0xaf, 0x79, 0xd7, 0xb1, 0x53, 0x1f, 0xa4, 0x67, 0x29,
+	0x7d, 0xcf, 0xa1, 0xf6, 0x1a, 0x4b, 0x51, 0x9b, 0x2a, 0x09, 0xe3, 0x06, 0x9e, 0xa5, 0x15, 0x8f,
+	0x9f, 0x07, 0xc8, 0x87, 0x6d, 0x82, 0xfd, 0x8b, 0x9c, 0x5c, 0xc2, 0x43, 0x56, 0x44, 0x4f, 0xd1,
+	0x2c, 0x85, 0x8f, 0x07, 0xb6, 0xfe, 0x2e, 0x98, 0xb4, 0xb9, 0xf2, 0x91, 0xd4, 0x08, 0x64, 0x6a,
+	0x99, 0x2b, 0xbe, 0x9e, 0x32, 0x37, 0x9e, 0xbb, 0xcc, 0x8d, 0xce, 0xcc, 0x04, 0x7b, 0x3c, 0x33,
+	0x13, 0x52, 0x41, 0xf9, 0x6f, 0x35, 0xf0, 0xc6, 0x61, 0xe0, 0x3c, 0xb2, 0xda, 0x16, 0x81, 0xe1,
+	0x81, 0xf2, 0xf5, 0xb3, 0x1d, 0x67, 0x56, 0x41, 0xc9, 0xac, 0x8d, 0x41, 0x4b, 0x16, 0x14, 0x4b,
+	0xe2, 0x45, 0x19, 0x0b, 0xe0, 0xff, 0x14, 0x81, 0x58, 0xff, 0xdf, 0x58, 0x56, 0xd1, 0x5e, 0xef,
+	0x91, 0xd5, 0x41, 0xb6, 0x75, 0x91, 0x88, 0xc9, 0x91, 0x55, 0xef, 0x82, 0x49, 0xec, 0x41, 0xdf,
+	0xca, 0x15, 0x3b, 0x11, 0x52, 0xff, 0x01, 0x98, 0x6d, 0x87, 0xeb, 0x75, 0x83, 0x5e, 0xd0, 0xf4,
+	0x7a, 0xad, 0x53, 0xd8, 0xe7, 0x57, 0x29, 0xf3, 0x75, 0x76, 0xf3, 0x5a, 0x8f, 0x6e, 0x5e, 0xeb,
+	0xbb, 0x6e, 0x7f, 0xaf, 0xf2, 0xe7, 0x58, 0x67, 0xdb, 0xef, 0x7b, 0x04, 0xd7, 0x8f, 0x7a, 0xad,
+	0x0f, 0x60, 0xdf, 0x9c, 0x11, 0x7a, 0x8e, 0xa8, 0x1a, 0xbd, 0x02, 0x26, 0xba, 0xd8, 0x45, 0xa7,
+	0xd0, 0xe7, 0x35, 0x3c, 0x7a, 0xd4, 0xe7, 0xc1, 0xb8, 0x87, 0x9f, 0xf0, 0x0b, 0xb9, 0x82, 0xc9,
+	0x1e, 0x46, 0x67, 0xac, 0xca, 0xa5, 0x71, 0x4a, 0x33, 0x56, 0x15, 0x8a, 0xab, 0xad, 0xef, 0x82,
+	0xb9, 0xd8, 0x2e, 0xf5, 0x92, 0xeb, 0xd6, 0xb3, 0xcf, 0x36, 0x6f, 0x70, 0x13, 0xf6, 0x23, 0x8c,
+	0xca, 0x4f, 0xcc, 0x09, 0x97, 0x1b, 0xff, 0xd6, 0xa4, 0x8d, 0xf5, 0x7f, 0xe2, 0xcf, 0x54, 0x0b,
+	0x0a, 0xe7, 0xb6, 0x20, 0xef, 0xce, 0x19, 0xf3, 0x2b, 0xef, 0x9c, 0x03, 0x04, 0x1b, 0xbf, 0xd7,
+	0x68, 0xcb, 0x79, 0x0c, 0xc9, 0x1e, 0xb6, 0x7c, 0x7b, 0xff, 0xc4, 0x42, 0xe7, 0xa7, 0x43, 0xae,
+	0x7b, 0x63, 0x79, 0xeb, 0xde, 0xe8, 0xbe, 0x49, 0x59, 0x1c, 0xef, 0x9b, 0x14, 0x99, 0xb0, 0xe6,
+	0xd7, 0xcc, 0x1a, 0x7e, 0x11, 0xce, 0x5a, 0x33, 0xfd, 0x1e, 0x28, 0x75, 0xe9, 0x66, 0x30, 0xd2,
+	0x14, 0x8e, 0x4b, 0xb6, 0x7a, 0x63, 0x03, 0xad, 0x1e, 0x2d, 0x2d, 0x1c, 0x3d, 0xb8, 0x5e, 0x65,
+	0x7a, 0xbe, 0x5e, 0x45, 0x26, 0xd6, 0xfb, 0x89, 0x06, 0xca, 0xd4, 0x39, 0x01, 0x72, 0xdc, 0x73,
+	0x2c, 0x74, 0x74, 0xfc, 0xed, 0xac, 0x26, 0x96, 0x7a, 0x2d, 0x11, 0x2c, 0xe1, 0xcc, 0xc6, 0x35,
+	0x5a, 0xe4, 0xd8, 0x83, 0x58, 0xdc, 0xbf, 0x58, 0x53, 0x75, 0xdc, 0x6b, 0x85, 0xe7, 0x5c, 0xfa,
+	0x29, 0x25, 0xf4, 0xb0, 0xe7, 0x63, 0x0f, 0x07, 0x39, 0x16, 0x29, 0x90, 0xd9, 0x57, 0x7c, 0xf3,
+	0x60, 0x9c, 0x20, 0xd2, 0x89, 0x6e, 0x83, 0xd9, 0x43, 0x58, 0x71, 0x82, 0x5e, 0xb7, 0x6b, 0xf9,
+	0x7d, 0xde, 0x2b, 0x45, 0x8f, 0xfa, 0x3d, 0x30, 0xd9, 0x85, 0x41, 0x60, 0x39, 0xfc, 0x70, 0x91,
+	0x51, 0xde, 0x4c, 0x81, 0x62, 0xe7, 0x7a, 0xb1, 0x92, 0xc1, 0xee, 0x4a, 0xb6, 0xce, 0xd8, 0xa6,
+	0xdd, 0x95, 0x2c, 0x12, 0x85, 0x68, 0x09, 0x94, 0xd9, 0xd7, 0xa4, 0xd0, 0x08, 0x8d, 0xee, 0x3f,
+	0x93, 0x4c, 0x70, 0x60, 0x1b, 0x7f, 0xd2, 0xc0, 0x44, 0xb8, 0x7d, 0x60, 0x02, 0xf5, 0x3a, 0x18,
+	0x3f, 0xc3, 0x24, 0x07, 0x3d, 0x0c, 0xa6, 0x2a, 0x1e, 0x53, 0x15, 0xeb, 0xff, 0x0f, 0x4a, 0xd8,
+	0x0b, 0x7f, 0x53, 0x82, 0xa6, 0xb7, 0x6e, 0xa6, 0xee, 0xe0, 0xe1, 0xbc, 0x0f, 0x29, 0xcc, 0xe4,
+	0xf0, 0xcc, 0x6e, 0x73, 0x25, 0xa4, 0x83, 0xcd, 0x1c, 0x72, 0x31, 0xa7, 0xee, 0x87, 0x98, 0x40,
+	0xe3, 0x3b, 0xd4, 0xe9, 0xe1, 0x4f, 0x61, 0xfb, 0x37, 0x40, 0x29, 0x20, 0x16, 0xe9, 0xb1, 0xca,
+	0x3b, 0x9d, 0x71, 0x15, 0xcb, 0x08, 0x3b, 0xa6, 0x40, 0x93, 0xbf, 0x60, 0xfc, 0x46, 0xa3, 0x91,
+	0xf5, 0x7d, 0x44, 0x4e, 0x6c, 0xdf, 0x7a, 0x72, 0xa1, 0x28, 0x1a, 0xc6, 0x14, 0x2b, 0x22, 0x8a,
+	0x9f, 0xd5, 0x4d, 0x47, 0x5d, 0x01, 0x6f, 0x13, 0x55, 0x61, 0x64, 0xef, 0xd6, 0x27, 0xf3, 0xa0,
+	0x70, 0x18, 0x38, 0x7a, 0x0b, 0x5c, 0x55, 0xbe, 0x05, 0xa6, 0xb7, 0x61, 0x89, 0x0f, 0x6f, 0xd5,
+	0xbb, 0x79, 0x50, 0x82, 0xdb, 0x53, 0x30, 0x93, 0xfc, 0x34, 0x77, 0x27, 0x4b, 0x41, 0x02, 0x58,
+	0x6d, 0xe4, 0x04, 0x8a, 0xc9, 0x3e, 0xd6, 0xc0, 0xf5, 0x8c, 0x2f, 0x3e, 0xf5, 0xe1, 0xab, 0x4e,
+	0xe2, 0xab, 0xdb, 0xaf, 0x86, 0x17, 0x4b, 0xf8, 0x31, 0x98, 0x1b, 0xfc, 0x8a, 0xf2, 0x56, 0x96,
+	0xb2, 0x01, 0x68, 0xf5, 0x7e, 0x6e, 0xa8, 0x4c, 0x71, 0xf2, 0x5b, 0xc5, 0x9d, 0x21, 0x5a, 0x64,
+	0x60, 0x36, 0xc5, 0x19, 0xdf, 0x08, 0xf4, 0x4f, 0x35, 0x50, 0xc9, 0xfc, 0x40, 0x70, 0x2f, 0x87,
+	0x36, 0xe5, 0x8d, 0xea, 0x7b, 0xaf, 0xfa, 0x86, 0xe2, 0xeb, 0x8c, 0xdb, 0xfa, 0xfa, 0x10, 0xa5,
+	0x29, 0xf8, 0x6c, 0x5f, 0x0f, 0xbf, 0x04, 0xd7, 0x9b, 0x60, 0x4a, 0xbe, 0x00, 0x5f, 0xcd, 0x52,
+	0x23, 0x81, 0xaa, 0x6f, 0xe7, 0x00, 0x89, 0x09, 0x5a, 0xe0, 0xaa, 0x72, 0xe4, 0xcf, 0x4c, 0x50,
+	0x19, 0x95, 0x9d, 0xa0, 0x69, 0xc7, 0x6a, 0x1e, 0x3d, 0xca, 0x6d, 0xee, 0xb0, 0xe8, 0x91, 0x81,
+	0x43, 0xa3, 0x27, 0xed, 0x4a, 0x94, 0x4f, 0xa6, 0x5c, 0x87, 0x0e, 0x9b, 0x4c, 0x06, 0x0e, 0x9d,
+	0x2c, 0xed, 0xb6, 0x51, 0x87, 0xe0, 0x0d, 0xf5, 0xa6, 0x71, 0x2d, 0x93, 0x7b, 0x19, 0x56, 0xdd,
+	0xcc, 0x05, 0x93, 0x6d, 0x4a, 0xde, 0x63, 0xdd, 0x19, 0xee, 0x01, 0x01, 0xcc, 0xb6, 0x29, 0xe3,
+	0x22, 0x48, 0x3f, 0x01, 0xd3, 0x89, 0x0b, 0x90, 0xdb, 0x23, 0x7d, 0x40, 0x71, 0xd5, 0x7a, 0x3e,
+	0x9c, 0x6c, 0x56, 0xf2, 0x1e, 0xe1, 0xce, 0x08, 0x62, 0x22, 0x60, 0xb6, 0x59, 0x19, 0xa7, 0x68,
+	0xfd, 0x47, 0x00, 0x48, 0x27, 0x68, 0x23, 0xeb, 0xf5, 0x18, 0x53, 0xdd, 0x18, 0x8d, 0x91, 0x49,
+	0x4b, 0x9c, 0x6f, 0x6f, 0x0f, 0xcd, 0x42, 0x81, 0xcb, 0x26, 0x2d, 0xe3, 0x38, 0x27, 0x62, 0x21,
+	0x9e, 0x6a, 0x44, 0x2c, 0xc4, 0x73, 0x35, 0x72, 0x02, 0xe5, 0xf8, 0x56, 0x8f, 0x35, 0x6b, 0x43,
+	0x5c, 0x1c, 0xc3, 0xb2, 0xe3, 0x3b, 0xf5, 0xcc, 0x11, 0x4e, 0xa3, 0x9e, 0x37, 0xd6, 0x46, 0x34,
+	0x00, 0x0c, 0x96, 0x3d, 0x4d, 0xea, 0x51, 0x41, 0x3f, 0x02, 0x25, 0x7e, 0x4c, 0xa8, 0x65, 0x13,
+	0x11, 0x8e, 0x57, 0x6f, 0x0f, 0x1f, 0x97, 0xab, 0xa7, 0xd2, 0xdb, 0x67, 0x56, 0x4f, 0x19, 0x95,
+	0x5d, 0x3d, 0x53, 0xdb, 0xe6, 0xf7, 0x41, 0x91, 0x76, 0xc5, 0xcb, 0x99, 0xe1, 0x88, 0x09, 0xac,
+	0xbe, 0x39, 0x6c, 0x54, 0x0e, 0xd3, 0x44, 0x1f, 0x99, 0x69, 0xa9, 0x8a, 0xcb, 0x0e, 0xd3, 0xf4,
+	0x06, 0xb0, 0x3a, 0xfe, 0xf1, 0xcb, 0xa7, 0x1b, 0xda, 0xde, 0xfb, 0x9f, 0x3f, 0xaf, 0x69, 0x5f,
+	0x3c, 0xaf, 0x69, 0x7f, 0x7f, 0x5e, 0xd3, 0x7e, 0xf5, 0xa2, 0x76, 0xe5, 0x8b, 0x17, 0xb5, 0x2b,
+	0x5f, 0xbe, 0xa8, 0x5d, 0xf9, 0xe1, 0x3d, 0x07, 0x91, 0x93, 0x5e, 0x2b, 0xd4, 0xd7, 0x60, 0xaa,
+	0x37, 0xdb, 0x27, 0x16, 0x72, 0xf9, 0x43, 0xe3, 0x23, 0xe9, 0xbf, 0xcc, 0x48, 0xdf, 0x83, 0x41,
+	0xab, 0x44, 0xcf, 0x27, 0xef, 0xfc, 0x37, 0x00, 0x00, 0xff, 0xff, 0xc9, 0x91, 0x69, 0x70, 0x98,
+	0x27, 0x00, 0x00,
 }
 
 // Reference imports to suppress errors if they are not otherwise used.
@@ -2374,6 +2891,18 @@ type MsgClient interface {
 	AdmitMember(ctx context.Context, in *MsgAdmitMember, opts ...grpc.CallOption) (*MsgAdmitMemberResponse, error)
 	// RemoveMember removes a member from a community (the community's motion).
 	RemoveMember(ctx context.Context, in *MsgRemoveMember, opts ...grpc.CallOption) (*MsgRemoveMemberResponse, error)
+	// SetMemberVoting makes a member voting or non-voting, or changes its
+	// weight (the community's motion).
+	SetMemberVoting(ctx context.Context, in *MsgSetMemberVoting, opts ...grpc.CallOption) (*MsgSetMemberVotingResponse, error)
+	// SetAppointments replaces the members a community may appoint into other
+	// communities (governance authority).
+	SetAppointments(ctx context.Context, in *MsgSetAppointments, opts ...grpc.CallOption) (*MsgSetAppointmentsResponse, error)
+	// AppointMember places a member into another community within the
+	// appointer's allowance (the appointing community's motion).
+	AppointMember(ctx context.Context, in *MsgAppointMember, opts ...grpc.CallOption) (*MsgAppointMemberResponse, error)
+	// RemoveAppointee removes a member the appointer placed (the appointing
+	// community's motion, or the governance authority).
+	RemoveAppointee(ctx context.Context, in *MsgRemoveAppointee, opts ...grpc.CallOption) (*MsgRemoveAppointeeResponse, error)
 	// SetMemberRoles elects chairs, representatives, liaisons and NomCom delegates
 	// (the community's motion).
 	SetMemberRoles(ctx context.Context, in *MsgSetMemberRoles, opts ...grpc.CallOption) (*MsgSetMemberRolesResponse, error)
@@ -2486,6 +3015,42 @@ func (c *msgClient) AdmitMember(ctx context.Context, in *MsgAdmitMember, opts ..
 func (c *msgClient) RemoveMember(ctx context.Context, in *MsgRemoveMember, opts ...grpc.CallOption) (*MsgRemoveMemberResponse, error) {
 	out := new(MsgRemoveMemberResponse)
 	err := c.cc.Invoke(ctx, "/polity.community.v1.Msg/RemoveMember", in, out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *msgClient) SetMemberVoting(ctx context.Context, in *MsgSetMemberVoting, opts ...grpc.CallOption) (*MsgSetMemberVotingResponse, error) {
+	out := new(MsgSetMemberVotingResponse)
+	err := c.cc.Invoke(ctx, "/polity.community.v1.Msg/SetMemberVoting", in, out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *msgClient) SetAppointments(ctx context.Context, in *MsgSetAppointments, opts ...grpc.CallOption) (*MsgSetAppointmentsResponse, error) {
+	out := new(MsgSetAppointmentsResponse)
+	err := c.cc.Invoke(ctx, "/polity.community.v1.Msg/SetAppointments", in, out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *msgClient) AppointMember(ctx context.Context, in *MsgAppointMember, opts ...grpc.CallOption) (*MsgAppointMemberResponse, error) {
+	out := new(MsgAppointMemberResponse)
+	err := c.cc.Invoke(ctx, "/polity.community.v1.Msg/AppointMember", in, out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *msgClient) RemoveAppointee(ctx context.Context, in *MsgRemoveAppointee, opts ...grpc.CallOption) (*MsgRemoveAppointeeResponse, error) {
+	out := new(MsgRemoveAppointeeResponse)
+	err := c.cc.Invoke(ctx, "/polity.community.v1.Msg/RemoveAppointee", in, out, opts...)
 	if err != nil {
 		return nil, err
 	}
@@ -2613,6 +3178,18 @@ type MsgServer interface {
 	AdmitMember(context.Context, *MsgAdmitMember) (*MsgAdmitMemberResponse, error)
 	// RemoveMember removes a member from a community (the community's motion).
 	RemoveMember(context.Context, *MsgRemoveMember) (*MsgRemoveMemberResponse, error)
+	// SetMemberVoting makes a member voting or non-voting, or changes its
+	// weight (the community's motion).
+	SetMemberVoting(context.Context, *MsgSetMemberVoting) (*MsgSetMemberVotingResponse, error)
+	// SetAppointments replaces the members a community may appoint into other
+	// communities (governance authority).
+	SetAppointments(context.Context, *MsgSetAppointments) (*MsgSetAppointmentsResponse, error)
+	// AppointMember places a member into another community within the
+	// appointer's allowance (the appointing community's motion).
+	AppointMember(context.Context, *MsgAppointMember) (*MsgAppointMemberResponse, error)
+	// RemoveAppointee removes a member the appointer placed (the appointing
+	// community's motion, or the governance authority).
+	RemoveAppointee(context.Context, *MsgRemoveAppointee) (*MsgRemoveAppointeeResponse, error)
 	// SetMemberRoles elects chairs, representatives, liaisons and NomCom delegates
 	// (the community's motion).
 	SetMemberRoles(context.Context, *MsgSetMemberRoles) (*MsgSetMemberRolesResponse, error)
@@ -2672,6 +3249,18 @@ func (*UnimplementedMsgServer) AdmitMember(ctx context.Context, req *MsgAdmitMem
 }
 func (*UnimplementedMsgServer) RemoveMember(ctx context.Context, req *MsgRemoveMember) (*MsgRemoveMemberResponse, error) {
 	return nil, status.Errorf(codes.Unimplemented, "method RemoveMember not implemented")
+}
+func (*UnimplementedMsgServer) SetMemberVoting(ctx context.Context, req *MsgSetMemberVoting) (*MsgSetMemberVotingResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method SetMemberVoting not implemented")
+}
+func (*UnimplementedMsgServer) SetAppointments(ctx context.Context, req *MsgSetAppointments) (*MsgSetAppointmentsResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method SetAppointments not implemented")
+}
+func (*UnimplementedMsgServer) AppointMember(ctx context.Context, req *MsgAppointMember) (*MsgAppointMemberResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method AppointMember not implemented")
+}
+func (*UnimplementedMsgServer) RemoveAppointee(ctx context.Context, req *MsgRemoveAppointee) (*MsgRemoveAppointeeResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method RemoveAppointee not implemented")
 }
 func (*UnimplementedMsgServer) SetMemberRoles(ctx context.Context, req *MsgSetMemberRoles) (*MsgSetMemberRolesResponse, error) {
 	return nil, status.Errorf(codes.Unimplemented, "method SetMemberRoles not implemented")
@@ -2869,6 +3458,78 @@ func _Msg_RemoveMember_Handler(srv interface{}, ctx context.Context, dec func(in
 	}
 	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
 		return srv.(MsgServer).RemoveMember(ctx, req.(*MsgRemoveMember))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _Msg_SetMemberVoting_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(MsgSetMemberVoting)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(MsgServer).SetMemberVoting(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: "/polity.community.v1.Msg/SetMemberVoting",
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(MsgServer).SetMemberVoting(ctx, req.(*MsgSetMemberVoting))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _Msg_SetAppointments_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(MsgSetAppointments)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(MsgServer).SetAppointments(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: "/polity.community.v1.Msg/SetAppointments",
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(MsgServer).SetAppointments(ctx, req.(*MsgSetAppointments))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _Msg_AppointMember_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(MsgAppointMember)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(MsgServer).AppointMember(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: "/polity.community.v1.Msg/AppointMember",
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(MsgServer).AppointMember(ctx, req.(*MsgAppointMember))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _Msg_RemoveAppointee_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(MsgRemoveAppointee)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(MsgServer).RemoveAppointee(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: "/polity.community.v1.Msg/RemoveAppointee",
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(MsgServer).RemoveAppointee(ctx, req.(*MsgRemoveAppointee))
 	}
 	return interceptor(ctx, in, info, handler)
 }
@@ -3111,6 +3772,22 @@ var _Msg_serviceDesc = grpc.ServiceDesc{
 		{
 			MethodName: "RemoveMember",
 			Handler:    _Msg_RemoveMember_Handler,
+		},
+		{
+			MethodName: "SetMemberVoting",
+			Handler:    _Msg_SetMemberVoting_Handler,
+		},
+		{
+			MethodName: "SetAppointments",
+			Handler:    _Msg_SetAppointments_Handler,
+		},
+		{
+			MethodName: "AppointMember",
+			Handler:    _Msg_AppointMember_Handler,
+		},
+		{
+			MethodName: "RemoveAppointee",
+			Handler:    _Msg_RemoveAppointee_Handler,
 		},
 		{
 			MethodName: "SetMemberRoles",
@@ -3727,6 +4404,16 @@ func (m *MsgAdmitMember) MarshalToSizedBuffer(dAtA []byte) (int, error) {
 	_ = i
 	var l int
 	_ = l
+	if m.NonVoting {
+		i--
+		if m.NonVoting {
+			dAtA[i] = 1
+		} else {
+			dAtA[i] = 0
+		}
+		i--
+		dAtA[i] = 0x48
+	}
 	if len(m.ProfileUri) > 0 {
 		i -= len(m.ProfileUri)
 		copy(dAtA[i:], m.ProfileUri)
@@ -3807,6 +4494,362 @@ func (m *MsgAdmitMemberResponse) MarshalTo(dAtA []byte) (int, error) {
 }
 
 func (m *MsgAdmitMemberResponse) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	return len(dAtA) - i, nil
+}
+
+func (m *MsgSetMemberVoting) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *MsgSetMemberVoting) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *MsgSetMemberVoting) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if m.Weight != 0 {
+		i = encodeVarintTx(dAtA, i, uint64(m.Weight))
+		i--
+		dAtA[i] = 0x28
+	}
+	if m.NonVoting {
+		i--
+		if m.NonVoting {
+			dAtA[i] = 1
+		} else {
+			dAtA[i] = 0
+		}
+		i--
+		dAtA[i] = 0x20
+	}
+	if len(m.Address) > 0 {
+		i -= len(m.Address)
+		copy(dAtA[i:], m.Address)
+		i = encodeVarintTx(dAtA, i, uint64(len(m.Address)))
+		i--
+		dAtA[i] = 0x1a
+	}
+	if len(m.CommunityId) > 0 {
+		i -= len(m.CommunityId)
+		copy(dAtA[i:], m.CommunityId)
+		i = encodeVarintTx(dAtA, i, uint64(len(m.CommunityId)))
+		i--
+		dAtA[i] = 0x12
+	}
+	if len(m.Authority) > 0 {
+		i -= len(m.Authority)
+		copy(dAtA[i:], m.Authority)
+		i = encodeVarintTx(dAtA, i, uint64(len(m.Authority)))
+		i--
+		dAtA[i] = 0xa
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *MsgSetMemberVotingResponse) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *MsgSetMemberVotingResponse) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *MsgSetMemberVotingResponse) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	return len(dAtA) - i, nil
+}
+
+func (m *MsgSetAppointments) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *MsgSetAppointments) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *MsgSetAppointments) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if len(m.Appointments) > 0 {
+		for iNdEx := len(m.Appointments) - 1; iNdEx >= 0; iNdEx-- {
+			{
+				size, err := m.Appointments[iNdEx].MarshalToSizedBuffer(dAtA[:i])
+				if err != nil {
+					return 0, err
+				}
+				i -= size
+				i = encodeVarintTx(dAtA, i, uint64(size))
+			}
+			i--
+			dAtA[i] = 0x1a
+		}
+	}
+	if len(m.CommunityId) > 0 {
+		i -= len(m.CommunityId)
+		copy(dAtA[i:], m.CommunityId)
+		i = encodeVarintTx(dAtA, i, uint64(len(m.CommunityId)))
+		i--
+		dAtA[i] = 0x12
+	}
+	if len(m.Authority) > 0 {
+		i -= len(m.Authority)
+		copy(dAtA[i:], m.Authority)
+		i = encodeVarintTx(dAtA, i, uint64(len(m.Authority)))
+		i--
+		dAtA[i] = 0xa
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *MsgSetAppointmentsResponse) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *MsgSetAppointmentsResponse) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *MsgSetAppointmentsResponse) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	return len(dAtA) - i, nil
+}
+
+func (m *MsgAppointMember) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *MsgAppointMember) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *MsgAppointMember) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if len(m.ProfileUri) > 0 {
+		i -= len(m.ProfileUri)
+		copy(dAtA[i:], m.ProfileUri)
+		i = encodeVarintTx(dAtA, i, uint64(len(m.ProfileUri)))
+		i--
+		dAtA[i] = 0x4a
+	}
+	if m.Region != 0 {
+		i = encodeVarintTx(dAtA, i, uint64(m.Region))
+		i--
+		dAtA[i] = 0x40
+	}
+	if m.StakeholderType != 0 {
+		i = encodeVarintTx(dAtA, i, uint64(m.StakeholderType))
+		i--
+		dAtA[i] = 0x38
+	}
+	if m.NonVoting {
+		i--
+		if m.NonVoting {
+			dAtA[i] = 1
+		} else {
+			dAtA[i] = 0
+		}
+		i--
+		dAtA[i] = 0x30
+	}
+	if len(m.Roles) > 0 {
+		dAtA11 := make([]byte, len(m.Roles)*10)
+		var j10 int
+		for _, num := range m.Roles {
+			for num >= 1<<7 {
+				dAtA11[j10] = uint8(uint64(num)&0x7f | 0x80)
+				num >>= 7
+				j10++
+			}
+			dAtA11[j10] = uint8(num)
+			j10++
+		}
+		i -= j10
+		copy(dAtA[i:], dAtA11[:j10])
+		i = encodeVarintTx(dAtA, i, uint64(j10))
+		i--
+		dAtA[i] = 0x2a
+	}
+	if len(m.Address) > 0 {
+		i -= len(m.Address)
+		copy(dAtA[i:], m.Address)
+		i = encodeVarintTx(dAtA, i, uint64(len(m.Address)))
+		i--
+		dAtA[i] = 0x22
+	}
+	if len(m.CommunityId) > 0 {
+		i -= len(m.CommunityId)
+		copy(dAtA[i:], m.CommunityId)
+		i = encodeVarintTx(dAtA, i, uint64(len(m.CommunityId)))
+		i--
+		dAtA[i] = 0x1a
+	}
+	if len(m.AppointerId) > 0 {
+		i -= len(m.AppointerId)
+		copy(dAtA[i:], m.AppointerId)
+		i = encodeVarintTx(dAtA, i, uint64(len(m.AppointerId)))
+		i--
+		dAtA[i] = 0x12
+	}
+	if len(m.Authority) > 0 {
+		i -= len(m.Authority)
+		copy(dAtA[i:], m.Authority)
+		i = encodeVarintTx(dAtA, i, uint64(len(m.Authority)))
+		i--
+		dAtA[i] = 0xa
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *MsgAppointMemberResponse) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *MsgAppointMemberResponse) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *MsgAppointMemberResponse) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	return len(dAtA) - i, nil
+}
+
+func (m *MsgRemoveAppointee) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *MsgRemoveAppointee) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *MsgRemoveAppointee) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if len(m.Reason) > 0 {
+		i -= len(m.Reason)
+		copy(dAtA[i:], m.Reason)
+		i = encodeVarintTx(dAtA, i, uint64(len(m.Reason)))
+		i--
+		dAtA[i] = 0x2a
+	}
+	if len(m.Address) > 0 {
+		i -= len(m.Address)
+		copy(dAtA[i:], m.Address)
+		i = encodeVarintTx(dAtA, i, uint64(len(m.Address)))
+		i--
+		dAtA[i] = 0x22
+	}
+	if len(m.CommunityId) > 0 {
+		i -= len(m.CommunityId)
+		copy(dAtA[i:], m.CommunityId)
+		i = encodeVarintTx(dAtA, i, uint64(len(m.CommunityId)))
+		i--
+		dAtA[i] = 0x1a
+	}
+	if len(m.AppointerId) > 0 {
+		i -= len(m.AppointerId)
+		copy(dAtA[i:], m.AppointerId)
+		i = encodeVarintTx(dAtA, i, uint64(len(m.AppointerId)))
+		i--
+		dAtA[i] = 0x12
+	}
+	if len(m.Authority) > 0 {
+		i -= len(m.Authority)
+		copy(dAtA[i:], m.Authority)
+		i = encodeVarintTx(dAtA, i, uint64(len(m.Authority)))
+		i--
+		dAtA[i] = 0xa
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *MsgRemoveAppointeeResponse) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *MsgRemoveAppointeeResponse) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *MsgRemoveAppointeeResponse) MarshalToSizedBuffer(dAtA []byte) (int, error) {
 	i := len(dAtA)
 	_ = i
 	var l int
@@ -3909,20 +4952,20 @@ func (m *MsgSetMemberRoles) MarshalToSizedBuffer(dAtA []byte) (int, error) {
 	var l int
 	_ = l
 	if len(m.Roles) > 0 {
-		dAtA11 := make([]byte, len(m.Roles)*10)
-		var j10 int
+		dAtA13 := make([]byte, len(m.Roles)*10)
+		var j12 int
 		for _, num := range m.Roles {
 			for num >= 1<<7 {
-				dAtA11[j10] = uint8(uint64(num)&0x7f | 0x80)
+				dAtA13[j12] = uint8(uint64(num)&0x7f | 0x80)
 				num >>= 7
-				j10++
+				j12++
 			}
-			dAtA11[j10] = uint8(num)
-			j10++
+			dAtA13[j12] = uint8(num)
+			j12++
 		}
-		i -= j10
-		copy(dAtA[i:], dAtA11[:j10])
-		i = encodeVarintTx(dAtA, i, uint64(j10))
+		i -= j12
+		copy(dAtA[i:], dAtA13[:j12])
+		i = encodeVarintTx(dAtA, i, uint64(j12))
 		i--
 		dAtA[i] = 0x22
 	}
@@ -4953,10 +5996,173 @@ func (m *MsgAdmitMember) Size() (n int) {
 	if l > 0 {
 		n += 1 + l + sovTx(uint64(l))
 	}
+	if m.NonVoting {
+		n += 2
+	}
 	return n
 }
 
 func (m *MsgAdmitMemberResponse) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	return n
+}
+
+func (m *MsgSetMemberVoting) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = len(m.Authority)
+	if l > 0 {
+		n += 1 + l + sovTx(uint64(l))
+	}
+	l = len(m.CommunityId)
+	if l > 0 {
+		n += 1 + l + sovTx(uint64(l))
+	}
+	l = len(m.Address)
+	if l > 0 {
+		n += 1 + l + sovTx(uint64(l))
+	}
+	if m.NonVoting {
+		n += 2
+	}
+	if m.Weight != 0 {
+		n += 1 + sovTx(uint64(m.Weight))
+	}
+	return n
+}
+
+func (m *MsgSetMemberVotingResponse) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	return n
+}
+
+func (m *MsgSetAppointments) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = len(m.Authority)
+	if l > 0 {
+		n += 1 + l + sovTx(uint64(l))
+	}
+	l = len(m.CommunityId)
+	if l > 0 {
+		n += 1 + l + sovTx(uint64(l))
+	}
+	if len(m.Appointments) > 0 {
+		for _, e := range m.Appointments {
+			l = e.Size()
+			n += 1 + l + sovTx(uint64(l))
+		}
+	}
+	return n
+}
+
+func (m *MsgSetAppointmentsResponse) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	return n
+}
+
+func (m *MsgAppointMember) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = len(m.Authority)
+	if l > 0 {
+		n += 1 + l + sovTx(uint64(l))
+	}
+	l = len(m.AppointerId)
+	if l > 0 {
+		n += 1 + l + sovTx(uint64(l))
+	}
+	l = len(m.CommunityId)
+	if l > 0 {
+		n += 1 + l + sovTx(uint64(l))
+	}
+	l = len(m.Address)
+	if l > 0 {
+		n += 1 + l + sovTx(uint64(l))
+	}
+	if len(m.Roles) > 0 {
+		l = 0
+		for _, e := range m.Roles {
+			l += sovTx(uint64(e))
+		}
+		n += 1 + sovTx(uint64(l)) + l
+	}
+	if m.NonVoting {
+		n += 2
+	}
+	if m.StakeholderType != 0 {
+		n += 1 + sovTx(uint64(m.StakeholderType))
+	}
+	if m.Region != 0 {
+		n += 1 + sovTx(uint64(m.Region))
+	}
+	l = len(m.ProfileUri)
+	if l > 0 {
+		n += 1 + l + sovTx(uint64(l))
+	}
+	return n
+}
+
+func (m *MsgAppointMemberResponse) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	return n
+}
+
+func (m *MsgRemoveAppointee) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = len(m.Authority)
+	if l > 0 {
+		n += 1 + l + sovTx(uint64(l))
+	}
+	l = len(m.AppointerId)
+	if l > 0 {
+		n += 1 + l + sovTx(uint64(l))
+	}
+	l = len(m.CommunityId)
+	if l > 0 {
+		n += 1 + l + sovTx(uint64(l))
+	}
+	l = len(m.Address)
+	if l > 0 {
+		n += 1 + l + sovTx(uint64(l))
+	}
+	l = len(m.Reason)
+	if l > 0 {
+		n += 1 + l + sovTx(uint64(l))
+	}
+	return n
+}
+
+func (m *MsgRemoveAppointeeResponse) Size() (n int) {
 	if m == nil {
 		return 0
 	}
@@ -7199,6 +8405,26 @@ func (m *MsgAdmitMember) Unmarshal(dAtA []byte) error {
 			}
 			m.ProfileUri = string(dAtA[iNdEx:postIndex])
 			iNdEx = postIndex
+		case 9:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field NonVoting", wireType)
+			}
+			var v int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				v |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			m.NonVoting = bool(v != 0)
 		default:
 			iNdEx = preIndex
 			skippy, err := skipTx(dAtA[iNdEx:])
@@ -7247,6 +8473,1086 @@ func (m *MsgAdmitMemberResponse) Unmarshal(dAtA []byte) error {
 		}
 		if fieldNum <= 0 {
 			return fmt.Errorf("proto: MsgAdmitMemberResponse: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		default:
+			iNdEx = preIndex
+			skippy, err := skipTx(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthTx
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *MsgSetMemberVoting) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowTx
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: MsgSetMemberVoting: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: MsgSetMemberVoting: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Authority", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Authority = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 2:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field CommunityId", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.CommunityId = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 3:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Address", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Address = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 4:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field NonVoting", wireType)
+			}
+			var v int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				v |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			m.NonVoting = bool(v != 0)
+		case 5:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Weight", wireType)
+			}
+			m.Weight = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.Weight |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		default:
+			iNdEx = preIndex
+			skippy, err := skipTx(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthTx
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *MsgSetMemberVotingResponse) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowTx
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: MsgSetMemberVotingResponse: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: MsgSetMemberVotingResponse: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		default:
+			iNdEx = preIndex
+			skippy, err := skipTx(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthTx
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *MsgSetAppointments) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowTx
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: MsgSetAppointments: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: MsgSetAppointments: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Authority", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Authority = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 2:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field CommunityId", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.CommunityId = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 3:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Appointments", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Appointments = append(m.Appointments, Appointment{})
+			if err := m.Appointments[len(m.Appointments)-1].Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipTx(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthTx
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *MsgSetAppointmentsResponse) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowTx
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: MsgSetAppointmentsResponse: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: MsgSetAppointmentsResponse: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		default:
+			iNdEx = preIndex
+			skippy, err := skipTx(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthTx
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *MsgAppointMember) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowTx
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: MsgAppointMember: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: MsgAppointMember: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Authority", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Authority = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 2:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field AppointerId", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.AppointerId = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 3:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field CommunityId", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.CommunityId = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 4:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Address", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Address = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 5:
+			if wireType == 0 {
+				var v Role
+				for shift := uint(0); ; shift += 7 {
+					if shift >= 64 {
+						return ErrIntOverflowTx
+					}
+					if iNdEx >= l {
+						return io.ErrUnexpectedEOF
+					}
+					b := dAtA[iNdEx]
+					iNdEx++
+					v |= Role(b&0x7F) << shift
+					if b < 0x80 {
+						break
+					}
+				}
+				m.Roles = append(m.Roles, v)
+			} else if wireType == 2 {
+				var packedLen int
+				for shift := uint(0); ; shift += 7 {
+					if shift >= 64 {
+						return ErrIntOverflowTx
+					}
+					if iNdEx >= l {
+						return io.ErrUnexpectedEOF
+					}
+					b := dAtA[iNdEx]
+					iNdEx++
+					packedLen |= int(b&0x7F) << shift
+					if b < 0x80 {
+						break
+					}
+				}
+				if packedLen < 0 {
+					return ErrInvalidLengthTx
+				}
+				postIndex := iNdEx + packedLen
+				if postIndex < 0 {
+					return ErrInvalidLengthTx
+				}
+				if postIndex > l {
+					return io.ErrUnexpectedEOF
+				}
+				var elementCount int
+				if elementCount != 0 && len(m.Roles) == 0 {
+					m.Roles = make([]Role, 0, elementCount)
+				}
+				for iNdEx < postIndex {
+					var v Role
+					for shift := uint(0); ; shift += 7 {
+						if shift >= 64 {
+							return ErrIntOverflowTx
+						}
+						if iNdEx >= l {
+							return io.ErrUnexpectedEOF
+						}
+						b := dAtA[iNdEx]
+						iNdEx++
+						v |= Role(b&0x7F) << shift
+						if b < 0x80 {
+							break
+						}
+					}
+					m.Roles = append(m.Roles, v)
+				}
+			} else {
+				return fmt.Errorf("proto: wrong wireType = %d for field Roles", wireType)
+			}
+		case 6:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field NonVoting", wireType)
+			}
+			var v int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				v |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			m.NonVoting = bool(v != 0)
+		case 7:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field StakeholderType", wireType)
+			}
+			m.StakeholderType = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.StakeholderType |= StakeholderType(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 8:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Region", wireType)
+			}
+			m.Region = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.Region |= Region(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 9:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field ProfileUri", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.ProfileUri = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipTx(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthTx
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *MsgAppointMemberResponse) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowTx
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: MsgAppointMemberResponse: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: MsgAppointMemberResponse: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		default:
+			iNdEx = preIndex
+			skippy, err := skipTx(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthTx
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *MsgRemoveAppointee) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowTx
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: MsgRemoveAppointee: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: MsgRemoveAppointee: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Authority", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Authority = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 2:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field AppointerId", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.AppointerId = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 3:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field CommunityId", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.CommunityId = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 4:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Address", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Address = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 5:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Reason", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Reason = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipTx(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthTx
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *MsgRemoveAppointeeResponse) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowTx
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: MsgRemoveAppointeeResponse: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: MsgRemoveAppointeeResponse: illegal tag %d (wire type %d)", fieldNum, wire)
 		}
 		switch fieldNum {
 		default:
