@@ -148,6 +148,9 @@ func (p Params) Validate() error {
 		if c.ReportPeriod <= 0 || (c.Type == ReviewPostEmergency) != (c.Period == 0) || c.Period < 0 {
 			return ErrInvalidParams.Wrapf("review cycle %s: a positive report period, and a period except for post-emergency reviews", c.Type)
 		}
+		if c.PerCommunity && c.Type != ReviewOrganisational {
+			return ErrInvalidParams.Wrapf("review cycle %s: only organisational reviews are per community", c.Type)
+		}
 	}
 	if !seen[ReviewPostEmergency] {
 		return ErrInvalidParams.Wrap("the post-emergency review cycle (its report period) is required")
