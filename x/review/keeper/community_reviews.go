@@ -10,7 +10,6 @@ import (
 
 	"github.com/polity-chain/polity/internal/blockutil"
 	"github.com/polity-chain/polity/internal/collutil"
-	communitytypes "github.com/polity-chain/polity/x/community/types"
 	"github.com/polity-chain/polity/x/review/types"
 )
 
@@ -28,27 +27,10 @@ import (
 // after it is found. Sub-communities (houses, stakeholder groups) are
 // reviewed as part of their parent.
 
-// perCommunityCycle returns the per-community organisational cycle, if the
-// params have one.
-func perCommunityCycle(params types.Params) (types.ReviewCycle, bool) {
-	for _, c := range params.ReviewCycles {
-		if c.Type == types.ReviewOrganisational && c.PerCommunity && c.Period > 0 {
-			return c, true
-		}
-	}
-	return types.ReviewCycle{}, false
-}
-
-// ReviewedOnItsOwn reports whether a community gets its own organisational
-// review under a per-community cycle.
-func ReviewedOnItsOwn(c communitytypes.Community) bool {
-	return c.ParentId == "" && c.Kind != communitytypes.KindSecretariat
-}
-
 // runCommunityReviews opens the due per-community reviews and enrols one
 // more community. Each item runs in its own cache context.
 func (k *Keeper) runCommunityReviews(ctx sdk.Context, params types.Params, limit int) error {
-	cycle, ok := perCommunityCycle(params)
+	cycle, ok := params.PerCommunityCycle()
 	if !ok {
 		return nil
 	}
@@ -102,7 +84,7 @@ func (k *Keeper) openCommunityReview(ctx context.Context, cycle types.ReviewCycl
 		return err
 	}
 	c, err := k.community.GetCommunity(ctx, id)
-	if err != nil || !ReviewedOnItsOwn(c) {
+	if err != nil || !types.ReviewedOnItsOwn(c) {
 		return k.CommunityReviews.Remove(ctx, id)
 	}
 	if _, err := k.openReview(ctx, cycle, id); err != nil {
@@ -129,7 +111,7 @@ func (k *Keeper) enrolNextCommunity(ctx context.Context, cycle types.ReviewCycle
 		return err
 	}
 	c, err := k.community.GetCommunity(ctx, next)
-	if err != nil || !ReviewedOnItsOwn(c) {
+	if err != nil || !types.ReviewedOnItsOwn(c) {
 		return err
 	}
 	return k.scheduleCommunityReview(ctx, next, deadline(ctx, cycle.Period))
