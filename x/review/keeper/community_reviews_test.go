@@ -12,6 +12,7 @@ import (
 	"github.com/cosmos/cosmos-sdk/types/query"
 
 	keepertest "github.com/polity-chain/polity/testutil/keeper"
+	reviewkeeper "github.com/polity-chain/polity/x/review/keeper"
 	"github.com/polity-chain/polity/x/review/types"
 )
 
@@ -98,6 +99,7 @@ func TestPerCommunityReviews(t *testing.T) {
 	// the others open one a block at their own times
 	f.Advance(time.Duration(len(want)) * time.Second)
 	require.Len(t, reviewsWhere(f, &types.QueryReviewsRequest{Type: types.ReviewOrganisational}), len(want))
+	keepertest.RequireInvariantsHold(t, f.Ctx, reviewkeeper.InvariantRoutes(f.Review))
 }
 
 // TestPerCommunityReviewsBounded: however many reviews fall due together,
