@@ -20,8 +20,10 @@ import (
 // and checks that the chain holds what the file says. On the icann chain:
 // 16 voting Board seats appointed by the NomCom (8), the ASO, ccNSO and GNSO
 // (2 each), At-Large (1) and ICANN org for the President and CEO (1), 4
-// liaisons (GAC, RSSAC, SSAC, IETF), five decisional participants, and a
-// GNSO Council that decides by a majority of each of its two houses.
+// liaisons (GAC, RSSAC, SSAC, IETF), five decisional participants, a GNSO
+// Council that decides by a majority of each of its two houses and sends
+// recommendations to the Board only by the GNSO Supermajority, and an
+// organisational review of each SO, AC and the NomCom due in five years.
 // The round trip: the chain's export, turned back into a file with
 // --from-export, passes --check and names the same communities and seats.
 func TestConstitutionExamples(t *testing.T) {
