@@ -22,7 +22,9 @@ import (
 // (2 each), At-Large (1) and the Board itself for the President and CEO (1,
 // ex officio), 4 liaisons (GAC, RSSAC, SSAC, IETF), five decisional
 // participants, a GNSO Council that decides by a majority of each of its
-// two houses, a Board resolution (a Board motion) that replaces the
+// two houses and sends recommendations to the Board only by the GNSO
+// Supermajority, an organisational review of each SO, AC and the NomCom due
+// in five years, a Board resolution (a Board motion) that replaces the
 // President and CEO, and a NomCom whose non-voting chair cannot vote and
 // whose motion appoints a member into the ALAC. The round trip: the chain's
 // export, turned back into a file with --from-export, passes --check, names
@@ -210,6 +212,103 @@ func gnsoTwoHouseRule(t *testing.T, n *Node) {
 	}
 	if m := decide("GNSO: both houses carry", "yes"); m.Status != MotionPassed {
 		t.Errorf("every councillor for: motion %s, want %s (%s)", m.Status, MotionPassed, m.FailureReason)
+	}
+	gnsoSupermajority(t, n)
+	communityReviewSchedule(t, n)
+}
+
+// gnsoSupermajority: the icann GNSO sends recommendations to the Board (a
+// policy proposal, submitted by its motion) only by the GNSO Supermajority
+// (2/3 of each house, or 3/4 of one and a majority of the other). Both
+// Contracted Parties councillors and one of the two Non-Contracted for, the
+// other abstaining, carries a plain motion (a majority of each house) but
+// not a recommendation (half of the Non-Contracted house is no majority of
+// it); with every councillor for, the recommendation passes and the
+// proposal opens for public comment.
+func gnsoSupermajority(t *testing.T, n *Node) {
+	t.Helper()
+	votes := func(id uint64, ncsg string) Motion {
+		for _, v := range []string{"gnso-chair", "rysg-councillor", "rrsg-councillor", "csg-councillor"} {
+			n.Vote(t, id, v, "yes")
+		}
+		n.Vote(t, id, "ncsg-councillor", ncsg)
+		return WaitREST(t, n, "/polity/community/v1/motions/"+itoa(id), "the GNSO motion to be decided", time.Minute,
+			func(r struct{ Motion Motion }) (bool, string) {
+				return r.Motion.Status != MotionVoting && r.Motion.Status != MotionQueued, r.Motion.Status
+			}).Motion
+	}
+	recommend := func(title string) uint64 {
+		file := proposalFile(t, n.net, title, newDoc(title, "https://polity.example/gnso.md"))
+		res := n.MustTx(t, "gnso-chair", "proposals", "submit-proposal", "gnso", "policy", file)
+		return parseID(t, eventID(t, res, "community", "motion_submitted", "motion_id"))
+	}
+
+	plain, _ := n.SubmitMotion(t, "gnso", "gnso-chair", "GNSO: a plain motion, one Non-Contracted councillor abstaining")
+	if m := votes(plain, "abstain"); m.Status != MotionPassed {
+		t.Errorf("plain motion, 4 for and 1 abstaining: %s, want %s (a majority of each house)", m.Status, MotionPassed)
+	}
+
+	weak := recommend("GNSO: a recommendation without the Supermajority")
+	var rule struct {
+		Motion struct {
+			Rule struct {
+				AnyOf []struct {
+					Houses []struct {
+						CommunityID string `json:"community_id"`
+						Threshold   string `json:"threshold"`
+					} `json:"houses"`
+				} `json:"any_of"`
+			} `json:"rule"`
+		} `json:"motion"`
+	}
+	n.RESTJSON(t, "/polity/community/v1/motions/"+itoa(weak), &rule)
+	if len(rule.Motion.Rule.AnyOf) != 3 {
+		t.Errorf("the recommendation's motion keeps %d alternatives, want the Supermajority's 3: %+v", len(rule.Motion.Rule.AnyOf), rule.Motion.Rule)
+	}
+	if m := votes(weak, "abstain"); m.Status != MotionRejected {
+		t.Errorf("recommendation, 4 for and 1 abstaining: %s, want %s (no Supermajority)", m.Status, MotionRejected)
+	}
+
+	strong := recommend("GNSO: a recommendation with the Supermajority")
+	if m := votes(strong, "yes"); m.Status != MotionPassed {
+		t.Errorf("recommendation, every councillor for: %s, want %s (%s)", m.Status, MotionPassed, m.FailureReason)
+	}
+	var list struct {
+		Proposals []Proposal `json:"proposals"`
+	}
+	n.RESTJSON(t, "/polity/proposals/v1/proposals?pagination.limit=100", &list)
+	titles := map[string]string{}
+	for _, p := range list.Proposals {
+		titles[p.Title] = p.Originator
+	}
+	if titles["GNSO: a recommendation with the Supermajority"] != "gnso" || titles["GNSO: a recommendation without the Supermajority"] != "" {
+		t.Errorf("proposals after the GNSO's recommendations: %+v, want the Supermajority's only", list.Proposals)
+	}
+}
+
+// communityReviewSchedule: on the icann chain every SO, AC and the NomCom
+// has its own organisational review due five years (1825 days) after
+// genesis, listed soonest first by REST; ICANN org (the secretariat) and
+// the GNSO's sub-communities have none.
+func communityReviewSchedule(t *testing.T, n *Node) {
+	t.Helper()
+	var res struct {
+		CommunityReviews []struct {
+			CommunityID string    `json:"community_id"`
+			Due         time.Time `json:"due"`
+		} `json:"community_reviews"`
+	}
+	n.RESTJSON(t, "/polity/review/v1/community_reviews?pagination.limit=100", &res)
+	var got []string
+	for _, cr := range res.CommunityReviews {
+		got = append(got, cr.CommunityID)
+		if d := time.Until(cr.Due); d < 1824*24*time.Hour || d > 1825*24*time.Hour {
+			t.Errorf("%s's organisational review is due %s, want 1825 days after genesis", cr.CommunityID, cr.Due)
+		}
+	}
+	slices.Sort(got)
+	if want := []string{"alac", "aso", "ccnso", "gac", "gnso", "ietf", "nomcom", "rssac", "ssac"}; !slices.Equal(got, want) {
+		t.Errorf("communities with their own organisational review: %v, want %v", got, want)
 	}
 }
 

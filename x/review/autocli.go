@@ -48,6 +48,8 @@ func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
 					Example: "polityd query review complaint 1"},
 				{RpcMethod: "Reviews", Use: "reviews", Short: "List periodic reviews, optionally by --status, --type or --overdue-only",
 					Example: "polityd query review reviews --overdue-only"},
+				{RpcMethod: "CommunityReviews", Use: "community-reviews", Short: "List when each community's next organisational review opens (per-community cycles)",
+					Example: "polityd query review community-reviews"},
 				{RpcMethod: "Review", Use: "review [id]", Short: "Show a review", PositionalArgs: args("id"),
 					Example: "polityd query review review 1"},
 				{RpcMethod: "Recommendations", Use: "recommendations [review-id]", Short: "List a review's recommendations", PositionalArgs: args("id"),

@@ -108,3 +108,45 @@ func TestBadFiles(t *testing.T) {
 		})
 	}
 }
+
+// TestBadRules: broken alternatives and action rules in the icann example's
+// GNSO rule (communities[2]) are refused with every problem at its path.
+func TestBadRules(t *testing.T) {
+	for _, tc := range []struct {
+		name   string
+		break_ func(f *file.File)
+		want   string
+	}{
+		{"alternative naming a non-child house", func(f *file.File) {
+			gnso := f.Communities[2].Rule
+			gnso.Actions[0].AnyOf[1].Houses[0].Community = "aso"
+			gnso.AnyOf = []file.Alternative{{Houses: []file.House{{Community: "gnso-rysg", Threshold: "0.5"}}}}
+		}, "communities[2].rule.any_of[0].houses[0].community: community \"gnso-rysg\" is not a sub-community of \"gnso\"\n" +
+			"communities[2].rule.actions[0].any_of[1].houses[0].community: community \"aso\" is not a sub-community of \"gnso\""},
+		{"alternative threshold out of range", func(f *file.File) {
+			f.Communities[2].Rule.Actions[0].AnyOf[2].Houses[1].Threshold = "1.25"
+			f.Communities[2].Rule.Actions[0].Threshold = "0"
+		}, "communities[2].rule.actions[0].threshold: \"0\" out of range (0, 1]\n" +
+			"communities[2].rule.actions[0].any_of[2].houses[1].threshold: \"1.25\" out of range (0, 1]"},
+		{"unknown message type", func(f *file.File) {
+			f.Communities[2].Rule.Actions = append(f.Communities[2].Rule.Actions,
+				file.ActionRule{MsgTypeURL: "/polity.proposals.v1.MsgSubmitProposal"},
+				file.ActionRule{MsgTypeURL: "/polity.proposals.v1.MsgSubmitPolicy"},
+				file.ActionRule{MsgTypeURL: "polity.community.v1.MsgAdmitMember"})
+		}, "communities[2].rule.actions[1].msg_type_url: message type \"/polity.proposals.v1.MsgSubmitProposal\" is already actions[0]\n" +
+			"communities[2].rule.actions[2].msg_type_url: unknown message type \"/polity.proposals.v1.MsgSubmitPolicy\": want a full type URL such as /polity.proposals.v1.MsgSubmitProposal\n" +
+			"communities[2].rule.actions[3].msg_type_url: unknown message type \"polity.community.v1.MsgAdmitMember\": want a full type URL such as /polity.proposals.v1.MsgSubmitProposal"},
+		{"an alternative without houses, and houses on the Board", func(f *file.File) {
+			f.Communities[2].Rule.AnyOf = []file.Alternative{{}}
+			f.Board.Rule = &file.Rule{AnyOf: []file.Alternative{{Houses: []file.House{{Community: "gnso", Threshold: "0.5"}}}}}
+		}, "communities[2].rule.any_of[0].houses: an alternative names at least one house\nboard.rule.any_of[0].houses: the Board has no houses"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			f := example(t, "icann")
+			require.Equal(t, "gnso", f.Communities[2].ID)
+			tc.break_(f)
+			_, err := file.Compile(f, envFor(f))
+			require.EqualError(t, err, tc.want)
+		})
+	}
+}

@@ -4,6 +4,9 @@ import (
 	"strings"
 	"time"
 
+	gogoproto "github.com/cosmos/gogoproto/proto"
+	"google.golang.org/protobuf/reflect/protoreflect"
+
 	"github.com/polity-chain/polity/app/constitution"
 	ctypes "github.com/polity-chain/polity/x/community/types"
 )
@@ -60,21 +63,10 @@ func (c *compiler) buildCommunities() {
 		}
 		com.Appointments = c.appointments(path, fc)
 		gs.Communities = append(gs.Communities, com)
-		rule := c.rule(path+".rule", fc.Rule, constitution.CommunityRule(c.spec.VotingPeriod))
-		for j, h := range rule.Houses {
-			hp := at(path+".rule.houses", j, "community")
-			if hi, ok := c.communities[h.CommunityId]; !ok {
-				c.ps.add(hp, "no community %q", h.CommunityId)
-			} else if c.f.Communities[hi].Parent != fc.ID {
-				c.ps.add(hp, "community %q is not a sub-community of %q", h.CommunityId, fc.ID)
-			}
-		}
+		rule := c.rule(path+".rule", fc.Rule, constitution.CommunityRule(c.spec.VotingPeriod), fc.ID)
 		gs.Bodies = append(gs.Bodies, ctypes.Body{Id: fc.ID, Kind: ctypes.BodyKindCommunity, Address: addr, Rule: rule, Audit: c.audit})
 	}
-	board := c.rule("board.rule", c.f.Board.Rule, constitution.BoardRule(c.spec.VotingPeriod))
-	if len(board.Houses) > 0 {
-		c.ps.add("board.rule.houses", "the Board has no houses")
-	}
+	board := c.rule("board.rule", c.f.Board.Rule, constitution.BoardRule(c.spec.VotingPeriod), "")
 	gs.Bodies = append([]ctypes.Body{ctypes.NewBoardBody(board)}, gs.Bodies...)
 }
 
@@ -132,20 +124,62 @@ func (c *compiler) checkCycle(i int) {
 	}
 }
 
-// rule reads a decision rule, defaults from def; problems under path.
-func (c *compiler) rule(path string, r *Rule, def ctypes.DecisionRule) ctypes.DecisionRule {
+// rule reads a decision rule, defaults from def; problems under path. Every
+// house (in houses, any_of and the action rules) must be a direct
+// sub-community of owner, the body's community ("" for the Board, which has
+// no houses).
+func (c *compiler) rule(path string, r *Rule, def ctypes.DecisionRule, owner string) ctypes.DecisionRule {
 	if r == nil {
 		return def
 	}
+	out := c.ruleFields(path, def, r.Threshold, r.Quorum, r.VotingPeriod, r.Basis)
+	out.AbstainCounts = r.AbstainCounts
+	c.fraction(path+".threshold", out.Threshold, false)
+	c.fraction(path+".quorum", out.Quorum, true)
+	out.Houses = c.houses(path+".houses", r.Houses, owner)
+	out.AnyOf = c.alternatives(path+".any_of", r.AnyOf, owner)
+	if len(r.Actions) > ctypes.MaxActionRules {
+		c.ps.add(path+".actions", "%d action rules, at most %d", len(r.Actions), ctypes.MaxActionRules)
+	}
+	base := out
+	base.Houses, base.AnyOf = nil, nil
+	types := map[string]int{}
+	for i, a := range r.Actions {
+		ap := at(path+".actions", i, "")
+		if j, dup := types[a.MsgTypeURL]; dup {
+			c.ps.add(ap+".msg_type_url", "message type %q is already actions[%d]", a.MsgTypeURL, j)
+		}
+		types[a.MsgTypeURL] = i
+		if !knownMsgType(a.MsgTypeURL) {
+			c.ps.add(ap+".msg_type_url", "unknown message type %q: want a full type URL such as /polity.proposals.v1.MsgSubmitProposal", a.MsgTypeURL)
+		}
+		ar := c.ruleFields(ap, base, a.Threshold, a.Quorum, a.VotingPeriod, a.Basis)
+		if a.AbstainCounts != nil {
+			ar.AbstainCounts = *a.AbstainCounts
+		}
+		c.fraction(ap+".threshold", ar.Threshold, false)
+		c.fraction(ap+".quorum", ar.Quorum, true)
+		ar.Houses = c.houses(ap+".houses", a.Houses, owner)
+		ar.AnyOf = c.alternatives(ap+".any_of", a.AnyOf, owner)
+		out.Actions = append(out.Actions, ctypes.ActionRule{MsgTypeUrl: a.MsgTypeURL, Rule: ar})
+	}
+	if n := len(out.HouseIDs()); n > ctypes.MaxHouses {
+		c.ps.add(path, "%d distinct houses across houses, any_of and actions, at most %d", n, ctypes.MaxHouses)
+	}
+	return out
+}
+
+// ruleFields overlays the scalar fields of a rule on def.
+func (c *compiler) ruleFields(path string, def ctypes.DecisionRule, threshold, quorum, period, basis string) ctypes.DecisionRule {
 	out := def
-	if r.Threshold != "" {
-		out.Threshold = r.Threshold
+	if threshold != "" {
+		out.Threshold = threshold
 	}
-	if r.Quorum != "" {
-		out.Quorum = r.Quorum
+	if quorum != "" {
+		out.Quorum = quorum
 	}
-	if r.VotingPeriod != "" {
-		if d, err := ParseDuration(r.VotingPeriod); err != nil {
+	if period != "" {
+		if d, err := ParseDuration(period); err != nil {
 			c.ps.add(path+".voting_period", "%v", err)
 		} else if d <= 0 || d > 365*24*time.Hour {
 			c.ps.add(path+".voting_period", "must be positive and at most a year")
@@ -153,29 +187,77 @@ func (c *compiler) rule(path string, r *Rule, def ctypes.DecisionRule) ctypes.De
 			out.VotingPeriod = d
 		}
 	}
-	if r.Basis != "" {
-		b, ok := bases.parse(r.Basis)
+	if basis != "" {
+		b, ok := bases.parse(basis)
 		if !ok {
-			c.ps.add(path+".basis", "unknown basis %q: want one of %s", r.Basis, bases.choices())
+			c.ps.add(path+".basis", "unknown basis %q: want one of %s", basis, bases.choices())
 		}
 		out.Basis = ctypes.ThresholdBasis(b)
 	}
-	out.AbstainCounts = r.AbstainCounts
-	c.fraction(path+".threshold", out.Threshold, false)
-	c.fraction(path+".quorum", out.Quorum, true)
-	if len(r.Houses) > ctypes.MaxHouses {
-		c.ps.add(path+".houses", "%d houses, at most %d", len(r.Houses), ctypes.MaxHouses)
+	return out
+}
+
+// alternatives reads a rule's any_of.
+func (c *compiler) alternatives(path string, alts []Alternative, owner string) []ctypes.HouseCombination {
+	if len(alts) > ctypes.MaxAlternatives {
+		c.ps.add(path, "%d alternatives, at most %d", len(alts), ctypes.MaxAlternatives)
 	}
-	houses := map[string]int{}
-	for i, h := range r.Houses {
-		if j, dup := houses[h.Community]; dup {
-			c.ps.add(at(path+".houses", i, "community"), "community %q is already houses[%d]", h.Community, j)
+	var out []ctypes.HouseCombination
+	for i, alt := range alts {
+		hp := at(path, i, "houses")
+		if len(alt.Houses) == 0 {
+			c.ps.add(hp, "an alternative names at least one house")
 		}
-		houses[h.Community] = i
-		c.fraction(at(path+".houses", i, "threshold"), h.Threshold, false)
-		out.Houses = append(out.Houses, ctypes.HouseRule{CommunityId: h.Community, Threshold: h.Threshold})
+		out = append(out, ctypes.HouseCombination{Houses: c.houses(hp, alt.Houses, owner)})
 	}
 	return out
+}
+
+// houses reads one list of house thresholds: each a distinct direct
+// sub-community of owner with a threshold in (0, 1].
+func (c *compiler) houses(path string, hs []House, owner string) []ctypes.HouseRule {
+	if len(hs) == 0 {
+		return nil
+	}
+	if owner == "" {
+		c.ps.add(path, "the Board has no houses")
+		return nil
+	}
+	if len(hs) > ctypes.MaxHouses {
+		c.ps.add(path, "%d houses, at most %d", len(hs), ctypes.MaxHouses)
+	}
+	seen := map[string]int{}
+	var out []ctypes.HouseRule
+	for i, h := range hs {
+		cp := at(path, i, "community")
+		if j, dup := seen[h.Community]; dup {
+			c.ps.add(cp, "community %q is already %s[%d]", h.Community, path[strings.LastIndex(path, ".")+1:], j)
+		}
+		seen[h.Community] = i
+		if hi, ok := c.communities[h.Community]; !ok {
+			c.ps.add(cp, "no community %q", h.Community)
+		} else if c.f.Communities[hi].Parent != owner {
+			c.ps.add(cp, "community %q is not a sub-community of %q", h.Community, owner)
+		}
+		c.fraction(at(path, i, "threshold"), h.Threshold, false)
+		out = append(out, ctypes.HouseRule{CommunityId: h.Community, Threshold: h.Threshold})
+	}
+	return out
+}
+
+// knownMsgType reports whether a type URL names a registered message type
+// (a proto message whose name starts with Msg).
+func knownMsgType(url string) bool {
+	name, ok := strings.CutPrefix(url, "/")
+	if !ok || name == "" {
+		return false
+	}
+	d, err := gogoproto.HybridResolver.FindDescriptorByName(protoreflect.FullName(name))
+	if err != nil {
+		return false
+	}
+	md, ok := d.(protoreflect.MessageDescriptor)
+	return ok && strings.HasPrefix(string(md.Name()), "Msg")
 }
 
 // fraction checks a ratio in (0, 1], or [0, 1] when zero is allowed.

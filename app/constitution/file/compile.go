@@ -62,6 +62,7 @@ func Compile(f *File, env Env) (constitution.Result, error) {
 	c.buildMembers()
 	c.buildBoard()
 	c.buildOfficers()
+	c.communityReviews()
 	c.buildValidators()
 	c.checkBootstrap()
 	c.bylaws()
@@ -199,5 +200,21 @@ func (c *compiler) buildOfficers() {
 	if o.Ombudsman != "" {
 		addr := c.key("officers.ombudsman", o.Ombudsman)
 		gs.Ombudsman = &rtypes.Ombudsman{Address: addr, TermEnd: c.env.GenesisTime.Add(gs.Params.OmbudsmanTerm), AppointedTime: c.env.GenesisTime}
+	}
+}
+
+// communityReviews gives every community reviewed on its own its first
+// organisational review a period after genesis, when that cycle is per
+// community (x/review then keeps each on its own schedule).
+func (c *compiler) communityReviews() {
+	cycle, ok := c.res.Review.Params.PerCommunityCycle()
+	if !ok {
+		return
+	}
+	due := c.env.GenesisTime.Add(cycle.Period).Truncate(time.Second)
+	for _, com := range c.res.Community.Communities {
+		if rtypes.ReviewedOnItsOwn(com) {
+			c.res.Review.CommunityReviews = append(c.res.Review.CommunityReviews, rtypes.CommunityReview{CommunityId: com.Id, Due: due})
+		}
 	}
 }

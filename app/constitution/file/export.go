@@ -236,9 +236,30 @@ func exportAppointments(as []ctypes.Appointment) []Appointment {
 }
 
 func exportRule(r ctypes.DecisionRule) Rule {
-	out := Rule{Threshold: r.Threshold, Quorum: r.Quorum, VotingPeriod: FormatDuration(r.VotingPeriod), Basis: bases.name(int32(r.Basis)), AbstainCounts: r.AbstainCounts}
-	for _, h := range r.Houses {
-		out.Houses = append(out.Houses, House{Community: h.CommunityId, Threshold: h.Threshold})
+	out := Rule{Threshold: r.Threshold, Quorum: r.Quorum, VotingPeriod: FormatDuration(r.VotingPeriod), Basis: bases.name(int32(r.Basis)), AbstainCounts: r.AbstainCounts,
+		Houses: exportHouses(r.Houses), AnyOf: exportAlternatives(r.AnyOf)}
+	for _, a := range r.Actions {
+		abstain := a.Rule.AbstainCounts
+		out.Actions = append(out.Actions, ActionRule{
+			MsgTypeURL: a.MsgTypeUrl, Threshold: a.Rule.Threshold, Quorum: a.Rule.Quorum, VotingPeriod: FormatDuration(a.Rule.VotingPeriod),
+			Basis: bases.name(int32(a.Rule.Basis)), AbstainCounts: &abstain, Houses: exportHouses(a.Rule.Houses), AnyOf: exportAlternatives(a.Rule.AnyOf),
+		})
+	}
+	return out
+}
+
+func exportHouses(hs []ctypes.HouseRule) []House {
+	var out []House
+	for _, h := range hs {
+		out = append(out, House{Community: h.CommunityId, Threshold: h.Threshold})
+	}
+	return out
+}
+
+func exportAlternatives(alts []ctypes.HouseCombination) []Alternative {
+	var out []Alternative
+	for _, alt := range alts {
+		out = append(out, Alternative{Houses: exportHouses(alt.Houses)})
 	}
 	return out
 }

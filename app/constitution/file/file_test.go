@@ -247,3 +247,37 @@ func TestICANNNomCom(t *testing.T) {
 		}
 	}
 }
+
+// TestIcannGNSOAndReviews: the icann example's GNSO decides by a majority
+// of each house, and its recommendations to the Board (MsgSubmitProposal)
+// by the GNSO Supermajority; every SO, AC and the NomCom has its own
+// organisational review due five years after genesis.
+func TestIcannGNSOAndReviews(t *testing.T) {
+	f := example(t, "icann")
+	res, err := file.Compile(f, envFor(f))
+	require.NoError(t, err)
+	var gnso ctypes.DecisionRule
+	for _, b := range res.Community.Bodies {
+		if b.Id == "gnso" {
+			gnso = b.Rule
+		}
+	}
+	require.Len(t, gnso.Houses, 2, "a majority of each house by default")
+	require.Empty(t, gnso.AnyOf)
+	require.Len(t, gnso.Actions, 1)
+	submit := gnso.Actions[0]
+	require.Equal(t, "/polity.proposals.v1.MsgSubmitProposal", submit.MsgTypeUrl)
+	require.Len(t, submit.Rule.AnyOf, 3, "2/3 of each house, or 3/4 of either and a majority of the other")
+	require.Equal(t, gnso.Quorum, submit.Rule.Quorum, "inherited from the GNSO's rule")
+	require.Equal(t, gnso.Basis, submit.Rule.Basis)
+
+	cycle, ok := res.Review.Params.PerCommunityCycle()
+	require.True(t, ok)
+	require.Equal(t, 1825*24*time.Hour, cycle.Period)
+	var reviewed []string
+	for _, cr := range res.Review.CommunityReviews {
+		reviewed = append(reviewed, cr.CommunityId)
+		require.Equal(t, genesisTime.Add(cycle.Period), cr.Due)
+	}
+	require.Equal(t, []string{"aso", "ccnso", "gnso", "alac", "gac", "rssac", "ssac", "ietf", "nomcom"}, reviewed)
+}

@@ -139,12 +139,43 @@ type Rule struct {
 	// Houses are sub-communities each of which must also reach its threshold
 	// (at most 4).
 	Houses []House `json:"houses,omitempty"`
+	// AnyOf lists alternative sets of house thresholds (at most 8): when
+	// given, at least one set must hold in full, besides threshold and
+	// houses. "3/4 of one house and a majority of the other" is two sets,
+	// one per ordering.
+	AnyOf []Alternative `json:"any_of,omitempty"`
+	// Actions are rules for motions carrying a given message type (at most
+	// 16). A motion must meet the rule of each of its messages' types, or
+	// this rule for a message no action names (and for a motion with no
+	// messages): every rule that applies, not only one.
+	Actions []ActionRule `json:"actions,omitempty"`
 }
 
 // House is one house of a body: a sub-community with its own threshold.
 type House struct {
 	Community string `json:"community"`
 	Threshold string `json:"threshold"`
+}
+
+// Alternative is one set of house thresholds of a rule's any_of.
+type Alternative struct {
+	Houses []House `json:"houses"`
+}
+
+// ActionRule is the rule for motions carrying one message type. Threshold,
+// quorum, voting period, basis and abstain_counts default to the body's own
+// rule; houses and any_of are not inherited.
+type ActionRule struct {
+	// MsgTypeURL is the message's full type URL, e.g.
+	// "/polity.proposals.v1.MsgSubmitProposal".
+	MsgTypeURL    string        `json:"msg_type_url"`
+	Threshold     string        `json:"threshold,omitempty"`
+	Quorum        string        `json:"quorum,omitempty"`
+	VotingPeriod  string        `json:"voting_period,omitempty"`
+	Basis         string        `json:"basis,omitempty"`
+	AbstainCounts *bool         `json:"abstain_counts,omitempty"`
+	Houses        []House       `json:"houses,omitempty"`
+	AnyOf         []Alternative `json:"any_of,omitempty"`
 }
 
 // Member is a key's member record and its memberships.

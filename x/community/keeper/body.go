@@ -75,16 +75,22 @@ func (k *Keeper) validateRuleFor(ctx context.Context, body types.Body, rule type
 	if err := rule.Validate(); err != nil {
 		return err
 	}
-	for _, h := range rule.Houses {
+	for _, h := range rule.HouseIDs() {
 		if body.Kind != types.BodyKindCommunity {
 			return types.ErrInvalidRule.Wrap("only community bodies may have houses")
 		}
-		child, err := k.GetCommunity(ctx, h.CommunityId)
+		child, err := k.GetCommunity(ctx, h)
 		if err != nil {
 			return err
 		}
 		if child.ParentId != body.Id {
-			return types.ErrInvalidRule.Wrapf("house %s is not a sub-community of %s", h.CommunityId, body.Id)
+			return types.ErrInvalidRule.Wrapf("house %s is not a sub-community of %s", h, body.Id)
+		}
+	}
+	// an action rule for a message no one can send would never apply
+	for i, a := range rule.Actions {
+		if _, err := k.cdc.InterfaceRegistry().Resolve(a.MsgTypeUrl); err != nil {
+			return types.ErrInvalidRule.Wrapf("actions[%d]: unknown message type %s", i, a.MsgTypeUrl)
 		}
 	}
 	return nil

@@ -66,9 +66,9 @@ func (k *Keeper) SubmitMotion(ctx context.Context, msg *types.MsgSubmitMotion) (
 		return 0, err
 	}
 
-	// a weighty message raises the rule the motion must meet (a director's
-	// removal: 3/4 of all members)
-	rule, err := types.RaiseRule(body.Rule, params.MotionThresholds, anyTypes(msg.Messages))
+	// the body's rule for these messages (its action rules), raised by a
+	// weighty message (a director's removal: 3/4 of all members)
+	rule, err := types.RaiseRule(body.Rule.ForMessages(anyTypes(msg.Messages)), params.MotionThresholds, anyTypes(msg.Messages))
 	if err != nil {
 		return 0, err
 	}
@@ -78,20 +78,21 @@ func (k *Keeper) SubmitMotion(ctx context.Context, msg *types.MsgSubmitMotion) (
 	if err != nil {
 		return 0, err
 	}
-	houses := make([]types.HouseTally, 0, len(body.Rule.Houses))
-	for _, h := range body.Rule.Houses {
-		hs, err := k.GetBodyStats(ctx, h.CommunityId)
+	houseIDs := rule.HouseIDs()
+	houses := make([]types.HouseTally, 0, len(houseIDs))
+	for _, h := range houseIDs {
+		hs, err := k.GetBodyStats(ctx, h)
 		if err != nil {
 			return 0, err
 		}
-		houses = append(houses, types.HouseTally{CommunityId: h.CommunityId, EligibleWeight: hs.TotalWeight})
+		houses = append(houses, types.HouseTally{CommunityId: h, EligibleWeight: hs.TotalWeight})
 	}
 	id, err := k.MotionID.Next(ctx)
 	if err != nil {
 		return 0, err
 	}
 	// Whole seconds keep the deadline equal to its queue key.
-	end := now.Add(body.Rule.VotingPeriod).Truncate(time.Second)
+	end := now.Add(rule.VotingPeriod).Truncate(time.Second)
 	m := types.Motion{
 		Id: id, BodyId: body.Id, Proposer: msg.Proposer, Title: msg.Title, Summary: msg.Summary,
 		Messages: msg.Messages, Status: types.MotionStatusVoting, Rule: rule,

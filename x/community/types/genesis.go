@@ -146,16 +146,16 @@ func (gs GenesisState) validateBodies(_, _ address.Codec, idx *genesisIndex) err
 		}
 		switch b.Kind {
 		case BodyKindBoard:
-			if b.Id != BoardBodyID || len(b.Rule.Houses) > 0 {
+			if b.Id != BoardBodyID || len(b.Rule.HouseIDs()) > 0 {
 				return fmt.Errorf("the board body must have id %q and no houses", BoardBodyID)
 			}
 		case BodyKindCommunity:
 			if _, ok := idx.communities[b.Id]; !ok {
 				return fmt.Errorf("body %s: no community with that id", b.Id)
 			}
-			for _, h := range b.Rule.Houses {
-				if child, ok := idx.communities[h.CommunityId]; !ok || child.ParentId != b.Id {
-					return fmt.Errorf("body %s: house %s is not one of its sub-communities", b.Id, h.CommunityId)
+			for _, h := range b.Rule.HouseIDs() {
+				if child, ok := idx.communities[h]; !ok || child.ParentId != b.Id {
+					return fmt.Errorf("body %s: house %s is not one of its sub-communities", b.Id, h)
 				}
 			}
 		default:
@@ -494,11 +494,11 @@ func (gs GenesisState) validateMotions(ac, _ address.Codec, idx *genesisIndex) e
 		if m.Status == MotionStatusQueued && m.ExecutedHeight != 0 {
 			return fmt.Errorf("motion %d: queued but executed_height %d set", m.Id, m.ExecutedHeight)
 		}
-		if err := m.Rule.Validate(); err != nil {
+		if err := m.Rule.ValidateMotionRule(); err != nil {
 			return fmt.Errorf("motion %d: %w", m.Id, err)
 		}
-		if len(m.HouseTallies) != len(m.Rule.Houses) {
-			return fmt.Errorf("motion %d: one house tally per house rule expected", m.Id)
+		if houses := m.Rule.HouseIDs(); len(m.HouseTallies) != len(houses) {
+			return fmt.Errorf("motion %d: one house tally per house rule expected (every house its rule names)", m.Id)
 		}
 		// An update height of zero is accepted: motions written before the
 		// field existed carry none until their next change.

@@ -251,3 +251,25 @@ func TestZeroCommentPeriod(t *testing.T) {
 	id = f.MustSubmitProposal("dev", types.KindPolicy)
 	require.Equal(t, types.StatusBoardVote, f.GetProposal(id).Status)
 }
+
+// TestBoardResolutionCannotLowerCommunityRule: a community's decision rule
+// (its threshold, alternatives and per-action rules) changes only by a
+// standard bylaw amendment, which the Empowered Community may reject. A
+// Board resolution or technical proposal, which the Board's majority alone
+// decides, cannot carry it; nothing is submitted.
+func TestBoardResolutionCannotLowerCommunityRule(t *testing.T) {
+	f := newFixture(t)
+	lowered := communitytypes.DecisionRule{
+		Threshold: "0.01", Quorum: "0", VotingPeriod: keepertest.VotingPeriod, Basis: communitytypes.BasisVotesCast,
+		Actions: []communitytypes.ActionRule{{
+			MsgTypeUrl: sdk.MsgTypeURL(&types.MsgSubmitProposal{}),
+			Rule:       communitytypes.DecisionRule{Threshold: "0.01", Quorum: "0", VotingPeriod: keepertest.VotingPeriod, Basis: communitytypes.BasisVotesCast},
+		}},
+	}
+	set := &communitytypes.MsgSetDecisionRule{Authority: f.Authority, BodyId: "dev", Rule: lowered}
+	for _, kind := range []types.ProposalKind{types.KindResolution, types.KindTechnical} {
+		requireFailsUnchanged(t, f, f.ProposalMsg(addr("director-dev"), types.BoardOriginator, kind, set), types.ErrKindTooWeak)
+	}
+	_, err := f.SubmitProposal(f.ProposalMsg(communitytypes.BodyAddress("dev"), "dev", types.KindStandardBylaw, set))
+	require.NoError(t, err, "a standard bylaw amendment may carry it")
+}

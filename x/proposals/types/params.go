@@ -228,8 +228,11 @@ func (r KindRule) Validate() error {
 	if err := r.BoardRule.Validate(); err != nil {
 		return ErrInvalidParams.Wrapf("%s board rule: %v", r.Kind, err)
 	}
-	if len(r.BoardRule.Houses) > 0 {
+	if len(r.BoardRule.HouseIDs()) > 0 {
 		return ErrInvalidParams.Wrapf("%s: the Board has no houses", r.Kind)
+	}
+	if len(r.BoardRule.Actions) > 0 {
+		return ErrInvalidParams.Wrapf("%s: a proposal kind's Board rule has no action rules (the kind is the action)", r.Kind)
 	}
 	switch r.EcTreatment {
 	case ECNone:

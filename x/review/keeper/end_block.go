@@ -77,7 +77,7 @@ func (k *Keeper) EndBlocker(ctx context.Context) error {
 		Run:   func(c sdk.Context) error { return k.openScheduled(c, params) },
 		Drop:  func(sdk.Context) error { return nil }, // the schedule is not a queue entry
 	})
-	return nil
+	return k.runCommunityReviews(sdkCtx, params, limit)
 }
 
 // queueRunner runs this module's EndBlock queue items (blockutil.Runner).

@@ -144,6 +144,19 @@ func (k *Keeper) initReviews(ctx context.Context, gs types.GenesisState) error {
 			return err
 		}
 	}
+	for _, cr := range gs.CommunityReviews {
+		if err := k.CommunityReviews.Set(ctx, cr.CommunityId, cr.Due.Unix()); err != nil {
+			return err
+		}
+		if err := k.CommunityReviewQueue.Set(ctx, collections.Join(cr.Due.Unix(), cr.CommunityId)); err != nil {
+			return err
+		}
+	}
+	if gs.CommunityReviewCursor != "" {
+		if err := k.CommunityReviewCursor.Set(ctx, gs.CommunityReviewCursor); err != nil {
+			return err
+		}
+	}
 	if gs.OrganisationalCursor != "" {
 		return k.Cursor.Set(ctx, gs.OrganisationalCursor)
 	}
@@ -239,6 +252,12 @@ func (k *Keeper) ExportGenesis(ctx context.Context) (*types.GenesisState, error)
 		gs.Schedule = append(gs.Schedule, types.ScheduledReview{Type: types.ReviewType(kv.Key), DueUnix: kv.Value})
 	}
 	if gs.OrganisationalCursor, err = k.Cursor.Get(ctx); collutil.NotFoundOK(err) != nil {
+		return nil, err
+	}
+	if gs.CommunityReviews, err = k.communityReviewSchedule(ctx); err != nil {
+		return nil, err
+	}
+	if gs.CommunityReviewCursor, err = k.CommunityReviewCursor.Get(ctx); collutil.NotFoundOK(err) != nil {
 		return nil, err
 	}
 	for _, s := range []struct {

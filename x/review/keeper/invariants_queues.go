@@ -1,6 +1,8 @@
 package keeper
 
 import (
+	"fmt"
+
 	"cosmossdk.io/collections"
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
@@ -101,11 +103,49 @@ func ReviewQueuesInvariant(k *Keeper) sdk.Invariant {
 				due[packRec(rec.ReviewId, rec.Index)] = rec.Due.Unix()
 			}
 		}
-		return runQueues(ctx,
+		problems, err := runQueues(ctx,
 			queueCheck{"review_queue", report, queue(k.ReviewQueue)},
 			queueCheck{"recommendation_queue", due, queue(k.RecommendationQueue)},
 		)
+		if err != nil {
+			return nil, err
+		}
+		more, err := k.communityReviewProblems(ctx)
+		return append(problems, more...), err
 	})
+}
+
+// communityReviewProblems checks that community_review_queue holds exactly
+// the entries of community_reviews.
+func (k *Keeper) communityReviewProblems(ctx sdk.Context) ([]string, error) {
+	scheduled, err := k.communityReviewSchedule(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var problems []string
+	seen := map[string]bool{}
+	for _, cr := range scheduled {
+		if seen[cr.CommunityId] {
+			problems = append(problems, fmt.Sprintf("community_review_queue: %s queued twice", cr.CommunityId))
+		}
+		seen[cr.CommunityId] = true
+		due, err := k.CommunityReviews.Get(ctx, cr.CommunityId)
+		if err != nil || due != cr.Due.Unix() {
+			problems = append(problems, fmt.Sprintf("community_review_queue: %s at %d, community_reviews says %d (%v)", cr.CommunityId, cr.Due.Unix(), due, err))
+		}
+	}
+	iter, err := k.CommunityReviews.Iterate(ctx, nil)
+	if err != nil {
+		return nil, err
+	}
+	keys, err := iter.Keys()
+	if err != nil {
+		return nil, err
+	}
+	if len(keys) != len(scheduled) {
+		problems = append(problems, fmt.Sprintf("community_reviews has %d entries, community_review_queue %d", len(keys), len(scheduled)))
+	}
+	return problems, nil
 }
 
 // EmergencyQueuesInvariant checks that every emergency action awaiting its

@@ -48,6 +48,9 @@ func TestInvariantsHoldAndBreak(t *testing.T) {
 			require.NoError(t, f.Review.ComplaintQueue.Set(f.Ctx, collections.Join(int64(1), uint64(999))))
 		}},
 		{"review", "review-queues", dropFirst(func(f *keepertest.Fixture) collections.KeySet[collutil.QueueKey] { return f.Review.ReviewQueue })},
+		{"community review", "review-queues", func(t *testing.T, f *keepertest.Fixture) {
+			require.NoError(t, f.Review.CommunityReviews.Set(f.Ctx, "dev", 12345))
+		}},
 		{"consultation", "emergency-queues", dropFirst(func(f *keepertest.Fixture) collections.KeySet[collutil.QueueKey] { return f.Review.ConsultationQueue })},
 		{"paused", "emergency-queues", func(t *testing.T, f *keepertest.Fixture) {
 			require.NoError(t, f.Review.Paused.Set(f.Ctx, "/cosmos.bank.v1beta1.MsgSend", 3))

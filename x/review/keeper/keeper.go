@@ -86,6 +86,13 @@ type Keeper struct {
 	Schedule collections.Map[int32, int64]
 	// Cursor is the last community given an organisational review.
 	Cursor collections.Item[string]
+	// CommunityReviews is when each community's next organisational review
+	// opens (unix seconds), for a per-community cycle; CommunityReviewQueue
+	// holds the same entries in time order, and CommunityReviewCursor is the
+	// last community checked for an entry (one a block).
+	CommunityReviews      collections.Map[string, int64]
+	CommunityReviewQueue  collections.KeySet[collections.Pair[int64, string]]
+	CommunityReviewCursor collections.Item[string]
 
 	Emergencies       *collections.IndexedMap[uint64, types.Emergency, EmergencyIndexes]
 	EmergencyID       collections.Sequence
@@ -218,6 +225,10 @@ func NewKeeper(
 		RecommendationQueue: collections.NewKeySet(sb, types.RecommendationQueueKey, "recommendation_queue", collutil.QueueKeyCodec),
 		Schedule:            collections.NewMap(sb, types.ScheduleKey, "schedule", collections.Int32Key, collections.Int64Value),
 		Cursor:              collections.NewItem(sb, types.CursorKey, "cursor", collections.StringValue),
+		CommunityReviews:    collections.NewMap(sb, types.CommunityReviewsKey, "community_reviews", collections.StringKey, collections.Int64Value),
+		CommunityReviewQueue: collections.NewKeySet(sb, types.CommunityReviewQueueKey, "community_review_queue",
+			collections.PairKeyCodec(collections.Int64Key, collections.StringKey)),
+		CommunityReviewCursor: collections.NewItem(sb, types.CommunityReviewCursorKey, "community_review_cursor", collections.StringValue),
 
 		Emergencies: collections.NewIndexedMap(sb, types.EmergenciesKey, "emergencies", collections.Uint64Key,
 			codec.CollValue[types.Emergency](cdc), EmergencyIndexes{

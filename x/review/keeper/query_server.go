@@ -2,6 +2,7 @@ package keeper
 
 import (
 	"context"
+	"time"
 
 	"cosmossdk.io/collections"
 
@@ -271,4 +272,20 @@ func (q queryServer) PausedMessages(ctx context.Context, req *types.QueryPausedM
 		return nil, grpcError(err)
 	}
 	return &types.QueryPausedMessagesResponse{TypeUrls: keys}, nil
+}
+
+// CommunityReviews lists when each community's next organisational review
+// opens (per-community cycles), soonest first.
+func (q queryServer) CommunityReviews(ctx context.Context, req *types.QueryCommunityReviewsRequest) (*types.QueryCommunityReviewsResponse, error) {
+	if req == nil {
+		return nil, errNilRequest
+	}
+	out, resp, err := query.CollectionPaginate(ctx, q.k.CommunityReviewQueue, queryutil.Page(req.Pagination),
+		func(key collections.Pair[int64, string], _ collections.NoValue) (types.CommunityReview, error) {
+			return types.CommunityReview{CommunityId: key.K2(), Due: time.Unix(key.K1(), 0).UTC()}, nil
+		})
+	if err != nil {
+		return nil, grpcError(err)
+	}
+	return &types.QueryCommunityReviewsResponse{CommunityReviews: out, Pagination: resp}, nil
 }

@@ -25,6 +25,9 @@ func (k *Keeper) openScheduled(ctx context.Context, params types.Params) error {
 		if cycle.Period == 0 {
 			continue // post-emergency reviews open with their emergency
 		}
+		if cycle.PerCommunity {
+			continue // community_reviews.go: each community on its own
+		}
 		due, err := k.Schedule.Get(ctx, int32(cycle.Type))
 		if err := collutil.NotFoundOK(err); err != nil {
 			return err

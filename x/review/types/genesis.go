@@ -149,6 +149,26 @@ func (gs GenesisState) checkSchedule() error {
 		}
 		seen[s.Type] = true
 	}
+	// community_reviews are keyed by community, so a second entry would
+	// silently replace the first
+	communities := map[string]bool{}
+	for _, cr := range gs.CommunityReviews {
+		if err := communitytypes.ValidateID(cr.CommunityId); err != nil {
+			return fmt.Errorf("community_reviews: %w", err)
+		}
+		if communities[cr.CommunityId] {
+			return fmt.Errorf("community_reviews: %s listed twice", cr.CommunityId)
+		}
+		communities[cr.CommunityId] = true
+		if cr.Due.Unix() <= 0 {
+			return fmt.Errorf("community_reviews: %s has no due time", cr.CommunityId)
+		}
+	}
+	if gs.CommunityReviewCursor != "" {
+		if err := communitytypes.ValidateID(gs.CommunityReviewCursor); err != nil {
+			return fmt.Errorf("community_review_cursor: %w", err)
+		}
+	}
 	return nil
 }
 

@@ -58,4 +58,10 @@ var (
 	IRPsBoardActionKey          = collections.NewPrefix(36)
 	ReconsiderationsProposalKey = collections.NewPrefix(37)
 	EmergenciesTargetKey        = collections.NewPrefix(38)
+
+	// Per-community organisational reviews: the due time of each community's
+	// next review, the same as a time-ordered queue, and the enrolment cursor.
+	CommunityReviewsKey      = collections.NewPrefix(39)
+	CommunityReviewQueueKey  = collections.NewPrefix(40)
+	CommunityReviewCursorKey = collections.NewPrefix(41)
 )

@@ -148,6 +148,9 @@ func (p Params) Validate() error {
 		if c.ReportPeriod <= 0 || (c.Type == ReviewPostEmergency) != (c.Period == 0) || c.Period < 0 {
 			return ErrInvalidParams.Wrapf("review cycle %s: a positive report period, and a period except for post-emergency reviews", c.Type)
 		}
+		if c.PerCommunity && c.Type != ReviewOrganisational {
+			return ErrInvalidParams.Wrapf("review cycle %s: only organisational reviews are per community", c.Type)
+		}
 	}
 	if !seen[ReviewPostEmergency] {
 		return ErrInvalidParams.Wrap("the post-emergency review cycle (its report period) is required")
@@ -171,4 +174,23 @@ func (p Params) Validate() error {
 		}
 	}
 	return nil
+}
+
+// PerCommunityCycle returns the organisational review cycle when it is per
+// community (every top-level community reviewed on its own schedule).
+func (p Params) PerCommunityCycle() (ReviewCycle, bool) {
+	for _, c := range p.ReviewCycles {
+		if c.Type == ReviewOrganisational && c.PerCommunity && c.Period > 0 {
+			return c, true
+		}
+	}
+	return ReviewCycle{}, false
+}
+
+// ReviewedOnItsOwn reports whether a community gets its own organisational
+// review under a per-community cycle: every top-level community but the
+// secretariat. Sub-communities (houses, stakeholder groups, constituencies)
+// are reviewed as part of their parent.
+func ReviewedOnItsOwn(c communitytypes.Community) bool {
+	return c.ParentId == "" && c.Kind != communitytypes.KindSecretariat
 }
