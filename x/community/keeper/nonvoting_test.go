@@ -68,6 +68,7 @@ func TestNonVotingMemberCannotVoteOrMove(t *testing.T) {
 	for _, who := range []string{"nomcom-chair", "dev-member", "ops-member"} {
 		f.MustVote(addr(who), id, types.OptionYes)
 	}
+	f.DecideSettled()
 	require.Equal(t, types.MotionStatusQueued, f.Motion(id).Status)
 }
 
