@@ -374,6 +374,33 @@ func (n *Node) BlockEvents(t testing.TB, height int64) []Event {
 	return res.FinalizeBlockEvents
 }
 
+// BlockSearch returns the heights of the blocks whose finalize-block events
+// match a CometBFT query (block_search), in order.
+func (n *Node) BlockSearch(t testing.TB, query string) []int64 {
+	t.Helper()
+	var res struct {
+		Blocks []struct {
+			Block struct {
+				Header struct {
+					Height string `json:"height"`
+				} `json:"header"`
+			} `json:"block"`
+		} `json:"blocks"`
+	}
+	if err := n.RPC("/block_search?query="+url.QueryEscape(strconv.Quote(query)), &res); err != nil {
+		t.Fatal(err)
+	}
+	var heights []int64
+	for _, b := range res.Blocks {
+		h, err := strconv.ParseInt(b.Block.Header.Height, 10, 64)
+		if err != nil {
+			t.Fatal(err)
+		}
+		heights = append(heights, h)
+	}
+	return heights
+}
+
 // TxSearch runs CometBFT's tx_search and returns the matching transactions.
 func (n *Node) TxSearch(t testing.TB, query string) []TxResult {
 	t.Helper()
@@ -537,8 +564,12 @@ func (n *Node) GeneratedMsg(t testing.TB, signer string, args ...string) map[str
 func (n *Node) Vote(t testing.TB, id uint64, from, option string) TxResult {
 	t.Helper()
 	res := n.MustTx(t, from, "community", "vote", itoa(id), option)
-	if status, _ := res.Attr("polity.community", "status", "action", "motion_decided"); status == MotionQueued {
-		res.Events = append(res.Events, n.BlockEvents(t, res.Height)...)
+	// A vote that settles the motion leaves its decision, and a passed
+	// motion's messages, to EndBlock of the same block: the vote's result
+	// carries that block's events then.
+	block := n.BlockEvents(t, res.Height)
+	if _, ok := findAttr(block, "polity.community", "status", "action", "motion_decided", "motion_id", itoa(id)); ok {
+		res.Events = append(res.Events, block...)
 	}
 	return res
 }

@@ -189,7 +189,9 @@ func passMotions(t testing.TB, n *Node, title string, msgs map[string][]map[stri
 			break
 		}
 		for key, res := range broadcastAll(t, n, votes) {
-			if _, ok := res.Attr("polity.community", "motion_id", "action", "motion_decided"); ok {
+			// the vote settles the motion; EndBlock of its block decides it
+			block := n.BlockEvents(t, res.Height)
+			if _, ok := findAttr(block, "polity.community", "motion_id", "action", "motion_decided", "motion_id", motionOf[voteBody[key]]); ok {
 				decided[voteBody[key]] = res
 			}
 		}

@@ -134,14 +134,21 @@ func TestSingleNode(t *testing.T) {
 
 	t.Run("tx_search finds motion transactions by plain attributes", func(t *testing.T) {
 		id := memberMotion.ID
-		decided := n.TxSearch(t, "polity.community.action='motion_decided' AND polity.community.motion_id="+id)
-		if len(decided) != 1 || decided[0].Hash != decideTx.Hash {
-			t.Errorf("tx_search motion_decided for motion %s: %d txs %v, want only the deciding vote %s", id, len(decided), hashes(decided), decideTx.Hash)
+		// The settling vote is a transaction; the decision is EndBlock's, in
+		// the same block: block_search finds it, tx_search does not.
+		q := "polity.community.action='motion_decided' AND polity.community.motion_id=" + id
+		if decided := n.BlockSearch(t, q); !slices.Equal(decided, []int64{decideTx.Height}) {
+			t.Errorf("block_search motion_decided for motion %s: blocks %v, want the settling vote's block %d", id, decided, decideTx.Height)
 		}
-		if len(decided) == 1 {
-			if status, _ := findAttr(decided[0].Events, "polity.community", "status", "action", "motion_decided"); status != MotionQueued {
-				t.Errorf("motion_decided event status = %q, want %s", status, MotionQueued)
-			}
+		if status, _ := findAttr(n.BlockEvents(t, decideTx.Height), "polity.community", "status", "action", "motion_decided", "motion_id", id); status != MotionQueued {
+			t.Errorf("motion_decided event status = %q, want %s", status, MotionQueued)
+		}
+		if txs := n.TxSearch(t, q); len(txs) != 0 {
+			t.Errorf("tx_search motion_decided for motion %s: %v, want none (EndBlock decides)", id, hashes(txs))
+		}
+		votes := n.TxSearch(t, "polity.community.action='vote_cast' AND polity.community.motion_id="+id)
+		if !slices.Contains(hashes(votes), decideTx.Hash) {
+			t.Errorf("tx_search vote_cast for motion %s: %v, want it to include the settling vote %s", id, hashes(votes), decideTx.Hash)
 		}
 		submitted := n.TxSearch(t, "polity.community.action='motion_submitted' AND polity.community.body_id='dev'")
 		if !slices.Contains(hashes(submitted), submitTx.Hash) {

@@ -36,21 +36,7 @@ func Due(ctx context.Context, q collections.KeySet[QueueKey], now time.Time, lim
 // DueBy collects up to limit entries whose first key part is at most until,
 // in key order: Due for deadlines, or a queue keyed by block height.
 func DueBy(ctx context.Context, q collections.KeySet[QueueKey], until int64, limit int) ([]QueueKey, error) {
-	rng := new(collections.Range[QueueKey]).EndInclusive(collections.Join(until, uint64(math.MaxUint64)))
-	iter, err := q.Iterate(ctx, rng)
-	if err != nil {
-		return nil, err
-	}
-	defer iter.Close()
-	var keys []QueueKey
-	for ; iter.Valid() && len(keys) < limit; iter.Next() {
-		key, err := iter.Key()
-		if err != nil {
-			return nil, err
-		}
-		keys = append(keys, key)
-	}
-	return keys, nil
+	return Collect(ctx, q, new(collections.Range[QueueKey]).EndInclusive(collections.Join(until, uint64(math.MaxUint64))), limit)
 }
 
 // First collects up to limit keys of a key set from its start, in key order:
@@ -58,7 +44,14 @@ func DueBy(ctx context.Context, q collections.KeySet[QueueKey], until int64, lim
 // before any is processed because a store must not be written while it is
 // iterated.
 func First[K any](ctx context.Context, q collections.KeySet[K], limit int) ([]K, error) {
-	iter, err := q.Iterate(ctx, nil)
+	return Collect(ctx, q, nil, limit)
+}
+
+// Collect collects up to limit keys of a key set within rng (nil: all), in
+// key order, before any is processed: every queue reads its due entries this
+// way, since a store must not be written while it is iterated.
+func Collect[K any](ctx context.Context, q collections.KeySet[K], rng collections.Ranger[K], limit int) ([]K, error) {
+	iter, err := q.Iterate(ctx, rng)
 	if err != nil {
 		return nil, err
 	}

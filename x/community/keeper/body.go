@@ -156,5 +156,12 @@ func (k *Keeper) communityVoter(ctx context.Context, communityID string, addr sd
 	if err != nil {
 		return voter{}, false, collutil.NotFoundOK(err)
 	}
-	return voter{weight: ms.Weight, since: max(ms.Audit.CreatedHeight, ms.VotingSinceHeight)}, true, nil
+	since := ms.Audit.CreatedHeight
+	// VotingSinceHeight is a sentinel: zero means "never changed", and a
+	// zero-height export leaves it zero while it moves CreatedHeight below
+	// zero, so it counts only when set.
+	if ms.VotingSinceHeight != 0 && ms.VotingSinceHeight > since {
+		since = ms.VotingSinceHeight
+	}
+	return voter{weight: ms.Weight, since: since}, true, nil
 }

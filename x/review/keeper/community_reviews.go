@@ -59,20 +59,7 @@ func (k *Keeper) runCommunityReviews(ctx sdk.Context, params types.Params, limit
 // Keys are collected first: the store is written while they are processed.
 func (k *Keeper) dueCommunityReviews(ctx context.Context, now int64, limit int) ([]collections.Pair[int64, string], error) {
 	rng := new(collections.Range[collections.Pair[int64, string]]).EndExclusive(collections.Join(now+1, ""))
-	iter, err := k.CommunityReviewQueue.Iterate(ctx, rng)
-	if err != nil {
-		return nil, err
-	}
-	defer iter.Close()
-	var keys []collections.Pair[int64, string]
-	for ; iter.Valid() && len(keys) < limit; iter.Next() {
-		key, err := iter.Key()
-		if err != nil {
-			return nil, err
-		}
-		keys = append(keys, key)
-	}
-	return keys, nil
+	return collutil.Collect(ctx, k.CommunityReviewQueue, rng, limit)
 }
 
 // openCommunityReview opens one community's due review and schedules its
