@@ -147,3 +147,24 @@ func TestNonVotingHouseMember(t *testing.T) {
 	require.NoError(t, err)
 	require.Empty(t, v.Vote.Houses)
 }
+
+// TestVotingSinceSentinelAfterRebase: a zero-height export moves every mark
+// height below zero and leaves voting_since_height zero when it was never
+// set. A member admitted before a rebased motion still votes on it: the
+// unset sentinel does not count as "since height 0".
+func TestVotingSinceSentinelAfterRebase(t *testing.T) {
+	f := keepertest.NewConstitutionFixture(t)
+	id := f.MustSubmitMotion(addr("dev-chair"), "dev")
+	// as a zero-height export leaves them: the membership at -5, the motion at -2
+	ms, err := f.Keeper.Memberships.Get(f.Ctx, collectionsPair("dev", addr("dev-member")))
+	require.NoError(t, err)
+	require.Zero(t, ms.VotingSinceHeight)
+	ms.Audit.CreatedHeight = -5
+	require.NoError(t, f.Keeper.Memberships.Set(f.Ctx, collectionsPair("dev", addr("dev-member")), ms))
+	stored, err := f.Keeper.Motions.Get(f.Ctx, id)
+	require.NoError(t, err)
+	stored.SubmitHeight = -2
+	require.NoError(t, f.Keeper.Motions.Set(f.Ctx, id, stored))
+	f.MustVote(addr("dev-member"), id, types.OptionYes)
+	require.Equal(t, types.Tally{Yes: 1}, f.Motion(id).Tally)
+}
