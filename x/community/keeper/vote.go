@@ -35,6 +35,8 @@ func (k *Keeper) Vote(ctx context.Context, msg *types.MsgVote) (types.MotionStat
 	if err != nil {
 		return m.Status, err
 	}
+	// a vote after the settling one in the same block leaves the set alone
+	wasSettled, _ := m.Rule.Outcome(m.Tally, m.EligibleWeight, m.HouseTallies)
 	sdkCtx := sdk.UnwrapSDKContext(ctx)
 	now := sdkCtx.HeaderInfo().Time
 	key := collections.Join(m.Id, addr)
@@ -63,7 +65,7 @@ func (k *Keeper) Vote(ctx context.Context, msg *types.MsgVote) (types.MotionStat
 	if err := k.emit(ctx, &types.EventVoteCast{MotionId: m.Id, BodyId: m.BodyId, Voter: msg.Voter, Option: msg.Option, Weight: v.weight}); err != nil {
 		return 0, err
 	}
-	if decided, _ := m.Rule.Outcome(m.Tally, m.EligibleWeight, m.HouseTallies); decided {
+	if decided, _ := m.Rule.Outcome(m.Tally, m.EligibleWeight, m.HouseTallies); decided && !wasSettled {
 		if err := k.SettledMotions.Set(ctx, m.Id); err != nil {
 			return 0, err
 		}

@@ -54,8 +54,15 @@ func (k *Keeper) BoardVote(ctx context.Context, msg *types.MsgBoardVote) (types.
 			return 0, err
 		}
 		if decided {
-			if err := k.SettledBoardVotes.Set(ctx, p.Id); err != nil {
+			// a vote after the settling one in the same block finds it set
+			settled, err := k.SettledBoardVotes.Has(ctx, p.Id)
+			if err != nil {
 				return 0, err
+			}
+			if !settled {
+				if err := k.SettledBoardVotes.Set(ctx, p.Id); err != nil {
+					return 0, err
+				}
 			}
 		}
 	}
