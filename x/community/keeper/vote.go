@@ -35,6 +35,9 @@ func (k *Keeper) Vote(ctx context.Context, msg *types.MsgVote) (types.MotionStat
 	if err != nil {
 		return m.Status, err
 	}
+	if m, err = k.withTally(ctx, m); err != nil {
+		return 0, err
+	}
 	// a vote after the settling one in the same block leaves the set alone
 	wasSettled, _ := m.Rule.Outcome(m.Tally, m.EligibleWeight, m.HouseTallies)
 	sdkCtx := sdk.UnwrapSDKContext(ctx)
@@ -96,10 +99,13 @@ func (k *Keeper) PrecheckVote(ctx context.Context, msg *types.MsgVote) error {
 // refuses a vote on a closed motion, by a non-voter or a late joiner, or a
 // second vote. In CheckTx the time is the last block's, and block times only
 // grow, so a motion closed by time then is closed for the next block too.
+//
+// It reads the motion without its tallies (CheckTx runs it for every vote and
+// needs none); Vote merges them in.
 func (k *Keeper) checkVoteAllowed(ctx context.Context, motionID uint64, voterAddr string, addr sdk.AccAddress) (types.Motion, voter, error) {
-	m, err := k.GetMotion(ctx, motionID)
+	m, err := k.Motions.Get(ctx, motionID)
 	if err != nil {
-		return types.Motion{}, voter{}, err
+		return types.Motion{}, voter{}, notFound(err, types.ErrMotionNotFound, "motion %d", motionID)
 	}
 	now := sdk.UnwrapSDKContext(ctx).HeaderInfo().Time
 	if m.Status != types.MotionStatusVoting || !now.Before(m.VotingEndTime) {
