@@ -8,6 +8,7 @@ package valtest
 import (
 	"encoding/json"
 	"fmt"
+	"strconv"
 )
 
 // Validator statuses as the JSON APIs print them.
@@ -45,19 +46,41 @@ func Recorded(raw []byte, addr string) ([]Misbehaviour, error) {
 	return out, nil
 }
 
-// CheckSuspendingDoubleSign requires records (one validator's, in the
-// order the chain lists them: by evidence height) to be duplicate votes of
-// which the first suspended the validator at once. Two nodes on one key may
-// double-sign at several heights before the suspension takes effect; each is
-// recorded, the later ones without suspending again.
+// CheckSuspendingDoubleSign requires records (one validator's) to be
+// duplicate votes of which exactly one suspended the validator: one recorded
+// in the first block that recorded any. Two nodes on one key may double-sign
+// at several heights before the suspension takes effect; each is recorded,
+// the later ones without suspending again. CometBFT may commit the evidence
+// of a later height first, so the suspending record is found by the height
+// that recorded it, not by the list's order (by evidence height).
 func CheckSuspendingDoubleSign(records []Misbehaviour) error {
-	if len(records) == 0 || !records[0].Suspended {
-		return fmt.Errorf("misbehaviours %+v: want duplicate votes, the first suspending the validator", records)
+	if len(records) == 0 {
+		return fmt.Errorf("no misbehaviours: want duplicate votes, the first recorded suspending the validator")
 	}
-	for i, m := range records {
-		if m.Type != "duplicate_vote" || (i > 0 && m.Suspended) {
-			return fmt.Errorf("misbehaviours %+v: want duplicate votes, only the first suspending the validator", records)
+	first := int64(-1)
+	for _, m := range records {
+		h, err := strconv.ParseInt(m.RecordedHeight, 10, 64)
+		if err != nil {
+			return fmt.Errorf("misbehaviours %+v: recorded height %q: %w", records, m.RecordedHeight, err)
 		}
+		if first < 0 || h < first {
+			first = h
+		}
+	}
+	suspending := 0
+	for _, m := range records {
+		if m.Type != "duplicate_vote" {
+			return fmt.Errorf("misbehaviours %+v: want duplicate votes only", records)
+		}
+		if m.Suspended {
+			suspending++
+			if m.RecordedHeight != strconv.FormatInt(first, 10) {
+				return fmt.Errorf("misbehaviours %+v: a record after the first recorded block suspended the validator", records)
+			}
+		}
+	}
+	if suspending != 1 {
+		return fmt.Errorf("misbehaviours %+v: want exactly one record suspending the validator, got %d", records, suspending)
 	}
 	return nil
 }
