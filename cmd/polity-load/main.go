@@ -20,7 +20,7 @@ import (
 type config struct {
 	polityd, stockBench, work, csvPath string
 	members, workers, runs, perTx      int
-	boardPerRun                        int
+	boardPerRun, stockProposals        int
 	dur                                time.Duration
 	mixes                              []string
 	stock, profile                     bool
@@ -41,6 +41,7 @@ func main() {
 	flag.Uint64Var(&gasLimit, "gas", gasLimit, "gas each transaction declares, on both chains (a block holds at most block.max_gas / gas of them: Polity 100,000,000, stock unlimited)")
 	flag.DurationVar(&c.dur, "d", 20*time.Second, "load duration per run")
 	flag.StringVar(&mixes, "mixes", "vote,board,send,comment,gov,vote-yes", "mixes to run: vote, board, send, comment, gov, vote-yes")
+	flag.IntVar(&c.stockProposals, "stock-proposals", 0, "x/gov proposals the stock votes spread over (0: as many as Polity's motions, so every stock vote is a first vote, as every Polity vote is; 1: the kit's single proposal, voted on again and again)")
 	flag.BoolVar(&c.stock, "stock", true, "alternate with the stock node for vote and send")
 	flag.BoolVar(&c.profile, "profile", false, "take a CPU profile of each node during each load (CometBFT rpc.pprof_laddr on 127.0.0.1)")
 	flag.Parse()
@@ -69,6 +70,8 @@ func (c config) validate() error {
 		return fmt.Errorf("-w %d: want at least 1 worker", c.workers)
 	case c.runs < 1:
 		return fmt.Errorf("-runs %d: want at least 1", c.runs)
+	case c.stockProposals < 0:
+		return fmt.Errorf("-stock-proposals %d: want 0 (automatic) or more", c.stockProposals)
 	case c.perTx < 0:
 		return fmt.Errorf("-k %d: want 0 (automatic) or more", c.perTx)
 	case c.boardPerRun < 1 && slices.Contains(c.mixes, mixBoard):
@@ -131,7 +134,12 @@ func run(c config) error {
 			return err
 		}
 		defer sn.stop()
-		if err := sc.openProposal(); err != nil {
+		proposals := c.stockProposals
+		if proposals == 0 {
+			proposals = c.runs * c.perTx
+		}
+		fmt.Printf("opening %d x/gov proposals on the stock node\n", proposals)
+		if err := sc.openProposals(proposals); err != nil {
 			return err
 		}
 	}
@@ -184,7 +192,7 @@ func run(c config) error {
 			if sc == nil || !slices.Contains([]string{mixVote, mixSend}, mix) {
 				continue
 			}
-			sp, err := sc.plan(mix, c.perTx)
+			sp, err := sc.plan(mix, run, c.perTx)
 			if err != nil {
 				return err
 			}

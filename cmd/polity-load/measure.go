@@ -26,6 +26,7 @@ type result struct {
 	RSSPeakMiB            float64
 	CPUSec, CPUMsPerTx    float64
 	BytesPerTx            float64
+	BytesPerTxByDB        map[string]float64 // the same, by database under data/
 	FailedKinds, Refusals []string
 	Profile               string // pprof file, when profiled
 }
@@ -44,7 +45,7 @@ func measure(n *node, s *signed, mix string, run, workers int, d time.Duration, 
 	if err != nil {
 		return r, err
 	}
-	bytes0 := n.dataBytes()
+	bytes0, byDB0 := n.dataBytes()
 
 	stop := make(chan struct{})
 	var wg sync.WaitGroup
@@ -71,7 +72,7 @@ func measure(n *node, s *signed, mix string, run, workers int, d time.Duration, 
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			if err := fetchProfile(n.pprofPort, secs, r.Profile); err != nil {
+			if err := fetchPprof(n.pprofPort, fmt.Sprintf("profile?seconds=%d", secs), secs, r.Profile); err != nil {
 				fmt.Fprintln(os.Stderr, "profile:", err)
 				r.Profile = ""
 			}
@@ -79,6 +80,13 @@ func measure(n *node, s *signed, mix string, run, workers int, d time.Duration, 
 	}
 	began := time.Now()
 	st := broadcast(n, s, workers, d)
+	if r.Profile != "" {
+		// the heap at the end of the load: what the node holds, for its RSS
+		heap := strings.TrimSuffix(r.Profile, ".pprof") + "-heap.pprof"
+		if err := fetchPprof(n.pprofPort, "heap", 0, heap); err != nil {
+			fmt.Fprintln(os.Stderr, "heap profile:", err)
+		}
+	}
 	if time.Since(began) < d {
 		// every sender ran out before the deadline: the window ends when the
 		// node has committed what it accepted
@@ -146,7 +154,12 @@ func measure(n *node, s *signed, mix string, run, workers int, d time.Duration, 
 	}
 	_ = h2
 	if total := r.OK + r.Failed + all; total > 0 {
-		r.BytesPerTx = float64(n.dataBytes()-bytes0) / float64(total)
+		bytes1, byDB1 := n.dataBytes()
+		r.BytesPerTx = float64(bytes1-bytes0) / float64(total)
+		r.BytesPerTxByDB = map[string]float64{}
+		for db, b := range byDB1 {
+			r.BytesPerTxByDB[db] = float64(b-byDB0[db]) / float64(total)
+		}
 	}
 	return r, nil
 }
@@ -184,11 +197,12 @@ func waitEmptyMempool(n *node) {
 	}
 }
 
-// fetchProfile saves a CPU profile of the node taken during the load, from
-// CometBFT's pprof endpoint (rpc.pprof_laddr, on 127.0.0.1 only).
-func fetchProfile(port, secs int, path string) error {
+// fetchPprof saves a profile of the node (what is "profile?seconds=N" for
+// CPU, "heap" for memory) from CometBFT's pprof endpoint (rpc.pprof_laddr,
+// on 127.0.0.1 only); secs is how long the profile takes to serve.
+func fetchPprof(port int, what string, secs int, path string) error {
 	c := &http.Client{Timeout: time.Duration(secs+30) * time.Second}
-	resp, err := c.Get(fmt.Sprintf("http://127.0.0.1:%d/debug/pprof/profile?seconds=%d", port, secs))
+	resp, err := c.Get(fmt.Sprintf("http://127.0.0.1:%d/debug/pprof/%s", port, what))
 	if err != nil {
 		return err
 	}

@@ -25,13 +25,19 @@ var options = []communitytypes.VoteOption{communitytypes.OptionYes, communitytyp
 
 func noFee(int) sdk.Coins { return nil }
 
+// pickFor is the id sender i votes on in its k-th transaction of run: each
+// run has ids of its own (when there are runs*perTx of them), and sender i
+// takes them in a rotated order (i+k), so that at any moment the votes spread
+// over all of them, as real voters' would, rather than every sender voting on
+// the same one in the same block.
+func pickFor(ids []uint64, run, perTx, i, k int) uint64 {
+	return ids[(run*perTx+(i+k)%perTx)%len(ids)]
+}
+
 // polityPlan builds mix for run (0-based): every run votes on motions and
 // proposals of its own, so no vote is a second vote.
 func (c *polityChain) plan(mix string, run, perTx int) (plan, error) {
-	// Sender i takes the run's motions in a rotated order (i+k), so that at
-	// any moment the votes spread over all of them, as real voters' would,
-	// rather than every sender voting on the same motion in the same block.
-	pick := func(ids []uint64, i, k int) uint64 { return ids[(run*perTx+(i+k)%perTx)%len(ids)] }
+	pick := func(ids []uint64, i, k int) uint64 { return pickFor(ids, run, perTx, i, k) }
 	send := func(i int) sdk.Msg {
 		return &banktypes.MsgSend{FromAddress: c.members[i].addr, ToAddress: c.members[(i+1)%len(c.members)].addr, Amount: sdk.NewCoins(sdk.NewInt64Coin(c.denom, 1))}
 	}
@@ -75,14 +81,17 @@ func (c *polityChain) plan(mix string, run, perTx int) (plan, error) {
 	return plan{}, fmt.Errorf("unknown mix %q", mix)
 }
 
-// plan builds the stock chain's mixes: x/gov votes on one proposal (x/gov
-// lets a voter vote again, so every vote counts) and bank sends.
-func (c *stockChain) plan(mix string, perTx int) (plan, error) {
+// plan builds the stock chain's mixes: x/gov votes spread over the open
+// proposals in the rotation Polity's motion votes use, so that with as many
+// proposals as motions each vote is a voter's first on its proposal and adds
+// a record, as a Polity vote does (with one proposal, x/gov lets a voter vote
+// again and each vote overwrites the last), and bank sends.
+func (c *stockChain) plan(mix string, run, perTx int) (plan, error) {
 	switch mix {
 	case mixVote:
 		govOpts := []govv1.VoteOption{govv1.OptionYes, govv1.OptionNo, govv1.OptionAbstain}
 		return plan{c.accounts, perTx, func(i, k int) sdk.Msg {
-			return &govv1.MsgVote{ProposalId: c.proposal, Voter: c.accounts[i].addr, Option: govOpts[(i+k)%3]}
+			return &govv1.MsgVote{ProposalId: pickFor(c.proposals, run, perTx, i, k), Voter: c.accounts[i].addr, Option: govOpts[(i+k)%3]}
 		}, noFee}, nil
 	case mixSend:
 		return plan{c.accounts, perTx, func(i, _ int) sdk.Msg {

@@ -186,16 +186,22 @@ func (n *node) proc() (procStats, error) {
 // clockTicks is USER_HZ, 100 on Linux.
 const clockTicks = 100
 
-// dataBytes is the size of the node's data directory.
-func (n *node) dataBytes() int64 {
+// dataBytes is the size of the node's data directory, in all and by its
+// top-level entries (application.db, blockstore.db, state.db, tx_index.db,
+// cs.wal...).
+func (n *node) dataBytes() (int64, map[string]int64) {
 	var total int64
-	_ = filepath.WalkDir(filepath.Join(n.home, "data"), func(_ string, d fs.DirEntry, err error) error {
+	by := map[string]int64{}
+	data := filepath.Join(n.home, "data")
+	_ = filepath.WalkDir(data, func(path string, d fs.DirEntry, err error) error {
 		if err == nil && !d.IsDir() {
 			if info, err := d.Info(); err == nil {
 				total += info.Size()
+				rel, _ := filepath.Rel(data, path)
+				by[strings.SplitN(rel, string(filepath.Separator), 2)[0]] += info.Size()
 			}
 		}
 		return nil
 	})
-	return total
+	return total, by
 }

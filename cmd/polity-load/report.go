@@ -22,6 +22,11 @@ func printTable(w io.Writer, rs []result) {
 	}
 	tw.Flush()
 	for _, r := range rs {
+		if len(r.BytesPerTxByDB) > 0 {
+			fmt.Fprintf(w, "  %s %s run %d bytes/tx by database:%s\n", r.Chain, r.Mix, r.Run, byDB(r.BytesPerTxByDB))
+		}
+	}
+	for _, r := range rs {
 		for _, k := range r.FailedKinds {
 			fmt.Fprintf(w, "  %s %s run %d failed in FinalizeBlock: %s\n", r.Chain, r.Mix, r.Run, k)
 		}
@@ -29,6 +34,21 @@ func printTable(w io.Writer, rs []result) {
 			fmt.Fprintf(w, "  %s %s run %d refused in CheckTx: %s\n", r.Chain, r.Mix, r.Run, k)
 		}
 	}
+}
+
+// byDB lists bytes per transaction by database, largest first. LevelDB
+// compacts when it will, so one run's split is noisy; the sum is what counts.
+func byDB(m map[string]float64) string {
+	dbs := make([]string, 0, len(m))
+	for db := range m {
+		dbs = append(dbs, db)
+	}
+	sort.Slice(dbs, func(i, j int) bool { return m[dbs[i]] > m[dbs[j]] || m[dbs[i]] == m[dbs[j]] && dbs[i] < dbs[j] })
+	var b strings.Builder
+	for _, db := range dbs {
+		fmt.Fprintf(&b, " %s %.0f", db, m[db])
+	}
+	return b.String()
 }
 
 func failedPct(r result) float64 {

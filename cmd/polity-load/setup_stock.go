@@ -11,11 +11,11 @@ import (
 )
 
 // stockChain is the stock SDK node of ../shared/bench (minisimd) with the same
-// number of funded accounts and one x/gov proposal in its voting period.
+// number of funded accounts and x/gov proposals in their voting period.
 type stockChain struct {
 	*node
-	accounts []*sender
-	proposal uint64
+	accounts  []*sender
+	proposals []uint64
 }
 
 // buildStock copies the stock node's source out of the read-only kit and
@@ -75,22 +75,27 @@ func setupStock(n *node, accounts int) (*stockChain, error) {
 	return c, n.configure()
 }
 
-// openProposal submits the x/gov proposal the stock votes go to, with a
-// deposit that puts it straight into its voting period (two days by default).
-func (c *stockChain) openProposal() error {
+// openProposals submits the x/gov proposals the stock votes go to, each with
+// a deposit that puts it straight into its voting period (two days by
+// default).
+func (c *stockChain) openProposals(n int) error {
 	proposer := c.accounts[len(c.accounts)-1]
-	msg, err := govv1.NewMsgSubmitProposal(nil, sdk.NewCoins(sdk.NewInt64Coin(c.denom, 100_000_000)), proposer.addr, "polity-load", "load", "benchmark", false)
+	from := make([]*sender, n)
+	msgs := make([]sdk.Msg, n)
+	for i := range n {
+		msg, err := govv1.NewMsgSubmitProposal(nil, sdk.NewCoins(sdk.NewInt64Coin(c.denom, 100_000_000)), proposer.addr, "polity-load", fmt.Sprintf("load %d", i), "benchmark", false)
+		if err != nil {
+			return err
+		}
+		from[i], msgs[i] = proposer, msg
+	}
+	txs, err := submitAll(c.node, from, msgs)
 	if err != nil {
 		return err
 	}
-	txs, err := submitAll(c.node, []*sender{proposer}, []sdk.Msg{msg})
-	if err != nil {
-		return err
+	c.proposals = idsOf(txs, "proposal_id", "submit_proposal")
+	if len(c.proposals) != n {
+		return fmt.Errorf("opened %d x/gov proposals, want %d", len(c.proposals), n)
 	}
-	ids := idsOf(txs, "proposal_id", "submit_proposal")
-	if len(ids) == 0 {
-		return fmt.Errorf("no proposal id in the submission's events")
-	}
-	c.proposal = ids[0]
 	return nil
 }
