@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"math"
 	"runtime"
 	"sort"
 	"strings"
@@ -25,6 +26,7 @@ type plan struct {
 type signed struct {
 	plan
 	chainID string
+	gas     uint64 // what each transaction declares
 	txs     [][][]byte
 }
 
@@ -39,12 +41,19 @@ func presign(n *node, p plan) (*signed, time.Duration, error) {
 	}); err != nil {
 		return nil, 0, err
 	}
+	gas := gasLimit
+	if gas == 0 {
+		var err error
+		if gas, err = simulatedGas(n, p); err != nil {
+			return nil, 0, err
+		}
+	}
 	start := time.Now()
-	out := &signed{plan: p, chainID: n.chainID, txs: make([][][]byte, len(p.senders))}
+	out := &signed{plan: p, chainID: n.chainID, gas: gas, txs: make([][][]byte, len(p.senders))}
 	err := forEach(len(p.senders), runtime.NumCPU(), func(i int) error {
 		out.txs[i] = make([][]byte, p.perTx)
 		for k := range out.txs[i] {
-			tx, err := sign(n.chainID, p.senders[i], p.senders[i].seq+uint64(k), gasLimit, p.fee(i), p.msg(i, k))
+			tx, err := sign(n.chainID, p.senders[i], p.senders[i].seq+uint64(k), gas, p.fee(i), p.msg(i, k))
 			if err != nil {
 				return err
 			}
@@ -53,6 +62,25 @@ func presign(n *node, p plan) (*signed, time.Duration, error) {
 		return nil
 	})
 	return out, time.Since(start), err
+}
+
+// simulatedGas is gasMargin times the most gas the node's simulation gives
+// for the first transaction of gasSample senders spread over the plan.
+func simulatedGas(n *node, p plan) (uint64, error) {
+	var most uint64
+	step := max(1, len(p.senders)/gasSample)
+	for i := 0; i < len(p.senders); i += step {
+		tx, err := sign(n.chainID, p.senders[i], p.senders[i].seq, setupGasLimit, p.fee(i), p.msg(i, 0))
+		if err != nil {
+			return 0, err
+		}
+		used, err := n.rpc.simulate(tx)
+		if err != nil {
+			return 0, fmt.Errorf("sender %d: %w", i, err)
+		}
+		most = max(most, used)
+	}
+	return uint64(math.Ceil(float64(most) * gasMargin)), nil
 }
 
 // forEach runs f(0..n-1) on w goroutines and returns the first error.
@@ -145,7 +173,7 @@ func broadcast(n *node, s *signed, w int, d time.Duration) *sendStats {
 					if dropped[j] > 0 {
 						snd := s.senders[i]
 						var err error
-						tx, err = sign(s.chainID, snd, snd.seq+uint64(next[j]-dropped[j]), gasLimit, s.fee(i), s.msg(i, next[j]))
+						tx, err = sign(s.chainID, snd, snd.seq+uint64(next[j]-dropped[j]), s.gas, s.fee(i), s.msg(i, next[j]))
 						if err != nil {
 							dead[j] = true
 							continue

@@ -20,6 +20,7 @@ type result struct {
 	OK, Failed            int // committed transactions, code 0 or not
 	Refused               int64
 	MaxGasUsed            int64   // the most gas one committed transaction used
+	GasDeclared           uint64  // what each transaction declared
 	TxPerSec              float64 // committed code-0 per second of the window
 	MeanBlockSec          float64
 	TxPerBlock            float64
@@ -36,7 +37,7 @@ type result struct {
 // header time), the node's CPU and peak RSS from /proc, and the data
 // directory's growth per committed transaction once the mempool has drained.
 func measure(n *node, s *signed, mix string, run, workers int, d time.Duration, profileDir string) (result, error) {
-	r := result{Chain: n.name, Mix: mix, Run: run, Senders: len(s.senders), Workers: workers}
+	r := result{Chain: n.name, Mix: mix, Run: run, Senders: len(s.senders), Workers: workers, GasDeclared: s.gas}
 	h0, err := n.rpc.height()
 	if err != nil {
 		return r, err

@@ -63,7 +63,7 @@ func (n *node) configure() error {
 	return editTOML(filepath.Join(n.home, "config", "app.toml"), map[string]map[string]string{
 		"":         {"minimum-gas-prices": q("0" + n.denom)},
 		"api":      {"enable": "false", "address": q(fmt.Sprintf("tcp://127.0.0.1:%d", off+7))},
-		"grpc":     {"enable": "false", "address": q(fmt.Sprintf("127.0.0.1:%d", off+9))},
+		"grpc":     {"enable": "true", "address": q(fmt.Sprintf("127.0.0.1:%d", off+9))}, // serves Simulate over abci_query too
 		"grpc-web": {"enable": "false"},
 	})
 }

@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"time"
 
+	txtypes "github.com/cosmos/cosmos-sdk/types/tx"
 	authtypes "github.com/cosmos/cosmos-sdk/x/auth/types"
 )
 
@@ -189,4 +190,35 @@ func (c *rpcClient) account(addr string) (num, seq uint64, err error) {
 		return 0, 0, fmt.Errorf("account %s is a %s: %w", addr, res.Account.TypeUrl, err)
 	}
 	return acc.AccountNumber, acc.Sequence, nil
+}
+
+// simulate runs a signed transaction through the node's Simulate (over
+// abci_query, served once the node's gRPC server is on) and returns the gas
+// it used, as a wallet's "auto" gas does.
+func (c *rpcClient) simulate(tx []byte) (uint64, error) {
+	bz, err := (&txtypes.SimulateRequest{TxBytes: tx}).Marshal()
+	if err != nil {
+		return 0, err
+	}
+	var r struct {
+		Response struct {
+			Code  uint32 `json:"code"`
+			Log   string `json:"log"`
+			Value []byte `json:"value"`
+		} `json:"response"`
+	}
+	if err := c.call("abci_query", map[string]any{"path": "/cosmos.tx.v1beta1.Service/Simulate", "data": hex.EncodeToString(bz)}, &r); err != nil {
+		return 0, err
+	}
+	if r.Response.Code != 0 {
+		return 0, fmt.Errorf("simulate: %s", r.Response.Log)
+	}
+	var res txtypes.SimulateResponse
+	if err := res.Unmarshal(r.Response.Value); err != nil {
+		return 0, err
+	}
+	if res.GasInfo == nil {
+		return 0, fmt.Errorf("simulate: no gas info")
+	}
+	return res.GasInfo.GasUsed, nil
 }

@@ -15,13 +15,20 @@ import (
 var txConfig = moduletestutil.MakeTestEncodingConfig().TxConfig
 
 // gasLimit is the gas every load transaction declares (-gas), on both
-// chains. A block holds at most block.max_gas / gasLimit transactions: the
-// kit's 200,000 would cap Polity (max_gas 100,000,000) at 500 per block
-// whatever the node could do, where the stock node has no limit. Wallets
-// declare what simulation says times a margin; 92,000 is 1.3x the most a
-// load transaction was measured to use (a deciding Board vote, 70,452 gas,
-// after the issue 12 changes; it was 90,190 before, hence 120,000 then).
-var gasLimit uint64 = 92_000
+// chains; 0, the default, declares what a simulated sample of the mix's
+// transactions uses, times gasMargin, as a wallet's "auto" gas does. A block
+// holds at most block.max_gas / declared gas transactions (Polity
+// 100,000,000, the stock node unlimited), so a fixed figure above what a
+// wallet would declare caps Polity's blocks and not the stock node's: the
+// kit's 200,000 caps them at 500, and the 92,000 used before (1.3x the most a
+// deciding Board vote used) at 1,086, with motion votes using 40,000-54,000.
+var gasLimit uint64
+
+// gasMargin is the multiplier on simulated gas (wallets use 1.3-1.5).
+const gasMargin = 1.3
+
+// gasSample is how many senders' first transactions are simulated.
+const gasSample = 16
 
 // setupGasLimit is what the setup transactions (motions, proposals) declare:
 // they are few, and larger than the load's.
