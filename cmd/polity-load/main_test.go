@@ -1,14 +1,13 @@
 package main
 
 import (
-	"encoding/json"
-	"os"
 	"os/exec"
-	"path/filepath"
 	"strings"
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/polity-chain/polity/app/constitution/file"
 )
 
 func TestValidateFlags(t *testing.T) {
@@ -40,25 +39,42 @@ func TestValidateFlags(t *testing.T) {
 	}
 }
 
-// TestAddMembersWithoutTemplate: a genesis whose membership has no member
-// record is refused with an error, not a panic on a nil map.
-func TestAddMembersWithoutTemplate(t *testing.T) {
-	community := map[string]any{
-		"members":     []map[string]any{{"address": "polity1other"}},
-		"memberships": []map[string]any{{"community_id": loadCommunity, "address": "polity1orphan"}},
-		"params":      map[string]any{},
-	}
-	raw, err := json.Marshal(map[string]any{"app_state": map[string]any{"community": community}})
+// TestLoadConstitution: the file the load writes is the shipped dev example
+// plus its accounts, parsed by the constitution file's own reader (unknown
+// fields refused): every window long, each member a funded voting member of
+// the load's community, each outsider a funded key only.
+func TestLoadConstitution(t *testing.T) {
+	example, err := file.Example("dev")
 	if err != nil {
 		t.Fatal(err)
 	}
-	path := filepath.Join(t.TempDir(), "genesis.json")
-	if err := os.WriteFile(path, raw, 0o600); err != nil {
+	members := []*sender{{addr: "polity1member0"}, {addr: "polity1member1"}}
+	outsiders := []*sender{{addr: "polity1outsider0"}}
+	raw, err := loadConstitution(example, members, outsiders, "upolity")
+	if err != nil {
 		t.Fatal(err)
 	}
-	_, err = addMembers(path, []*sender{{addr: "polity1new"}})
-	if err == nil || !strings.Contains(err.Error(), "no member record") {
-		t.Fatalf("got %v, want the missing member record reported", err)
+	f, err := file.Parse(raw)
+	if err != nil {
+		t.Fatalf("the load's constitution does not parse: %v", err)
+	}
+	base, err := file.Parse(example)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if w := f.Windows; w.Voting != loadWindow || w.Comment != loadWindow || w.Review != loadWindow {
+		t.Fatalf("windows %+v, want every one %s", w, loadWindow)
+	}
+	if len(f.Keys) != len(base.Keys)+3 || len(f.Members) != len(base.Members)+2 {
+		t.Fatalf("%d keys and %d members, want the example's %d and %d plus 3 and 2", len(f.Keys), len(f.Members), len(base.Keys), len(base.Members))
+	}
+	k := f.Keys[len(base.Keys)]
+	if k.Address != "polity1member0" || k.Balance != loadBalance+"upolity" {
+		t.Fatalf("first load key %+v", k)
+	}
+	m := f.Members[len(base.Members)+1]
+	if m.Key != "load-member-1" || len(m.Memberships) != 1 || m.Memberships[0].Community != loadCommunity {
+		t.Fatalf("second load member %+v", m)
 	}
 }
 

@@ -14,6 +14,7 @@ import (
 
 	"github.com/cosmos/cosmos-sdk/crypto/keys/secp256k1"
 	sdk "github.com/cosmos/cosmos-sdk/types"
+	"sigs.k8s.io/yaml"
 
 	communitytypes "github.com/polity-chain/polity/x/community/types"
 	proposalstypes "github.com/polity-chain/polity/x/proposals/types"
@@ -35,17 +36,18 @@ type polityChain struct {
 // loadCommunity is the community the load's members join.
 const loadCommunity = "dev"
 
-// windows keeps every voting, comment and review period of the default
-// constitution far longer than a benchmark, so nothing closes mid-run.
-var windows = []string{"--voting-period", "6h", "--comment-period", "6h", "--ec-period", "6h",
-	"--challenge-window", "6h", "--forum-period", "6h", "--advice-period", "6h", "--review-period", "6h"}
+// loadWindow is every window of the load's constitution: far longer than a
+// benchmark, so nothing closes mid-run.
+const loadWindow = "6h"
 
-// setupPolity writes a fresh chain: `polityd init`, the default constitution
-// (`polityd genesis constitution --bootstrap`, which also makes the validator
-// and the named role keys), the load's accounts with `genesis
-// bulk-add-genesis-account`, then the members added to the community in the
-// genesis JSON (each copied from a constitution member, with its address
-// changed).
+// loadBalance is each load account's genesis balance.
+const loadBalance = "1000000000000"
+
+// setupPolity writes a fresh chain as an adopting community would: `polityd
+// init`, then `polityd genesis constitution --file` with the shipped `dev`
+// example plus the load's accounts as keys by address (N members of
+// loadCommunity, N funded outsiders) and every window at loadWindow. The
+// example's named keys, directors among them, are made in the test keyring.
 func setupPolity(n *node, members, outsiders int) (*polityChain, error) {
 	if err := os.RemoveAll(n.home); err != nil {
 		return nil, err
@@ -53,23 +55,82 @@ func setupPolity(n *node, members, outsiders int) (*polityChain, error) {
 	if _, err := n.run("init", "load", "--chain-id", n.chainID, "--home", n.home, "--default-denom", n.denom); err != nil {
 		return nil, err
 	}
-	args := append([]string{"genesis", "constitution", "--bootstrap", "--home", n.home, "--keyring-backend", "test"}, windows...)
-	if _, err := n.run(args...); err != nil {
-		return nil, err
-	}
 	c := &polityChain{node: n, members: senders("member", members, n.prefix), outsiders: senders("outsider", outsiders, n.prefix)}
-	if err := addAccounts(n, append(append([]*sender{}, c.members...), c.outsiders...), "1000000000000"); err != nil {
-		return nil, err
-	}
-	fee, err := addMembers(filepath.Join(n.home, "config", "genesis.json"), c.members)
+	example, err := cliOutput(n, "genesis", "constitution", "--example", "dev")
 	if err != nil {
 		return nil, err
 	}
-	c.openDoorFee = fee
+	file, err := loadConstitution(example, c.members, c.outsiders, n.denom)
+	if err != nil {
+		return nil, err
+	}
+	path := filepath.Join(n.home, "load-constitution.json")
+	if err := os.WriteFile(path, file, 0o644); err != nil {
+		return nil, err
+	}
+	if _, err := n.run("genesis", "constitution", "--file", path, "--home", n.home, "--keyring-backend", "test"); err != nil {
+		return nil, err
+	}
+	if c.openDoorFee, err = openDoorFee(filepath.Join(n.home, "config", "genesis.json")); err != nil {
+		return nil, err
+	}
 	if c.directors, err = directorKeys(n); err != nil {
 		return nil, err
 	}
 	return c, n.configure()
+}
+
+// loadConstitution is the example constitution (YAML) with every window at
+// loadWindow, each member and outsider a funded key by address, and each
+// member a voting member of loadCommunity, as a JSON constitution file.
+func loadConstitution(example []byte, members, outsiders []*sender, denom string) ([]byte, error) {
+	var file map[string]any
+	if err := yaml.Unmarshal(example, &file); err != nil {
+		return nil, fmt.Errorf("the dev example: %w", err)
+	}
+	windows, ok := file["windows"].(map[string]any)
+	if !ok {
+		return nil, fmt.Errorf("the dev example has no windows")
+	}
+	for w := range windows {
+		if w != "base" { // "dev" or "production", not a duration
+			windows[w] = loadWindow
+		}
+	}
+	keys, _ := file["keys"].([]any)
+	list, _ := file["members"].([]any)
+	for i, s := range members {
+		name := fmt.Sprintf("load-member-%d", i)
+		keys = append(keys, map[string]any{"name": name, "address": s.addr, "balance": loadBalance + denom})
+		list = append(list, map[string]any{"key": name, "stakeholder": "user",
+			"memberships": []any{map[string]any{"community": loadCommunity}}})
+	}
+	for i, s := range outsiders {
+		keys = append(keys, map[string]any{"name": fmt.Sprintf("load-outsider-%d", i), "address": s.addr, "balance": loadBalance + denom})
+	}
+	file["keys"], file["members"] = keys, list
+	return json.MarshalIndent(file, "", " ")
+}
+
+// openDoorFee reads the open-door fee from the community params in genesis.
+func openDoorFee(genesisPath string) (sdk.Coins, error) {
+	raw, err := os.ReadFile(genesisPath)
+	if err != nil {
+		return nil, err
+	}
+	var gen struct {
+		AppState struct {
+			Community struct {
+				Params struct {
+					OpenDoorMinFee sdk.Coins `json:"open_door_min_fee"`
+				} `json:"params"`
+			} `json:"community"`
+		} `json:"app_state"`
+	}
+	if err := json.Unmarshal(raw, &gen); err != nil {
+		return nil, fmt.Errorf("%s: %w", genesisPath, err)
+	}
+	return gen.AppState.Community.Params.OpenDoorMinFee, nil
 }
 
 // addAccounts funds accounts in genesis with the SDK's bulk command.
@@ -96,92 +157,6 @@ func addAccounts(n *node, ss []*sender, amount string) error {
 	}
 	_, err = n.run("genesis", "bulk-add-genesis-account", path, "--home", n.home)
 	return err
-}
-
-// addMembers makes each sender a genesis member of loadCommunity with weight
-// 1, copying the first constitution member's record and membership of that
-// community, and returns the open-door fee of the community params.
-func addMembers(genesisPath string, ss []*sender) (sdk.Coins, error) {
-	raw, err := os.ReadFile(genesisPath)
-	if err != nil {
-		return nil, err
-	}
-	var gen map[string]json.RawMessage
-	if err := json.Unmarshal(raw, &gen); err != nil {
-		return nil, err
-	}
-	var appState map[string]json.RawMessage
-	if err := json.Unmarshal(gen["app_state"], &appState); err != nil {
-		return nil, err
-	}
-	var community map[string]json.RawMessage
-	if err := json.Unmarshal(appState["community"], &community); err != nil {
-		return nil, err
-	}
-	var members, memberships []map[string]any
-	if err := json.Unmarshal(community["members"], &members); err != nil {
-		return nil, err
-	}
-	if err := json.Unmarshal(community["memberships"], &memberships); err != nil {
-		return nil, err
-	}
-	var tmplShip map[string]any
-	for _, ms := range memberships {
-		if ms["community_id"] == loadCommunity {
-			tmplShip = ms
-			break
-		}
-	}
-	if tmplShip == nil || len(members) == 0 {
-		return nil, fmt.Errorf("genesis has no member of %s to copy", loadCommunity)
-	}
-	var tmplMember map[string]any
-	for _, m := range members {
-		if m["address"] == tmplShip["address"] {
-			tmplMember = m
-		}
-	}
-	if tmplMember == nil {
-		return nil, fmt.Errorf("genesis has a membership of %s for %v but no member record to copy", loadCommunity, tmplShip["address"])
-	}
-	for _, s := range ss {
-		m := clone(tmplMember)
-		m["address"] = s.addr
-		members = append(members, m)
-		ms := clone(tmplShip)
-		ms["address"], ms["roles"], ms["weight"] = s.addr, []string{"ROLE_MEMBER"}, "1"
-		memberships = append(memberships, ms)
-	}
-	if community["members"], err = json.Marshal(members); err != nil {
-		return nil, err
-	}
-	if community["memberships"], err = json.Marshal(memberships); err != nil {
-		return nil, err
-	}
-	var params struct {
-		OpenDoorMinFee sdk.Coins `json:"open_door_min_fee"`
-	}
-	if err := json.Unmarshal(community["params"], &params); err != nil {
-		return nil, err
-	}
-	if appState["community"], err = json.Marshal(community); err != nil {
-		return nil, err
-	}
-	if gen["app_state"], err = json.Marshal(appState); err != nil {
-		return nil, err
-	}
-	out, err := json.MarshalIndent(gen, "", " ")
-	if err != nil {
-		return nil, err
-	}
-	return params.OpenDoorMinFee, os.WriteFile(genesisPath, out, 0o644)
-}
-
-func clone(m map[string]any) map[string]any {
-	raw, _ := json.Marshal(m)
-	var out map[string]any
-	_ = json.Unmarshal(raw, &out)
-	return out
 }
 
 // directorKeys exports the constitution's director keys from the test
