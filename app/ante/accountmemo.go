@@ -26,28 +26,50 @@ import (
 type accountMemoKey struct{}
 
 // accountMemo holds the accounts one transaction's ante chain has read, in
-// the order read (a transaction has one signer or a few).
+// the order read (a transaction has one signer or a few), each with its
+// address in bytes: an account keeps its address as a bech32 string, and
+// decoding it on every lookup cost more than the memo saved.
 type accountMemo struct {
-	accounts []sdk.AccountI
+	entries []memoEntry
+}
+
+type memoEntry struct {
+	addr sdk.AccAddress
+	acc  sdk.AccountI
 }
 
 func (m *accountMemo) get(addr sdk.AccAddress) (sdk.AccountI, bool) {
-	for _, acc := range m.accounts {
-		if bytes.Equal(acc.GetAddress(), addr) {
-			return acc, true
+	for _, e := range m.entries {
+		if bytes.Equal(e.addr, addr) {
+			return e.acc, true
 		}
 	}
 	return nil, false
 }
 
-func (m *accountMemo) put(acc sdk.AccountI) {
-	for i, have := range m.accounts {
-		if bytes.Equal(have.GetAddress(), acc.GetAddress()) {
-			m.accounts[i] = acc
+// put records acc as addr's account.
+func (m *accountMemo) put(addr sdk.AccAddress, acc sdk.AccountI) {
+	for i, e := range m.entries {
+		if bytes.Equal(e.addr, addr) {
+			m.entries[i].acc = acc
 			return
 		}
 	}
-	m.accounts = append(m.accounts, acc)
+	m.entries = append(m.entries, memoEntry{addr: addr, acc: acc})
+}
+
+// stored records acc after it was written: the decorators write back the
+// account object they read, so it is found by identity (accounts are proto
+// messages, always pointers, so == compares them safely), and its address is
+// decoded only for an account the memo has not seen.
+func (m *accountMemo) stored(acc sdk.AccountI) {
+	for i, e := range m.entries {
+		if e.acc == acc {
+			m.entries[i].acc = acc
+			return
+		}
+	}
+	m.put(acc.GetAddress(), acc)
 }
 
 // AccountMemoDecorator gives the rest of the chain an empty account memo.
@@ -75,7 +97,7 @@ func (k MemoAccountKeeper) GetAccount(ctx context.Context, addr sdk.AccAddress) 
 	}
 	acc := k.AccountKeeper.GetAccount(ctx, addr)
 	if acc != nil {
-		memo.put(acc)
+		memo.put(addr, acc)
 	}
 	return acc
 }
@@ -84,6 +106,6 @@ func (k MemoAccountKeeper) GetAccount(ctx context.Context, addr sdk.AccAddress) 
 func (k MemoAccountKeeper) SetAccount(ctx context.Context, acc sdk.AccountI) {
 	k.AccountKeeper.SetAccount(ctx, acc)
 	if memo, ok := sdk.UnwrapSDKContext(ctx).Value(accountMemoKey{}).(*accountMemo); ok {
-		memo.put(acc)
+		memo.stored(acc)
 	}
 }

@@ -48,6 +48,17 @@ func TestAccountMemo(t *testing.T) {
 		require.Equal(t, uint64(7), k.GetAccount(ctx, who).GetSequence())
 		require.Equal(t, uint64(7), f.AccountKeeper.GetAccount(ctx, who).GetSequence(), "the write reached the store")
 		require.Nil(t, k.GetAccount(ctx, addr("nobody-at-all")), "a missing account stays missing")
+
+		// a write of another object for a remembered address replaces it
+		fresh := f.AccountKeeper.GetAccount(ctx, who)
+		require.NotSame(t, acc, fresh)
+		require.NoError(t, fresh.SetSequence(9))
+		k.SetAccount(ctx, fresh)
+		require.Same(t, fresh, k.GetAccount(ctx, who))
+		// an account first seen by a write is remembered under its address
+		other := f.AccountKeeper.NewAccountWithAddress(ctx, addr("fin-member"))
+		k.SetAccount(ctx, other)
+		require.Zero(t, gasOf(ctx, func(ctx sdk.Context) { require.Same(t, other, k.GetAccount(ctx, addr("fin-member"))) }))
 	})
 	// a new transaction starts with an empty memo
 	run(ctx, func(ctx sdk.Context) {
