@@ -55,7 +55,8 @@ func (m *accountMemo) put(addr sdk.AccAddress, acc sdk.AccountI) {
 			return
 		}
 	}
-	m.entries = append(m.entries, memoEntry{addr: addr, acc: acc})
+	// a copy: the caller's slice may be reused after the call
+	m.entries = append(m.entries, memoEntry{addr: append(sdk.AccAddress(nil), addr...), acc: acc})
 }
 
 // stored records acc after it was written: the decorators write back the
