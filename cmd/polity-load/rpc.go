@@ -161,12 +161,17 @@ func (c *rpcClient) mempoolSize() (int, error) {
 	return strconv.Atoi(r.N)
 }
 
-// account reads an account's number and sequence over abci_query.
-func (c *rpcClient) account(addr string) (num, seq uint64, err error) {
-	req := &authtypes.QueryAccountRequest{Address: addr}
+// protoMsg is a request or response of a gRPC query, in gogoproto form.
+type protoMsg interface {
+	Marshal() ([]byte, error)
+	Unmarshal([]byte) error
+}
+
+// abciQuery runs a gRPC query method over abci_query and decodes its answer.
+func (c *rpcClient) abciQuery(path string, req, res protoMsg) error {
 	bz, err := req.Marshal()
 	if err != nil {
-		return 0, 0, err
+		return err
 	}
 	var r struct {
 		Response struct {
@@ -175,15 +180,23 @@ func (c *rpcClient) account(addr string) (num, seq uint64, err error) {
 			Value []byte `json:"value"`
 		} `json:"response"`
 	}
-	if err := c.call("abci_query", map[string]any{"path": "/cosmos.auth.v1beta1.Query/Account", "data": hex.EncodeToString(bz)}, &r); err != nil {
-		return 0, 0, err
+	if err := c.call("abci_query", map[string]any{"path": path, "data": hex.EncodeToString(bz)}, &r); err != nil {
+		return err
 	}
 	if r.Response.Code != 0 {
-		return 0, 0, fmt.Errorf("account %s: %s", addr, r.Response.Log)
+		return fmt.Errorf("%s: %s", path, r.Response.Log)
 	}
+	return res.Unmarshal(r.Response.Value)
+}
+
+// account reads an account's number and sequence over abci_query.
+func (c *rpcClient) account(addr string) (num, seq uint64, err error) {
 	var res authtypes.QueryAccountResponse
-	if err := res.Unmarshal(r.Response.Value); err != nil {
-		return 0, 0, err
+	if err := c.abciQuery("/cosmos.auth.v1beta1.Query/Account", &authtypes.QueryAccountRequest{Address: addr}, &res); err != nil {
+		return 0, 0, fmt.Errorf("account %s: %w", addr, err)
+	}
+	if res.Account == nil {
+		return 0, 0, fmt.Errorf("account %s: none", addr)
 	}
 	var acc authtypes.BaseAccount
 	if err := acc.Unmarshal(res.Account.Value); err != nil {
@@ -196,25 +209,8 @@ func (c *rpcClient) account(addr string) (num, seq uint64, err error) {
 // abci_query, served once the node's gRPC server is on) and returns the gas
 // it used, as a wallet's "auto" gas does.
 func (c *rpcClient) simulate(tx []byte) (uint64, error) {
-	bz, err := (&txtypes.SimulateRequest{TxBytes: tx}).Marshal()
-	if err != nil {
-		return 0, err
-	}
-	var r struct {
-		Response struct {
-			Code  uint32 `json:"code"`
-			Log   string `json:"log"`
-			Value []byte `json:"value"`
-		} `json:"response"`
-	}
-	if err := c.call("abci_query", map[string]any{"path": "/cosmos.tx.v1beta1.Service/Simulate", "data": hex.EncodeToString(bz)}, &r); err != nil {
-		return 0, err
-	}
-	if r.Response.Code != 0 {
-		return 0, fmt.Errorf("simulate: %s", r.Response.Log)
-	}
 	var res txtypes.SimulateResponse
-	if err := res.Unmarshal(r.Response.Value); err != nil {
+	if err := c.abciQuery("/cosmos.tx.v1beta1.Service/Simulate", &txtypes.SimulateRequest{TxBytes: tx}, &res); err != nil {
 		return 0, err
 	}
 	if res.GasInfo == nil {
