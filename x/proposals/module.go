@@ -28,7 +28,7 @@ import (
 )
 
 // ConsensusVersion is the module's state version.
-const ConsensusVersion = 1
+const ConsensusVersion = 2
 
 var (
 	_ module.AppModuleBasic      = AppModule{}
@@ -80,6 +80,12 @@ func (AppModule) RegisterGRPCGatewayRoutes(clientCtx client.Context, mux *gwrunt
 func (am AppModule) RegisterServices(registrar grpc.ServiceRegistrar) error {
 	types.RegisterMsgServer(registrar, keeper.NewMsgServerImpl(am.keeper))
 	types.RegisterQueryServer(registrar, keeper.NewQueryServer(am.keeper))
+	if cfg, ok := registrar.(module.Configurator); ok {
+		// version 2 keeps Board tallies apart from the proposals
+		if err := cfg.RegisterMigration(types.ModuleName, 1, keeper.NewMigrator(am.keeper).Migrate1to2); err != nil {
+			return err
+		}
+	}
 	return nil
 }
 

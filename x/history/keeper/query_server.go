@@ -4,11 +4,11 @@ import (
 	"context"
 	"errors"
 
-	"cosmossdk.io/collections"
 	errorsmod "cosmossdk.io/errors"
 
 	"github.com/polity-chain/polity/internal/queryutil"
 	"github.com/polity-chain/polity/x/history/types"
+	proposalstypes "github.com/polity-chain/polity/x/proposals/types"
 )
 
 var _ types.QueryServer = queryServer{}
@@ -29,8 +29,8 @@ func (q queryServer) ProposalHistory(ctx context.Context, req *types.QueryPropos
 	if req == nil || req.Id == 0 {
 		return nil, grpcError(errorsmod.Wrap(types.ErrInvalidRequest, "a proposal id (> 0) is required"))
 	}
-	p, err := q.k.proposals.Proposals.Get(ctx, req.Id)
-	if errors.Is(err, collections.ErrNotFound) {
+	p, err := q.k.proposals.GetProposal(ctx, req.Id) // with its Board tally
+	if errors.Is(err, proposalstypes.ErrProposalNotFound) {
 		return nil, grpcError(errorsmod.Wrapf(types.ErrProposalNotFound, "proposal %d", req.Id))
 	}
 	if err != nil {

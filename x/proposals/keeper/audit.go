@@ -20,7 +20,7 @@ import (
 func (k *Keeper) storeProposal(ctx context.Context, p types.Proposal) error {
 	sdkCtx, height := now(ctx)
 	p.UpdatedHeight, p.UpdatedTime = height, sdkCtx.HeaderInfo().Time
-	return k.Proposals.Set(ctx, p.Id, p)
+	return k.Proposals.Set(ctx, p.Id, withoutBoardTally(p)) // the tally is kept apart (board_tally.go)
 }
 
 // storeAdvice stamps and saves advice: on submission, when it becomes overdue

@@ -14,7 +14,8 @@ import (
 	"github.com/polity-chain/polity/x/proposals/types"
 )
 
-// BoardVote records a voting director's vote and updates the tally in place.
+// BoardVote records a voting director's vote and updates the tally, which is
+// kept apart from the proposal (board_tally.go).
 // Only directors appointed before the vote opened vote, one vote each. When
 // its outcome is certain and no linked advice is waiting for an answer, the
 // vote is settled and concludes at the end of the block (settled.go), so the
@@ -48,6 +49,7 @@ func (k *Keeper) BoardVote(ctx context.Context, msg *types.MsgBoardVote) (types.
 	if err := k.emit(ctx, &types.EventBoardVoteCast{ProposalId: p.Id, Director: msg.Director, Option: msg.Option}); err != nil {
 		return 0, err
 	}
+	threshold := p.BoardThreshold
 	if p.PendingAdvice == 0 {
 		decided, _, err := k.boardOutcome(ctx, &p)
 		if err != nil {
@@ -66,7 +68,14 @@ func (k *Keeper) BoardVote(ctx context.Context, msg *types.MsgBoardVote) (types.
 			}
 		}
 	}
-	return p.Status, k.storeProposal(ctx, p)
+	if p.BoardThreshold != threshold {
+		// the threshold shown on the proposal follows the rule the vote
+		// applied (raised against consensus advice): a rare rewrite
+		if err := k.storeProposal(ctx, p); err != nil {
+			return 0, err
+		}
+	}
+	return p.Status, k.storeBoardTally(ctx, p)
 }
 
 // PrecheckBoardVote says, without writing, whether a director's vote would be

@@ -25,7 +25,7 @@ func (k *Keeper) InitGenesis(ctx context.Context, gs types.GenesisState) error {
 		}
 	}
 	for _, p := range gs.Proposals {
-		if err := k.Proposals.Set(ctx, p.Id, p); err != nil {
+		if err := k.importProposal(ctx, p); err != nil {
 			return err
 		}
 		if queued(p) {
@@ -126,7 +126,7 @@ func (k *Keeper) ExportGenesis(ctx context.Context) (*types.GenesisState, error)
 		return nil, err
 	}
 	gs := &types.GenesisState{Params: params}
-	if gs.Proposals, err = collutil.Values(ctx, k.Proposals.Iterate); err != nil {
+	if gs.Proposals, err = k.allProposals(ctx); err != nil {
 		return nil, err
 	}
 	if gs.Votes, err = collutil.Values(ctx, k.Votes.Iterate); err != nil {

@@ -49,7 +49,7 @@ func (k *Keeper) GetProposal(ctx context.Context, id uint64) (types.Proposal, er
 	if err != nil {
 		return p, notFound(err, types.ErrProposalNotFound, "proposal %d", id)
 	}
-	return p, nil
+	return k.withBoardTally(ctx, p)
 }
 
 // GetAdvice returns advice or ErrAdviceNotFound.

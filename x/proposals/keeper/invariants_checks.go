@@ -12,8 +12,9 @@ import (
 )
 
 // BoardTallyInvariant checks that every proposal's Board tally equals its
-// stored Board votes (one vote per voting director), and that no vote
-// belongs to a missing proposal.
+// stored Board votes (one vote per voting director), that no vote or tally
+// record belongs to a missing proposal, and that no stored proposal carries
+// the tally it keeps apart.
 //
 //nolint:staticcheck // sdk.Invariant is the invariant shape
 func BoardTallyInvariant(k *Keeper) sdk.Invariant {
@@ -26,7 +27,7 @@ func BoardTallyInvariant(k *Keeper) sdk.Invariant {
 		for _, v := range votes {
 			counted[v.ProposalId] = counted[v.ProposalId].Add(v.Option, 1)
 		}
-		proposals, err := collutil.Values(ctx, k.Proposals.Iterate)
+		proposals, err := k.allProposals(ctx)
 		if err != nil {
 			return nil, err
 		}
@@ -43,6 +44,25 @@ func BoardTallyInvariant(k *Keeper) sdk.Invariant {
 				problems = append(problems, fmt.Sprintf("Board votes stored for missing proposal %d", id))
 			}
 		}
+		// the tally lives apart: a stored proposal carries none, and every
+		// tally record belongs to a proposal
+		stored, err := collutil.Values(ctx, k.Proposals.Iterate)
+		if err != nil {
+			return nil, err
+		}
+		for _, p := range stored {
+			if p.BoardTally != (communitytypes.Tally{}) {
+				problems = append(problems, fmt.Sprintf("proposal %d is stored with a Board tally %v (kept apart in board_tallies)", p.Id, p.BoardTally))
+			}
+		}
+		if err := k.BoardTallies.Walk(ctx, nil, func(id uint64, _ types.BoardTallyRecord) (bool, error) {
+			if !seen[id] {
+				problems = append(problems, fmt.Sprintf("Board tally stored for missing proposal %d", id))
+			}
+			return false, nil
+		}); err != nil {
+			return nil, err
+		}
 		return problems, nil
 	})
 }
@@ -54,7 +74,7 @@ func BoardTallyInvariant(k *Keeper) sdk.Invariant {
 //nolint:staticcheck // sdk.Invariant is the invariant shape
 func PhaseQueueInvariant(k *Keeper) sdk.Invariant {
 	return invariantutil.New(types.ModuleName, "phase-queue", func(ctx sdk.Context) ([]string, error) {
-		proposals, err := collutil.Values(ctx, k.Proposals.Iterate)
+		proposals, err := k.allProposals(ctx)
 		if err != nil {
 			return nil, err
 		}
@@ -93,7 +113,7 @@ func AdviceQueueInvariant(k *Keeper) sdk.Invariant {
 		if err != nil {
 			return nil, err
 		}
-		proposals, err := collutil.Values(ctx, k.Proposals.Iterate)
+		proposals, err := k.allProposals(ctx)
 		if err != nil {
 			return nil, err
 		}
@@ -121,7 +141,7 @@ func HoldsInvariant(k *Keeper) sdk.Invariant {
 		for _, h := range holds {
 			count[h.ProposalId]++
 		}
-		proposals, err := collutil.Values(ctx, k.Proposals.Iterate)
+		proposals, err := k.allProposals(ctx)
 		if err != nil {
 			return nil, err
 		}
@@ -149,7 +169,7 @@ func HoldsInvariant(k *Keeper) sdk.Invariant {
 //nolint:staticcheck // sdk.Invariant is the invariant shape
 func ExecutionQueueInvariant(k *Keeper) sdk.Invariant {
 	return invariantutil.New(types.ModuleName, "execution-queue", func(ctx sdk.Context) ([]string, error) {
-		proposals, err := collutil.Values(ctx, k.Proposals.Iterate)
+		proposals, err := k.allProposals(ctx)
 		if err != nil {
 			return nil, err
 		}

@@ -78,6 +78,9 @@ type Keeper struct {
 	// outcome no remaining vote can change; EndBlock concludes them
 	// (settled.go).
 	SettledBoardVotes collections.KeySet[uint64]
+	// BoardTallies hold the proposals' Board tallies, which Board votes
+	// change; a stored proposal carries none (board_tally.go).
+	BoardTallies collections.Map[uint64, types.BoardTallyRecord]
 	// ReleasedHolds keep every released hold: (proposal, sequence from 1).
 	ReleasedHolds collections.Map[collections.Pair[uint64, uint64], types.ReleasedHold]
 	// DocumentTexts are the full texts proposals carried with their
@@ -173,6 +176,7 @@ func NewKeeper(
 		CoolingOff:        collections.NewMap(sb, types.CoolingOffKey, "cooling_off", collections.BytesKey, codec.CollValue[types.CoolingOff](cdc)),
 		ExecutionQueue:    collections.NewKeySet(sb, types.ExecutionQueueKey, "execution_queue", collections.Uint64Key),
 		SettledBoardVotes: collections.NewKeySet(sb, types.SettledBoardVotesKey, "settled_board_votes", collections.Uint64Key),
+		BoardTallies:      collections.NewMap(sb, types.BoardTalliesKey, "board_tallies", collections.Uint64Key, codec.CollValue[types.BoardTallyRecord](cdc)),
 		ReleasedHolds: collections.NewMap(sb, types.ReleasedHoldsKey, "released_holds",
 			collections.PairKeyCodec(collections.Uint64Key, collections.Uint64Key), codec.CollValue[types.ReleasedHold](cdc)),
 		DocumentTexts: collections.NewMap(sb, types.DocumentTextsKey, "document_texts", collections.Uint64Key, collections.StringValue),

@@ -63,6 +63,9 @@ func (q queryServer) Proposals(ctx context.Context, req *types.QueryProposalsReq
 	default:
 		out, resp, err = queryutil.All(ctx, q.k.Proposals, req.Pagination, nil)
 	}
+	if err == nil {
+		out, err = q.k.withBoardTallies(ctx, out)
+	}
 	if err != nil {
 		return nil, grpcError(err)
 	}

@@ -22,7 +22,7 @@ import (
 
 // ProposalsIn lists the proposals in the given statuses.
 func ProposalsIn(ctx sdk.Context, k *keeper.Keeper, statuses ...types.ProposalStatus) []types.Proposal {
-	return simutil.ByIndex(ctx, k.Proposals.Indexes.Status, k.Proposals.Get, simutil.Refs(statuses)...)
+	return simutil.ByIndex(ctx, k.Proposals.Indexes.Status, k.GetProposal, simutil.Refs(statuses)...)
 }
 
 // Open lists the proposals not yet decided or not yet executed (QUEUED ones

@@ -53,4 +53,7 @@ var (
 	// outcome a vote in this block made certain; EndBlock concludes them.
 	// Derived at InitGenesis.
 	SettledBoardVotesKey = collections.NewPrefix(60)
+	// BoardTalliesKey holds each proposal's Board tally (BoardTallyRecord),
+	// kept apart from the proposal so that a Board vote rewrites only it.
+	BoardTalliesKey = collections.NewPrefix(61)
 )
