@@ -64,10 +64,9 @@ func (m *accountMemo) put(addr sdk.AccAddress, acc sdk.AccountI) {
 // messages, always pointers, so == compares them safely), and its address is
 // decoded only for an account the memo has not seen.
 func (m *accountMemo) stored(acc sdk.AccountI) {
-	for i, e := range m.entries {
+	for _, e := range m.entries {
 		if e.acc == acc {
-			m.entries[i].acc = acc
-			return
+			return // already held: the memo points at the object written
 		}
 	}
 	m.put(acc.GetAddress(), acc)

@@ -85,3 +85,15 @@ func Values[K, V any](ctx context.Context, iterate func(context.Context, collect
 	}
 	return iter.Values()
 }
+
+// Each replaces every element of list by f's result, in place, stopping at
+// the first error (a record read back with a part kept apart merged in).
+func Each[V any](ctx context.Context, list []V, f func(context.Context, V) (V, error)) ([]V, error) {
+	for i := range list {
+		var err error
+		if list[i], err = f(ctx, list[i]); err != nil {
+			return nil, err
+		}
+	}
+	return list, nil
+}

@@ -37,13 +37,7 @@ func (k *Keeper) withTally(ctx context.Context, m types.Motion) (types.Motion, e
 
 // withTallies merges each motion of a list with its tally record.
 func (k *Keeper) withTallies(ctx context.Context, list []types.Motion) ([]types.Motion, error) {
-	for i := range list {
-		var err error
-		if list[i], err = k.withTally(ctx, list[i]); err != nil {
-			return nil, err
-		}
-	}
-	return list, nil
+	return collutil.Each(ctx, list, k.withTally)
 }
 
 // allMotions reads every motion with its tallies, for genesis export and the

@@ -39,13 +39,7 @@ func (k *Keeper) withBoardTally(ctx context.Context, p types.Proposal) (types.Pr
 
 // withBoardTallies merges each proposal of a list with its tally record.
 func (k *Keeper) withBoardTallies(ctx context.Context, list []types.Proposal) ([]types.Proposal, error) {
-	for i := range list {
-		var err error
-		if list[i], err = k.withBoardTally(ctx, list[i]); err != nil {
-			return nil, err
-		}
-	}
-	return list, nil
+	return collutil.Each(ctx, list, k.withBoardTally)
 }
 
 // allProposals reads every proposal with its Board tally, for genesis export
