@@ -50,23 +50,8 @@ func (k *Keeper) BoardVote(ctx context.Context, msg *types.MsgBoardVote) (types.
 		return 0, err
 	}
 	threshold := p.BoardThreshold
-	if p.PendingAdvice == 0 {
-		decided, _, err := k.boardOutcome(ctx, &p)
-		if err != nil {
-			return 0, err
-		}
-		if decided {
-			// a vote after the settling one in the same block finds it set
-			settled, err := k.SettledBoardVotes.Has(ctx, p.Id)
-			if err != nil {
-				return 0, err
-			}
-			if !settled {
-				if err := k.SettledBoardVotes.Set(ctx, p.Id); err != nil {
-					return 0, err
-				}
-			}
-		}
+	if err := k.settleIfCertain(ctx, &p); err != nil {
+		return 0, err
 	}
 	if p.BoardThreshold != threshold {
 		// the threshold shown on the proposal follows the rule the vote
@@ -76,6 +61,20 @@ func (k *Keeper) BoardVote(ctx context.Context, msg *types.MsgBoardVote) (types.
 		}
 	}
 	return p.Status, k.storeBoardTally(ctx, p)
+}
+
+// settleIfCertain marks the proposal settled when no linked advice waits and
+// its tally makes the outcome certain (EndBlock then concludes it). A vote
+// after the settling one in the same block finds it set and writes nothing.
+func (k *Keeper) settleIfCertain(ctx context.Context, p *types.Proposal) error {
+	decided, _, err := k.settledOutcome(ctx, p)
+	if err != nil || !decided {
+		return err
+	}
+	if settled, err := k.SettledBoardVotes.Has(ctx, p.Id); err != nil || settled {
+		return err
+	}
+	return k.SettledBoardVotes.Set(ctx, p.Id)
 }
 
 // PrecheckBoardVote says, without writing, whether a director's vote would be
