@@ -80,6 +80,9 @@ func TestConstitutionExamples(t *testing.T) {
 				dps = append(dps, p.ID)
 			}
 			slices.Sort(dps)
+			if name == "defi" {
+				memberAttributesReplaced(t, net, n)
+			}
 			if name != "icann" {
 				return
 			}

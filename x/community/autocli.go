@@ -85,8 +85,9 @@ func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
 					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "motion_id"}, {ProtoField: "option"}}},
 				{RpcMethod: "WithdrawMotion", Use: "withdraw-motion [motion-id]", Short: "Withdraw your motion while it is in voting",
 					Example: "polityd tx community withdraw-motion 1 --from dev-chair", PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "motion_id"}}},
-				{RpcMethod: "UpdateProfile", Use: "update-profile [profile-uri]", Short: "Change your own profile URI",
-					Example: "polityd tx community update-profile https://example.org/me --from dev-member", PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "profile_uri"}}},
+				{RpcMethod: "UpdateProfile", Use: "update-profile [profile-uri]", Short: "Replace your own profile: its URI and declared attributes",
+					Long:    "The profile is replaced whole: an attribute not given is removed. --attributes takes one JSON object per attribute and may be repeated (at most 16; keys of a-z, 0-9 and _; values up to 256 bytes).",
+					Example: `polityd tx community update-profile https://example.org/me --attributes '{"key":"affiliation","value":"Example Org"}' --from dev-member`, PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "profile_uri"}}},
 				{RpcMethod: "Resign", Use: "resign [community-id]", Short: "Leave a community",
 					Example: "polityd tx community resign dev --from dev-member", PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "community_id"}}},
 				{RpcMethod: "SubmitMotion", Skip: true}, // hand-written: see submit-motion

@@ -125,7 +125,7 @@ func FromGenesisNamed(res constitution.Result, known map[string]string) (*File, 
 		}
 		f.Members = append(f.Members, Member{
 			Key: key(m.Address, name), Stakeholder: stakeholders.name(int32(m.StakeholderType)), Region: region,
-			ProfileURI: m.ProfileUri, Memberships: memberships[m.Address],
+			ProfileURI: m.ProfileUri, Attributes: attributeMap(m.Attributes), Memberships: memberships[m.Address],
 		})
 	}
 	for _, s := range gs.Seats {
@@ -295,4 +295,16 @@ func humanise(v any) any {
 		}
 	}
 	return v
+}
+
+// attributeMap is a member's attribute list as the file writes it.
+func attributeMap(attrs []ctypes.MemberAttribute) map[string]string {
+	if len(attrs) == 0 {
+		return nil
+	}
+	out := make(map[string]string, len(attrs))
+	for _, a := range attrs {
+		out[a.Key] = a.Value
+	}
+	return out
 }

@@ -1,6 +1,9 @@
 package file
 
 import (
+	"maps"
+	"slices"
+
 	ctypes "github.com/polity-chain/polity/x/community/types"
 )
 
@@ -28,7 +31,8 @@ func (c *compiler) buildMembers() {
 				c.ps.add(path+".region", "unknown region %q: want one of %s", m.Region, regions.choices())
 			}
 		}
-		rec := ctypes.Member{Address: addr, StakeholderType: ctypes.StakeholderType(st), Region: ctypes.Region(region), ProfileUri: m.ProfileURI, Audit: c.audit}
+		rec := ctypes.Member{Address: addr, StakeholderType: ctypes.StakeholderType(st), Region: ctypes.Region(region), ProfileUri: m.ProfileURI, Audit: c.audit,
+			Attributes: c.memberAttributes(path+".attributes", m.Attributes)}
 		c.members[m.Key] = rec
 		gs.Members = append(gs.Members, rec)
 		seen := map[string]bool{}
@@ -151,4 +155,24 @@ func (c *compiler) chairOf(community string) string {
 		}
 	}
 	return ""
+}
+
+// memberAttributes turns a member's attribute map into the sorted list the
+// chain stores, reporting a bad key or value at its own path.
+func (c *compiler) memberAttributes(path string, attrs map[string]string) []ctypes.MemberAttribute {
+	keys := slices.Sorted(maps.Keys(attrs))
+	if len(keys) > ctypes.MaxMemberAttributes {
+		c.ps.add(path, "%d attributes, at most %d", len(keys), ctypes.MaxMemberAttributes)
+		return nil
+	}
+	var out []ctypes.MemberAttribute
+	for _, k := range keys {
+		a := ctypes.MemberAttribute{Key: k, Value: attrs[k]}
+		if _, err := ctypes.NormalizeAttributes([]ctypes.MemberAttribute{a}); err != nil {
+			c.ps.add(path+"."+k, "%v", err)
+			continue
+		}
+		out = append(out, a)
+	}
+	return out
 }

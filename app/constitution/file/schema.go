@@ -186,9 +186,14 @@ type Member struct {
 	Stakeholder string `json:"stakeholder"`
 	// Region: africa, asia_pacific, europe, latin_america_caribbean or
 	// north_america (required of voting directors).
-	Region      string       `json:"region,omitempty"`
-	ProfileURI  string       `json:"profile_uri,omitempty"`
-	Memberships []Membership `json:"memberships,omitempty"`
+	Region     string `json:"region,omitempty"`
+	ProfileURI string `json:"profile_uri,omitempty"`
+	// Attributes the member declares of themself (affiliation, employer,
+	// country, ...): at most 16, keys of a-z, 0-9 and _, values up to 256
+	// bytes. No rule reads them; the member replaces them with
+	// update-profile.
+	Attributes  map[string]string `json:"attributes,omitempty"`
+	Memberships []Membership      `json:"memberships,omitempty"`
 }
 
 // Membership places a member in a community.

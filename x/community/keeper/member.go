@@ -217,7 +217,8 @@ func (k *Keeper) SetMemberRoles(ctx context.Context, msg *types.MsgSetMemberRole
 	return k.emit(ctx, &types.EventMemberRolesChanged{CommunityId: c.Id, Address: msg.Address, Roles: roles})
 }
 
-// UpdateProfile lets a member change their own profile URI.
+// UpdateProfile lets a member replace their own profile: URI and declared
+// attributes.
 func (k *Keeper) UpdateProfile(ctx context.Context, msg *types.MsgUpdateProfile) error {
 	addr, err := k.parseAddr("member", msg.Member)
 	if err != nil {
@@ -230,16 +231,20 @@ func (k *Keeper) UpdateProfile(ctx context.Context, msg *types.MsgUpdateProfile)
 	if err := types.ValidateText("profile_uri", msg.ProfileUri, params.MaxUriLength, false); err != nil {
 		return err
 	}
+	attrs, err := types.NormalizeAttributes(msg.Attributes)
+	if err != nil {
+		return err
+	}
 	m, err := k.Members.Get(ctx, addr)
 	if err != nil {
 		return notFound(err, types.ErrMemberNotFound, "%s", msg.Member)
 	}
-	m.ProfileUri = msg.ProfileUri
+	m.ProfileUri, m.Attributes = msg.ProfileUri, attrs
 	touch(ctx, &m.Audit)
 	if err := k.Members.Set(ctx, addr, m); err != nil {
 		return err
 	}
-	return k.emit(ctx, &types.EventMemberProfileUpdated{Address: msg.Member, ProfileUri: msg.ProfileUri})
+	return k.emit(ctx, &types.EventMemberProfileUpdated{Address: msg.Member, ProfileUri: msg.ProfileUri, Attributes: attrs})
 }
 
 // ensureMember returns the member record, creating it with the given

@@ -1,6 +1,7 @@
 package keeper_test
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -189,4 +190,52 @@ func TestUpdateProfile(t *testing.T) {
 	require.Equal(t, "https://example.org/me", m.ProfileUri)
 	require.Equal(t, f.Ctx.BlockHeight(), m.Audit.UpdatedHeight)
 	require.Equal(t, "https://example.org/me", requireEvent[*types.EventMemberProfileUpdated](t, f).ProfileUri)
+}
+
+// TestUpdateProfileAttributes: a member declares attributes with their
+// profile, stored sorted; the next update replaces them whole; bad keys,
+// empty or long values, duplicates and too many are refused with nothing
+// changed.
+func TestUpdateProfileAttributes(t *testing.T) {
+	f := keepertest.NewConstitutionFixture(t)
+	chair := addr("dev-chair").String()
+	attr := func(k, v string) types.MemberAttribute { return types.MemberAttribute{Key: k, Value: v} }
+	many := make([]types.MemberAttribute, types.MaxMemberAttributes+1)
+	for i := range many {
+		many[i] = attr(fmt.Sprintf("k%d", i), "v")
+	}
+	for _, bad := range []struct {
+		name  string
+		attrs []types.MemberAttribute
+		err   *errorsmod.Error
+	}{
+		{"upper-case key", []types.MemberAttribute{attr("Affiliation", "x")}, types.ErrInvalidAttribute},
+		{"key starting with a digit", []types.MemberAttribute{attr("1st", "x")}, types.ErrInvalidAttribute},
+		{"key too long", []types.MemberAttribute{attr(strings.Repeat("k", 33), "x")}, types.ErrInvalidAttribute},
+		{"empty value", []types.MemberAttribute{attr("country", "")}, types.ErrInvalidAttribute},
+		{"value too long", []types.MemberAttribute{attr("country", strings.Repeat("v", types.MaxMemberAttributeValue+1))}, types.ErrTextTooLong},
+		{"value not UTF-8", []types.MemberAttribute{attr("country", "\xff")}, types.ErrInvalidAttribute},
+		{"key twice", []types.MemberAttribute{attr("country", "KE"), attr("country", "FR")}, types.ErrInvalidAttribute},
+		{"too many", many, types.ErrInvalidAttribute},
+	} {
+		t.Run(bad.name, func(t *testing.T) {
+			requireFailsUnchanged(t, f, &types.MsgUpdateProfile{Member: chair, ProfileUri: "https://example.org/me", Attributes: bad.attrs}, bad.err)
+		})
+	}
+
+	f.MustDeliver(&types.MsgUpdateProfile{Member: chair, ProfileUri: "https://example.org/me",
+		Attributes: []types.MemberAttribute{attr("country", "KE"), attr("affiliation", "Example University")}})
+	want := []types.MemberAttribute{attr("affiliation", "Example University"), attr("country", "KE")}
+	m, err := f.Keeper.Members.Get(f.Ctx, addr("dev-chair"))
+	require.NoError(t, err)
+	require.Equal(t, want, m.Attributes, "stored sorted by key")
+	require.Equal(t, want, requireEvent[*types.EventMemberProfileUpdated](t, f).Attributes)
+	q, err := f.QueryServer.Member(f.Ctx, &types.QueryMemberRequest{Address: chair})
+	require.NoError(t, err)
+	require.Equal(t, want, q.Member.Attributes)
+
+	f.MustDeliver(&types.MsgUpdateProfile{Member: chair, ProfileUri: "https://example.org/me", Attributes: []types.MemberAttribute{attr("employer", "Acme")}})
+	m, err = f.Keeper.Members.Get(f.Ctx, addr("dev-chair"))
+	require.NoError(t, err)
+	require.Equal(t, []types.MemberAttribute{attr("employer", "Acme")}, m.Attributes, "replaced whole")
 }

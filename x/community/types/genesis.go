@@ -190,6 +190,9 @@ func (gs GenesisState) validateMembers(ac, _ address.Codec, idx *genesisIndex) e
 		if err := ValidateText("profile_uri", m.ProfileUri, gs.Params.Ceilings().MaxUriLength, false); err != nil {
 			return err
 		}
+		if err := validateStoredAttributes(m.Attributes); err != nil {
+			return fmt.Errorf("member %s: %w", m.Address, err)
+		}
 		idx.members[m.Address] = m
 	}
 	return nil

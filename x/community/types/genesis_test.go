@@ -147,6 +147,12 @@ func TestGenesisValidateRejects(t *testing.T) {
 		{"member with bad address", func(gs *types.GenesisState) { gs.Members[0].Address = "nope" }, "member nope"},
 		{"duplicate member", func(gs *types.GenesisState) { gs.Members = append(gs.Members, gs.Members[0]) }, "listed twice"},
 		{"member with unknown region", func(gs *types.GenesisState) { gs.Members[0].Region = types.Region(17) }, "region"},
+		{"member attributes not sorted", func(gs *types.GenesisState) {
+			gs.Members[0].Attributes = []types.MemberAttribute{{Key: "country", Value: "KE"}, {Key: "affiliation", Value: "x"}}
+		}, "attributes must be sorted by key"},
+		{"member attribute with a bad key", func(gs *types.GenesisState) {
+			gs.Members[0].Attributes = []types.MemberAttribute{{Key: "Country", Value: "KE"}}
+		}, `key "Country"`},
 		{"seat count not matching allocation", func(gs *types.GenesisState) { community(t, gs, "dev").Seats.VotingBoardSeats = 2 }, "do not match its allocation"},
 		{"seat id not below next", func(gs *types.GenesisState) { gs.NextSeatId = 5 }, "next_seat_id"},
 		{"seat of unknown community", func(gs *types.GenesisState) { gs.Seats[0].AppointingCommunity = "nowhere" }, "community nowhere not found"},
