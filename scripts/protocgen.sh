@@ -27,3 +27,7 @@ buf generate --template buf.gen.openapi.yaml --path proto/polity \
   --path third_party/proto/cosmos/base/node/v1beta1/query.proto
 ${GO:-go} run ./scripts/openapi-merge .gen-openapi docs/openapi/openapi.yaml
 rm -rf .gen-openapi
+
+# The JSON Schema of a constitution file's params overrides follows the
+# modules' Params protos (docs/constitution.params.schema.json).
+${GO:-go} test ./app/constitution/file -run TestParamsSchemaMatchesProto -count=1 -args -update-params-schema >/dev/null

@@ -24,7 +24,7 @@ func TestJSONSchemaMatchesGo(t *testing.T) {
 	require.NoError(t, json.Unmarshal(raw, &schema))
 	defs, _ := schema["$defs"].(map[string]any)
 	resolve := func(s map[string]any) map[string]any {
-		if ref, ok := s["$ref"].(string); ok {
+		if ref, ok := s["$ref"].(string); ok && strings.HasPrefix(ref, "#/$defs/") {
 			def, ok := defs[strings.TrimPrefix(ref, "#/$defs/")].(map[string]any)
 			require.True(t, ok, "unresolved %s", ref)
 			return def
