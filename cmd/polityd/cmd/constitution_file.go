@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 
+	cmttypes "github.com/cometbft/cometbft/types"
 	"github.com/spf13/cobra"
 
 	"github.com/cosmos/cosmos-sdk/client"
@@ -210,8 +211,12 @@ func runFile(cmd *cobra.Command, basics module.BasicManager, txCfg client.TxEnco
 		return err
 	}
 	probe := file.Env{GenesisTime: doc.GenesisTime, Addresses: standIns, ConsensusKey: consensusKeyReader(clientCtx.HomeDir, check)}
-	if err := buildFromFile(clientCtx.Codec, basics, txCfg, f, probe, copyState(state)); err != nil {
+	probeState := copyState(state)
+	if err := buildFromFile(clientCtx.Codec, basics, txCfg, f, probe, probeState); err != nil {
 		return fmt.Errorf("%s:\n%w", path, err)
+	}
+	if ps := trialStart(probeState, doc.GenesisTime, constitution.ConsensusParams(consensusParamsOf(doc))); len(ps) > 0 {
+		return fmt.Errorf("%s:\n%w", path, ps.Err())
 	}
 	addrs := standIns
 	if !check {
@@ -242,4 +247,14 @@ func runFile(cmd *cobra.Command, basics module.BasicManager, txCfg client.TxEnco
 		fmt.Fprintf(cmd.OutOrStdout(), "%-18s %s\n", k.Name, addr)
 	}
 	return nil
+}
+
+// consensusParamsOf is a copy of the genesis file's consensus params, or nil
+// for CometBFT's defaults.
+func consensusParamsOf(doc *genutiltypes.AppGenesis) *cmttypes.ConsensusParams {
+	if doc.Consensus == nil || doc.Consensus.Params == nil {
+		return nil
+	}
+	p := *doc.Consensus.Params
+	return &p
 }
