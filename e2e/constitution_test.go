@@ -190,7 +190,7 @@ func boardReplacesCEO(t *testing.T, net *Network, n *Node) string {
 }
 
 // gnsoTwoHouseRule: the icann GNSO Council decides by a majority of each
-// house, not of the Council as a whole. Four of its five members for (the
+// house, not of the Council as a whole; its ALAC liaison cannot vote. Four of its five members for (the
 // chair, both Contracted Parties councillors and one Non-Contracted) and one
 // against rejects a motion, because the Non-Contracted Parties House ties;
 // with the fifth for too, the same motion passes.
@@ -198,6 +198,10 @@ func gnsoTwoHouseRule(t *testing.T, n *Node) {
 	t.Helper()
 	decide := func(title, lastVote string) Motion {
 		id, _ := n.SubmitMotion(t, "gnso", "gnso-chair", title)
+		// the ALAC's liaison sits on the Council without a vote
+		if res := n.Tx(t, "gnso-alac-liaison", "community", "vote", itoa(id), "yes"); res.Code != 52 || res.Codespace != "community" {
+			t.Errorf("%s: the Council's non-voting ALAC liaison voted: code %d (%s): %s; want code 52 (community)", title, res.Code, res.Codespace, res.Log)
+		}
 		for _, v := range []string{"gnso-chair", "rysg-councillor", "rrsg-councillor", "csg-councillor"} {
 			n.Vote(t, id, v, "yes")
 		}
