@@ -8,6 +8,7 @@ import (
 
 	"github.com/spf13/viper"
 	"github.com/stretchr/testify/require"
+	"sigs.k8s.io/yaml"
 
 	svrcmd "github.com/cosmos/cosmos-sdk/server/cmd"
 
@@ -141,4 +142,19 @@ func TestGoodFileWrites(t *testing.T) {
 			require.NotEmpty(t, keyFiles(t, home), "--file created no keys")
 		})
 	}
+}
+
+// TestJSONFileChecks: a constitution written as JSON (the same schema) is
+// read by the command like YAML.
+func TestJSONFileChecks(t *testing.T) {
+	t.Setenv("POLITYD_HOME", "")
+	data, err := file.Example("dev")
+	require.NoError(t, err)
+	js, err := yaml.YAMLToJSON(data)
+	require.NoError(t, err)
+	path := filepath.Join(t.TempDir(), "dev.json")
+	require.NoError(t, os.WriteFile(path, js, 0o600))
+	out, err := polityd(t, "genesis", "constitution", "--check", path, "--home", freshHome(t), "--keyring-backend", "test")
+	require.NoError(t, err, out)
+	require.Contains(t, out, path+": valid")
 }
