@@ -165,6 +165,20 @@ func TestSingleNode(t *testing.T) {
 		if none := n.TxSearch(t, "polity.community.action='motion_decided' AND polity.community.motion_id=999"); len(none) != 0 {
 			t.Errorf("tx_search for motion 999 found %v", hashes(none))
 		}
+		// a transaction is found by signer and sequence (tx.acc_seq is
+		// indexed); its signature is not indexed (docs/explorers.md)
+		accSeq, ok := submitTx.Attr("tx", "acc_seq")
+		if !ok {
+			t.Fatalf("the motion's transaction carries no tx.acc_seq: %v", submitTx.Events)
+		}
+		if bySeq := n.TxSearch(t, "tx.acc_seq='"+accSeq+"'"); !slices.Equal(hashes(bySeq), []string{submitTx.Hash}) {
+			t.Errorf("tx_search tx.acc_seq=%s: %v, want exactly %s", accSeq, hashes(bySeq), submitTx.Hash)
+		}
+		if sig, ok := submitTx.Attr("tx", "signature"); !ok {
+			t.Errorf("the motion's transaction carries no tx.signature event: %v", submitTx.Events)
+		} else if bySig := n.TxSearch(t, "tx.signature='"+sig+"'"); len(bySig) != 0 {
+			t.Errorf("tx_search tx.signature found %v, want none (not indexed)", hashes(bySig))
+		}
 	})
 
 	// A vote certain to fail is refused in CheckTx: it never reaches a block.
