@@ -7,6 +7,8 @@ import (
 	errorsmod "cosmossdk.io/errors"
 	"github.com/stretchr/testify/require"
 
+	storetypes "github.com/cosmos/cosmos-sdk/store/v2/types"
+
 	keepertest "github.com/polity-chain/polity/testutil/keeper"
 	"github.com/polity-chain/polity/x/community/types"
 )
@@ -170,4 +172,29 @@ func isSettled(t *testing.T, f *keepertest.Fixture, id uint64) bool {
 	has, err := f.Keeper.SettledMotions.Has(f.Ctx, id)
 	require.NoError(t, err)
 	return has
+}
+
+// TestVoteReadsParamsOnlyForAReason: the reason's length limit is in the
+// params, so a vote with a reason reads them and a vote without one does
+// not. The same first vote is cast on two identical chains, with and without
+// a reason, so the gas differs only by what the reason costs.
+func TestVoteReadsParamsOnlyForAReason(t *testing.T) {
+	gasOf := func(reason string) (uint64, int) {
+		f := keepertest.NewConstitutionFixture(t)
+		id := f.MustSubmitMotion(addr("dev-chair"), "dev")
+		ctx := f.Ctx.WithGasMeter(storetypes.NewInfiniteGasMeter())
+		_, err := f.MsgServer.Vote(ctx, &types.MsgVote{Voter: addr("dev-member").String(), MotionId: id, Option: types.OptionYes, Reason: reason})
+		require.NoError(t, err)
+		params, err := f.Keeper.GetParams(f.Ctx)
+		require.NoError(t, err)
+		raw, err := f.Codec.Marshal(&params)
+		require.NoError(t, err)
+		return ctx.GasMeter().GasConsumed(), len(raw)
+	}
+	without, paramsLen := gasOf("")
+	with, _ := gasOf("r")
+
+	cfg := storetypes.KVGasConfig()
+	read := cfg.ReadCostFlat + cfg.ReadCostPerByte*uint64(paramsLen)
+	require.GreaterOrEqual(t, with, without+read, "a reason reads the params (%d bytes); no reason, no read", paramsLen)
 }

@@ -9,6 +9,8 @@ import (
 
 	errorsmod "cosmossdk.io/errors"
 
+	storetypes "github.com/cosmos/cosmos-sdk/store/v2/types"
+
 	keepertest "github.com/polity-chain/polity/testutil/keeper"
 	communitytypes "github.com/polity-chain/polity/x/community/types"
 	"github.com/polity-chain/polity/x/proposals/types"
@@ -166,4 +168,31 @@ func TestBoardVotesAfterSettlingCount(t *testing.T) {
 	after := boardVote(keepertest.VotingDirectors[5], id, yes)
 	require.ErrorIs(t, f.Proposals.PrecheckBoardVote(f.Ctx, after), types.ErrWrongPhase)
 	requireFailsUnchanged(t, f, after, types.ErrWrongPhase)
+}
+
+// TestBoardVoteReadsParamsOnlyForARationale: the rationale's length limit
+// is in the params, so a vote with a rationale reads them and a vote
+// without one does not; the gas of the two differs by at least the read
+// (a flat cost and a cost per byte of the params record).
+func TestBoardVoteReadsParamsOnlyForARationale(t *testing.T) {
+	f := newFixture(t)
+	id := f.MustSubmitProposal(types.BoardOriginator, types.KindResolution)
+	gasOf := func(msg *types.MsgBoardVote) uint64 {
+		ctx := f.Ctx.WithGasMeter(storetypes.NewInfiniteGasMeter())
+		_, err := f.ProposalsMsgServer.BoardVote(ctx, msg)
+		require.NoError(t, err)
+		return ctx.GasMeter().GasConsumed()
+	}
+	without := gasOf(boardVote("director-dev", id, yes))
+	with := boardVote("director-ops", id, yes)
+	with.Rationale = "r"
+	withGas := gasOf(with)
+
+	params, err := f.Proposals.GetParams(f.Ctx)
+	require.NoError(t, err)
+	raw, err := f.Codec.Marshal(&params)
+	require.NoError(t, err)
+	cfg := storetypes.KVGasConfig()
+	read := cfg.ReadCostFlat + cfg.ReadCostPerByte*uint64(len(raw))
+	require.GreaterOrEqual(t, withGas, without+read, "a rationale reads the params (%d bytes); no rationale, no read", len(raw))
 }
