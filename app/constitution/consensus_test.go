@@ -19,5 +19,6 @@ func TestConsensusParamsBlockGas(t *testing.T) {
 		require.Positive(t, p.Block.MaxGas)
 		require.NoError(t, p.ValidateBasic())
 	}
-	require.GreaterOrEqual(t, constitution.BlockMaxGas, int64(50*2_000_000), "room for 50 of our largest transactions")
+	require.GreaterOrEqual(t, constitution.BlockMaxGas, int64(150*2_000_000), "room for 150 of our largest transactions")
+	require.GreaterOrEqual(t, constitution.BlockMaxGas, int64(2*1_950*68_000), "twice the votes a saturated node commits per block, at a wallet's declared gas")
 }

@@ -134,7 +134,7 @@ func run(c config) error {
 		defer sn.stop()
 		proposals := c.stockProposals
 		if proposals == 0 {
-			proposals = c.runs * c.perTx
+			proposals = c.runs * c.perTx * voteSpread
 		}
 		fmt.Printf("opening %d x/gov proposals on the stock node\n", proposals)
 		if err := sc.openProposals(proposals); err != nil {
@@ -146,8 +146,8 @@ func run(c config) error {
 	}
 	defer pn.stop()
 	pool := c.runs * c.perTx
-	fmt.Printf("opening %d motions and %d Board proposals\n", 3*pool, c.runs*c.boardPerRun)
-	if err := pc.openWork(pool, pool, pool, c.runs*c.boardPerRun); err != nil {
+	fmt.Printf("opening %d motions and %d Board proposals\n", (2*voteSpread+1)*pool, c.runs*c.boardPerRun)
+	if err := pc.openWork(voteSpread*pool, voteSpread*pool, pool, c.runs*c.boardPerRun); err != nil {
 		return err
 	}
 	profileDir := ""

@@ -99,3 +99,40 @@ func TestStopAllStopsStartedNodes(t *testing.T) {
 		t.Fatalf("%d nodes left in the set", len(running.nodes))
 	}
 }
+
+// TestPickForSpread: a sender never votes twice on one id in a run, runs use
+// disjoint ids, and with spread 2 each id gets the votes of half the senders.
+func TestPickForSpread(t *testing.T) {
+	const runs, perTx, spread, senders = 2, 6, 2, 10
+	ids := make([]uint64, runs*perTx*spread)
+	for i := range ids {
+		ids[i] = uint64(i)
+	}
+	runOf := map[uint64]int{}
+	for run := range runs {
+		voters := map[uint64]int{}
+		for i := range senders {
+			seen := map[uint64]bool{}
+			for k := range perTx {
+				id := pickFor(ids, run, perTx, spread, i, k)
+				if seen[id] {
+					t.Fatalf("run %d: sender %d votes twice on %d", run, i, id)
+				}
+				seen[id] = true
+				if r, ok := runOf[id]; ok && r != run {
+					t.Fatalf("id %d used by runs %d and %d", id, r, run)
+				}
+				runOf[id] = run
+				voters[id]++
+			}
+		}
+		if len(voters) != perTx*spread {
+			t.Fatalf("run %d votes on %d ids, want %d", run, len(voters), perTx*spread)
+		}
+		for id, n := range voters {
+			if n != senders/spread {
+				t.Fatalf("run %d: id %d has %d voters, want %d", run, id, n, senders/spread)
+			}
+		}
+	}
+}

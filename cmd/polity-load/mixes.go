@@ -25,36 +25,46 @@ var options = []communitytypes.VoteOption{communitytypes.OptionYes, communitytyp
 
 func noFee(int) sdk.Coins { return nil }
 
+// voteSpread is how many motions (x/gov proposals on the stock node) a run
+// of the vote and gov mixes has per motion a sender votes on: each motion gets
+// about 1/voteSpread of the members' votes. With options rotating yes, no,
+// abstain, half the members cannot make a motion's outcome certain, so no
+// motion decides mid-run and refuses the rest of its votes, just as no x/gov
+// proposal does (x/gov tallies only at its end). The vote-yes mix decides
+// motions on purpose and spreads over 1.
+const voteSpread = 2
+
 // pickFor is the id sender i votes on in its k-th transaction of run: each
-// run has ids of its own (when there are runs*perTx of them), and sender i
-// takes them in a rotated order (i+k), so that at any moment the votes spread
-// over all of them, as real voters' would, rather than every sender voting on
-// the same one in the same block.
-func pickFor(ids []uint64, run, perTx, i, k int) uint64 {
-	return ids[(run*perTx+(i+k)%perTx)%len(ids)]
+// run has ids of its own (when there are runs*spread*perTx of them), sender i
+// votes on the (i mod spread)-th perTx of them, and takes those in a rotated
+// order (i+k), so that at any moment the votes spread over all of them, as
+// real voters' would, rather than every sender voting on the same one in the
+// same block.
+func pickFor(ids []uint64, run, perTx, spread, i, k int) uint64 {
+	return ids[(run*spread*perTx+(i%spread)*perTx+(i+k)%perTx)%len(ids)]
 }
 
 // polityPlan builds mix for run (0-based): every run votes on motions and
 // proposals of its own, so no vote is a second vote.
 func (c *polityChain) plan(mix string, run, perTx int) (plan, error) {
-	pick := func(ids []uint64, i, k int) uint64 { return pickFor(ids, run, perTx, i, k) }
+	pick := func(ids []uint64, spread, i, k int) uint64 { return pickFor(ids, run, perTx, spread, i, k) }
 	send := func(i int) sdk.Msg {
 		return &banktypes.MsgSend{FromAddress: c.members[i].addr, ToAddress: c.members[(i+1)%len(c.members)].addr, Amount: sdk.NewCoins(sdk.NewInt64Coin(c.denom, 1))}
 	}
-	vote := func(i, k int, ids []uint64, opt communitytypes.VoteOption) sdk.Msg {
-		return &communitytypes.MsgVote{Voter: c.members[i].addr, MotionId: pick(ids, i, k), Option: opt}
+	vote := func(i, k int, ids []uint64, spread int, opt communitytypes.VoteOption) sdk.Msg {
+		return &communitytypes.MsgVote{Voter: c.members[i].addr, MotionId: pick(ids, spread, i, k), Option: opt}
 	}
 	comment := func(s *sender, k int) sdk.Msg {
 		return &proposalstypes.MsgComment{Author: s.addr, ProposalId: c.commentProposal, Text: fmt.Sprintf("load comment %d", k)}
 	}
 	switch mix {
 	case mixVote:
-		return plan{c.members, perTx, func(i, k int) sdk.Msg { return vote(i, k, c.motions, options[(i+k)%3]) }, noFee}, nil
+		return plan{c.members, perTx, func(i, k int) sdk.Msg { return vote(i, k, c.motions, voteSpread, options[(i+k)%3]) }, noFee}, nil
 	case mixVoteYes:
-		return plan{c.members, perTx, func(i, k int) sdk.Msg { return vote(i, k, c.yesMotions, communitytypes.OptionYes) }, noFee}, nil
+		return plan{c.members, perTx, func(i, k int) sdk.Msg { return vote(i, k, c.yesMotions, 1, communitytypes.OptionYes) }, noFee}, nil
 	case mixBoard:
 		return plan{c.directors, perTx, func(i, k int) sdk.Msg {
-			return &proposalstypes.MsgBoardVote{Director: c.directors[i].addr, ProposalId: pick(c.boardProposals, i, k), Option: options[(i+k)%3]}
+			return &proposalstypes.MsgBoardVote{Director: c.directors[i].addr, ProposalId: pick(c.boardProposals, 1, i, k), Option: options[(i+k)%3]}
 		}, noFee}, nil
 	case mixComment:
 		return plan{c.outsiders, perTx, func(i, k int) sdk.Msg { return comment(c.outsiders[i], k) }, func(int) sdk.Coins { return c.openDoorFee }}, nil
@@ -69,7 +79,7 @@ func (c *polityChain) plan(mix string, run, perTx int) (plan, error) {
 			case k%4 == 3:
 				return send(i)
 			default:
-				return vote(i, k, c.govMotions, options[(i+k)%3])
+				return vote(i, k, c.govMotions, voteSpread, options[(i+k)%3])
 			}
 		}, func(i int) sdk.Coins {
 			if i >= len(c.members) {
@@ -91,7 +101,7 @@ func (c *stockChain) plan(mix string, run, perTx int) (plan, error) {
 	case mixVote:
 		govOpts := []govv1.VoteOption{govv1.OptionYes, govv1.OptionNo, govv1.OptionAbstain}
 		return plan{c.accounts, perTx, func(i, k int) sdk.Msg {
-			return &govv1.MsgVote{ProposalId: pickFor(c.proposals, run, perTx, i, k), Voter: c.accounts[i].addr, Option: govOpts[(i+k)%3]}
+			return &govv1.MsgVote{ProposalId: pickFor(c.proposals, run, perTx, voteSpread, i, k), Voter: c.accounts[i].addr, Option: govOpts[(i+k)%3]}
 		}, noFee}, nil
 	case mixSend:
 		return plan{c.accounts, perTx, func(i, _ int) sdk.Msg {
