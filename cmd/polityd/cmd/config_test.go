@@ -35,3 +35,14 @@ func TestNodesServeStateSyncAndMetrics(t *testing.T) {
 	require.True(t, cfg.Telemetry.Enabled)                     //nolint:staticcheck // the SDK's telemetry config
 	require.Positive(t, cfg.Telemetry.PrometheusRetentionTime) //nolint:staticcheck // as above
 }
+
+// TestIAVLCacheBounded: a new node's app.toml bounds each store's IAVL cache
+// below the SDK's default, so the node's memory does not grow with every
+// block's new tree nodes up to hundreds of megabytes.
+func TestIAVLCacheBounded(t *testing.T) {
+	_, raw := initAppConfig()
+	cfg := raw.(*serverconfig.Config)
+	require.Equal(t, uint64(IAVLCacheSize), cfg.IAVLCacheSize)
+	require.Positive(t, cfg.IAVLCacheSize)
+	require.Less(t, cfg.IAVLCacheSize, serverconfig.DefaultConfig().IAVLCacheSize)
+}
