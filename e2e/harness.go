@@ -396,6 +396,7 @@ func (n *Node) stop() error {
 	if cmd == nil {
 		return nil
 	}
+	defer endGroup(cmd.Process.Pid) // what the process started and left behind
 	select {
 	case <-done:
 		return nil

@@ -3,7 +3,6 @@
 package e2e
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"math/rand/v2"
@@ -136,11 +135,6 @@ func TestLocalnetMultiScript(t *testing.T) {
 	if s := tail(out, 200); !strings.Contains(s, "All nodes stopped.") {
 		t.Error("the script did not report stopping its nodes")
 	}
-}
-
-// groupAlive reports whether any process is left in the process group.
-func groupAlive(pgid int) bool {
-	return !errors.Is(syscall.Kill(-pgid, 0), syscall.ESRCH)
 }
 
 // freeOffset picks a PORT_OFFSET at which all twenty ports of the four
