@@ -25,7 +25,9 @@ type result struct {
 	MeanBlockSec          float64
 	TxPerBlock            float64
 	RSSPeakMiB            float64
-	CPUSec, CPUMsPerTx    float64
+	CPUSec, CPUMsPerTx    float64 // the node's
+	GenCPUMsPerTx         float64 // the load generator's (this process), per committed transaction
+	CoresBusy             float64 // node and generator CPU over the load's wall time: how much of the machine they used
 	BytesPerTx            float64
 	BytesPerTxByDB        map[string]float64 // the same, by database under data/
 	FailedKinds, Refusals []string
@@ -46,6 +48,11 @@ func measure(n *node, s *signed, mix string, run, workers int, d time.Duration, 
 	if err != nil {
 		return r, err
 	}
+	g0, err := procOf(os.Getpid())
+	if err != nil {
+		return r, err
+	}
+	wall0 := time.Now()
 	bytes0, byDB0 := n.dataBytes()
 
 	stop := make(chan struct{})
@@ -101,6 +108,14 @@ func measure(n *node, s *signed, mix string, run, workers int, d time.Duration, 
 	if err != nil {
 		return r, err
 	}
+	g1, err := procOf(os.Getpid())
+	if err != nil {
+		return r, err
+	}
+	genCPUSec := float64(g1.cpuTicks-g0.cpuTicks) / clockTicks
+	if wall := time.Since(wall0).Seconds(); wall > 0 {
+		r.CoresBusy = (float64(p1.cpuTicks-p0.cpuTicks)/clockTicks + genCPUSec) / wall
+	}
 	close(stop)
 	wg.Wait()
 	r.Refused = st.refused.Load()
@@ -146,6 +161,7 @@ func measure(n *node, s *signed, mix string, run, workers int, d time.Duration, 
 	}
 	if r.OK > 0 {
 		r.CPUMsPerTx = r.CPUSec * 1000 / float64(r.OK)
+		r.GenCPUMsPerTx = genCPUSec * 1000 / float64(r.OK)
 	}
 
 	// drain, then count the bytes of every transaction the load committed

@@ -149,9 +149,11 @@ type procStats struct {
 	cpuTicks     int64 // user + system
 }
 
-func (n *node) proc() (procStats, error) {
+func (n *node) proc() (procStats, error) { return procOf(n.cmd.Process.Pid) }
+
+// procOf reads a process's memory and CPU from /proc.
+func procOf(pid int) (procStats, error) {
 	var s procStats
-	pid := n.cmd.Process.Pid
 	status, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", pid))
 	if err != nil {
 		return s, err

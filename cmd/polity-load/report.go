@@ -15,10 +15,10 @@ import (
 // printTable writes one line per run.
 func printTable(w io.Writer, rs []result) {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "chain\tmix\trun\tsenders\tok tx/s\tok\tfailed\tfailed %\trefused (CheckTx)\tblock s\ttx/block\tRSS peak MiB\tCPU ms/tx\tbytes/tx\t")
+	fmt.Fprintln(tw, "chain\tmix\trun\tsenders\tok tx/s\tok\tfailed\tfailed %\trefused (CheckTx)\tblock s\ttx/block\tRSS peak MiB\tCPU ms/tx\tgen CPU ms/tx\tcores busy\tbytes/tx\t")
 	for _, r := range rs {
-		fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%.0f\t%d\t%d\t%.2f\t%d\t%.2f\t%.0f\t%.0f\t%.2f\t%.0f\t\n",
-			r.Chain, r.Mix, r.Run, r.Senders, r.TxPerSec, r.OK, r.Failed, failedPct(r), r.Refused, r.MeanBlockSec, r.TxPerBlock, r.RSSPeakMiB, r.CPUMsPerTx, r.BytesPerTx)
+		fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%.0f\t%d\t%d\t%.2f\t%d\t%.2f\t%.0f\t%.0f\t%.2f\t%.2f\t%.2f\t%.0f\t\n",
+			r.Chain, r.Mix, r.Run, r.Senders, r.TxPerSec, r.OK, r.Failed, failedPct(r), r.Refused, r.MeanBlockSec, r.TxPerBlock, r.RSSPeakMiB, r.CPUMsPerTx, r.GenCPUMsPerTx, r.CoresBusy, r.BytesPerTx)
 	}
 	tw.Flush()
 	for _, r := range rs {
@@ -67,11 +67,11 @@ func writeCSV(path string, rs []result) error {
 	defer f.Close()
 	w := csv.NewWriter(f)
 	_ = w.Write([]string{"chain", "mix", "run", "senders", "workers", "window_s", "blocks", "ok", "failed", "refused_checktx",
-		"ok_tx_per_s", "mean_block_s", "tx_per_block", "rss_peak_mib", "cpu_s", "cpu_ms_per_tx", "bytes_per_tx", "gas_declared", "max_gas_used"})
+		"ok_tx_per_s", "mean_block_s", "tx_per_block", "rss_peak_mib", "cpu_s", "cpu_ms_per_tx", "gen_cpu_ms_per_tx", "cores_busy", "bytes_per_tx", "gas_declared", "max_gas_used"})
 	for _, r := range rs {
 		_ = w.Write([]string{r.Chain, r.Mix, strconv.Itoa(r.Run), strconv.Itoa(r.Senders), strconv.Itoa(r.Workers),
 			ff(r.Seconds), strconv.Itoa(r.Blocks), strconv.Itoa(r.OK), strconv.Itoa(r.Failed), strconv.FormatInt(r.Refused, 10),
-			ff(r.TxPerSec), ff(r.MeanBlockSec), ff(r.TxPerBlock), ff(r.RSSPeakMiB), ff(r.CPUSec), ff(r.CPUMsPerTx), ff(r.BytesPerTx),
+			ff(r.TxPerSec), ff(r.MeanBlockSec), ff(r.TxPerBlock), ff(r.RSSPeakMiB), ff(r.CPUSec), ff(r.CPUMsPerTx), ff(r.GenCPUMsPerTx), ff(r.CoresBusy), ff(r.BytesPerTx),
 			strconv.FormatUint(r.GasDeclared, 10), strconv.FormatInt(r.MaxGasUsed, 10)})
 	}
 	w.Flush()
