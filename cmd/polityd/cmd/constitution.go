@@ -67,7 +67,7 @@ A constitution can instead be a file (YAML or JSON; docs/constitution.md):
                    with --keyring-backend, keys of that keyring keep their
                    names, other accounts are named by what they hold
 
-It also sets the consensus block gas limit (block.max_gas) to 300000000:
+It also sets the consensus block gas limit (block.max_gas) to ` + fmt.Sprint(constitution.BlockMaxGas) + `:
 CometBFT's default, -1, leaves a block's gas unbounded.`,
 		Example: `polityd genesis constitution --bootstrap --keyring-backend test
 polityd genesis constitution --example icann > icann.yaml
