@@ -146,8 +146,9 @@ func run(c config) error {
 	}
 	defer pn.stop()
 	pool := c.runs * c.perTx
-	fmt.Printf("opening %d motions and %d Board proposals\n", (2*voteSpread+1)*pool, c.runs*c.boardPerRun)
-	if err := pc.openWork(voteSpread*pool, voteSpread*pool, pool, c.runs*c.boardPerRun); err != nil {
+	spread, yes, board := voteSpread*pool, pool, c.runs*c.boardPerRun // vote and gov mixes, vote-yes, Board
+	fmt.Printf("opening %d motions and %d Board proposals\n", 2*spread+yes, board)
+	if err := pc.openWork(spread, spread, yes, board); err != nil {
 		return err
 	}
 	profileDir := ""
