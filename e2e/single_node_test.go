@@ -13,6 +13,9 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/polity-chain/polity/app/constitution"
+	polityd "github.com/polity-chain/polity/cmd/polityd/cmd"
 )
 
 const api = "/polity/community/v1"
@@ -583,6 +586,27 @@ func testREST(t *testing.T, net *Network, motion Motion, member string) {
 		n.RESTJSON(t, api+"/params", &res)
 		if !res.Params.Bootstrap || res.Params.MaxValidatorPower == "" {
 			t.Errorf("params = %+v", res)
+		}
+	})
+
+	t.Run("block gas limit and IAVL cache as the constitution and init set them", func(t *testing.T) {
+		var res struct {
+			Params struct {
+				Block struct {
+					MaxGas string `json:"max_gas"`
+				} `json:"block"`
+			} `json:"params"`
+		}
+		n.RESTJSON(t, "/cosmos/consensus/v1/params", &res)
+		if want := strconv.FormatInt(constitution.BlockMaxGas, 10); res.Params.Block.MaxGas != want {
+			t.Errorf("block.max_gas = %q, want %s", res.Params.Block.MaxGas, want)
+		}
+		appToml, err := os.ReadFile(filepath.Join(n.Home, "config", "app.toml"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := fmt.Sprintf("iavl-cache-size = %d\n", polityd.IAVLCacheSize); !strings.Contains(string(appToml), want) {
+			t.Errorf("app.toml written by polityd init lacks %q", strings.TrimSpace(want))
 		}
 	})
 
