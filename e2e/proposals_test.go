@@ -288,6 +288,25 @@ func TestProposals(t *testing.T) {
 		AdvicePeriod: proposalsAdvice, ChallengeWindow: proposalsChallenge})
 	n := net.Nodes[0]
 
+	t.Run("a consensus change that would starve blocks is refused", func(t *testing.T) {
+		var cur struct {
+			Params map[string]json.RawMessage `json:"params"`
+		}
+		n.RESTJSON(t, "/cosmos/consensus/v1/params", &cur)
+		var block map[string]any
+		if err := json.Unmarshal(cur.Params["block"], &block); err != nil {
+			t.Fatalf("consensus params block: %v", err)
+		}
+		block["max_gas"] = "0" // valid to CometBFT; no transaction would fit
+		starve := map[string]any{"@type": "/cosmos.consensus.v1.MsgUpdateParams", "block": block,
+			"evidence": cur.Params["evidence"], "validator": cur.Params["validator"], "abci": cur.Params["abci"]}
+		file := proposalFile(t, net, "Starve blocks", newDoc("starve", "https://polity.example/starve.md"), starve)
+		res := n.Tx(t, "director-dev", "proposals", "submit-proposal", "board", "technical", file)
+		if res.Code != 6 || res.Codespace != "proposals" || !strings.Contains(res.Log, "block.max_gas 0 would leave governance unable to transact") {
+			t.Errorf("starving proposal: code %d codespace %q log %q; want ErrInvalidMessages (6, proposals) naming block.max_gas", res.Code, res.Codespace, res.Log)
+		}
+	})
+
 	t.Run("mislabelled proposals are refused", func(t *testing.T) {
 		var cp struct {
 			Params json.RawMessage `json:"params"`

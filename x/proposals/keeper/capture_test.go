@@ -1,10 +1,15 @@
 package keeper_test
 
 import (
+	"fmt"
 	"testing"
 	"time"
 
+	cmttypes "github.com/cometbft/cometbft/types"
 	"github.com/stretchr/testify/require"
+
+	sdk "github.com/cosmos/cosmos-sdk/types"
+	consensustypes "github.com/cosmos/cosmos-sdk/x/consensus/types"
 
 	keepertest "github.com/polity-chain/polity/testutil/keeper"
 	communitytypes "github.com/polity-chain/polity/x/community/types"
@@ -102,4 +107,34 @@ func TestCaptureConsensusMeansNoObjection(t *testing.T) {
 
 	a := f.GetAdvice(f.MustAdvise("users", p, true))
 	require.True(t, a.Consensus)
+}
+
+// TestCaptureBoardCannotStarveBlocks: a proposal may not set a block gas or
+// byte limit under which no petition, veto or review could be sent once it is
+// enacted (CometBFT accepts a block gas limit of 0). The refusal names the
+// limit and changes nothing; a limit at the floor passes the floor (and then
+// meets the fixture's lack of a consensus handler).
+func TestCaptureBoardCannotStarveBlocks(t *testing.T) {
+	f := newFixture(t)
+	update := func(maxBytes, maxGas int64) sdk.Msg {
+		p := cmttypes.DefaultConsensusParams().ToProto()
+		p.Block.MaxBytes, p.Block.MaxGas = maxBytes, maxGas
+		return &consensustypes.MsgUpdateParams{Authority: f.Authority, Block: p.Block, Evidence: p.Evidence, Validator: p.Validator, Abci: p.Abci}
+	}
+	submit := func(msg sdk.Msg) error {
+		_, err := f.ProposalsMsgServer.SubmitProposal(f.Ctx, f.ProposalMsg(addr("director-dev"), types.BoardOriginator, types.KindTechnical, msg))
+		return err
+	}
+	for _, starve := range []sdk.Msg{
+		update(22_020_096, 0),
+		update(22_020_096, types.MinBlockMaxGas-1),
+		update(types.MinBlockMaxBytes-1, -1),
+	} {
+		err := submit(starve)
+		require.ErrorContains(t, err, "would leave governance unable to transact")
+		requireFailsUnchanged(t, f, f.ProposalMsg(addr("director-dev"), types.BoardOriginator, types.KindTechnical, starve), types.ErrInvalidMessages)
+	}
+	for _, enough := range []sdk.Msg{update(types.MinBlockMaxBytes, types.MinBlockMaxGas), update(-1, -1)} {
+		require.NotContains(t, fmt.Sprint(submit(enough)), "would leave governance unable to transact")
+	}
 }

@@ -5,6 +5,8 @@ import (
 	"context"
 	"time"
 
+	errorsmod "cosmossdk.io/errors"
+
 	codectypes "github.com/cosmos/cosmos-sdk/codec/types"
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
@@ -164,6 +166,9 @@ func (k *Keeper) checkMessages(params types.Params, kind types.ProposalKind, any
 		}
 		if len(signers) != 1 || !bytes.Equal(signers[0], gov) {
 			return nil, types.ErrInvalidMessages.Wrapf("message %d (%s) must be signed by the governance address %s alone", i, sdk.MsgTypeURL(msg), k.auth.Governance)
+		}
+		if err := types.CheckBlockFloor(msg); err != nil {
+			return nil, errorsmod.Wrapf(err, "message %d", i)
 		}
 		if k.router.Handler(msg) == nil {
 			return nil, types.ErrInvalidMessages.Wrapf("message %d: no handler for %s", i, sdk.MsgTypeURL(msg))

@@ -186,3 +186,33 @@ func TestTimelyAnswersSorted(t *testing.T) {
 	require.True(t, slices.IsSorted(answers))
 	require.Equal(t, len(answers), len(slices.Compact(slices.Clone(answers))))
 }
+
+// TestCheckBlockFloor: a consensus update under either block floor is
+// refused with ErrInvalidMessages naming the limit; at the floor, -1 (no
+// limit), a consensus update without block params, and other messages pass.
+func TestCheckBlockFloor(t *testing.T) {
+	block := func(maxBytes, maxGas int64) *consensustypes.MsgUpdateParams {
+		return &consensustypes.MsgUpdateParams{Block: &cmtproto.BlockParams{MaxBytes: maxBytes, MaxGas: maxGas}}
+	}
+	for _, tc := range []struct {
+		name string
+		msg  sdk.Msg
+		want string
+	}{
+		{"no gas", block(types.MinBlockMaxBytes, 0), "block.max_gas 0"},
+		{"gas under the floor", block(types.MinBlockMaxBytes, types.MinBlockMaxGas-1), "block.max_gas"},
+		{"bytes under the floor", block(types.MinBlockMaxBytes-1, -1), "block.max_bytes"},
+		{"at the floors", block(types.MinBlockMaxBytes, types.MinBlockMaxGas), ""},
+		{"no limits", block(-1, -1), ""},
+		{"no block params", &consensustypes.MsgUpdateParams{}, ""},
+		{"another message", &types.MsgComment{}, ""},
+	} {
+		err := types.CheckBlockFloor(tc.msg)
+		if tc.want == "" {
+			require.NoError(t, err, tc.name)
+			continue
+		}
+		require.ErrorIs(t, err, types.ErrInvalidMessages, tc.name)
+		require.ErrorContains(t, err, tc.want, tc.name)
+	}
+}
