@@ -108,6 +108,9 @@ type App struct {
 	// VerifiedSigs remembers the transactions whose signatures CheckTx
 	// verified, so FinalizeBlock does not verify them again (app/ante/sigcache.go).
 	VerifiedSigs *ante.VerifiedSigs
+	// txPool is the app-side mempool, nil unless config.toml's mempool.type
+	// is "app" (mempool.go).
+	txPool *appMempool
 
 	// closeOnce makes Close idempotent (close.go).
 	closeOnce sync.Once
@@ -259,6 +262,7 @@ func New(
 		panic(err)
 	}
 	app.SetPostHandler(postHandler)
+	app.setAppMempool(appOpts)
 	app.setUpgradeStoreLoader()
 
 	if loadLatest {
@@ -297,7 +301,11 @@ func (app *App) BeginBlocker(ctx sdk.Context) (sdk.BeginBlock, error) {
 
 // EndBlocker runs the modules' end blockers.
 func (app *App) EndBlocker(ctx sdk.Context) (sdk.EndBlock, error) {
-	return app.ModuleManager.EndBlock(ctx)
+	res, err := app.ModuleManager.EndBlock(ctx)
+	if err == nil {
+		app.closeLane() // the block's writes reach the stores next (mempool.go)
+	}
+	return res, err
 }
 
 // InitChainer initialises the state from genesis.

@@ -66,6 +66,12 @@ func benchKey(name string) *secp256k1.PrivKey {
 // initialised but no block yet delivered.
 func newChain(tb testing.TB) *chain {
 	tb.Helper()
+	return newChainWith(tb, appOptions{"home": tb.TempDir()})
+}
+
+// newChainWith is newChain with the node configuration opts.
+func newChainWith(tb testing.TB, opts appOptions) *chain {
+	tb.Helper()
 	keepertest.SetAddressConfig()
 	c := &chain{tb: tb, keys: map[string]*secp256k1.PrivKey{}, accNum: map[string]uint64{}, seq: map[string]uint64{}, time: keepertest.GenesisTime}
 	addrs := map[string]sdk.AccAddress{}
@@ -84,7 +90,7 @@ func newChain(tb testing.TB) *chain {
 	res, err := constitution.Build(spec)
 	require.NoError(tb, err)
 
-	c.app = app.New(log.NewNopLogger(), dbm.NewMemDB(), nil, true, appOptions{"home": tb.TempDir()},
+	c.app = app.New(log.NewNopLogger(), dbm.NewMemDB(), nil, true, opts,
 		baseapp.SetChainID(app.DefaultChainID))
 	state := c.app.DefaultGenesis()
 	cdc := c.app.AppCodec()

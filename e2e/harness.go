@@ -107,6 +107,9 @@ type Options struct {
 	// Validators set above override it; without Validators, node 0 is the
 	// file's own validator ("self") and the keys are the file's.
 	Constitution string
+	// Mempool sets every node's config.toml mempool.type ("": what polityd
+	// init writes).
+	Mempool string
 }
 
 // Network is a set of polityd nodes sharing one genesis, with the default
@@ -227,6 +230,11 @@ func NewNetwork(t testing.TB, opts Options) *Network {
 		}
 		if err := n.configure(peers, opts.TimeoutCommit.String()); err != nil {
 			t.Fatal(err)
+		}
+		if opts.Mempool != "" {
+			if err := editTOML(filepath.Join(n.Home, "config", "config.toml"), []tomlSet{{"mempool", "type", quote(opts.Mempool)}}); err != nil {
+				t.Fatal(err)
+			}
 		}
 		if opts.SnapshotInterval > 0 {
 			if err := editTOML(filepath.Join(n.Home, "config", "app.toml"), []tomlSet{

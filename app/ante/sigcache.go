@@ -35,11 +35,18 @@ type VerifiedSigs struct {
 	set  map[[sha256.Size]byte]struct{}
 	ring [][sha256.Size]byte
 	next int
+	// signers is what Preverify needs to rebuild a key outside the ABCI
+	// lane (preverify.go).
+	signers signerBook
 }
 
 // NewVerifiedSigs returns an empty cache.
 func NewVerifiedSigs() *VerifiedSigs {
-	return &VerifiedSigs{set: make(map[[sha256.Size]byte]struct{}), ring: make([][sha256.Size]byte, sigCacheSize)}
+	return &VerifiedSigs{
+		set:     make(map[[sha256.Size]byte]struct{}),
+		ring:    make([][sha256.Size]byte, sigCacheSize),
+		signers: newSignerBook(),
+	}
 }
 
 // Len is the number of remembered transactions.
@@ -58,6 +65,14 @@ func (c *VerifiedSigs) add(key [sha256.Size]byte) {
 	c.set[key] = struct{}{}
 }
 
+// has reports whether key is remembered, and keeps it.
+func (c *VerifiedSigs) has(key [sha256.Size]byte) bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	_, ok := c.set[key]
+	return ok
+}
+
 // take reports whether key was remembered, and forgets it: a transaction is
 // delivered once.
 func (c *VerifiedSigs) take(key [sha256.Size]byte) bool {
@@ -69,7 +84,8 @@ func (c *VerifiedSigs) take(key [sha256.Size]byte) bool {
 }
 
 // CachedSigVerificationDecorator wraps the SDK's SigVerificationDecorator. In
-// CheckTx it remembers a transaction whose signatures verified; in
+// CheckTx it remembers a transaction whose signatures verified (or finds it
+// already verified by Preverify, outside the ABCI lane); in
 // FinalizeBlock it runs the wrapped decorator with signature checking off
 // for a remembered transaction (every other check of that decorator, such as
 // the sequence, still runs). Simulation, recheck and every other mode pass
@@ -95,6 +111,9 @@ func (d CachedSigVerificationDecorator) AnteHandle(ctx sdk.Context, tx sdk.Tx, s
 	if !ok {
 		return d.verify.AnteHandle(ctx, tx, simulate, next)
 	}
+	if mode == sdk.ExecModeCheck && d.cache.has(key) {
+		return d.skipVerify(ctx, tx, simulate, next)
+	}
 	if mode == sdk.ExecModeCheck {
 		return d.verify.AnteHandle(ctx, tx, simulate, func(ctx sdk.Context, tx sdk.Tx, simulate bool) (sdk.Context, error) {
 			d.cache.add(key) // reached only once every signature verified
@@ -104,6 +123,12 @@ func (d CachedSigVerificationDecorator) AnteHandle(ctx sdk.Context, tx sdk.Tx, s
 	if !d.cache.take(key) {
 		return d.verify.AnteHandle(ctx, tx, simulate, next)
 	}
+	return d.skipVerify(ctx, tx, simulate, next)
+}
+
+// skipVerify runs the wrapped decorator with signature checking off: every
+// other check it makes (the sequence above all) still runs.
+func (d CachedSigVerificationDecorator) skipVerify(ctx sdk.Context, tx sdk.Tx, simulate bool, next sdk.AnteHandler) (sdk.Context, error) {
 	return d.verify.AnteHandle(ctx.WithIsSigverifyTx(false), tx, simulate, func(ctx sdk.Context, tx sdk.Tx, simulate bool) (sdk.Context, error) {
 		return next(ctx.WithIsSigverifyTx(true), tx, simulate)
 	})
@@ -113,37 +138,51 @@ func (d CachedSigVerificationDecorator) AnteHandle(ctx sdk.Context, tx sdk.Tx, s
 // that cannot be read in full (no transaction bytes, a signer without an
 // account or public key): the wrapped decorator then decides as usual.
 func (d CachedSigVerificationDecorator) key(ctx sdk.Context, tx sdk.Tx) ([sha256.Size]byte, bool) {
-	var key [sha256.Size]byte
 	sigTx, ok := tx.(authsigning.Tx)
 	if !ok || len(ctx.TxBytes()) == 0 {
-		return key, false
+		return [sha256.Size]byte{}, false
 	}
 	signers, err := sigTx.GetSigners()
 	if err != nil {
-		return key, false
+		return [sha256.Size]byte{}, false
 	}
 	free := ctx.WithGasMeter(storetypes.NewInfiniteGasMeter())
+	genesis := ctx.BlockHeight() == 0 // at genesis the signed account number is 0
+	known := make([]knownSigner, len(signers))
+	for i, signer := range signers {
+		acc := d.ak.GetAccount(free, signer)
+		if acc == nil || acc.GetPubKey() == nil {
+			return [sha256.Size]byte{}, false
+		}
+		known[i] = knownSigner{accountNumber: acc.GetAccountNumber(), pubKey: acc.GetPubKey()}
+		if !genesis {
+			d.cache.signers.learn(signer, known[i])
+		}
+	}
+	return sigKey(ctx.ChainID(), genesis, ctx.TxBytes(), known), true
+}
+
+// sigKey digests the chain id, whether the block is genesis, the
+// transaction bytes and each signer's account number and public key.
+func sigKey(chainID string, genesis bool, txBytes []byte, signers []knownSigner) [sha256.Size]byte {
+	var key [sha256.Size]byte
 	h := sha256.New()
 	writeBytes := func(b []byte) {
 		_ = binary.Write(h, binary.BigEndian, uint64(len(b)))
 		h.Write(b)
 	}
-	writeBytes([]byte(ctx.ChainID()))
-	genesis := byte(0)
-	if ctx.BlockHeight() == 0 {
-		genesis = 1 // at genesis the signed account number is 0
+	writeBytes([]byte(chainID))
+	g := byte(0)
+	if genesis {
+		g = 1
 	}
-	h.Write([]byte{genesis})
-	writeBytes(ctx.TxBytes())
-	for _, signer := range signers {
-		acc := d.ak.GetAccount(free, signer)
-		if acc == nil || acc.GetPubKey() == nil {
-			return key, false
-		}
-		_ = binary.Write(h, binary.BigEndian, acc.GetAccountNumber())
-		writeBytes([]byte(sdk.MsgTypeURL(acc.GetPubKey())))
-		writeBytes(acc.GetPubKey().Bytes())
+	h.Write([]byte{g})
+	writeBytes(txBytes)
+	for _, s := range signers {
+		_ = binary.Write(h, binary.BigEndian, s.accountNumber)
+		writeBytes([]byte(sdk.MsgTypeURL(s.pubKey)))
+		writeBytes(s.pubKey.Bytes())
 	}
 	h.Sum(key[:0])
-	return key, true
+	return key
 }

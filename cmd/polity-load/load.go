@@ -185,7 +185,13 @@ func broadcast(n *node, s *signed, w int, d time.Duration) *sendStats {
 					case err != nil && strings.Contains(err.Error(), "mempool is full"):
 						st.mempoolFull.Add(1)
 						time.Sleep(20 * time.Millisecond)
-					case err != nil && strings.Contains(err.Error(), "already exists in cache"):
+					case res.Codespace == "sdk" && res.Code == 20:
+						// Polity's app-side mempool is full: CometBFT remembers
+						// the refused tx for a moment (check_tx_retry_delay), so
+						// wait that out before sending it again.
+						st.mempoolFull.Add(1)
+						time.Sleep(600 * time.Millisecond)
+					case err != nil && (strings.Contains(err.Error(), "already exists in cache") || strings.Contains(err.Error(), "tx already seen")):
 						next[j]++
 					case err != nil:
 						if _, answered := err.(rpcError); answered {

@@ -24,6 +24,8 @@ type config struct {
 	dur                                time.Duration
 	mixes                              []string
 	stock, profile                     bool
+	// mempool is Polity's mempool.type ("": what polityd init writes).
+	mempool string
 }
 
 func main() {
@@ -42,6 +44,7 @@ func main() {
 	flag.DurationVar(&c.dur, "d", 20*time.Second, "load duration per run")
 	flag.StringVar(&mixes, "mixes", "vote,board,send,comment,gov,vote-yes", "mixes to run: vote, board, send, comment, gov, vote-yes")
 	flag.IntVar(&c.stockProposals, "stock-proposals", 0, "x/gov proposals the stock votes spread over (0: as many as Polity's motions, so every stock vote is a first vote, as every Polity vote is; 1: the kit's single proposal, voted on again and again)")
+	flag.StringVar(&c.mempool, "polity-mempool", "", "Polity's mempool.type: flood (CometBFT's) or app (Polity's app-side mempool); empty: what polityd init writes")
 	flag.BoolVar(&c.stock, "stock", true, "alternate with the stock node for vote and send")
 	flag.BoolVar(&c.profile, "profile", false, "take a CPU profile of each node during each load (CometBFT rpc.pprof_laddr on 127.0.0.1)")
 	flag.Parse()
@@ -110,7 +113,7 @@ func run(c config) error {
 		return 0
 	}
 	pn := &node{name: "polity", bin: polityBin, home: filepath.Join(c.work, "polity"), chainID: "polity-load-1",
-		prefix: "polity", denom: "upolity", rpcPort: 36657, ports: 36600, pprofPort: pprof(36661)}
+		prefix: "polity", denom: "upolity", rpcPort: 36657, ports: 36600, pprofPort: pprof(36661), mempool: c.mempool}
 	fmt.Printf("setting up Polity: %d members and %d outsiders in genesis (%s)\n", c.members, c.members, pn.home)
 	pc, err := setupPolity(pn, c.members, c.members)
 	if err != nil {

@@ -203,12 +203,26 @@ func drain(n *node, h1 int64) (int64, int, error) {
 	return h + 1, count, nil
 }
 
-// waitEmptyMempool polls, up to a minute, until the node's mempool is empty.
+// waitEmptyMempool polls, up to a minute, until the node's mempool is empty
+// and a block after that carried no transaction. The second condition is
+// what tells for an app-side mempool (mempool.type "app"), whose
+// transactions CometBFT's num_unconfirmed_txs does not count.
 func waitEmptyMempool(n *node) {
 	deadline := time.Now().Add(time.Minute)
 	for time.Now().Before(deadline) {
 		if size, err := n.rpc.mempoolSize(); err == nil && size == 0 {
-			return
+			break
+		}
+		time.Sleep(250 * time.Millisecond)
+	}
+	seen, _ := n.rpc.height()
+	for time.Now().Before(deadline) {
+		h, err := n.rpc.height()
+		if err == nil && h > seen {
+			if txs, err := n.rpc.blockResults(h); err == nil && len(txs) == 0 {
+				return
+			}
+			seen = h
 		}
 		time.Sleep(250 * time.Millisecond)
 	}

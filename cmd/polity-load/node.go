@@ -24,8 +24,9 @@ type node struct {
 	prefix    string // bech32 account prefix
 	denom     string
 	rpcPort   int
-	pprofPort int // 0: no profiling endpoint
-	ports     int // base of the node's other ports
+	pprofPort int    // 0: no profiling endpoint
+	mempool   string // mempool.type to set ("": as init wrote it)
+	ports     int    // base of the node's other ports
 	cmd       *exec.Cmd
 	rpc       *rpcClient
 }
@@ -48,13 +49,17 @@ func (n *node) configure() error {
 	if pprofPort > 0 {
 		pprof = fmt.Sprintf("127.0.0.1:%d", pprofPort)
 	}
+	mempool := map[string]string{"size": "50000", "cache_size": "100000"}
+	if n.mempool != "" {
+		mempool["type"] = q(n.mempool)
+	}
 	cfg := filepath.Join(n.home, "config", "config.toml")
 	if err := editTOML(cfg, map[string]map[string]string{
 		"": {"proxy_app": q(fmt.Sprintf("tcp://127.0.0.1:%d", off+8))},
 		"rpc": {"laddr": q(fmt.Sprintf("tcp://127.0.0.1:%d", n.rpcPort)), "pprof_laddr": q(pprof),
 			"max_open_connections": "0", "max_subscription_clients": "10"},
 		"p2p":             {"laddr": q(fmt.Sprintf("tcp://127.0.0.1:%d", off+6))},
-		"mempool":         {"size": "50000", "cache_size": "100000"},
+		"mempool":         mempool,
 		"consensus":       {"timeout_commit": q("1s")},
 		"instrumentation": {"prometheus": "false"},
 	}); err != nil {

@@ -1,0 +1,189 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"sync"
+
+	errorsmod "cosmossdk.io/errors"
+	abci "github.com/cometbft/cometbft/abci/types"
+	"github.com/spf13/cast"
+
+	servertypes "github.com/cosmos/cosmos-sdk/server/types"
+	sdk "github.com/cosmos/cosmos-sdk/types"
+	sdkerrors "github.com/cosmos/cosmos-sdk/types/errors"
+
+	"github.com/polity-chain/polity/app/txpool"
+)
+
+// MempoolTypeApp is CometBFT's `mempool.type` that hands the mempool to the
+// application (app/txpool).
+const MempoolTypeApp = "app"
+
+// appMempool is the state of the app-side mempool. CometBFT calls CheckTx
+// without its ABCI lock in this mode, so the lane lock keeps apart what must
+// not overlap: the stateful part of CheckTx (the ante chain on the check
+// state, which reads through to the committed stores) against other CheckTx
+// calls, and against the end of a block, from the moment its writes reach
+// the stores to the end of Commit and the recheck. What may now overlap is
+// what never touches those stores: the signature check (ante.Preverify, the
+// largest single cost of a transaction) with anything, and CheckTx with the
+// body of FinalizeBlock, which works in its own branch of the state. On a
+// node with two cores, transactions are checked while a block executes.
+type appMempool struct {
+	pool *txpool.Pool
+	lane sync.Mutex
+	// laneHeld and blockTxs belong to the consensus connection, whose calls
+	// (FinalizeBlock, then Commit) never overlap: laneHeld says EndBlocker
+	// took the lane; blockTxs are the block's transactions, forgotten by the
+	// pool once it is committed.
+	laneHeld bool
+	blockTxs [][]byte
+}
+
+// setAppMempool switches the app-side mempool on when the node's config.toml
+// asks for it, with CometBFT's mempool size limits.
+func (app *App) setAppMempool(appOpts servertypes.AppOptions) {
+	if cast.ToString(appOpts.Get("mempool.type")) != MempoolTypeApp {
+		return
+	}
+	// CometBFT never signals waiting transactions in this mode, so a node
+	// that makes blocks only on transactions would make none.
+	if empty := appOpts.Get("consensus.create_empty_blocks"); empty != nil && !cast.ToBool(empty) &&
+		cast.ToDuration(appOpts.Get("consensus.create_empty_blocks_interval")) <= 0 {
+		panic(errors.New(`mempool.type = "app" needs consensus.create_empty_blocks = true (or an interval): CometBFT does not tell the app mempool's node that transactions wait`))
+	}
+	app.txPool = &appMempool{pool: txpool.New(cast.ToInt(appOpts.Get("mempool.size")), cast.ToInt64(appOpts.Get("mempool.max_txs_bytes")))}
+	app.SetPrepareProposal(app.prepareFromPool)
+}
+
+// AppMempoolLen is the number of transactions the app-side mempool holds
+// (0 when it is off).
+func (app *App) AppMempoolLen() int {
+	if app.txPool == nil {
+		return 0
+	}
+	return app.txPool.pool.Len()
+}
+
+// CheckTx admits a transaction to the app-side mempool, or is BaseApp's when
+// that is off.
+func (app *App) CheckTx(req *abci.RequestCheckTx) (*abci.ResponseCheckTx, error) {
+	mp := app.txPool
+	if mp == nil {
+		return app.BaseApp.CheckTx(req)
+	}
+	if req.Type == abci.CheckTxType_New {
+		if err := mp.pool.Room(len(req.Tx)); err != nil {
+			return mempoolFull(err), nil
+		}
+		app.preverify(req.Tx)
+	}
+	mp.lane.Lock()
+	defer mp.lane.Unlock()
+	res, err := app.BaseApp.CheckTx(req)
+	if err != nil || res.Code != abci.CodeTypeOK || req.Type != abci.CheckTxType_New {
+		return res, err
+	}
+	if err := mp.pool.Add(req.Tx, res.GasWanted); err != nil {
+		return mempoolFull(err), nil
+	}
+	return res, nil
+}
+
+func mempoolFull(err error) *abci.ResponseCheckTx {
+	return sdkerrors.ResponseCheckTxWithEvents(errorsmod.Wrap(sdkerrors.ErrMempoolIsFull, err.Error()), 0, 0, nil, false)
+}
+
+// preverify checks the signatures of tx outside the lane; errors are left
+// for CheckTx to report.
+func (app *App) preverify(txBytes []byte) {
+	tx, err := app.txConfig.TxDecoder()(txBytes)
+	if err != nil {
+		return
+	}
+	app.VerifiedSigs.Preverify(context.Background(), tx, txBytes, app.ChainID(), app.txConfig.SignModeHandler())
+}
+
+// InsertTx admits a transaction gossiped by a peer, as CheckTx does.
+func (app *App) InsertTx(req *abci.RequestInsertTx) (*abci.ResponseInsertTx, error) {
+	if app.txPool == nil {
+		return app.BaseApp.InsertTx(req)
+	}
+	res, err := app.CheckTx(&abci.RequestCheckTx{Tx: req.Tx, Type: abci.CheckTxType_New})
+	if err != nil {
+		return nil, err
+	}
+	return &abci.ResponseInsertTx{Code: res.Code}, nil
+}
+
+// ReapTxs hands the gossip reactor the transactions it has not yet sent.
+func (app *App) ReapTxs(req *abci.RequestReapTxs) (*abci.ResponseReapTxs, error) {
+	if app.txPool == nil {
+		return app.BaseApp.ReapTxs(req)
+	}
+	return &abci.ResponseReapTxs{Txs: app.txPool.pool.TakeNew(req.MaxBytes, req.MaxGas)}, nil
+}
+
+// FinalizeBlock executes a block. Its body runs beside CheckTx; EndBlocker
+// takes the lane before the block's writes reach the stores, and Commit
+// gives it back.
+func (app *App) FinalizeBlock(req *abci.RequestFinalizeBlock) (*abci.ResponseFinalizeBlock, error) {
+	mp := app.txPool
+	if mp == nil {
+		return app.BaseApp.FinalizeBlock(req)
+	}
+	mp.blockTxs = req.Txs
+	res, err := app.BaseApp.FinalizeBlock(req)
+	if err != nil && mp.laneHeld {
+		mp.laneHeld = false
+		mp.lane.Unlock()
+	}
+	return res, err
+}
+
+// closeLane takes the lane for the rest of the block (EndBlocker calls it
+// last): nothing is checked against the stores while they change.
+func (app *App) closeLane() {
+	if mp := app.txPool; mp != nil && !mp.laneHeld {
+		mp.lane.Lock()
+		mp.laneHeld = true
+	}
+}
+
+// Commit commits the block, forgets its transactions and rechecks the rest
+// against the new state, as CometBFT's own mempool does after every block: a
+// vote on a motion the block decided, or a transaction whose sequence the
+// block used, leaves the pool instead of failing in the next block.
+func (app *App) Commit() (*abci.ResponseCommit, error) {
+	mp := app.txPool
+	if mp == nil {
+		return app.BaseApp.Commit()
+	}
+	app.closeLane()
+	defer func() {
+		mp.laneHeld = false
+		mp.lane.Unlock()
+	}()
+	res, err := app.BaseApp.Commit()
+	if err != nil {
+		return res, err
+	}
+	mp.pool.Remove(mp.blockTxs)
+	mp.blockTxs = nil
+	mp.pool.Recheck(func(tx []byte) bool {
+		r, err := app.BaseApp.CheckTx(&abci.RequestCheckTx{Tx: tx, Type: abci.CheckTxType_Recheck})
+		return err == nil && r.Code == abci.CodeTypeOK
+	})
+	return res, nil
+}
+
+// prepareFromPool proposes the oldest pooled transactions that fit the
+// block's byte and gas limits: CometBFT holds none in this mode.
+func (app *App) prepareFromPool(ctx sdk.Context, req *abci.RequestPrepareProposal) (*abci.ResponsePrepareProposal, error) {
+	maxGas := int64(-1)
+	if block := ctx.ConsensusParams().Block; block != nil {
+		maxGas = block.MaxGas
+	}
+	return &abci.ResponsePrepareProposal{Txs: app.txPool.pool.Reap(req.MaxTxBytes, maxGas)}, nil
+}

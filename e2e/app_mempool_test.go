@@ -1,0 +1,126 @@
+package e2e
+
+import (
+	"fmt"
+	"strconv"
+	"sync"
+	"testing"
+	"time"
+)
+
+// TestAppMempool runs four validators (no community may hold a third of the
+// power) with Polity's app-side mempool
+// (config.toml mempool.type = "app", docs/operator-guide.md): CometBFT keeps
+// no transactions and calls CheckTx outside its lock, and the application
+// admits, gossips, proposes, forgets and rechecks them (app/mempool.go).
+func TestAppMempool(t *testing.T) {
+	net := NewNetwork(t, Options{Validators: []ValidatorSpec{
+		{Community: "ops"}, {Community: "dev"}, {Community: "fin"}, {Community: "users"},
+	}, Mempool: "app"})
+	n0, n1 := net.Nodes[0], net.Nodes[3]
+
+	t.Run("a transaction is gossiped to the proposer", func(t *testing.T) {
+		// sent to n1 only, until a block another validator proposed holds
+		// one: that proposer had it from n1's gossip (ReapTxs, InsertTx)
+		to := net.Address(t, "fin-chair")
+		own := validatorAddress(t, n1)
+		validators := map[string]bool{}
+		for _, n := range net.Nodes {
+			validators[validatorAddress(t, n)] = true
+		}
+		for range 8 {
+			res := n1.MustTx(t, "dev-chair", "bank", "send", "dev-chair", to, "1upolity")
+			proposer := proposerAt(t, n0, res.Height)
+			if !validators[proposer] {
+				t.Fatalf("block %d's proposer %q is none of the validators %v", res.Height, proposer, validators)
+			}
+			if proposer != own {
+				return
+			}
+		}
+		t.Fatal("every block holding a transaction sent to n1 was proposed by n1")
+	})
+
+	t.Run("CheckTx refuses with its code and nothing reaches a block", func(t *testing.T) {
+		res := n1.broadcast(t, "outsider", "bank", "send", "outsider", net.Address(t, "fin-chair"), "1upolity", "--fees", "5000upolity")
+		if res.Code == 0 {
+			t.Fatal("an outsider's send was admitted")
+		}
+		h := n1.WaitHeight(t, mustHeight(t, n1)+2, 30*time.Second)
+		var tx struct {
+			Height string `json:"height"`
+		}
+		if err := n0.RPC("/tx?hash=0x"+res.Hash, &tx); err == nil {
+			t.Fatalf("the refused transaction is in block %s (now %d)", tx.Height, h)
+		}
+	})
+
+	t.Run("concurrent senders on every node are all committed", func(t *testing.T) {
+		senders := []string{"ops-chair", "ops-member", "dev-member", "fin-member", "users-chair", "users-member"}
+		to := net.Address(t, "fin-chair")
+		hashes := make([]string, len(senders))
+		errs := make([]error, len(senders))
+		var wg sync.WaitGroup
+		for i, from := range senders {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				res, err := net.Nodes[i%len(net.Nodes)].TryBroadcast(from, "bank", "send", from, to, "1upolity")
+				if err == nil && res.Code != 0 {
+					err = fmt.Errorf("code %d (%s): %s", res.Code, res.Codespace, res.Log)
+				}
+				hashes[i], errs[i] = res.Hash, err
+			}()
+		}
+		wg.Wait()
+		for i, err := range errs {
+			if err != nil {
+				t.Fatalf("%s: %v", senders[i], err)
+			}
+		}
+		for i, hash := range hashes {
+			if r := n0.WaitTx(t, hash); r.Code != 0 {
+				t.Fatalf("%s's send failed in block %d: %s", senders[i], r.Height, r.Log)
+			}
+		}
+	})
+}
+
+// validatorAddress is n's consensus address, as block headers give it.
+func validatorAddress(t *testing.T, n *Node) string {
+	t.Helper()
+	var st struct {
+		ValidatorInfo struct {
+			Address string `json:"address"`
+		} `json:"validator_info"`
+	}
+	if err := n.RPC("/status", &st); err != nil {
+		t.Fatal(err)
+	}
+	return st.ValidatorInfo.Address
+}
+
+// proposerAt is the proposer of block h.
+func proposerAt(t *testing.T, n *Node, h int64) string {
+	t.Helper()
+	var b struct {
+		Block struct {
+			Header struct {
+				Proposer string `json:"proposer_address"`
+			} `json:"header"`
+		} `json:"block"`
+	}
+	if err := n.RPC("/block?height="+strconv.FormatInt(h, 10), &b); err != nil {
+		t.Fatal(err)
+	}
+	return b.Block.Header.Proposer
+}
+
+func mustHeight(t *testing.T, n *Node) int64 {
+	t.Helper()
+	h, err := n.Height()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return h
+}
