@@ -19,6 +19,9 @@ func initCometConfig() *cmtcfg.Config {
 	cfg.Consensus.TimeoutCommit = 5 * time.Second
 	cfg.Instrumentation.Prometheus = true
 	cfg.Instrumentation.PrometheusListenAddr = DefaultPrometheusAddr
+	// Polity's app-side mempool (app/mempool.go): CheckTx outside
+	// CometBFT's lock, signatures checked on a free core.
+	cfg.Mempool.Type = app.MempoolTypeApp
 	return cfg
 }
 

@@ -7,6 +7,8 @@ import (
 
 	serverconfig "github.com/cosmos/cosmos-sdk/server/config"
 	sdk "github.com/cosmos/cosmos-sdk/types"
+
+	"github.com/polity-chain/polity/app"
 )
 
 // TestDefaultMinGasPrices checks that a new node refuses free transactions:
@@ -45,4 +47,13 @@ func TestIAVLCacheBounded(t *testing.T) {
 	require.Equal(t, uint64(IAVLCacheSize), cfg.IAVLCacheSize)
 	require.Positive(t, cfg.IAVLCacheSize)
 	require.Less(t, cfg.IAVLCacheSize, serverconfig.DefaultConfig().IAVLCacheSize)
+}
+
+// TestMempoolIsTheApps: a new node runs Polity's app-side mempool, and the
+// config it writes passes CometBFT's own validation.
+func TestMempoolIsTheApps(t *testing.T) {
+	cfg := initCometConfig()
+	require.Equal(t, app.MempoolTypeApp, cfg.Mempool.Type)
+	require.True(t, cfg.Consensus.CreateEmptyBlocks, "the app mempool never signals waiting transactions")
+	require.NoError(t, cfg.ValidateBasic())
 }
