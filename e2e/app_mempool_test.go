@@ -9,44 +9,54 @@ import (
 )
 
 // TestAppMempool runs four validators (no community may hold a third of the
-// power) with Polity's app-side mempool
-// (config.toml mempool.type = "app", docs/operator-guide.md): CometBFT keeps
-// no transactions and calls CheckTx outside its lock, and the application
-// admits, gossips, proposes, forgets and rechecks them (app/mempool.go).
+// power), three with Polity's app-side mempool (config.toml mempool.type =
+// "app", polityd init's default, docs/operator-guide.md) and one with
+// CometBFT's own: in the first, CometBFT keeps no transactions and calls
+// CheckTx outside its lock, and the application admits, gossips, proposes,
+// forgets and rechecks them (app/mempool.go). Transactions cross between the
+// two kinds of node both ways.
 func TestAppMempool(t *testing.T) {
 	net := NewNetwork(t, Options{Validators: []ValidatorSpec{
-		{Community: "ops"}, {Community: "dev"}, {Community: "fin"}, {Community: "users"},
+		{Community: "ops"}, {Community: "dev"}, {Community: "fin"}, {Community: "users", Mempool: "flood"},
 	}, Mempool: "app"})
-	n0, n1 := net.Nodes[0], net.Nodes[3]
+	n0, flood := net.Nodes[0], net.Nodes[3]
 
-	t.Run("a transaction is gossiped to the proposer", func(t *testing.T) {
-		// sent to n1 only, until a block another validator proposed holds
-		// one: that proposer had it from n1's gossip (ReapTxs, InsertTx)
+	validators := map[string]bool{}
+	for _, n := range net.Nodes {
+		validators[validatorAddress(t, n)] = true
+	}
+	// gossiped sends from one node until a block proposed by a node of the
+	// other kind holds one: that proposer had it from the sender's gossip
+	gossiped := func(t *testing.T, from *Node, proposed func(proposer string) bool) {
 		to := net.Address(t, "fin-chair")
-		own := validatorAddress(t, n1)
-		validators := map[string]bool{}
-		for _, n := range net.Nodes {
-			validators[validatorAddress(t, n)] = true
-		}
-		for range 8 {
-			res := n1.MustTx(t, "dev-chair", "bank", "send", "dev-chair", to, "1upolity")
+		for range 12 {
+			res := from.MustTx(t, "dev-chair", "bank", "send", "dev-chair", to, "1upolity")
 			proposer := proposerAt(t, n0, res.Height)
 			if !validators[proposer] {
 				t.Fatalf("block %d's proposer %q is none of the validators %v", res.Height, proposer, validators)
 			}
-			if proposer != own {
+			if proposed(proposer) {
 				return
 			}
 		}
-		t.Fatal("every block holding a transaction sent to n1 was proposed by n1")
+		t.Fatalf("no transaction sent to %s was proposed by a node of the other kind", from.Moniker)
+	}
+	floodAddr := validatorAddress(t, flood)
+
+	t.Run("from CometBFT's mempool to an app mempool's proposer", func(t *testing.T) {
+		gossiped(t, flood, func(p string) bool { return p != floodAddr })
+	})
+
+	t.Run("from an app mempool to CometBFT's mempool's proposer", func(t *testing.T) {
+		gossiped(t, n0, func(p string) bool { return p == floodAddr })
 	})
 
 	t.Run("CheckTx refuses with its code and nothing reaches a block", func(t *testing.T) {
-		res := n1.broadcast(t, "outsider", "bank", "send", "outsider", net.Address(t, "fin-chair"), "1upolity", "--fees", "5000upolity")
+		res := n0.broadcast(t, "outsider", "bank", "send", "outsider", net.Address(t, "fin-chair"), "1upolity", "--fees", "5000upolity")
 		if res.Code == 0 {
 			t.Fatal("an outsider's send was admitted")
 		}
-		h := n1.WaitHeight(t, mustHeight(t, n1)+2, 30*time.Second)
+		h := n0.WaitHeight(t, mustHeight(t, n0)+2, 30*time.Second)
 		var tx struct {
 			Height string `json:"height"`
 		}

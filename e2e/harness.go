@@ -70,6 +70,8 @@ type ValidatorSpec struct {
 	Community string
 	// Power is the validator's voting power (10 when zero).
 	Power int64
+	// Mempool overrides Options.Mempool for this node.
+	Mempool string
 }
 
 // Options shape a test network.
@@ -231,8 +233,12 @@ func NewNetwork(t testing.TB, opts Options) *Network {
 		if err := n.configure(peers, opts.TimeoutCommit.String()); err != nil {
 			t.Fatal(err)
 		}
-		if opts.Mempool != "" {
-			if err := editTOML(filepath.Join(n.Home, "config", "config.toml"), []tomlSet{{"mempool", "type", quote(opts.Mempool)}}); err != nil {
+		mempool := opts.Mempool
+		if v := opts.Validators[n.Index].Mempool; v != "" {
+			mempool = v
+		}
+		if mempool != "" {
+			if err := editTOML(filepath.Join(n.Home, "config", "config.toml"), []tomlSet{{"mempool", "type", quote(mempool)}}); err != nil {
 				t.Fatal(err)
 			}
 		}
