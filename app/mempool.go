@@ -60,10 +60,19 @@ func (app *App) setAppMempool(appOpts servertypes.AppOptions) {
 // AppMempoolLen is the number of transactions the app-side mempool holds
 // (0 when it is off).
 func (app *App) AppMempoolLen() int {
+	n, _ := app.AppMempoolSize()
+	return n
+}
+
+// AppMempoolSize is the count and bytes of the transactions the app-side
+// mempool holds (0 when it is off): what the polity_mempool_txs and
+// polity_mempool_bytes metrics show, since CometBFT's own mempool metrics
+// and num_unconfirmed_txs see none of them.
+func (app *App) AppMempoolSize() (txs int, bytes int64) {
 	if app.txPool == nil {
-		return 0
+		return 0, 0
 	}
-	return app.txPool.pool.Len()
+	return app.txPool.pool.Len(), app.txPool.pool.Bytes()
 }
 
 // CheckTx admits a transaction to the app-side mempool, or is BaseApp's when

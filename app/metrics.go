@@ -25,6 +25,7 @@ type GovernanceMetrics struct {
 	motions, proposals, actions, irps, queue *prometheus.Desc
 	power, missed, down, scrapeError         *prometheus.Desc
 	bootstrap                                *prometheus.Desc
+	mempoolTxs, mempoolBytes                 *prometheus.Desc
 }
 
 // NewGovernanceMetrics returns the collector for app.
@@ -46,12 +47,15 @@ func NewGovernanceMetrics(app *App) *GovernanceMetrics {
 		down:        d("validator_down", "1 while a validator is flagged down (too many missed blocks in a window).", "moniker", "community", "consensus_address"),
 		scrapeError: d("metrics_scrape_error", "1 when the governance state could not be read at this scrape."),
 		bootstrap:   d("bootstrap_mode", "1 while bootstrap mode suspends the 1/3 validator power cap (params.bootstrap)."),
+		// CometBFT's own mempool_size reads 0 with the app-side mempool
+		mempoolTxs:   d("mempool_txs", "Transactions waiting in the app-side mempool (0 with CometBFT's mempool)."),
+		mempoolBytes: d("mempool_bytes", "Bytes of the transactions waiting in the app-side mempool (0 with CometBFT's mempool)."),
 	}
 }
 
 // Describe implements prometheus.Collector.
 func (m *GovernanceMetrics) Describe(ch chan<- *prometheus.Desc) {
-	for _, d := range []*prometheus.Desc{m.motions, m.proposals, m.actions, m.irps, m.queue, m.power, m.missed, m.down, m.scrapeError, m.bootstrap} {
+	for _, d := range []*prometheus.Desc{m.motions, m.proposals, m.actions, m.irps, m.queue, m.power, m.missed, m.down, m.scrapeError, m.bootstrap, m.mempoolTxs, m.mempoolBytes} {
 		ch <- d
 	}
 }
@@ -64,6 +68,9 @@ func (m *GovernanceMetrics) Collect(ch chan<- prometheus.Metric) {
 		failed = 1
 	}
 	ch <- prometheus.MustNewConstMetric(m.scrapeError, prometheus.GaugeValue, failed)
+	txs, bytes := m.app.AppMempoolSize()
+	ch <- prometheus.MustNewConstMetric(m.mempoolTxs, prometheus.GaugeValue, float64(txs))
+	ch <- prometheus.MustNewConstMetric(m.mempoolBytes, prometheus.GaugeValue, float64(bytes))
 }
 
 func (m *GovernanceMetrics) collect(ch chan<- prometheus.Metric) error {

@@ -40,7 +40,8 @@ func TestGovernanceMetrics(t *testing.T) {
 		}
 	}
 	for _, name := range []string{"polity_motions", "polity_proposals", "polity_ec_actions", "polity_irps", "polity_queue_depth",
-		"polity_validator_power", "polity_validator_missed_blocks_total", "polity_validator_down", "polity_bootstrap_mode"} {
+		"polity_validator_power", "polity_validator_missed_blocks_total", "polity_validator_down", "polity_bootstrap_mode",
+		"polity_mempool_txs", "polity_mempool_bytes"} {
 		require.NotEmpty(t, byName[name], "metric %s", name)
 	}
 	require.Equal(t, []float64{0}, byName["polity_metrics_scrape_error"], "the state was read")
@@ -55,4 +56,5 @@ func TestGovernanceMetrics(t *testing.T) {
 		want = 1
 	}
 	require.Equal(t, []float64{want}, byName["polity_bootstrap_mode"], "bootstrap mode as params say (%v)", params.Bootstrap)
+	require.Equal(t, []float64{0}, byName["polity_mempool_txs"], "the simulation's node runs CometBFT's mempool")
 }

@@ -3,6 +3,7 @@ package e2e
 import (
 	"fmt"
 	"strconv"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -49,6 +50,18 @@ func TestAppMempool(t *testing.T) {
 
 	t.Run("from an app mempool to CometBFT's mempool's proposer", func(t *testing.T) {
 		gossiped(t, n0, func(p string) bool { return p == floodAddr })
+	})
+
+	t.Run("the metrics show the app-side mempool", func(t *testing.T) {
+		body, err := httpGet(fmt.Sprintf("http://127.0.0.1:%d/metrics", n0.Ports.Prometheus))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, name := range []string{"polity_mempool_txs", "polity_mempool_bytes"} {
+			if !strings.Contains(body, "\n"+name+" ") {
+				t.Errorf("metrics lack %s", name)
+			}
+		}
 	})
 
 	t.Run("CheckTx refuses with its code and nothing reaches a block", func(t *testing.T) {
