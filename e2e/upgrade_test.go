@@ -125,6 +125,12 @@ func TestSoftwareUpgrade(t *testing.T) {
 		Address string `json:"address"`
 	}
 	n.Query(t, &authority, "upgrade", "authority")
+	// The new binary must be in place before the chain reaches the planned
+	// height, which is only seconds of blocks away: its build, started
+	// before cosmovisor's and the chain's, is waited for here, before any
+	// height is chosen (it once finished after the height on a slow
+	// machine, and cosmovisor found no binary).
+	nextBin := next()
 
 	// The plan's height must lie beyond the proposal's ratification, and the
 	// test then waits for the chain to get there, so it is no further than
@@ -203,7 +209,7 @@ func TestSoftwareUpgrade(t *testing.T) {
 	// starts the new binary, which applies the upgrade and goes on. The wait
 	// is bounded by a second a block, several times a loaded machine's pace,
 	// plus a start-up allowance: it only bounds a failure.
-	installUnderCosmovisor(t, n.Home, "v2-next", next())
+	installUnderCosmovisor(t, n.Home, "v2-next", nextBin)
 	h, err := n.Height()
 	if err != nil {
 		t.Fatal(err)
