@@ -57,13 +57,6 @@ func (app *App) setAppMempool(appOpts servertypes.AppOptions) {
 	app.SetPrepareProposal(app.prepareFromPool)
 }
 
-// AppMempoolLen is the number of transactions the app-side mempool holds
-// (0 when it is off).
-func (app *App) AppMempoolLen() int {
-	n, _ := app.AppMempoolSize()
-	return n
-}
-
 // AppMempoolSize is the count and bytes of the transactions the app-side
 // mempool holds (0 when it is off): what the polity_mempool_txs and
 // polity_mempool_bytes metrics show, since CometBFT's own mempool metrics
@@ -82,16 +75,25 @@ func (app *App) CheckTx(req *abci.RequestCheckTx) (*abci.ResponseCheckTx, error)
 	if mp == nil {
 		return app.BaseApp.CheckTx(req)
 	}
-	if req.Type == abci.CheckTxType_New {
+	newTx := req.Type == abci.CheckTxType_New
+	if newTx {
 		if err := mp.pool.Room(len(req.Tx)); err != nil {
-			return mempoolFull(err), nil
+			return mempoolFull(err), nil // before the signature work
 		}
 		app.preverify(req.Tx)
 	}
 	mp.lane.Lock()
 	defer mp.lane.Unlock()
+	// Again in the lane, where alone transactions are added: a transaction
+	// that passes the ante chain (which advances its sender's sequence in the
+	// check state) is then sure to find room in the pool.
+	if newTx {
+		if err := mp.pool.Room(len(req.Tx)); err != nil {
+			return mempoolFull(err), nil
+		}
+	}
 	res, err := app.BaseApp.CheckTx(req)
-	if err != nil || res.Code != abci.CodeTypeOK || req.Type != abci.CheckTxType_New {
+	if err != nil || res.Code != abci.CodeTypeOK || !newTx {
 		return res, err
 	}
 	if err := mp.pool.Add(req.Tx, res.GasWanted); err != nil {
@@ -194,5 +196,10 @@ func (app *App) prepareFromPool(ctx sdk.Context, req *abci.RequestPrepareProposa
 	if block := ctx.ConsensusParams().Block; block != nil {
 		maxGas = block.MaxGas
 	}
-	return &abci.ResponsePrepareProposal{Txs: app.txPool.pool.Reap(req.MaxTxBytes, maxGas)}, nil
+	txs, dropped := app.txPool.pool.Reap(req.MaxTxBytes, maxGas)
+	if dropped > 0 {
+		app.Logger().Info("app mempool dropped transactions no block can hold", "count", dropped,
+			"max_tx_bytes", req.MaxTxBytes, "max_gas", maxGas)
+	}
+	return &abci.ResponsePrepareProposal{Txs: txs}, nil
 }

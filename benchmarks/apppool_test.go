@@ -21,6 +21,12 @@ func newPoolChain(t *testing.T, size int) *chain {
 	return newChainWith(t, appOptions{"home": t.TempDir(), "mempool.type": app.MempoolTypeApp, "mempool.size": size})
 }
 
+// pooled is the number of transactions the app-side mempool holds.
+func (c *chain) pooled() int {
+	n, _ := c.app.AppMempoolSize()
+	return n
+}
+
 // propose asks the app for the next block's transactions, as CometBFT does
 // in this mode (it holds none itself).
 func (c *chain) propose(maxBytes int64) [][]byte {
@@ -40,17 +46,17 @@ func (c *chain) propose(maxBytes int64) [][]byte {
 func TestAppMempoolAdmitsProposesAndForgets(t *testing.T) {
 	c := newPoolChain(t, 3)
 	c.warmUp()
-	require.Zero(t, c.app.AppMempoolLen(), "warm-up blocks were delivered directly")
+	require.Zero(t, c.pooled(), "warm-up blocks were delivered directly")
 
 	first, second := c.selfSend("dev-chair"), c.selfSend("dev-chair")
 	third := c.selfSend("ops-chair")
 	for _, tx := range [][]byte{first, second, third} {
 		require.Zero(t, c.check(tx))
 	}
-	require.Equal(t, 3, c.app.AppMempoolLen())
+	require.Equal(t, 3, c.pooled())
 	full := c.selfSend("fin-chair")
 	require.Equal(t, sdkerrors.ErrMempoolIsFull.ABCICode(), c.check(full), "a full pool refuses")
-	require.Equal(t, 3, c.app.AppMempoolLen())
+	require.Equal(t, 3, c.pooled())
 
 	require.Equal(t, [][]byte{first, second, third}, c.propose(1<<20), "oldest first")
 	require.Equal(t, [][]byte{first}, c.propose(int64(len(first)+len(second))), "within the block's bytes, stopping at the first misfit")
@@ -65,8 +71,10 @@ func TestAppMempoolAdmitsProposesAndForgets(t *testing.T) {
 	res := c.deliver([][]byte{first, second})
 	require.Zero(t, res[0].Code, res[0].Log)
 	require.Zero(t, res[1].Code, res[1].Log)
-	require.Equal(t, 1, c.app.AppMempoolLen(), "the block's transactions leave the pool; the recheck keeps the other")
+	require.Equal(t, 1, c.pooled(), "the block's transactions leave the pool; the recheck keeps the other")
 	require.Equal(t, [][]byte{third}, c.propose(1<<20))
+	require.Empty(t, c.propose(10), "a block of 10 bytes holds none")
+	require.Zero(t, c.pooled(), "and a transaction no such block can hold leaves the pool rather than block it")
 }
 
 // TestAppMempoolRecheckDropsStale shows the recheck after Commit: a pooled
@@ -81,7 +89,7 @@ func TestAppMempoolRecheckDropsStale(t *testing.T) {
 	other := c.selfSend("ops-chair")
 	rival := c.selfSend("dev-chair")
 	require.Zero(t, c.check(other))
-	require.Equal(t, 2, c.app.AppMempoolLen())
+	require.Equal(t, 2, c.pooled())
 
 	res := c.deliver([][]byte{rival})
 	require.Zero(t, res[0].Code, res[0].Log)
@@ -95,10 +103,10 @@ func TestAppMempoolRefusesWhatFails(t *testing.T) {
 	c.warmUp()
 	tx := c.selfSend("dev-chair")
 	require.NotZero(t, c.check(c.resign(tx)), "a forged signature is refused")
-	require.Zero(t, c.app.AppMempoolLen())
+	require.Zero(t, c.pooled())
 	require.Zero(t, c.check(tx))
 	require.NotZero(t, c.check(tx), "a second copy fails on its sequence")
-	require.Equal(t, 1, c.app.AppMempoolLen())
+	require.Equal(t, 1, c.pooled())
 }
 
 // TestPreverifyOutsideTheLane: once a signer has signed in the lane, the
@@ -181,7 +189,7 @@ func TestAppMempoolCheckTxBesideBlocks(t *testing.T) {
 			require.Zerof(t, code, "%s's transaction %d", senders[i], j)
 		}
 	}
-	for c.app.AppMempoolLen() > 0 {
+	for c.pooled() > 0 {
 		for _, r := range c.deliver(c.propose(1 << 20)) {
 			require.Zero(t, r.Code, r.Log)
 			delivered++

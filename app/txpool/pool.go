@@ -110,26 +110,34 @@ func (p *Pool) Bytes() int64 {
 // protobuf encoding counts it) and declared gas stay within maxBytes and
 // maxGas (-1 or 0: no limit). It stops at the first that does not fit rather
 // than skipping it, so a sender's later transaction never goes ahead of an
-// earlier one.
-func (p *Pool) Reap(maxBytes, maxGas int64) [][]byte {
+// earlier one. A transaction no block could hold on its own (larger than
+// maxBytes, or declaring more than maxGas: the limits may have been lowered
+// since CheckTx admitted it) is dropped instead: left at the head, it would
+// keep every transaction behind it out of every block. It reports how many
+// it dropped.
+func (p *Pool) Reap(maxBytes, maxGas int64) (txs [][]byte, dropped int) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	var txs [][]byte
 	var bytes, gas int64
-	for el := p.order.Front(); el != nil; el = el.Next() {
+	for el := p.order.Front(); el != nil; {
 		e := el.Value.(*entry)
+		next := el.Next()
 		size := protoSize(len(e.tx))
-		if maxBytes > 0 && bytes+size > maxBytes {
-			break
+		if (maxBytes > 0 && size > maxBytes) || (maxGas > 0 && e.gas > maxGas) {
+			p.removeKey(e.key)
+			dropped++
+			el = next
+			continue
 		}
-		if maxGas > 0 && gas+e.gas > maxGas {
+		if (maxBytes > 0 && bytes+size > maxBytes) || (maxGas > 0 && gas+e.gas > maxGas) {
 			break
 		}
 		bytes += size
 		gas += e.gas
 		txs = append(txs, e.tx)
+		el = next
 	}
-	return txs
+	return txs, dropped
 }
 
 // protoSize is what a transaction of n bytes adds to a block's repeated

@@ -15,6 +15,16 @@ func txs(n int) [][]byte {
 	return out
 }
 
+// reap is Reap where nothing may be dropped.
+func reap(t *testing.T, p *Pool, maxBytes, maxGas int64) [][]byte {
+	t.Helper()
+	txs, dropped := p.Reap(maxBytes, maxGas)
+	if dropped != 0 {
+		t.Fatalf("Reap(%d, %d) dropped %d", maxBytes, maxGas, dropped)
+	}
+	return txs
+}
+
 func equal(t *testing.T, got, want [][]byte) {
 	t.Helper()
 	if len(got) != len(want) {
@@ -41,7 +51,7 @@ func TestAddKeepsArrivalOrderAndIgnoresDuplicates(t *testing.T) {
 	if p.Len() != 4 || p.Bytes() != 4*5 {
 		t.Fatalf("len %d bytes %d, want 4 and 20", p.Len(), p.Bytes())
 	}
-	equal(t, p.Reap(-1, -1), in)
+	equal(t, reap(t, p, -1, -1), in)
 	if !p.Has(in[2]) || p.Has([]byte("other")) {
 		t.Fatal("Has disagrees with what was added")
 	}
@@ -77,11 +87,11 @@ func TestReapStopsAtFirstMisfit(t *testing.T) {
 	for i, tx := range in {
 		_ = p.Add(tx, gas[i])
 	}
-	equal(t, p.Reap(-1, 30), in[:1])
-	equal(t, p.Reap(-1, 61), in[:3])
-	equal(t, p.Reap(14, -1), in[:2]) // 7 bytes each in a block
-	equal(t, p.Reap(13, -1), in[:1])
-	if got := p.Reap(-1, -1); len(got) != 4 {
+	equal(t, reap(t, p, -1, 55), in[:1]) // 10+50 > 55, though 50 alone fits
+	equal(t, reap(t, p, -1, 61), in[:3])
+	equal(t, reap(t, p, 14, -1), in[:2]) // 7 bytes each in a block
+	equal(t, reap(t, p, 13, -1), in[:1])
+	if got := reap(t, p, -1, -1); len(got) != 4 {
 		t.Fatalf("reap without limits: %d txs", len(got))
 	}
 	if p.Len() != 4 {
@@ -118,8 +128,31 @@ func TestRemoveAndRecheck(t *testing.T) {
 	if dropped != 1 {
 		t.Fatalf("dropped %d, want 1", dropped)
 	}
-	equal(t, p.Reap(-1, -1), [][]byte{in[1], in[3], in[4]})
+	equal(t, reap(t, p, -1, -1), [][]byte{in[1], in[3], in[4]})
 	if p.Bytes() != 3*5 {
 		t.Fatalf("bytes %d after removals, want 15", p.Bytes())
+	}
+}
+
+// TestCaptureOneTransactionCannotStallTheQueue: a transaction no block can
+// hold on its own (the block limits were lowered after it was admitted, or
+// it was admitted by size alone) would, left at the head of the queue, keep
+// every transaction behind it (a petition, a veto, a review filing) out of
+// every block. Reap drops it and proposes the rest.
+func TestCaptureOneTransactionCannotStallTheQueue(t *testing.T) {
+	p := New(0, 0)
+	in := txs(3)
+	huge := bytes.Repeat([]byte("x"), 100)
+	_ = p.Add(huge, 1)
+	_ = p.Add(in[0], 1)
+	_ = p.Add(in[1], 1_000)
+	_ = p.Add(in[2], 1)
+	got, dropped := p.Reap(50, 500)
+	equal(t, got, [][]byte{in[0], in[2]})
+	if dropped != 2 {
+		t.Fatalf("dropped %d, want the oversized and the over-gas transaction", dropped)
+	}
+	if p.Len() != 2 || p.Has(huge) || p.Has(in[1]) {
+		t.Fatalf("the unholdable transactions are still pooled: len %d", p.Len())
 	}
 }
