@@ -5,6 +5,11 @@ package app
 // cleanup), and a second close of leveldb logs "ERR leveldb: closed" on every
 // clean shutdown; later calls return the first call's result.
 func (app *App) Close() error {
-	app.closeOnce.Do(func() { app.closeErr = app.BaseApp.Close() })
+	app.closeOnce.Do(func() {
+		if app.txPool != nil {
+			app.txPool.workers.close()
+		}
+		app.closeErr = app.BaseApp.Close()
+	})
 	return app.closeErr
 }

@@ -3,7 +3,9 @@ package app
 import (
 	"context"
 	"errors"
+	"runtime"
 	"sync"
+	"time"
 
 	errorsmod "cosmossdk.io/errors"
 	abci "github.com/cometbft/cometbft/abci/types"
@@ -39,6 +41,11 @@ type appMempool struct {
 	// pool once it is committed.
 	laneHeld bool
 	blockTxs [][]byte
+	// workers run CheckTx's work (mempool_workers.go); waits are the
+	// transactions waiting for their sender's earlier ones
+	// (mempool_order.go), and belong to the lane.
+	workers *checkWorkers
+	waits   sequenceWaits
 }
 
 // setAppMempool switches the app-side mempool on when the node's config.toml
@@ -53,7 +60,10 @@ func (app *App) setAppMempool(appOpts servertypes.AppOptions) {
 		cast.ToDuration(appOpts.Get("consensus.create_empty_blocks_interval")) <= 0 {
 		panic(errors.New(`mempool.type = "app" needs consensus.create_empty_blocks = true (or an interval): CometBFT does not tell the app mempool's node that transactions wait`))
 	}
-	app.txPool = &appMempool{pool: txpool.New(cast.ToInt(appOpts.Get("mempool.size")), cast.ToInt64(appOpts.Get("mempool.max_txs_bytes")))}
+	app.txPool = &appMempool{
+		pool:    txpool.New(cast.ToInt(appOpts.Get("mempool.size")), cast.ToInt64(appOpts.Get("mempool.max_txs_bytes"))),
+		workers: newCheckWorkers(runtime.GOMAXPROCS(0)),
+	}
 	app.SetPrepareProposal(app.prepareFromPool)
 }
 
@@ -75,45 +85,147 @@ func (app *App) CheckTx(req *abci.RequestCheckTx) (*abci.ResponseCheckTx, error)
 	if mp == nil {
 		return app.BaseApp.CheckTx(req)
 	}
-	newTx := req.Type == abci.CheckTxType_New
-	if newTx {
-		if err := mp.pool.Room(len(req.Tx)); err != nil {
-			return mempoolFull(err), nil // before the signature work
-		}
-		app.preverify(req.Tx)
+	if req.Type != abci.CheckTxType_New {
+		var res *abci.ResponseCheckTx
+		var err error
+		mp.workers.run(mp.workers.lane, func() {
+			mp.lane.Lock()
+			defer mp.lane.Unlock()
+			res, err = app.BaseApp.CheckTx(req)
+		})
+		return res, err
 	}
+	return app.admit(req.Tx, true), nil
+}
+
+// preverified is what the work outside the lane learnt of a transaction:
+// its decoding (nil if it does not decode; RunTx reports that) and whether
+// its signatures verified.
+type preverified struct {
+	tx       sdk.Tx
+	verified bool
+}
+
+// admit checks txBytes and adds it to the pool. A transaction from a client
+// (mayWait) whose sequence is a little ahead of its sender's waits for the
+// ones before it (mempool_order.go); one gossiped by a peer never waits,
+// since peers send each sender's transactions in order and the reactor
+// inserts them one by one.
+func (app *App) admit(txBytes []byte, mayWait bool) *abci.ResponseCheckTx {
+	mp := app.txPool
+	if err := mp.pool.Room(len(txBytes)); err != nil {
+		return mempoolFull(err) // before the signature work
+	}
+	var pre preverified
+	mp.workers.run(mp.workers.verify, func() { pre = app.preverify(txBytes) })
+	var (
+		res    *abci.ResponseCheckTx
+		waiter *seqWaiter
+		key    senderSeq
+		timer  *time.Timer
+	)
+	for {
+		mp.workers.run(mp.workers.lane, func() { res, waiter, key = app.admitInLane(txBytes, pre, mayWait) })
+		if waiter == nil {
+			if timer != nil {
+				timer.Stop()
+			}
+			return res
+		}
+		// Node-local time, not consensus: how long a client's transaction
+		// may wait for its predecessor.
+		if timer == nil {
+			timer = time.NewTimer(sequenceWait)
+		}
+		select {
+		case <-waiter.wake:
+			mayWait = !waiter.refused
+		case <-timer.C:
+			mayWait = false
+			mp.workers.run(mp.workers.lane, func() {
+				mp.lane.Lock()
+				defer mp.lane.Unlock()
+				mp.waits.forget(key, waiter)
+			})
+		}
+	}
+}
+
+// sequenceWait is how long a client's transaction waits for its sender's
+// earlier ones (mempool_order.go).
+const sequenceWait = 2 * time.Second
+
+// admitInLane runs the ante chain on the check state and adds the
+// transaction to the pool, or refuses it, or (when mayWait) registers it to
+// wait for its sender's previous transaction and returns its waiter.
+func (app *App) admitInLane(txBytes []byte, pre preverified, mayWait bool) (*abci.ResponseCheckTx, *seqWaiter, senderSeq) {
+	mp := app.txPool
 	mp.lane.Lock()
 	defer mp.lane.Unlock()
 	// Again in the lane, where alone transactions are added: a transaction
 	// that passes the ante chain (which advances its sender's sequence in the
 	// check state) is then sure to find room in the pool.
-	if newTx {
-		if err := mp.pool.Room(len(req.Tx)); err != nil {
-			return mempoolFull(err), nil
+	res := mempoolFull(mp.pool.Room(len(txBytes)))
+	if res == nil {
+		res = app.checkDecoded(txBytes, pre.tx)
+	}
+	if res.Code == abci.CodeTypeOK {
+		if err := mp.pool.Add(txBytes, res.GasWanted); err != nil {
+			res = mempoolFull(err)
 		}
 	}
-	res, err := app.BaseApp.CheckTx(req)
-	if err != nil || res.Code != abci.CodeTypeOK || !newTx {
-		return res, err
+	key, ordered := senderSeq{}, false
+	if pre.verified && pre.tx != nil && (len(mp.waits.m) > 0 || mayWait && isWrongSequence(res.Codespace, res.Code)) {
+		key, ordered = orderOf(pre.tx)
 	}
-	if err := mp.pool.Add(req.Tx, res.GasWanted); err != nil {
-		return mempoolFull(err), nil
+	if !ordered {
+		return res, nil, key
 	}
-	return res, nil
+	if res.Code != abci.CodeTypeOK && mayWait && isWrongSequence(res.Codespace, res.Code) && app.aheadOfSender(key) {
+		if waiter := mp.waits.add(key); waiter != nil {
+			return nil, waiter, key
+		}
+	}
+	// Only a transaction whose signature verified moves its sender's queue:
+	// a forger can neither admit nor fail a member's waiting transaction.
+	mp.waits.next(key, res.Code != abci.CodeTypeOK)
+	return res, nil, key
 }
 
+// checkDecoded is BaseApp.CheckTx for a new transaction already decoded (tx
+// may be nil: RunTx then decodes and reports the error). CheckTx's events
+// are not indexed by CometBFT, so they are returned as the ante chain made
+// them.
+func (app *App) checkDecoded(txBytes []byte, tx sdk.Tx) *abci.ResponseCheckTx {
+	gasInfo, result, anteEvents, err := app.RunTx(sdk.ExecModeCheck, txBytes, tx, -1, nil, nil)
+	if err != nil {
+		return sdkerrors.ResponseCheckTxWithEvents(err, gasInfo.GasWanted, gasInfo.GasUsed, anteEvents, app.Trace())
+	}
+	return &abci.ResponseCheckTx{
+		GasWanted: int64(gasInfo.GasWanted),
+		GasUsed:   int64(gasInfo.GasUsed),
+		Log:       result.Log,
+		Data:      result.Data,
+		Events:    result.Events,
+	}
+}
+
+// mempoolFull is the SDK's "mempool is full" answer for err, or nil.
 func mempoolFull(err error) *abci.ResponseCheckTx {
+	if err == nil {
+		return nil
+	}
 	return sdkerrors.ResponseCheckTxWithEvents(errorsmod.Wrap(sdkerrors.ErrMempoolIsFull, err.Error()), 0, 0, nil, false)
 }
 
-// preverify checks the signatures of tx outside the lane; errors are left
-// for CheckTx to report.
-func (app *App) preverify(txBytes []byte) {
+// preverify decodes txBytes and checks its signatures outside the lane;
+// errors are left for CheckTx to report.
+func (app *App) preverify(txBytes []byte) preverified {
 	tx, err := app.txConfig.TxDecoder()(txBytes)
 	if err != nil {
-		return
+		return preverified{}
 	}
-	app.VerifiedSigs.Preverify(context.Background(), tx, txBytes, app.ChainID(), app.txConfig.SignModeHandler())
+	return preverified{tx: tx, verified: app.VerifiedSigs.Preverify(context.Background(), tx, txBytes, app.ChainID(), app.txConfig.SignModeHandler())}
 }
 
 // InsertTx admits a transaction gossiped by a peer, as CheckTx does.
@@ -121,11 +233,7 @@ func (app *App) InsertTx(req *abci.RequestInsertTx) (*abci.ResponseInsertTx, err
 	if app.txPool == nil {
 		return app.BaseApp.InsertTx(req)
 	}
-	res, err := app.CheckTx(&abci.RequestCheckTx{Tx: req.Tx, Type: abci.CheckTxType_New})
-	if err != nil {
-		return nil, err
-	}
-	return &abci.ResponseInsertTx{Code: res.Code}, nil
+	return &abci.ResponseInsertTx{Code: app.admit(req.Tx, false).Code}, nil
 }
 
 // ReapTxs hands the gossip reactor the transactions it has not yet sent.
@@ -186,6 +294,8 @@ func (app *App) Commit() (*abci.ResponseCommit, error) {
 		r, err := app.BaseApp.CheckTx(&abci.RequestCheckTx{Tx: tx, Type: abci.CheckTxType_Recheck})
 		return err == nil && r.Code == abci.CodeTypeOK
 	})
+	// The block moved senders' sequences: waiting transactions look again.
+	mp.waits.wakeAll()
 	return res, nil
 }
 

@@ -26,6 +26,7 @@ type GovernanceMetrics struct {
 	power, missed, down, scrapeError         *prometheus.Desc
 	bootstrap                                *prometheus.Desc
 	mempoolTxs, mempoolBytes                 *prometheus.Desc
+	mempoolWaiting, mempoolWaitsTotal        *prometheus.Desc
 }
 
 // NewGovernanceMetrics returns the collector for app.
@@ -50,12 +51,15 @@ func NewGovernanceMetrics(app *App) *GovernanceMetrics {
 		// CometBFT's own mempool_size reads 0 with the app-side mempool
 		mempoolTxs:   d("mempool_txs", "Transactions waiting in the app-side mempool (0 with CometBFT's mempool)."),
 		mempoolBytes: d("mempool_bytes", "Bytes of the transactions waiting in the app-side mempool (0 with CometBFT's mempool)."),
+		// a client's transactions that arrived ahead of their sender's earlier ones
+		mempoolWaiting:    d("mempool_waiting", "Transactions waiting for their sender's earlier ones before CheckTx admits them (app-side mempool)."),
+		mempoolWaitsTotal: d("mempool_sequence_waits_total", "Transactions that ever waited for their sender's earlier ones (app-side mempool)."),
 	}
 }
 
 // Describe implements prometheus.Collector.
 func (m *GovernanceMetrics) Describe(ch chan<- *prometheus.Desc) {
-	for _, d := range []*prometheus.Desc{m.motions, m.proposals, m.actions, m.irps, m.queue, m.power, m.missed, m.down, m.scrapeError, m.bootstrap, m.mempoolTxs, m.mempoolBytes} {
+	for _, d := range []*prometheus.Desc{m.motions, m.proposals, m.actions, m.irps, m.queue, m.power, m.missed, m.down, m.scrapeError, m.bootstrap, m.mempoolTxs, m.mempoolBytes, m.mempoolWaiting, m.mempoolWaitsTotal} {
 		ch <- d
 	}
 }
@@ -71,6 +75,9 @@ func (m *GovernanceMetrics) Collect(ch chan<- prometheus.Metric) {
 	txs, bytes := m.app.AppMempoolSize()
 	ch <- prometheus.MustNewConstMetric(m.mempoolTxs, prometheus.GaugeValue, float64(txs))
 	ch <- prometheus.MustNewConstMetric(m.mempoolBytes, prometheus.GaugeValue, float64(bytes))
+	waiting, waited := m.app.AppMempoolWaits()
+	ch <- prometheus.MustNewConstMetric(m.mempoolWaiting, prometheus.GaugeValue, float64(waiting))
+	ch <- prometheus.MustNewConstMetric(m.mempoolWaitsTotal, prometheus.CounterValue, float64(waited))
 }
 
 func (m *GovernanceMetrics) collect(ch chan<- prometheus.Metric) error {

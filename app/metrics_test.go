@@ -41,7 +41,7 @@ func TestGovernanceMetrics(t *testing.T) {
 	}
 	for _, name := range []string{"polity_motions", "polity_proposals", "polity_ec_actions", "polity_irps", "polity_queue_depth",
 		"polity_validator_power", "polity_validator_missed_blocks_total", "polity_validator_down", "polity_bootstrap_mode",
-		"polity_mempool_txs", "polity_mempool_bytes"} {
+		"polity_mempool_txs", "polity_mempool_bytes", "polity_mempool_waiting", "polity_mempool_sequence_waits_total"} {
 		require.NotEmpty(t, byName[name], "metric %s", name)
 	}
 	require.Equal(t, []float64{0}, byName["polity_metrics_scrape_error"], "the state was read")
@@ -57,4 +57,5 @@ func TestGovernanceMetrics(t *testing.T) {
 	}
 	require.Equal(t, []float64{want}, byName["polity_bootstrap_mode"], "bootstrap mode as params say (%v)", params.Bootstrap)
 	require.Equal(t, []float64{0}, byName["polity_mempool_txs"], "the simulation's node runs CometBFT's mempool")
+	require.Equal(t, []float64{0}, byName["polity_mempool_waiting"], "nothing waits without the app-side mempool")
 }

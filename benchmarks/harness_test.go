@@ -184,11 +184,18 @@ func (c *chain) addr(name string) sdk.AccAddress {
 // constitution key at its next sequence, and returns its bytes.
 func (c *chain) sign(name string, msg sdk.Msg) []byte {
 	c.tb.Helper()
+	return c.signWithFee(name, nil, msg)
+}
+
+// signWithFee is sign with a fee.
+func (c *chain) signWithFee(name string, fee sdk.Coins, msg sdk.Msg) []byte {
+	c.tb.Helper()
 	cfg := c.app.TxConfig()
 	key := c.keys[name]
 	builder := cfg.NewTxBuilder()
 	require.NoError(c.tb, builder.SetMsgs(msg))
 	builder.SetGasLimit(2_000_000)
+	builder.SetFeeAmount(fee)
 	sig := signingtypes.SignatureV2{
 		PubKey: key.PubKey(), Sequence: c.seq[name],
 		Data: &signingtypes.SingleSignatureData{SignMode: signingtypes.SignMode_SIGN_MODE_DIRECT},

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 )
@@ -56,7 +57,7 @@ func TestAppMempool(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, name := range []string{"polity_mempool_txs", "polity_mempool_bytes"} {
+		for _, name := range []string{"polity_mempool_txs", "polity_mempool_bytes", "polity_mempool_waiting", "polity_mempool_sequence_waits_total"} {
 			if !strings.Contains(body, "\n"+name+" ") {
 				t.Errorf("metrics lack %s", name)
 			}
@@ -85,6 +86,79 @@ func TestAppMempool(t *testing.T) {
 		}
 		broadcastAll(t, n0, txs) // each must pass CheckTx and succeed in a block
 	})
+
+	t.Run("one sender's transactions sent at once, last first, are admitted in sequence order", func(t *testing.T) {
+		from, to := "users-chair", net.Address(t, "fin-chair")
+		var acc struct {
+			Account struct {
+				AccountNumber string `json:"account_number"`
+				Sequence      string `json:"sequence"`
+			} `json:"account"`
+		}
+		n0.RESTJSON(t, "/cosmos/auth/v1beta1/accounts/"+net.Address(t, from), &acc)
+		seq, err := strconv.ParseUint(acc.Account.Sequence, 10, 64)
+		if err != nil {
+			t.Fatal(err)
+		}
+		const inFlight = 4
+		txs := make([][]byte, inFlight)
+		for k := range txs {
+			txs[k] = presignTxWith(t, n0, from, []string{"--offline", "--account-number", acc.Account.AccountNumber,
+				"--sequence", strconv.FormatUint(seq+uint64(k), 10)}, "bank", "send", from, to, "1upolity")
+		}
+		results := make([]TxResult, inFlight)
+		var wg sync.WaitGroup
+		send := func(k int) {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				results[k] = broadcastPresigned(t, n0, txs[k])
+			}()
+		}
+		for k := inFlight - 1; k > 0; k-- { // the later ones first: they wait for the first
+			send(k)
+		}
+		deadline := time.Now().Add(10 * time.Second)
+		for metricValue(t, n0, "polity_mempool_waiting") < 1 {
+			if time.Now().After(deadline) {
+				t.Fatal("no transaction waits for its predecessor")
+			}
+			time.Sleep(20 * time.Millisecond)
+		}
+		send(0)
+		wg.Wait()
+		if metricValue(t, n0, "polity_mempool_sequence_waits_total") < 1 {
+			t.Fatal("polity_mempool_sequence_waits_total counts no wait")
+		}
+		for k, r := range results {
+			if r.Code != 0 {
+				t.Fatalf("transaction at sequence %d: code %d (%s): %s", seq+uint64(k), r.Code, r.Codespace, r.Log)
+			}
+			if k > 0 && r.Height < results[k-1].Height {
+				t.Fatalf("sequence %d committed at %d, before its predecessor at %d", seq+uint64(k), r.Height, results[k-1].Height)
+			}
+		}
+	})
+}
+
+// metricValue is the value of an unlabelled metric n exports.
+func metricValue(t *testing.T, n *Node, name string) float64 {
+	t.Helper()
+	body, err := httpGet(fmt.Sprintf("http://127.0.0.1:%d/metrics", n.Ports.Prometheus))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, line := range strings.Split(body, "\n") {
+		if v, ok := strings.CutPrefix(line, name+" "); ok {
+			f, err := strconv.ParseFloat(v, 64)
+			if err != nil {
+				t.Fatalf("%s: %v", line, err)
+			}
+			return f
+		}
+	}
+	t.Fatalf("metrics lack %s", name)
+	return 0
 }
 
 // validatorAddress is n's consensus address, as block headers give it.

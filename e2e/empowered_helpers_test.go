@@ -48,6 +48,13 @@ func restJSONAtHeight(t testing.TB, n *Node, path string, height int64, out any)
 // nothing else before the bytes are broadcast.
 func presignTx(t testing.TB, n *Node, from string, args ...string) []byte {
 	t.Helper()
+	return presignTxWith(t, n, from, nil, args...)
+}
+
+// presignTxWith is presignTx with more flags for `tx sign` (for example
+// --offline with an account number and sequence).
+func presignTxWith(t testing.TB, n *Node, from string, signFlags []string, args ...string) []byte {
+	t.Helper()
 	common := []string{"--from", from, "--home", n.net.KeyHome(), "--keyring-backend", "test",
 		"--chain-id", n.net.ChainID, "--node", n.NodeFlag()}
 	gen := append(append([]string{"tx"}, args...), common...)
@@ -57,7 +64,7 @@ func presignTx(t testing.TB, n *Node, from string, args ...string) []byte {
 		t.Fatal(err)
 	}
 	signed := filepath.Join(filepath.Dir(unsigned), "signed.json")
-	n.net.Exec(t, append([]string{"tx", "sign", unsigned, "--output-document", signed, "--output", "json"}, common...)...)
+	n.net.Exec(t, append(append([]string{"tx", "sign", unsigned, "--output-document", signed, "--output", "json"}, common...), signFlags...)...)
 	enc := strings.TrimSpace(string(n.net.Exec(t, "tx", "encode", signed)))
 	raw, err := base64.StdEncoding.DecodeString(enc)
 	if err != nil {

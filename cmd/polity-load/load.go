@@ -141,15 +141,83 @@ func (s *sendStats) topRefusals(n int) []string {
 	return out
 }
 
-// broadcast sends the signed transactions from w workers for d, each worker
-// cycling over its own senders, one transaction per sender at a time in
-// sequence order. "mempool is full" waits 20 ms and retries the same
-// transaction. A refusal in CheckTx drops that message; the sender's later
-// transactions are then signed on the fly one sequence lower, so a refused
-// vote does not stall its sender (the refused count says how often).
+// answer is what one broadcast came to.
+type answer int
+
+const (
+	answerAccepted  answer = iota // CheckTx admitted it
+	answerSeen                    // the node had it already: counted as sent
+	answerFull                    // the mempool is full: wait (retryAfter) and send it again
+	answerTransport               // no answer: send it again
+	answerDead                    // the RPC server refused the request: the sender stops
+	answerSequence                // refused for its sequence (want: what the node expects)
+	answerRefused                 // refused by CheckTx: the message is dropped
+)
+
+// classify reads a broadcast's result, counting what it must in st.
+func classify(st *sendStats, res checkTxResult, err error) (a answer, retryAfter time.Duration) {
+	switch {
+	case err != nil && strings.Contains(err.Error(), "mempool is full"):
+		st.mempoolFull.Add(1)
+		return answerFull, 20 * time.Millisecond
+	case res.Codespace == "sdk" && res.Code == 20:
+		// Polity's app-side mempool is full: CometBFT remembers the refused
+		// tx for a moment (check_tx_retry_delay), so wait that out before
+		// sending it again.
+		st.mempoolFull.Add(1)
+		return answerFull, 600 * time.Millisecond
+	case err != nil && (strings.Contains(err.Error(), "already exists in cache") || strings.Contains(err.Error(), "tx already seen")):
+		return answerSeen, 0
+	case err != nil:
+		if _, answered := err.(rpcError); answered {
+			st.refuse(trim(err.Error()))
+			return answerDead, 0
+		}
+		return answerTransport, 20 * time.Millisecond
+	case res.Code == 0:
+		st.accepted.Add(1)
+		return answerAccepted, 0
+	case res.Codespace == "sdk" && res.Code == 32:
+		return answerSequence, 0
+	default:
+		st.refuse(fmt.Sprintf("%s/%d: %s", res.Codespace, res.Code, trim(firstClause(res.Log))))
+		return answerRefused, 0
+	}
+}
+
+// resequence handles a refusal for the sequence of sender i's k-th
+// message: an earlier one was dropped (refused, or dropped by the recheck
+// when a block decided its motion), so go on from the sequence the node
+// wants. It returns the new count of dropped messages before k, or false
+// when the node wants a sequence past k's own, which the generator cannot
+// reach.
+func (s *signed) resequence(st *sendStats, res checkTxResult, i, k int) (dropped int, ok bool) {
+	want, ok := expectedSeq(res.Log)
+	own := s.seqAt(i, k, 0)
+	if !ok || want > own {
+		st.refuse("sdk/32: " + trim(res.Log))
+		return 0, false
+	}
+	st.resequenced.Add(1)
+	return int(own - want), true
+}
+
+// broadcast sends the signed transactions from w workers for d. A node that
+// keeps each sender's transactions in order, with fewer senders than
+// workers, gets several in flight per sender (broadcastPipelined); otherwise
+// each worker cycles over its own senders, one transaction per sender at a
+// time in sequence order. A full mempool is waited out and the same
+// transaction sent again. A refusal in CheckTx drops that message; the
+// sender's later transactions are then signed on the fly one sequence lower,
+// so a refused vote does not stall its sender (the refused count says how
+// often).
 func broadcast(n *node, s *signed, w int, d time.Duration) *sendStats {
 	st := &sendStats{refusals: map[string]int{}}
 	deadline := time.Now().Add(d)
+	if depth := min(w/len(s.senders), maxPipeline); depth >= 2 && n.keepsSenderOrder() {
+		broadcastPipelined(n, s, st, depth, deadline)
+		return st
+	}
 	var wg sync.WaitGroup
 	for worker := range w {
 		wg.Add(1)
@@ -169,55 +237,25 @@ func broadcast(n *node, s *signed, w int, d time.Duration) *sendStats {
 						continue
 					}
 					progressed = true
-					tx := s.txs[i][next[j]]
-					if dropped[j] > 0 {
-						snd := s.senders[i]
-						var err error
-						tx, err = sign(s.chainID, snd, snd.seq+uint64(next[j]-dropped[j]), s.gas, s.fee(i), s.msg(i, next[j]))
-						if err != nil {
-							dead[j] = true
-							continue
-						}
-						st.resigned.Add(1)
+					tx, err := s.txAt(i, next[j], dropped[j], st)
+					if err != nil {
+						dead[j] = true
+						continue
 					}
 					res, err := n.rpc.broadcast(tx)
-					switch {
-					case err != nil && strings.Contains(err.Error(), "mempool is full"):
-						st.mempoolFull.Add(1)
-						time.Sleep(20 * time.Millisecond)
-					case res.Codespace == "sdk" && res.Code == 20:
-						// Polity's app-side mempool is full: CometBFT remembers
-						// the refused tx for a moment (check_tx_retry_delay), so
-						// wait that out before sending it again.
-						st.mempoolFull.Add(1)
-						time.Sleep(600 * time.Millisecond)
-					case err != nil && (strings.Contains(err.Error(), "already exists in cache") || strings.Contains(err.Error(), "tx already seen")):
+					a, wait := classify(st, res, err)
+					switch a {
+					case answerFull, answerTransport:
+						time.Sleep(wait)
+					case answerSeen, answerAccepted:
 						next[j]++
-					case err != nil:
-						if _, answered := err.(rpcError); answered {
-							st.refuse(trim(err.Error()))
-							dead[j] = true
-						} else {
-							time.Sleep(20 * time.Millisecond) // transport hiccup: retry
-						}
-					case res.Code == 0:
-						st.accepted.Add(1)
-						next[j]++
-					case res.Codespace == "sdk" && res.Code == 32:
-						// Recheck dropped an earlier tx of this sender (its vote
-						// became doomed when a block decided the motion): go on
-						// from the sequence the node expects.
-						snd := s.senders[i]
-						want, ok := expectedSeq(res.Log)
-						if !ok || want > snd.seq+uint64(next[j]) {
-							st.refuse("sdk/32: " + trim(res.Log))
-							dead[j] = true
-							continue
-						}
-						st.resequenced.Add(1)
-						dropped[j] = int(snd.seq + uint64(next[j]) - want)
-					default:
-						st.refuse(fmt.Sprintf("%s/%d: %s", res.Codespace, res.Code, trim(firstClause(res.Log))))
+					case answerDead:
+						dead[j] = true
+					case answerSequence:
+						var ok bool
+						dropped[j], ok = s.resequence(st, res, i, next[j])
+						dead[j] = !ok
+					case answerRefused:
 						dropped[j]++
 						next[j]++
 					}
@@ -230,6 +268,22 @@ func broadcast(n *node, s *signed, w int, d time.Duration) *sendStats {
 	}
 	wg.Wait()
 	return st
+}
+
+// seqAt is the sequence sender i's k-th message is signed at, dropped
+// messages before it.
+func (s *signed) seqAt(i, k, dropped int) uint64 {
+	return s.senders[i].seq + uint64(k-dropped)
+}
+
+// txAt is sender i's k-th transaction: pre-signed, or signed now one
+// sequence lower per dropped message before it.
+func (s *signed) txAt(i, k, dropped int, st *sendStats) ([]byte, error) {
+	if dropped == 0 {
+		return s.txs[i][k], nil
+	}
+	st.resigned.Add(1)
+	return sign(s.chainID, s.senders[i], s.seqAt(i, k, dropped), s.gas, s.fee(i), s.msg(i, k))
 }
 
 // expectedSeq reads the sequence the node wants from its mismatch error.
