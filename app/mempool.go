@@ -46,6 +46,7 @@ type appMempool struct {
 	// (mempool_order.go), and belong to the lane.
 	workers *checkWorkers
 	waits   sequenceWaits
+	senders senderHints
 }
 
 // setAppMempool switches the app-side mempool on when the node's config.toml
@@ -99,11 +100,14 @@ func (app *App) CheckTx(req *abci.RequestCheckTx) (*abci.ResponseCheckTx, error)
 }
 
 // preverified is what the work outside the lane learnt of a transaction:
-// its decoding (nil if it does not decode; RunTx reports that) and whether
-// its signatures verified.
+// its decoding (nil if it does not decode; RunTx reports that), whether its
+// signatures verified, and, for a verified transaction with one signer, its
+// sender and sequence (ordered), which place it in its sender's queue.
 type preverified struct {
 	tx       sdk.Tx
 	verified bool
+	order    senderSeq
+	ordered  bool
 }
 
 // admit checks txBytes and adds it to the pool. A transaction from a client
@@ -166,6 +170,18 @@ func (app *App) admitInLane(txBytes []byte, pre preverified, mayWait bool) (*abc
 	// that passes the ante chain (which advances its sender's sequence in the
 	// check state) is then sure to find room in the pool.
 	res := mempoolFull(mp.pool.Room(len(txBytes)))
+	key := pre.order
+	if res == nil && pre.ordered && mayWait {
+		switch mp.senders.placeOf(app, key) {
+		case placeAhead:
+			// It cannot pass the ante chain yet: wait without running it.
+			if waiter := mp.waits.add(key); waiter != nil {
+				return nil, waiter, key
+			}
+		case placeOrphan:
+			mayWait = false
+		}
+	}
 	if res == nil {
 		res = app.checkDecoded(txBytes, pre.tx)
 	}
@@ -174,11 +190,7 @@ func (app *App) admitInLane(txBytes []byte, pre preverified, mayWait bool) (*abc
 			res = mempoolFull(err)
 		}
 	}
-	key, ordered := senderSeq{}, false
-	if pre.verified && pre.tx != nil && (len(mp.waits.m) > 0 || mayWait && isWrongSequence(res.Codespace, res.Code)) {
-		key, ordered = orderOf(pre.tx)
-	}
-	if !ordered {
+	if !pre.ordered {
 		return res, nil, key
 	}
 	if res.Code != abci.CodeTypeOK && mayWait && isWrongSequence(res.Codespace, res.Code) && app.aheadOfSender(key) {
@@ -188,7 +200,9 @@ func (app *App) admitInLane(txBytes []byte, pre preverified, mayWait bool) (*abc
 	}
 	// Only a transaction whose signature verified moves its sender's queue:
 	// a forger can neither admit nor fail a member's waiting transaction.
-	mp.waits.next(key, res.Code != abci.CodeTypeOK)
+	admitted := res.Code == abci.CodeTypeOK
+	mp.senders.settled(key, admitted, isWrongSequence(res.Codespace, res.Code))
+	mp.waits.next(key, !admitted)
 	return res, nil, key
 }
 
@@ -225,7 +239,11 @@ func (app *App) preverify(txBytes []byte) preverified {
 	if err != nil {
 		return preverified{}
 	}
-	return preverified{tx: tx, verified: app.VerifiedSigs.Preverify(context.Background(), tx, txBytes, app.ChainID(), app.txConfig.SignModeHandler())}
+	pre := preverified{tx: tx, verified: app.VerifiedSigs.Preverify(context.Background(), tx, txBytes, app.ChainID(), app.txConfig.SignModeHandler())}
+	if pre.verified {
+		pre.order, pre.ordered = orderOf(tx)
+	}
+	return pre
 }
 
 // InsertTx admits a transaction gossiped by a peer, as CheckTx does.
@@ -295,6 +313,7 @@ func (app *App) Commit() (*abci.ResponseCommit, error) {
 		return err == nil && r.Code == abci.CodeTypeOK
 	})
 	// The block moved senders' sequences: waiting transactions look again.
+	mp.senders.reset()
 	mp.waits.wakeAll()
 	return res, nil
 }

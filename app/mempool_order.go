@@ -124,6 +124,71 @@ func orderOf(tx sdk.Tx) (senderSeq, bool) {
 	return senderSeq{signer: string(signers[0]), seq: sigs[0].Sequence}, true
 }
 
+// senderHints remember, per sender, what the lane last settled: the
+// sequence after its last admitted transaction (next) and the sequence of a
+// transaction refused at its sender's own sequence (refused). They only
+// spare work, and a wrong hint costs one account read: a hint that a
+// transaction is ahead is confirmed against the check state before it
+// waits. They belong to the lane, are cleared after every block (the
+// recheck rebuilds the check state) and bounded by maxSequenceWaiters'
+// order of size.
+type senderHints struct {
+	next    map[string]uint64
+	refused map[string]uint64
+}
+
+// senderHintsSize bounds the senders remembered between blocks.
+const senderHintsSize = 100_000
+
+type place int
+
+const (
+	placeUnknown place = iota // run the ante chain: it decides
+	placeAhead                // ahead of its sender, within reach: wait
+	placeOrphan               // the transaction at its sender's sequence was refused: do not wait
+)
+
+// placeOf places key in its sender's queue. Most transactions arrive in
+// order and find no hint saying otherwise; one that arrives ahead of its
+// predecessor waits without running the ante chain, which would only fail
+// on its sequence after the chain's other checks (a Board vote's outcome
+// check among them).
+func (h *senderHints) placeOf(app *App, key senderSeq) place {
+	if seq, ok := h.refused[key.signer]; ok && key.seq > seq && app.senderSequence(key) == seq {
+		return placeOrphan
+	}
+	if next, ok := h.next[key.signer]; ok && key.seq > next && app.aheadOfSender(key) {
+		return placeAhead
+	}
+	return placeUnknown
+}
+
+// settled records the outcome of key's check: admitted, or refused for its
+// sequence (which says nothing of the sender's queue), or refused otherwise.
+func (h *senderHints) settled(key senderSeq, admitted, wrongSequence bool) {
+	switch {
+	case admitted:
+		h.next = setHint(h.next, key.signer, key.seq+1)
+		delete(h.refused, key.signer)
+	case !wrongSequence:
+		h.refused = setHint(h.refused, key.signer, key.seq)
+	}
+}
+
+func setHint(m map[string]uint64, signer string, seq uint64) map[string]uint64 {
+	if m == nil || len(m) >= senderHintsSize {
+		m = make(map[string]uint64)
+	}
+	m[signer] = seq
+	return m
+}
+
+// reset forgets the hints (a block was committed).
+func (h *senderHints) reset() {
+	clear(h.next)
+	clear(h.refused)
+}
+
 // isWrongSequence reports a CheckTx refusal for the account sequence.
 func isWrongSequence(codespace string, code uint32) bool {
 	return codespace == sdkerrors.ErrWrongSequence.Codespace() && code == sdkerrors.ErrWrongSequence.ABCICode()
@@ -132,12 +197,19 @@ func isWrongSequence(codespace string, code uint32) bool {
 // aheadOfSender reports whether key's sequence is ahead of its sender's in
 // the check state, by at most maxSequenceGap. The caller holds the lane.
 func (app *App) aheadOfSender(key senderSeq) bool {
+	have := app.senderSequence(key)
+	return key.seq > have && key.seq-have <= maxSequenceGap
+}
+
+// senderSequence is key's sender's sequence in the check state (the
+// largest, when it has no account: nothing is ahead of it). The caller holds
+// the lane.
+func (app *App) senderSequence(key senderSeq) uint64 {
 	acc := app.AccountKeeper.GetAccount(app.NewContext(true), sdk.AccAddress(key.signer))
 	if acc == nil {
-		return false
+		return ^uint64(0)
 	}
-	have := acc.GetSequence()
-	return key.seq > have && key.seq-have <= maxSequenceGap
+	return acc.GetSequence()
 }
 
 // AppMempoolWaits is how many transactions wait now for their sender's

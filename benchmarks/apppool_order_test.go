@@ -58,18 +58,25 @@ func TestAppMempoolKeepsASendersOrder(t *testing.T) {
 	require.Zero(t, <-secondDone)
 	require.Zero(t, <-thirdDone)
 	require.Equal(t, [][]byte{first, second, third}, c.propose(1<<20), "in sequence order")
+
+	// Now the lane knows the sender's next sequence: a transaction ahead of
+	// it waits before running the ante chain.
+	fourth, fifth := c.selfSend("dev-chair"), c.selfSend("dev-chair")
+	fifthDone := c.checkAsync(fifth)
+	c.untilWaiting(1)
+	require.Zero(t, c.check(fourth))
+	require.Zero(t, <-fifthDone)
 	waiting, total := c.waiting()
 	require.Zero(t, waiting)
-	require.Equal(t, uint64(2), total)
-	for _, r := range c.deliver(c.propose(1 << 20)) {
-		require.Zero(t, r.Code, r.Log)
-	}
+	require.Equal(t, uint64(3), total)
+	require.Equal(t, 5, c.deliverProposed())
 }
 
 // TestAppMempoolWaitsOnlyWhereItCan: a stale sequence, a forged signature,
 // a sequence too far ahead and a peer's gossiped transaction are refused at
-// once, as before; a transaction whose predecessor never comes is refused
-// after its wait; one whose predecessor is refused is refused with it.
+// once, as before; one whose predecessor is refused is refused with it, and
+// so is one arriving after that refusal; a transaction whose predecessor
+// never comes is refused after its wait.
 func TestAppMempoolWaitsOnlyWhereItCan(t *testing.T) {
 	c := newPoolChain(t, 100)
 	c.warmUp()
@@ -99,9 +106,15 @@ func TestAppMempoolWaitsOnlyWhereItCan(t *testing.T) {
 	require.Equal(t, wrongSequence, <-follower, "its follower is refused with it")
 	c.untilWaiting(0)
 
-	// The sender's next sequence is still the unpayable one's; one after the
-	// refused follower's waits for a predecessor that never comes.
-	orphan := c.checkAsync(c.selfSend("dev-chair"))
+	// The sender's next sequence is still the unpayable one's, which was
+	// refused: a later one arriving now is refused at once.
+	_, before = c.waiting()
+	require.Equal(t, wrongSequence, c.check(c.selfSend("dev-chair")), "an orphan of a refused transaction")
+	_, after = c.waiting()
+	require.Equal(t, before, after, "the orphan did not wait")
+
+	c.seq["ops-chair"]++ // a predecessor that never comes
+	orphan := c.checkAsync(c.selfSend("ops-chair"))
 	c.untilWaiting(1)
 	require.Equal(t, wrongSequence, <-orphan, "refused when its wait ends")
 	c.untilWaiting(0)
@@ -152,20 +165,14 @@ func TestAppMempoolPipelinedSendersBesideBlocks(t *testing.T) {
 	}
 	delivered := 0
 	for range 3 { // blocks while the checks run
-		for _, r := range c.deliver(c.propose(1 << 20)) {
-			require.Zero(t, r.Code, r.Log)
-			delivered++
-		}
+		delivered += c.deliverProposed()
 	}
 	wg.Wait()
 	for i, code := range codes {
 		require.Zerof(t, code, "transaction %d", i)
 	}
 	for c.pooled() > 0 {
-		for _, r := range c.deliver(c.propose(1 << 20)) {
-			require.Zero(t, r.Code, r.Log)
-			delivered++
-		}
+		delivered += c.deliverProposed()
 	}
 	require.Equal(t, len(signed), delivered)
 }

@@ -38,6 +38,17 @@ func (c *chain) propose(maxBytes int64) [][]byte {
 	return res.Txs
 }
 
+// deliverProposed delivers the block the pool proposes, each of whose
+// transactions must succeed, and returns how many it held.
+func (c *chain) deliverProposed() int {
+	c.tb.Helper()
+	res := c.deliver(c.propose(1 << 20))
+	for _, r := range res {
+		require.Zero(c.tb, r.Code, r.Log)
+	}
+	return len(res)
+}
+
 // TestAppMempoolAdmitsProposesAndForgets follows transactions through the
 // app-side mempool: CheckTx admits them in order, a full pool refuses with
 // the SDK's "mempool is full", PrepareProposal proposes them oldest first
@@ -178,10 +189,7 @@ func TestAppMempoolCheckTxBesideBlocks(t *testing.T) {
 	}
 	delivered := 0
 	for range 4 { // blocks while the checks run
-		for _, r := range c.deliver(c.propose(1 << 20)) {
-			require.Zero(t, r.Code, r.Log)
-			delivered++
-		}
+		delivered += c.deliverProposed()
 	}
 	wg.Wait()
 	for i := range senders {
@@ -190,10 +198,7 @@ func TestAppMempoolCheckTxBesideBlocks(t *testing.T) {
 		}
 	}
 	for c.pooled() > 0 {
-		for _, r := range c.deliver(c.propose(1 << 20)) {
-			require.Zero(t, r.Code, r.Log)
-			delivered++
-		}
+		delivered += c.deliverProposed()
 	}
 	require.Equal(t, len(senders)*perSender, delivered)
 }

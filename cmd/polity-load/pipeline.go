@@ -24,7 +24,7 @@ func (n *node) keepsSenderOrder() bool {
 // answer before sending the next. Each sender sends its transactions in
 // batches of depth, all at once, and reads the answers in sequence order:
 // after a refusal its later transactions come back refused for their
-// sequence, and are signed again from the sequence the node wants.
+// sequence, and are sent again one sequence lower.
 func broadcastPipelined(n *node, s *signed, st *sendStats, depth int, deadline time.Time) {
 	var wg sync.WaitGroup
 	for i := range s.senders {
@@ -34,6 +34,12 @@ func broadcastPipelined(n *node, s *signed, st *sendStats, depth int, deadline t
 			next, dropped := 0, 0
 			for next < s.perTx && time.Now().Before(deadline) {
 				batch := min(depth, s.perTx-next)
+				if s.senders[i].seq+uint64(next-dropped) == 0 {
+					// An account's first transaction goes alone: the node
+					// learns its key from it, and waits only for a
+					// transaction whose signature it could check first.
+					batch = 1
+				}
 				results := make([]checkTxResult, batch)
 				errs := make([]error, batch)
 				var sent sync.WaitGroup
@@ -61,11 +67,19 @@ func broadcastPipelined(n *node, s *signed, st *sendStats, depth int, deadline t
 					case answerDead:
 						return
 					case answerSequence:
-						var ok bool
-						if dropped, ok = s.resequence(st, results[b], i, next); !ok {
-							return
+						// Past the batch's first, the node's "expected" may be
+						// stale (an earlier one of the batch was admitted after
+						// this one was checked): send it again as it is, one
+						// lower per refusal before it. At the first nothing of
+						// the sender was in flight, and the node says where it
+						// stands (the recheck dropped earlier ones).
+						if b == 0 {
+							var ok bool
+							if dropped, ok = s.resequence(st, results[b], i, next); !ok {
+								return
+							}
 						}
-						break answers // the rest were signed after the wrong sequence
+						break answers // the rest follow this one
 					case answerRefused:
 						dropped++
 						next++
