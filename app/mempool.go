@@ -124,12 +124,12 @@ func (app *App) admit(txBytes []byte, mayWait bool) *abci.ResponseCheckTx {
 	mp.workers.run(mp.workers.verify, func() { pre = app.preverify(txBytes) })
 	var (
 		res    *abci.ResponseCheckTx
-		waiter *seqWaiter
-		key    senderSeq
+		waiter *seqWaiter // the place this transaction waited at, if it did
 		timer  *time.Timer
 	)
 	for {
-		mp.workers.run(mp.workers.lane, func() { res, waiter, key = app.admitInLane(txBytes, pre, mayWait) })
+		last := waiter
+		mp.workers.run(mp.workers.lane, func() { res, waiter = app.admitInLane(txBytes, pre, mayWait, last) })
 		if waiter == nil {
 			if timer != nil {
 				timer.Stop()
@@ -145,12 +145,7 @@ func (app *App) admit(txBytes []byte, mayWait bool) *abci.ResponseCheckTx {
 		case <-waiter.wake:
 			mayWait = !waiter.refused
 		case <-timer.C:
-			mayWait = false
-			mp.workers.run(mp.workers.lane, func() {
-				mp.lane.Lock()
-				defer mp.lane.Unlock()
-				mp.waits.forget(key, waiter)
-			})
+			mayWait = false // one last look; admitInLane forgets the waiter
 		}
 	}
 }
@@ -161,22 +156,27 @@ const sequenceWait = 2 * time.Second
 
 // admitInLane runs the ante chain on the check state and adds the
 // transaction to the pool, or refuses it, or (when mayWait) registers it to
-// wait for its sender's previous transaction and returns its waiter.
-func (app *App) admitInLane(txBytes []byte, pre preverified, mayWait bool) (*abci.ResponseCheckTx, *seqWaiter, senderSeq) {
+// wait for its sender's previous transaction and returns its waiter. last is
+// the waiter of its previous look, if it waited: forgotten first, and its
+// sender's sequence is read again rather than guessed.
+func (app *App) admitInLane(txBytes []byte, pre preverified, mayWait bool, last *seqWaiter) (*abci.ResponseCheckTx, *seqWaiter) {
 	mp := app.txPool
 	mp.lane.Lock()
 	defer mp.lane.Unlock()
+	key := pre.order
+	if last != nil {
+		mp.waits.forget(key, last)
+	}
 	// Again in the lane, where alone transactions are added: a transaction
 	// that passes the ante chain (which advances its sender's sequence in the
 	// check state) is then sure to find room in the pool.
 	res := mempoolFull(mp.pool.Room(len(txBytes)))
-	key := pre.order
 	if res == nil && pre.ordered && mayWait {
-		switch mp.senders.placeOf(app, key) {
+		switch mp.senders.placeOf(app, key, last != nil) {
 		case placeAhead:
 			// It cannot pass the ante chain yet: wait without running it.
 			if waiter := mp.waits.add(key); waiter != nil {
-				return nil, waiter, key
+				return nil, waiter
 			}
 		case placeOrphan:
 			mayWait = false
@@ -191,11 +191,11 @@ func (app *App) admitInLane(txBytes []byte, pre preverified, mayWait bool) (*abc
 		}
 	}
 	if !pre.ordered {
-		return res, nil, key
+		return res, nil
 	}
 	if res.Code != abci.CodeTypeOK && mayWait && isWrongSequence(res.Codespace, res.Code) && app.aheadOfSender(key) {
 		if waiter := mp.waits.add(key); waiter != nil {
-			return nil, waiter, key
+			return nil, waiter
 		}
 	}
 	// Only a transaction whose signature verified moves its sender's queue:
@@ -203,7 +203,7 @@ func (app *App) admitInLane(txBytes []byte, pre preverified, mayWait bool) (*abc
 	admitted := res.Code == abci.CodeTypeOK
 	mp.senders.settled(key, admitted, isWrongSequence(res.Codespace, res.Code))
 	mp.waits.next(key, !admitted)
-	return res, nil, key
+	return res, nil
 }
 
 // checkDecoded is BaseApp.CheckTx for a new transaction already decoded (tx

@@ -152,12 +152,16 @@ const (
 // order and find no hint saying otherwise; one that arrives ahead of its
 // predecessor waits without running the ante chain, which would only fail
 // on its sequence after the chain's other checks (a Board vote's outcome
-// check among them).
-func (h *senderHints) placeOf(app *App, key senderSeq) place {
+// check among them). A transaction that waited already (waited) is known
+// to have been ahead, so its sender's sequence is read whatever the hints
+// say: after a block, which clears them and wakes every waiter, a waiter
+// whose predecessor is still to come waits again for one account read,
+// not a run of the ante chain.
+func (h *senderHints) placeOf(app *App, key senderSeq, waited bool) place {
 	if seq, ok := h.refused[key.signer]; ok && key.seq > seq && app.senderSequence(key) == seq {
 		return placeOrphan
 	}
-	if next, ok := h.next[key.signer]; ok && key.seq > next && app.aheadOfSender(key) {
+	if next, ok := h.next[key.signer]; (waited || ok && key.seq > next) && app.aheadOfSender(key) {
 		return placeAhead
 	}
 	return placeUnknown
