@@ -112,8 +112,11 @@ func forEach(n, w int, f func(i int) error) error {
 // sendStats counts what the node answered during the load.
 type sendStats struct {
 	accepted, refused, mempoolFull, resigned, resequenced atomic.Int64
-	mu                                                    sync.Mutex
-	refusals                                              map[string]int
+	// outOfOrder counts answers refusing a transaction for its sequence,
+	// which the generator sends again: CheckTx work that admits nothing.
+	outOfOrder atomic.Int64
+	mu         sync.Mutex
+	refusals   map[string]int
 }
 
 func (s *sendStats) refuse(kind string) {
@@ -178,6 +181,7 @@ func classify(st *sendStats, res checkTxResult, err error) (a answer, retryAfter
 		st.accepted.Add(1)
 		return answerAccepted, 0
 	case res.Codespace == "sdk" && res.Code == 32:
+		st.outOfOrder.Add(1)
 		return answerSequence, 0
 	default:
 		st.refuse(fmt.Sprintf("%s/%d: %s", res.Codespace, res.Code, trim(firstClause(res.Log))))

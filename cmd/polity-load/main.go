@@ -174,8 +174,8 @@ func run(c config) error {
 		if err != nil {
 			return fmt.Errorf("%s %s: %w", n.name, mix, err)
 		}
-		fmt.Printf("  %.0f ok tx/s, %d ok, %d failed, %d refused in CheckTx; gas used at most %d of %d declared\n",
-			r.TxPerSec, r.OK, r.Failed, r.Refused, r.MaxGasUsed, s.gas)
+		fmt.Printf("  %.0f ok tx/s, %d ok, %d failed, %d refused in CheckTx, %d refused for their sequence and resent; gas used at most %d of %d declared\n",
+			r.TxPerSec, r.OK, r.Failed, r.Refused, r.OutOfOrder, r.MaxGasUsed, s.gas)
 		results = append(results, r)
 		return nil
 	}

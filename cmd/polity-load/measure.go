@@ -19,6 +19,7 @@ type result struct {
 	Blocks                int
 	OK, Failed            int // committed transactions, code 0 or not
 	Refused               int64
+	OutOfOrder            int64   // refused for their sequence and sent again
 	MaxGasUsed            int64   // the most gas one committed transaction used
 	GasDeclared           uint64  // what each transaction declared
 	TxPerSec              float64 // committed code-0 per second of the window
@@ -119,6 +120,7 @@ func measure(n *node, s *signed, mix string, run, workers int, d time.Duration, 
 	close(stop)
 	wg.Wait()
 	r.Refused = st.refused.Load()
+	r.OutOfOrder = st.outOfOrder.Load()
 	r.Refusals = st.topRefusals(4)
 	r.RSSPeakMiB = float64(peakKB) / 1024
 	r.CPUSec = float64(p1.cpuTicks-p0.cpuTicks) / clockTicks
