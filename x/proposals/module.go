@@ -28,7 +28,7 @@ import (
 )
 
 // ConsensusVersion is the module's state version.
-const ConsensusVersion = 2
+const ConsensusVersion = 3
 
 var (
 	_ module.AppModuleBasic      = AppModule{}
@@ -83,6 +83,10 @@ func (am AppModule) RegisterServices(registrar grpc.ServiceRegistrar) error {
 	if cfg, ok := registrar.(module.Configurator); ok {
 		// version 2 keeps Board tallies apart from the proposals
 		if err := cfg.RegisterMigration(types.ModuleName, 1, keeper.NewMigrator(am.keeper).Migrate1to2); err != nil {
+			return err
+		}
+		// version 3 marks the proposals that advice is linked to
+		if err := cfg.RegisterMigration(types.ModuleName, 2, keeper.NewMigrator(am.keeper).Migrate2to3); err != nil {
 			return err
 		}
 	}

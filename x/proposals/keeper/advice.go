@@ -107,13 +107,31 @@ func (k *Keeper) SubmitAdvice(ctx context.Context, msg *types.MsgSubmitAdvice) (
 		if err := k.storeProposal(ctx, p); err != nil {
 			return 0, err
 		}
+		if err := k.AdvisedProposals.Set(ctx, p.Id); err != nil {
+			return 0, err
+		}
 	}
 	return id, k.emit(ctx, &types.EventAdviceSubmitted{AdviceId: id, CommunityId: c.Id, ProposalId: msg.ProposalId, Consensus: msg.Consensus})
 }
 
+// markAdvised records that advice a is linked to its proposal, if any
+// (InitGenesis and the version 3 migration derive the set from the advice).
+func (k *Keeper) markAdvised(ctx context.Context, a types.Advice) error {
+	if a.ProposalId == 0 {
+		return nil
+	}
+	return k.AdvisedProposals.Set(ctx, a.ProposalId)
+}
+
 // LinkedAdvice lists the advice linked to a proposal; at most one per
-// advisory community.
+// advisory community. Every Board vote asks (its rule depends on the answers
+// to consensus advice), and most proposals have none: a point read says so,
+// where the index scan's iterator costs several times more inside a block
+// (it sorts the block's pending writes to merge them).
 func (k *Keeper) LinkedAdvice(ctx context.Context, proposalID uint64) ([]types.Advice, error) {
+	if advised, err := k.AdvisedProposals.Has(ctx, proposalID); err != nil || !advised {
+		return nil, err
+	}
 	iter, err := k.Advice.Indexes.Proposal.MatchExact(ctx, proposalID)
 	if err != nil {
 		return nil, err

@@ -57,6 +57,9 @@ func (k *Keeper) InitGenesis(ctx context.Context, gs types.GenesisState) error {
 		if err := k.Advice.Set(ctx, a.Id, a); err != nil {
 			return err
 		}
+		if err := k.markAdvised(ctx, a); err != nil {
+			return err
+		}
 		if a.Status == types.AdvicePending {
 			if err := k.AdviceQueue.Set(ctx, collutil.At(a.Deadline, a.Id)); err != nil {
 				return err

@@ -2,6 +2,7 @@ package keeper
 
 import (
 	"fmt"
+	"math"
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
@@ -89,8 +90,9 @@ func PhaseQueueInvariant(k *Keeper) sdk.Invariant {
 }
 
 // AdviceQueueInvariant checks that every unanswered advice has exactly one
-// advice-queue entry at its response deadline, and that each open proposal's
-// pending_advice counts its unanswered linked advice.
+// advice-queue entry at its response deadline, that each open proposal's
+// pending_advice counts its unanswered linked advice, and that the advised
+// proposals are exactly those some advice is linked to.
 //
 //nolint:staticcheck // sdk.Invariant is the invariant shape
 func AdviceQueueInvariant(k *Keeper) sdk.Invariant {
@@ -101,6 +103,7 @@ func AdviceQueueInvariant(k *Keeper) sdk.Invariant {
 		}
 		want := map[uint64]int64{}
 		pending := map[uint64]uint32{}
+		linked := map[uint64]bool{}
 		for _, a := range advice {
 			if a.Status == types.AdvicePending {
 				want[a.Id] = a.Deadline.Unix()
@@ -108,10 +111,29 @@ func AdviceQueueInvariant(k *Keeper) sdk.Invariant {
 			if a.ProposalId != 0 && a.Status != types.AdviceAnswered {
 				pending[a.ProposalId]++
 			}
+			if a.ProposalId != 0 {
+				linked[a.ProposalId] = true
+			}
 		}
 		problems, err := invariantutil.Queue(ctx, "advice_queue", k.AdviceQueue, want)
 		if err != nil {
 			return nil, err
+		}
+		advised, err := collutil.Collect(ctx, k.AdvisedProposals, nil, math.MaxInt)
+		if err != nil {
+			return nil, err
+		}
+		marked := map[uint64]bool{}
+		for _, id := range advised {
+			marked[id] = true
+			if !linked[id] {
+				problems = append(problems, fmt.Sprintf("proposal %d: marked advised, no advice linked", id))
+			}
+		}
+		for _, id := range invariantutil.SortedKeys(linked) {
+			if !marked[id] {
+				problems = append(problems, fmt.Sprintf("proposal %d: advice linked, not marked advised", id))
+			}
 		}
 		proposals, err := k.allProposals(ctx)
 		if err != nil {

@@ -59,6 +59,12 @@ func TestInvariantsHoldAndBreak(t *testing.T) {
 		{"advice-queue", func(f *keepertest.Fixture, id uint64) {
 			proposal(f, id, func(p *types.Proposal) { p.PendingAdvice = 0 })
 		}},
+		{"advice-queue", func(f *keepertest.Fixture, id uint64) {
+			require.NoError(t, f.Proposals.AdvisedProposals.Remove(f.Ctx, id)) // its advice unmarked
+		}},
+		{"advice-queue", func(f *keepertest.Fixture, id uint64) {
+			require.NoError(t, f.Proposals.AdvisedProposals.Set(f.Ctx, id+7)) // no advice linked
+		}},
 		{"holds", func(f *keepertest.Fixture, id uint64) {
 			proposal(f, id, func(p *types.Proposal) { p.Stayed, p.HoldCount = true, 1 })
 		}},

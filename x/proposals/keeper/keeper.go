@@ -81,6 +81,9 @@ type Keeper struct {
 	// BoardTallies hold the proposals' Board tallies, which Board votes
 	// change; a stored proposal carries none (board_tally.go).
 	BoardTallies collections.Map[uint64, types.BoardTallyRecord]
+	// AdvisedProposals holds the proposals that advice was ever linked to
+	// (advice.go): LinkedAdvice looks here before it scans the index.
+	AdvisedProposals collections.KeySet[uint64]
 	// ReleasedHolds keep every released hold: (proposal, sequence from 1).
 	ReleasedHolds collections.Map[collections.Pair[uint64, uint64], types.ReleasedHold]
 	// DocumentTexts are the full texts proposals carried with their
@@ -177,6 +180,7 @@ func NewKeeper(
 		ExecutionQueue:    collections.NewKeySet(sb, types.ExecutionQueueKey, "execution_queue", collections.Uint64Key),
 		SettledBoardVotes: collections.NewKeySet(sb, types.SettledBoardVotesKey, "settled_board_votes", collections.Uint64Key),
 		BoardTallies:      collections.NewMap(sb, types.BoardTalliesKey, "board_tallies", collections.Uint64Key, codec.CollValue[types.BoardTallyRecord](cdc)),
+		AdvisedProposals:  collections.NewKeySet(sb, types.AdvisedProposalsKey, "advised_proposals", collections.Uint64Key),
 		ReleasedHolds: collections.NewMap(sb, types.ReleasedHoldsKey, "released_holds",
 			collections.PairKeyCodec(collections.Uint64Key, collections.Uint64Key), codec.CollValue[types.ReleasedHold](cdc)),
 		DocumentTexts: collections.NewMap(sb, types.DocumentTextsKey, "document_texts", collections.Uint64Key, collections.StringValue),

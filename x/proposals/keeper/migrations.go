@@ -32,3 +32,21 @@ func (m Migrator) Migrate1to2(ctx sdk.Context) error {
 	}
 	return nil
 }
+
+// Migrate2to3 derives AdvisedProposals, which version 3 reads before it
+// scans the advice index for a proposal's linked advice: without it, a
+// proposal with advice would look unadvised, and a Board vote against
+// consensus advice would be held to the ordinary threshold. It walks the
+// advice once, as an upgrade handler may.
+func (m Migrator) Migrate2to3(ctx sdk.Context) error {
+	all, err := collutil.Values(ctx, m.k.Advice.Iterate)
+	if err != nil {
+		return err
+	}
+	for _, a := range all {
+		if err := m.k.markAdvised(ctx, a); err != nil {
+			return err
+		}
+	}
+	return nil
+}

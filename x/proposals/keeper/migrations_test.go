@@ -39,6 +39,39 @@ func TestMigrate1to2(t *testing.T) {
 	require.Positive(t, tallied)
 }
 
+// TestMigrate2to3 checks that the version 3 migration marks every proposal
+// that advice is linked to, which LinkedAdvice reads before it scans the
+// index: a version 2 state has no marks, and its linked advice would look
+// absent (a Board acting against consensus advice held to the ordinary
+// threshold) until the migration runs.
+func TestMigrate2to3(t *testing.T) {
+	f, _ := buildRichState(t)
+	before := f.ExportProposalsJSON()
+	var linked []types.Advice
+	for _, a := range f.ExportProposals().Advice {
+		if a.ProposalId != 0 {
+			linked = append(linked, a)
+		}
+	}
+	require.NotEmpty(t, linked)
+	// as version 2 left it: no proposal marked
+	for _, a := range linked {
+		require.NoError(t, f.Proposals.AdvisedProposals.Remove(f.Ctx, a.ProposalId))
+		got, err := f.Proposals.LinkedAdvice(f.Ctx, a.ProposalId)
+		require.NoError(t, err)
+		require.Empty(t, got, "unmarked, the advice is not looked for")
+	}
+	keepertest.RequireInvariantBreaks(t, f.Ctx, keeper.InvariantRoutes(f.Proposals), "advice-queue")
+	require.NoError(t, keeper.NewMigrator(f.Proposals).Migrate2to3(f.Ctx))
+	keepertest.RequireInvariantsHold(t, f.Ctx, keeper.InvariantRoutes(f.Proposals))
+	require.JSONEq(t, string(before), string(f.ExportProposalsJSON()))
+	for _, a := range linked {
+		got, err := f.Proposals.LinkedAdvice(f.Ctx, a.ProposalId)
+		require.NoError(t, err)
+		require.Contains(t, got, a)
+	}
+}
+
 // TestBoardVoteRewritesOnlyTheTally: a Board vote leaves the stored proposal
 // as it was and writes the tally apart; the proposal read back (and listed)
 // carries it and the vote's stamp.

@@ -56,4 +56,9 @@ var (
 	// BoardTalliesKey holds each proposal's Board tally (BoardTallyRecord),
 	// kept apart from the proposal so that a Board vote rewrites only it.
 	BoardTalliesKey = collections.NewPrefix(61)
+	// AdvisedProposalsKey holds the ids of proposals that advice was ever
+	// linked to, so that a Board vote on any other proposal finds none with
+	// one point read instead of an index scan. Derived from the advice at
+	// InitGenesis and by the version 3 migration.
+	AdvisedProposalsKey = collections.NewPrefix(62)
 )
