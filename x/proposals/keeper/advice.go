@@ -107,15 +107,16 @@ func (k *Keeper) SubmitAdvice(ctx context.Context, msg *types.MsgSubmitAdvice) (
 		if err := k.storeProposal(ctx, p); err != nil {
 			return 0, err
 		}
-		if err := k.AdvisedProposals.Set(ctx, p.Id); err != nil {
+		if err := k.markAdvised(ctx, a); err != nil {
 			return 0, err
 		}
 	}
 	return id, k.emit(ctx, &types.EventAdviceSubmitted{AdviceId: id, CommunityId: c.Id, ProposalId: msg.ProposalId, Consensus: msg.Consensus})
 }
 
-// markAdvised records that advice a is linked to its proposal, if any
-// (InitGenesis and the version 3 migration derive the set from the advice).
+// markAdvised records that advice a is linked to its proposal, if any: when
+// the advice is given, and when InitGenesis or the version 3 migration
+// derives the set from the stored advice.
 func (k *Keeper) markAdvised(ctx context.Context, a types.Advice) error {
 	if a.ProposalId == 0 {
 		return nil
