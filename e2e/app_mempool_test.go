@@ -36,7 +36,7 @@ func TestAppMempool(t *testing.T) {
 		to := net.Address(t, "fin-chair")
 		for range 30 {
 			res := from.MustTx(t, "dev-chair", "bank", "send", "dev-chair", to, "1upolity")
-			proposer := proposerAt(t, n0, res.Height)
+			proposer := proposerAt(t, from, res.Height) // the node that reported the height has the block
 			if !validators[proposer] {
 				t.Fatalf("block %d's proposer %q is none of the validators %v", res.Height, proposer, validators)
 			}
