@@ -214,12 +214,13 @@ func (s *signed) resequence(st *sendStats, res checkTxResult, i, k int) (dropped
 // transaction sent again. A refusal in CheckTx drops that message; the
 // sender's later transactions are then signed on the fly one sequence lower,
 // so a refused vote does not stall its sender (the refused count says how
-// often).
-func broadcast(n *node, s *signed, w int, d time.Duration) *sendStats {
+// often). A positive rate caps the broadcasts per second (pacer).
+func broadcast(n *node, s *signed, w int, d time.Duration, rate int) *sendStats {
 	st := &sendStats{refusals: map[string]int{}}
 	deadline := time.Now().Add(d)
+	pace := newPacer(rate)
 	if depth := min(w/len(s.senders), maxPipeline); depth >= 2 && n.keepsSenderOrder() {
-		broadcastPipelined(n, s, st, depth, deadline)
+		broadcastPipelined(n, s, st, depth, deadline, pace)
 		return st
 	}
 	var wg sync.WaitGroup
@@ -246,6 +247,7 @@ func broadcast(n *node, s *signed, w int, d time.Duration) *sendStats {
 						dead[j] = true
 						continue
 					}
+					pace.wait()
 					res, err := n.rpc.broadcast(tx)
 					a, wait := classify(st, res, err)
 					switch a {

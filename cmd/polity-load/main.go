@@ -20,10 +20,12 @@ import (
 type config struct {
 	polityd, stockBench, work, csvPath string
 	members, workers, runs, perTx      int
-	boardPerRun, stockProposals        int
-	dur                                time.Duration
-	mixes                              []string
-	stock, profile                     bool
+	// rate caps the broadcasts per second (0: as fast as the node answers).
+	rate                        int
+	boardPerRun, stockProposals int
+	dur                         time.Duration
+	mixes                       []string
+	stock, profile              bool
 	// mempool is Polity's mempool.type ("": what polityd init writes).
 	mempool string
 }
@@ -37,6 +39,7 @@ func main() {
 	flag.StringVar(&c.csvPath, "csv", "build/loadtest.csv", "CSV output")
 	flag.IntVar(&c.members, "n", 1000, "funded senders per chain (Polity members; as many outsiders)")
 	flag.IntVar(&c.workers, "w", 64, "concurrent broadcasters")
+	flag.IntVar(&c.rate, "rate", 0, "broadcasts per second, shared by the workers (0: as fast as the node answers); a rate both chains keep up with compares them under the same load, with blocks of the same size")
 	flag.IntVar(&c.runs, "runs", 2, "alternated runs per mix (A/B/A/B...)")
 	flag.IntVar(&c.perTx, "k", 0, "pre-signed txs per sender per run (0: enough for 3,000 tx/s over -d)")
 	flag.IntVar(&c.boardPerRun, "board", 100, "Board proposals each director votes on per run")
@@ -75,6 +78,8 @@ func (c config) validate() error {
 		return fmt.Errorf("-runs %d: want at least 1", c.runs)
 	case c.stockProposals < 0:
 		return fmt.Errorf("-stock-proposals %d: want 0 (automatic) or more", c.stockProposals)
+	case c.rate < 0:
+		return fmt.Errorf("-rate %d: want 0 (unpaced) or more", c.rate)
 	case c.perTx < 0:
 		return fmt.Errorf("-k %d: want 0 (automatic) or more", c.perTx)
 	case c.boardPerRun < 1 && slices.Contains(c.mixes, mixBoard):
@@ -170,7 +175,7 @@ func run(c config) error {
 		}
 		fmt.Printf("%s %s run %d: %d senders × %d txs signed in %v; loading for %v\n", n.name, mix, run, len(p.senders), p.perTx, took.Round(time.Millisecond), c.dur)
 		fmt.Printf("  each declares %d gas\n", s.gas)
-		r, err := measure(n, s, mix, run, c.workers, c.dur, profileDir)
+		r, err := measure(n, s, mix, run, c.workers, c.rate, c.dur, profileDir)
 		if err != nil {
 			return fmt.Errorf("%s %s: %w", n.name, mix, err)
 		}
@@ -205,7 +210,11 @@ func run(c config) error {
 		}
 	}
 
-	fmt.Printf("\n%d senders, %d workers, %v per run, timeout_commit 1s, mempool 50,000 (cache 100,000)\n", c.members, c.workers, c.dur)
+	paced := ""
+	if c.rate > 0 {
+		paced = fmt.Sprintf(", paced at %d tx/s", c.rate)
+	}
+	fmt.Printf("\n%d senders, %d workers%s, %v per run, timeout_commit 1s, mempool 50,000 (cache 100,000)\n", c.members, c.workers, paced, c.dur)
 	printTable(os.Stdout, results)
 	printRatios(os.Stdout, results)
 	bins := map[string]string{"polity": pn.bin}

@@ -24,6 +24,7 @@ func TestValidateFlags(t *testing.T) {
 		{"no workers", func(c *config) { c.workers = 0 }, "-w 0"},
 		{"no runs", func(c *config) { c.runs = 0 }, "-runs 0"},
 		{"negative k", func(c *config) { c.perTx = -1 }, "-k -1"},
+		{"negative rate", func(c *config) { c.rate = -1 }, "-rate -1"},
 		{"board mix without proposals", func(c *config) { c.boardPerRun = 0 }, "-board 0"},
 		{"no duration", func(c *config) { c.dur = 0 }, "-d 0s"},
 		{"unknown mix", func(c *config) { c.mixes = []string{"vote", "votes"} }, `unknown mix "votes"`},

@@ -39,7 +39,7 @@ type result struct {
 // transactions from block_results over the blocks of the load window (by
 // header time), the node's CPU and peak RSS from /proc, and the data
 // directory's growth per committed transaction once the mempool has drained.
-func measure(n *node, s *signed, mix string, run, workers int, d time.Duration, profileDir string) (result, error) {
+func measure(n *node, s *signed, mix string, run, workers, rate int, d time.Duration, profileDir string) (result, error) {
 	r := result{Chain: n.name, Mix: mix, Run: run, Senders: len(s.senders), Workers: workers, GasDeclared: s.gas}
 	h0, err := n.rpc.height()
 	if err != nil {
@@ -88,7 +88,7 @@ func measure(n *node, s *signed, mix string, run, workers int, d time.Duration, 
 		}()
 	}
 	began := time.Now()
-	st := broadcast(n, s, workers, d)
+	st := broadcast(n, s, workers, d, rate)
 	if r.Profile != "" {
 		// the heap at the end of the load: what the node holds, for its RSS
 		heap := strings.TrimSuffix(r.Profile, ".pprof") + "-heap.pprof"

@@ -25,7 +25,7 @@ func (n *node) keepsSenderOrder() bool {
 // batches of depth, all at once, and reads the answers in sequence order:
 // after a refusal its later transactions come back refused for their
 // sequence, and are sent again one sequence lower.
-func broadcastPipelined(n *node, s *signed, st *sendStats, depth int, deadline time.Time) {
+func broadcastPipelined(n *node, s *signed, st *sendStats, depth int, deadline time.Time, pace *pacer) {
 	var wg sync.WaitGroup
 	for i := range s.senders {
 		wg.Add(1)
@@ -48,6 +48,7 @@ func broadcastPipelined(n *node, s *signed, st *sendStats, depth int, deadline t
 					if err != nil {
 						return
 					}
+					pace.wait()
 					sent.Add(1)
 					go func() {
 						defer sent.Done()

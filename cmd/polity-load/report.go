@@ -80,12 +80,12 @@ func writeCSV(path string, rs []result) error {
 
 func ff(x float64) string { return strconv.FormatFloat(x, 'f', 3, 64) }
 
-// median of a mix's tx/s on a chain.
-func medianRate(rs []result, chain, mix string) (float64, int) {
+// median of one figure of a mix's runs on a chain, and how many runs.
+func median(rs []result, chain, mix string, of func(result) float64) (float64, int) {
 	var xs []float64
 	for _, r := range rs {
 		if r.Chain == chain && r.Mix == mix {
-			xs = append(xs, r.TxPerSec)
+			xs = append(xs, of(r))
 		}
 	}
 	if len(xs) == 0 {
@@ -98,22 +98,33 @@ func medianRate(rs []result, chain, mix string) (float64, int) {
 	return (xs[len(xs)/2-1] + xs[len(xs)/2]) / 2, len(xs)
 }
 
+func txPerSec(r result) float64 { return r.TxPerSec }
+func rssPeak(r result) float64  { return r.RSSPeakMiB }
+
 // printRatios compares Polity with the stock node, run for run of the same
-// A/B session: motion and Board votes against x/gov votes, sends against sends.
+// A/B session: motion and Board votes against x/gov votes, sends against
+// sends; committed rates, then peak memory. At full load a faster node
+// builds bigger blocks and holds more while it executes one, so memory is
+// compared fairly under -rate, where both chains commit the same load.
 func printRatios(w io.Writer, rs []result) {
-	stockVote, nsv := medianRate(rs, "stock", mixVote)
-	stockSend, nss := medianRate(rs, "stock", mixSend)
 	fmt.Fprintln(w, "\nPolity / stock (medians of the alternated runs):")
-	line := func(label, mix string, stock float64, ns int) {
-		p, np := medianRate(rs, "polity", mix)
-		if np == 0 || ns == 0 || stock == 0 {
-			return
+	ratios := func(of func(result) float64, unit string) {
+		stockVote, nsv := median(rs, "stock", mixVote, of)
+		stockSend, nss := median(rs, "stock", mixSend, of)
+		line := func(label, mix string, stock float64, ns int) {
+			p, np := median(rs, "polity", mix, of)
+			if np == 0 || ns == 0 || stock == 0 {
+				return
+			}
+			fmt.Fprintf(w, "  %-32s %7.0f / %7.0f %-6s = %.2f×  (%d and %d runs)\n", label, p, stock, unit, p/stock, np, ns)
 		}
-		fmt.Fprintf(w, "  %-32s %7.0f / %7.0f tx/s = %.2f×  (%d and %d runs)\n", label, p, stock, p/stock, np, ns)
+		line("motion vote vs x/gov vote", mixVote, stockVote, nsv)
+		line("Board vote vs x/gov vote", mixBoard, stockVote, nsv)
+		line("bank send vs bank send", mixSend, stockSend, nss)
 	}
-	line("motion vote vs x/gov vote", mixVote, stockVote, nsv)
-	line("Board vote vs x/gov vote", mixBoard, stockVote, nsv)
-	line("bank send vs bank send", mixSend, stockSend, nss)
+	ratios(txPerSec, "tx/s")
+	fmt.Fprintln(w, "  peak RSS:")
+	ratios(rssPeak, "MiB")
 }
 
 // printProfiles prints the top functions, by cumulative time, of the first
