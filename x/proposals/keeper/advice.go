@@ -67,6 +67,7 @@ func (k *Keeper) SubmitAdvice(ctx context.Context, msg *types.MsgSubmitAdvice) (
 		}
 	}
 	var p types.Proposal
+	marked := false // advice already linked to the proposal set its mark
 	if msg.ProposalId != 0 {
 		if p, err = k.GetProposal(ctx, msg.ProposalId); err != nil {
 			return 0, err
@@ -83,6 +84,7 @@ func (k *Keeper) SubmitAdvice(ctx context.Context, msg *types.MsgSubmitAdvice) (
 				return 0, types.ErrDuplicateAdvice.Wrapf("%s already gave advice %d on proposal %d", c.Id, a.Id, p.Id)
 			}
 		}
+		marked = len(linked) > 0
 	}
 
 	sdkCtx, height := now(ctx)
@@ -107,8 +109,10 @@ func (k *Keeper) SubmitAdvice(ctx context.Context, msg *types.MsgSubmitAdvice) (
 		if err := k.storeProposal(ctx, p); err != nil {
 			return 0, err
 		}
-		if err := k.markAdvised(ctx, a); err != nil {
-			return 0, err
+		if !marked {
+			if err := k.markAdvised(ctx, a); err != nil {
+				return 0, err
+			}
 		}
 	}
 	return id, k.emit(ctx, &types.EventAdviceSubmitted{AdviceId: id, CommunityId: c.Id, ProposalId: msg.ProposalId, Consensus: msg.Consensus})

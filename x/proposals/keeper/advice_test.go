@@ -82,6 +82,12 @@ func TestSubmitAdvice(t *testing.T) {
 	require.Equal(t, types.StatusBoardVote, f.GetProposal(p).Status)
 	f.MustAdvise("security", p, false)
 	require.Equal(t, uint32(3), f.GetProposal(p).PendingAdvice)
+
+	// The first linked advice marked the proposal; the later ones, which
+	// leave the mark as it is, are found under it too.
+	linked, err := f.Proposals.LinkedAdvice(f.Ctx, p)
+	require.NoError(t, err)
+	require.Len(t, linked, 3)
 }
 
 // TestPendingAdviceBlocksConclusion checks that unanswered linked advice
