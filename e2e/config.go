@@ -111,6 +111,9 @@ func (n *Node) configure(peers []string, timeoutCommit string) error {
 		{"p2p", "allow_duplicate_ip", "true"},
 		{"consensus", "timeout_commit", quote(timeoutCommit)},
 		{"consensus", "timeout_propose", quote("1s")},
+		// the app-side mempool relays to peers every reap_interval: well
+		// under a block, as scripts/configure-node.sh sets for localnets
+		{"mempool", "reap_interval", quote("100ms")},
 		{"instrumentation", "prometheus", strconv.FormatBool(p.Prometheus != 0)},
 		{"instrumentation", "prometheus_listen_addr", quote(fmt.Sprintf("127.0.0.1:%d", p.Prometheus))},
 	}
