@@ -15,6 +15,7 @@ type result struct {
 	Chain, Mix            string
 	Run                   int
 	Senders, Workers      int
+	Rate                  int     // the paced broadcast rate (0: unpaced)
 	Seconds               float64 // the load window by block header time
 	Blocks                int
 	OK, Failed            int // committed transactions, code 0 or not
@@ -40,7 +41,7 @@ type result struct {
 // header time), the node's CPU and peak RSS from /proc, and the data
 // directory's growth per committed transaction once the mempool has drained.
 func measure(n *node, s *signed, mix string, run, workers, rate int, d time.Duration, profileDir string) (result, error) {
-	r := result{Chain: n.name, Mix: mix, Run: run, Senders: len(s.senders), Workers: workers, GasDeclared: s.gas}
+	r := result{Chain: n.name, Mix: mix, Run: run, Senders: len(s.senders), Workers: workers, Rate: rate, GasDeclared: s.gas}
 	h0, err := n.rpc.height()
 	if err != nil {
 		return r, err

@@ -67,12 +67,12 @@ func writeCSV(path string, rs []result) error {
 	defer f.Close()
 	w := csv.NewWriter(f)
 	_ = w.Write([]string{"chain", "mix", "run", "senders", "workers", "window_s", "blocks", "ok", "failed", "refused_checktx",
-		"ok_tx_per_s", "mean_block_s", "tx_per_block", "rss_peak_mib", "cpu_s", "cpu_ms_per_tx", "gen_cpu_ms_per_tx", "cores_busy", "bytes_per_tx", "gas_declared", "max_gas_used", "resent_for_sequence"})
+		"ok_tx_per_s", "mean_block_s", "tx_per_block", "rss_peak_mib", "cpu_s", "cpu_ms_per_tx", "gen_cpu_ms_per_tx", "cores_busy", "bytes_per_tx", "gas_declared", "max_gas_used", "resent_for_sequence", "paced_tx_per_s"})
 	for _, r := range rs {
 		_ = w.Write([]string{r.Chain, r.Mix, strconv.Itoa(r.Run), strconv.Itoa(r.Senders), strconv.Itoa(r.Workers),
 			ff(r.Seconds), strconv.Itoa(r.Blocks), strconv.Itoa(r.OK), strconv.Itoa(r.Failed), strconv.FormatInt(r.Refused, 10),
 			ff(r.TxPerSec), ff(r.MeanBlockSec), ff(r.TxPerBlock), ff(r.RSSPeakMiB), ff(r.CPUSec), ff(r.CPUMsPerTx), ff(r.GenCPUMsPerTx), ff(r.CoresBusy), ff(r.BytesPerTx),
-			strconv.FormatUint(r.GasDeclared, 10), strconv.FormatInt(r.MaxGasUsed, 10), strconv.FormatInt(r.OutOfOrder, 10)})
+			strconv.FormatUint(r.GasDeclared, 10), strconv.FormatInt(r.MaxGasUsed, 10), strconv.FormatInt(r.OutOfOrder, 10), strconv.Itoa(r.Rate)})
 	}
 	w.Flush()
 	return w.Error()

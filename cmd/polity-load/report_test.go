@@ -1,6 +1,9 @@
 package main
 
 import (
+	"encoding/csv"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -29,5 +32,32 @@ func TestPrintRatios(t *testing.T) {
 	}
 	if strings.Contains(out, "bank send") {
 		t.Errorf("a send ratio without a stock send run:\n%s", out)
+	}
+}
+
+// TestWriteCSV: each run's row carries the pace it was loaded at, last, so
+// paced and unpaced runs are told apart in the file.
+func TestWriteCSV(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "load.csv")
+	if err := writeCSV(path, []result{{Chain: "polity", Mix: mixVote, Rate: 1500}, {Chain: "stock", Mix: mixVote}}); err != nil {
+		t.Fatal(err)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := csv.NewReader(f).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) != 3 {
+		t.Fatalf("%d rows, want a header and 2 runs", len(rows))
+	}
+	last := len(rows[0]) - 1
+	for i, want := range []string{"paced_tx_per_s", "1500", "0"} {
+		if got := rows[i][last]; got != want {
+			t.Errorf("row %d ends with %q, want %q", i, got, want)
+		}
 	}
 }
