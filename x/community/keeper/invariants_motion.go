@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"sort"
 
-	"cosmossdk.io/collections"
-
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
 	"github.com/polity-chain/polity/internal/collutil"
@@ -94,41 +92,13 @@ func MotionQueueInvariant(k *Keeper) sdk.Invariant {
 		if err != nil {
 			return nil, err
 		}
-		more, err := idSetProblems(ctx, "execution_queue", "queued", k.ExecutionQueue, queued)
+		more, err := invariantutil.IDSet(ctx, "execution_queue", "queued motion", k.ExecutionQueue, queued)
 		if err != nil {
 			return nil, err
 		}
-		settledProblems, err := idSetProblems(ctx, "settled_motions", "settled", k.SettledMotions, settledIDs)
+		settledProblems, err := invariantutil.IDSet(ctx, "settled_motions", "settled motion", k.SettledMotions, settledIDs)
 		return append(append(problems, more...), settledProblems...), err
 	})
-}
-
-// idSetProblems compares a set of motion ids with the motions that belong
-// in it (what names them). A key set holds an id at most once, so presence
-// is "exactly one".
-func idSetProblems(ctx sdk.Context, name, what string, set collections.KeySet[uint64], belong map[uint64]bool) ([]string, error) {
-	iter, err := set.Iterate(ctx, nil)
-	if err != nil {
-		return nil, err
-	}
-	ids, err := iter.Keys()
-	if err != nil {
-		return nil, err
-	}
-	var problems []string
-	entries := map[uint64]bool{}
-	for _, id := range ids {
-		entries[id] = true
-		if !belong[id] {
-			problems = append(problems, fmt.Sprintf("%s: entry %d points at no %s motion", name, id, what))
-		}
-	}
-	for _, id := range invariantutil.SortedKeys(belong) {
-		if !entries[id] {
-			problems = append(problems, fmt.Sprintf("%s: %s motion %d has no entry", name, what, id))
-		}
-	}
-	return problems, nil
 }
 
 // tallyStoreProblems checks the tallies' own store: no stored motion carries

@@ -2,7 +2,6 @@ package keeper
 
 import (
 	"fmt"
-	"math"
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
@@ -119,22 +118,11 @@ func AdviceQueueInvariant(k *Keeper) sdk.Invariant {
 		if err != nil {
 			return nil, err
 		}
-		advised, err := collutil.Collect(ctx, k.AdvisedProposals, nil, math.MaxInt)
+		marks, err := invariantutil.IDSet(ctx, "advised_proposals", "proposal with linked advice", k.AdvisedProposals, linked)
 		if err != nil {
 			return nil, err
 		}
-		marked := map[uint64]bool{}
-		for _, id := range advised {
-			marked[id] = true
-			if !linked[id] {
-				problems = append(problems, fmt.Sprintf("proposal %d: marked advised, no advice linked", id))
-			}
-		}
-		for _, id := range invariantutil.SortedKeys(linked) {
-			if !marked[id] {
-				problems = append(problems, fmt.Sprintf("proposal %d: advice linked, not marked advised", id))
-			}
-		}
+		problems = append(problems, marks...)
 		proposals, err := k.allProposals(ctx)
 		if err != nil {
 			return nil, err
