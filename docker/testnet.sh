@@ -98,6 +98,7 @@ prepare_homes() {
     set_toml "$cfg" p2p allow_duplicate_ip true
     set_toml "$cfg" consensus timeout_commit '"500ms"'
     set_toml "$cfg" consensus timeout_propose '"1s"'
+    set_toml "$cfg" mempool reap_interval '"100ms"' # relay well within a 500ms block
     set_toml "$cfg" rpc pprof_laddr '""'
     set_toml "$app" api enable true
     set_toml "$app" api address '"tcp://0.0.0.0:1317"'

@@ -28,17 +28,11 @@ func TestAppMempool(t *testing.T) {
 	}
 	// gossiped sends from one node until a block proposed by a node of the
 	// other kind holds one: that proposer had it from the sender's gossip.
-	// Two things made this miss every try in about one network in three:
-	// - an app-mempool node relays what it admitted every reap_interval
-	//   (then CometBFT's 500ms), longer than a 300ms timeout_commit, so the
-	//   next proposer often lacked the transaction and it waited for the
-	//   sender's own turn; these networks now relay every 100ms (config.go),
-	//   and a 1s timeout_commit lets every node hold it before the next
-	//   proposal even on a loaded machine;
-	// - each try is sent just after the previous one's block, so the tries
-	//   landed a fixed number of blocks apart and locked onto the same
-	//   proposers; waiting 0-3 extra blocks after a miss moves the next try
-	//   through every proposer's turn.
+	// Each try follows the previous one's block, so the tries could land a
+	// fixed number of blocks apart and lock onto the same proposers; waiting
+	// 0-3 extra blocks after a miss moves the next try through every
+	// proposer's turn. The 1s blocks let a relayed transaction reach every
+	// node before the next proposal even on a loaded machine.
 	gossiped := func(t *testing.T, from *Node, proposed func(proposer string) bool) {
 		to := net.Address(t, "fin-chair")
 		for k := range 30 {
