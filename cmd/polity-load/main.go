@@ -154,7 +154,7 @@ func run(c config) error {
 	}
 	defer pn.stop()
 	pool := c.runs * c.perTx
-	spread, yes, board := voteSpread*pool, pool, c.runs*c.boardPerRun // vote and gov mixes, vote-yes, Board
+	spread, yes, board := voteSpread*pool, pool, boardSpread*c.runs*c.boardPerRun // vote and gov mixes, vote-yes, Board
 	fmt.Printf("opening %d motions and %d Board proposals\n", 2*spread+yes, board)
 	if err := pc.openWork(spread, spread, yes, board); err != nil {
 		return err

@@ -137,3 +137,31 @@ func TestPickForSpread(t *testing.T) {
 		}
 	}
 }
+
+// TestBoardSpreadKeepsResolutionsOpen: the seven directors' votes in a run
+// reach no resolution more than three times, fewer than the four a Board
+// majority needs, so no resolution is decided mid-run; every resolution of
+// the run is voted on.
+func TestBoardSpreadKeepsResolutionsOpen(t *testing.T) {
+	const runs, perTx, directors = 2, 9, 7
+	ids := make([]uint64, boardSpread*runs*perTx)
+	for i := range ids {
+		ids[i] = uint64(i)
+	}
+	for run := range runs {
+		voters := map[uint64]int{}
+		for i := range directors {
+			for k := range perTx {
+				voters[pickFor(ids, run, perTx, boardSpread, i, k)]++
+			}
+		}
+		if len(voters) != boardSpread*perTx {
+			t.Fatalf("run %d votes on %d resolutions, want %d", run, len(voters), boardSpread*perTx)
+		}
+		for id, n := range voters {
+			if n > 3 {
+				t.Fatalf("run %d: resolution %d has %d of %d directors' votes", run, id, n, directors)
+			}
+		}
+	}
+}
