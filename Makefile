@@ -55,7 +55,7 @@ localnet-multi: build
 # Every test: unit, keeper, end-to-end against real nodes, docker fault tests.
 test: build
 	$(GO) test -count=1 -timeout 40m ./...
-	CGO_ENABLED=1 $(GO) test -count=1 -tags libsecp256k1_sdk ./internal/secp256k1compat/
+	POLITY_SECP256K1=libsecp256k1 CGO_ENABLED=1 $(GO) test -count=1 -tags libsecp256k1_sdk ./internal/secp256k1compat/
 
 test-unit:
 	$(GO) test -count=1 -short ./...

@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"math/big"
+	"os"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -31,12 +32,23 @@ func fixedKey(i int) *secp256k1.PrivKey {
 	return secp256k1.GenPrivKeyFromSecret(seed[:])
 }
 
+// TestBuildIsTheOneAsked: make test runs this package once per build and
+// names in POLITY_SECP256K1 the signature check each run must hold (unset:
+// the default, pure Go), so a run that lost its build tag would fail here
+// instead of checking the pure-Go code twice.
+func TestBuildIsTheOneAsked(t *testing.T) {
+	want := os.Getenv("POLITY_SECP256K1")
+	if want == "" {
+		want = "go"
+	}
+	require.Equal(t, want, implementation, "the signature check this test binary was built with")
+}
+
 // TestVerifySignatureAgreesAcrossBuilds checks what each build accepts and
 // refuses: a valid low-S signature, its high-S twin, another message or key,
 // a flipped bit, and wrong lengths. The answers are written out, not compared
 // between builds at run time, so each build is held to the same table.
 func TestVerifySignatureAgreesAcrossBuilds(t *testing.T) {
-	t.Logf("signature check: %s", buildName)
 	msg := []byte(`{"body":"a vote","sequence":"7"}`)
 	for i := 0; i < 32; i++ {
 		priv := fixedKey(i)

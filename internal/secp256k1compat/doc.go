@@ -3,5 +3,6 @@
 // the optional cgo one (bitcoin-core's libsecp256k1, `make build
 // SECP256K1=libsecp256k1`). Nodes of both builds may run in one network, so
 // they must accept and refuse exactly the same signatures; `make test` runs
-// the test under each build.
+// the test under each build and checks, by implementation, that each run
+// holds the build it asked for.
 package secp256k1compat
