@@ -3,8 +3,11 @@ package invariantutil
 import (
 	"context"
 	"fmt"
+	"math"
 
 	"cosmossdk.io/collections"
+
+	"github.com/polity-chain/polity/internal/collutil"
 )
 
 // IDSet compares a set of record ids with the records that belong in it
@@ -12,11 +15,7 @@ import (
 // and every such record must have an entry. A key set holds an id at most
 // once, so presence is "exactly one".
 func IDSet(ctx context.Context, name, what string, set collections.KeySet[uint64], belong map[uint64]bool) ([]string, error) {
-	iter, err := set.Iterate(ctx, nil)
-	if err != nil {
-		return nil, err
-	}
-	ids, err := iter.Keys()
+	ids, err := collutil.First(ctx, set, math.MaxInt)
 	if err != nil {
 		return nil, err
 	}

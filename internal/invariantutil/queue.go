@@ -3,6 +3,7 @@ package invariantutil
 import (
 	"context"
 	"fmt"
+	"math"
 	"slices"
 
 	"cosmossdk.io/collections"
@@ -15,11 +16,7 @@ import (
 // key). Every entry must point at an open record at that record's deadline,
 // and every open record must have exactly one entry.
 func Queue(ctx context.Context, name string, q collections.KeySet[collutil.QueueKey], want map[uint64]int64) ([]string, error) {
-	iter, err := q.Iterate(ctx, nil)
-	if err != nil {
-		return nil, err
-	}
-	keys, err := iter.Keys()
+	keys, err := collutil.First(ctx, q, math.MaxInt)
 	if err != nil {
 		return nil, err
 	}
